@@ -1,0 +1,44 @@
+package dev.stagecraft.runtime.graph;
+
+import dev.stagecraft.annotations.syntax.Quantities;
+
+/**
+ * What a stage reserves while it runs: CPU in millicores, memory in bytes, whole GPUs.
+ *
+ * <pre>{@code
+ * ResourceRequest r = ResourceRequest.parse("500m", "2Gi", 0);
+ * }</pre>
+ */
+public record ResourceRequest(long milliCpu, long memoryBytes, int gpu) {
+  /** The DSL's defaults: one core, 1Gi, no GPU. */
+  public static final ResourceRequest DEFAULT = new ResourceRequest(1000, 1L << 30, 0);
+
+  public ResourceRequest {
+    if (milliCpu < 0 || memoryBytes < 0 || gpu < 0) {
+      throw new IllegalArgumentException("resources cannot be negative");
+    }
+  }
+
+  /**
+   * Parses Kubernetes quantities.
+   *
+   * @throws IllegalArgumentException naming the bad quantity
+   */
+  public static ResourceRequest parse(String cpu, String memory, int gpu) {
+    if (gpu < 0) {
+      throw new IllegalArgumentException("gpu " + gpu + " must not be negative");
+    }
+    return new ResourceRequest(Quantities.cpuMillis(cpu), Quantities.memoryBytes(memory), gpu);
+  }
+
+  /** Whether this request fits within {@code capacity}. */
+  public boolean fitsIn(ResourceRequest capacity) {
+    return milliCpu <= capacity.milliCpu && memoryBytes <= capacity.memoryBytes && gpu <= capacity.gpu;
+  }
+
+  @Override
+  public String toString() {
+    return "cpu=" + Quantities.formatCpu(milliCpu) + ", memory=" + Quantities.formatBytes(memoryBytes)
+        + ", gpu=" + gpu;
+  }
+}

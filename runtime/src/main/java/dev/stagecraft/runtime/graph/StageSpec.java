@@ -1,0 +1,201 @@
+package dev.stagecraft.runtime.graph;
+
+import dev.stagecraft.annotations.StageType;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * One stage as data: what it needs (dependencies, inputs, parameters, resources), how it runs
+ * (retries, timeout, cache, condition, fan-out) and the body that calls user code.
+ *
+ * <pre>{@code
+ * StageSpec train = StageSpec.builder("train")
+ *     .input(InputSpec.of("preprocess"))
+ *     .resources(ResourceRequest.parse("2", "4Gi", 0))
+ *     .retry(new RetryPolicy(2, Duration.ofSeconds(1)))
+ *     .body(call -> trainer.train(call.input("preprocess")))
+ *     .build();
+ * }</pre>
+ *
+ * @param outputType the Java type of the output as written in source, {@code void} for none
+ */
+public record StageSpec(
+    String name,
+    StageType type,
+    String description,
+    String outputType,
+    List<String> dependsOn,
+    List<InputSpec> inputs,
+    List<String> params,
+    ResourceRequest resources,
+    RetryPolicy retry,
+    Optional<Duration> timeout,
+    boolean cache,
+    String version,
+    Optional<Condition> condition,
+    Optional<FanOut> fanOut,
+    StageBody body) {
+
+  public StageSpec {
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(type, "type");
+    description = description == null ? "" : description;
+    outputType = outputType == null ? "Object" : outputType;
+    dependsOn = List.copyOf(dependsOn);
+    inputs = List.copyOf(inputs);
+    params = List.copyOf(params);
+    Objects.requireNonNull(resources, "resources");
+    Objects.requireNonNull(retry, "retry");
+    Objects.requireNonNull(timeout, "timeout");
+    Objects.requireNonNull(version, "version");
+    Objects.requireNonNull(condition, "condition");
+    Objects.requireNonNull(fanOut, "fanOut");
+    Objects.requireNonNull(body, "body");
+  }
+
+  /** Starts a stage with the DSL's defaults. */
+  public static Builder builder(String name) {
+    return new Builder(name);
+  }
+
+  /** Whether the stage returns a value. */
+  public boolean hasOutput() {
+    return !outputType.equals("void");
+  }
+
+  /**
+   * Every stage that must finish first, in order: explicit dependencies, inputs, the fan-out's
+   * input, then stages read by the condition; without repeats.
+   */
+  public List<String> upstream() {
+    Set<String> all = new LinkedHashSet<>(dependsOn);
+    for (InputSpec in : inputs) {
+      all.add(in.stage());
+    }
+    fanOut.ifPresent(f -> {
+      if (f instanceof FanOut.FromInput from) {
+        all.add(from.stage());
+      }
+    });
+    condition.ifPresent(c -> all.addAll(c.stages()));
+    return List.copyOf(all);
+  }
+
+  /** Every parameter the stage reads: its own, its fan-out's and its condition's. */
+  public List<String> paramsUsed() {
+    Set<String> all = new LinkedHashSet<>(params);
+    fanOut.ifPresent(f -> {
+      if (f instanceof FanOut.FromParam from) {
+        all.add(from.param());
+      }
+    });
+    condition.ifPresent(c -> all.addAll(c.params()));
+    return List.copyOf(all);
+  }
+
+  /** Builds a {@link StageSpec}. */
+  public static final class Builder {
+    private final String name;
+    private StageType type = StageType.GENERIC;
+    private String description = "";
+    private String outputType = "Object";
+    private final List<String> dependsOn = new ArrayList<>();
+    private final List<InputSpec> inputs = new ArrayList<>();
+    private final List<String> params = new ArrayList<>();
+    private ResourceRequest resources = ResourceRequest.DEFAULT;
+    private RetryPolicy retry = RetryPolicy.NONE;
+    private Duration timeout;
+    private boolean cache;
+    private String version = "1";
+    private Condition condition;
+    private FanOut fanOut;
+    private StageBody body;
+
+    private Builder(String name) {
+      this.name = name;
+    }
+
+    public Builder type(StageType value) {
+      this.type = value;
+      return this;
+    }
+
+    public Builder description(String value) {
+      this.description = value;
+      return this;
+    }
+
+    /** The output's Java type as written in source; {@code void} for none. */
+    public Builder outputType(String value) {
+      this.outputType = value;
+      return this;
+    }
+
+    public Builder dependsOn(String... stages) {
+      dependsOn.addAll(List.of(stages));
+      return this;
+    }
+
+    public Builder input(InputSpec input) {
+      inputs.add(input);
+      return this;
+    }
+
+    /** Declares that the body reads these parameters. */
+    public Builder params(String... names) {
+      params.addAll(List.of(names));
+      return this;
+    }
+
+    public Builder resources(ResourceRequest value) {
+      this.resources = value;
+      return this;
+    }
+
+    public Builder retry(RetryPolicy value) {
+      this.retry = value;
+      return this;
+    }
+
+    public Builder timeout(Duration value) {
+      this.timeout = value;
+      return this;
+    }
+
+    public Builder cache(boolean value) {
+      this.cache = value;
+      return this;
+    }
+
+    public Builder version(String value) {
+      this.version = value;
+      return this;
+    }
+
+    public Builder condition(Condition value) {
+      this.condition = value;
+      return this;
+    }
+
+    public Builder fanOut(FanOut value) {
+      this.fanOut = value;
+      return this;
+    }
+
+    public Builder body(StageBody value) {
+      this.body = value;
+      return this;
+    }
+
+    public StageSpec build() {
+      return new StageSpec(name, type, description, outputType, dependsOn, inputs, params, resources,
+          retry, Optional.ofNullable(timeout), cache, version, Optional.ofNullable(condition),
+          Optional.ofNullable(fanOut), body);
+    }
+  }
+}
