@@ -1,0 +1,2 @@
+/** Measurements run by {@code benchmarks/run}; each prints a last line of JSON. */
+package dev.stagecraft.benchmarks;
