@@ -1,0 +1,21 @@
+package dev.stagecraft.runtime.engine;
+
+import java.time.Instant;
+
+/**
+ * Observes a run: the run history (SQLite) and the progress display implement it. Called from
+ * executor threads, so implementations are thread-safe and quick (batch slow work).
+ */
+public interface RunListener {
+  /** A run begins. */
+  default void runStarted(RunInfo run) {}
+
+  /** An attempt of a stage instance begins. */
+  default void stageStarted(String runId, String instance, int attempt, Instant at) {}
+
+  /** A stage instance reached a final state. */
+  default void stageFinished(String runId, StageExecution execution) {}
+
+  /** The run ended; every stage is final. */
+  default void runFinished(String runId, RunStatus status, Instant end) {}
+}
