@@ -34,10 +34,11 @@ public enum ModelType {
   LOGISTIC_REGRESSION(
       "logistic_regression",
       List.of(
-          Hyperparameter.real("learning_rate", 1e-5, 10, 0.1, "AdaGrad's initial learning rate"),
+          Hyperparameter.real("learning_rate", 1e-5, 10, 0.01, "AdaGrad's initial learning rate"),
           Hyperparameter.integer("epochs", 1, 1000, 20, "passes over the training data"),
           Hyperparameter.integer("batch_size", 1, 1024, 1, "examples per gradient step")),
-      Map.of("learning_rate", Domain.logReals(0.01, 1.0), "epochs", Domain.ints(5, 30))) {
+      // Tribuo's SGD has no L2 penalty: small steps and few epochs are what regularizes it.
+      Map.of("learning_rate", Domain.logReals(0.005, 0.05), "epochs", Domain.ints(10, 50))) {
     @Override
     Trainer<Label> trainer(Map<String, Object> p, long seed, int featureCount) {
       return new LinearSGDTrainer(
@@ -159,6 +160,17 @@ public enum ModelType {
       return new LibSVMClassificationTrainer(parameters, seed);
     }
   };
+
+  /**
+   * Tribuo logs every training call at INFO through java.util.logging; kept (strongly referenced)
+   * at WARNING so a search does not flood the run's output.
+   */
+  private static final java.util.logging.Logger TRIBUO_LOG =
+      java.util.logging.Logger.getLogger("org.tribuo");
+
+  static {
+    TRIBUO_LOG.setLevel(java.util.logging.Level.WARNING);
+  }
 
   private final String id;
   private final List<Hyperparameter> hyperparameters;
