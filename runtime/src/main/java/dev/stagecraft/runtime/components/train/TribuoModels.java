@@ -30,7 +30,7 @@ public final class TribuoModels {
     Model<?> model;
     try {
       model = Model.deserializeFromStream(in);
-    } catch (RuntimeException e) {
+    } catch (IOException | RuntimeException e) {
       throw new IOException("not a Tribuo model: " + e.getMessage(), e);
     }
     if (!model.validate(Label.class)) {

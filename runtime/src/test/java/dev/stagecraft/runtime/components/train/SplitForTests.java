@@ -16,13 +16,14 @@ import tech.tablesaw.columns.Column;
 final class SplitForTests {
   private SplitForTests() {}
 
-  static final String BREAST_CANCER = "/work/shared/data/breast_cancer.csv";
-
+  /** The breast cancer data set (569 rows, 30 numeric features, target {@code diagnosis}). */
   static Table breastCancer() {
-    try {
-      return Table.read().csv(BREAST_CANCER);
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
+    try (var in = SplitForTests.class.getResourceAsStream("/data/breast_cancer.csv")) {
+      return Table.read()
+          .usingOptions(
+              tech.tablesaw.io.csv.CsvReadOptions.builder(in).tableName("breast_cancer").build());
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
     }
   }
 
