@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.stagecraft.runtime.components.train.TrainedModel;
 import dev.stagecraft.runtime.components.train.TribuoModels;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -23,6 +24,8 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.tribuo.Model;
+import org.tribuo.classification.Label;
 
 /**
  * Model versions per deployment target, in a directory (the store passes {@code
@@ -160,6 +163,25 @@ public final class ModelRegistry {
     try {
       Integer version = readCurrent(target);
       return version == null ? Optional.empty() : Optional.of(readRecord(target, version));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * The Tribuo model in service at {@code target}.
+   *
+   * @throws DeploymentException when nothing is deployed there
+   */
+  public Model<Label> currentModel(String target) {
+    Deployment current =
+        current(target)
+            .orElseThrow(
+                () ->
+                    new DeploymentException(
+                        "nothing is deployed to target '" + target + "'; deploy a model first"));
+    try (InputStream in = Files.newInputStream(modelFile(target, current.version()))) {
+      return TribuoModels.read(in);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
