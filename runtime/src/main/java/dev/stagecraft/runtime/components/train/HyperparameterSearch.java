@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.TreeSet;
+import java.util.concurrent.CancellationException;
+import java.util.function.Consumer;
 import org.tribuo.Example;
 import org.tribuo.Model;
 import org.tribuo.MutableDataset;
@@ -82,6 +84,17 @@ public final class HyperparameterSearch {
    * @return every trial, in evaluation order
    */
   public static List<TrialRecord> run(LabeledData train, TrainingConfig config, int firstTrial) {
+    return run(train, config, firstTrial, trial -> {});
+  }
+
+  /**
+   * Runs the search, telling {@code onTrial} about each trial as it completes. Stops between two
+   * fits when the thread is interrupted (a stage timeout).
+   *
+   * @throws CancellationException when interrupted
+   */
+  public static List<TrialRecord> run(
+      LabeledData train, TrainingConfig config, int firstTrial, Consumer<TrialRecord> onTrial) {
     check(train, config);
     int[] fold = StratifiedFolds.assign(train, config.folds(), config.seed());
     List<MutableDataset<Label>> fits = new ArrayList<>();
@@ -103,6 +116,10 @@ public final class HyperparameterSearch {
     for (Map<String, Object> params : candidates(config)) {
       List<Double> scores = new ArrayList<>();
       for (int f = 0; f < config.folds(); f++) {
+        if (Thread.currentThread().isInterrupted()) {
+          throw new CancellationException(
+              "training " + config.modelType().id() + " interrupted at trial " + trial);
+        }
         Model<Label> model =
             config
                 .modelType()
@@ -112,7 +129,9 @@ public final class HyperparameterSearch {
         scores.add(config.metric().of(ClassificationMetrics.of(predictions, positive)));
       }
       double mean = scores.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
-      history.add(new TrialRecord(trial++, config.modelType().id(), params, scores, mean));
+      TrialRecord record = new TrialRecord(trial++, config.modelType().id(), params, scores, mean);
+      history.add(record);
+      onTrial.accept(record);
     }
     return history;
   }

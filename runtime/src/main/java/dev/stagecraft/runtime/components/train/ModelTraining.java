@@ -2,6 +2,7 @@ package dev.stagecraft.runtime.components.train;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import org.tribuo.Model;
 import org.tribuo.classification.Label;
 import tech.tablesaw.api.Table;
@@ -42,6 +43,18 @@ public final class ModelTraining {
    */
   public static TrainedModel train(
       LabeledData train, LabeledData test, List<TrainingConfig> configs) {
+    return train(train, test, configs, trial -> {});
+  }
+
+  /**
+   * As {@link #train(LabeledData, LabeledData, List)}, telling {@code onTrial} about each trial as
+   * it completes (to log progress).
+   */
+  public static TrainedModel train(
+      LabeledData train,
+      LabeledData test,
+      List<TrainingConfig> configs,
+      Consumer<TrialRecord> onTrial) {
     if (configs.isEmpty()) {
       throw new TrainingConfigException("no model type to train; give at least one configuration");
     }
@@ -58,7 +71,7 @@ public final class ModelTraining {
     TrialRecord best = null;
     TrainingConfig bestConfig = null;
     for (TrainingConfig config : configs) {
-      List<TrialRecord> trials = HyperparameterSearch.run(train, config, history.size());
+      List<TrialRecord> trials = HyperparameterSearch.run(train, config, history.size(), onTrial);
       history.addAll(trials);
       TrialRecord candidate = HyperparameterSearch.best(trials);
       if (best == null || candidate.meanScore() > best.meanScore()) {

@@ -69,7 +69,7 @@ public enum ModelType {
               "criterion", List.of("gini", "entropy"), "gini", "split impurity")),
       Map.of(
           // Tribuo's CART trees are slow to grow: 8 trials x 3 folds of these take ~4 s here.
-          "n_estimators", Domain.ints(20, 50),
+          "n_estimators", Domain.ints(15, 40),
           "max_depth", Domain.ints(4, 10),
           "max_features", Domain.reals(0.1, 0.4))) {
     @Override

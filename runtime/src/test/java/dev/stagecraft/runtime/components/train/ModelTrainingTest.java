@@ -107,6 +107,24 @@ class ModelTrainingTest {
   }
 
   @Test
+  void progressIsReportedPerTrialAndAnInterruptStopsTraining() {
+    List<TrialRecord> seen = new java.util.ArrayList<>();
+    TrainedModel m = ModelTraining.train(train, test, quick().subList(0, 1), seen::add);
+    assertEquals(m.history(), seen);
+
+    Thread.currentThread().interrupt();
+    try {
+      java.util.concurrent.CancellationException e =
+          assertThrows(
+              java.util.concurrent.CancellationException.class,
+              () -> ModelTraining.train(train, test, quick().subList(3, 4)));
+      assertEquals("training svm interrupted at trial 0", e.getMessage());
+    } finally {
+      Thread.interrupted();
+    }
+  }
+
+  @Test
   void bytesThatAreNotAModelAreAnIoError() {
     java.io.IOException e =
         assertThrows(java.io.IOException.class, () -> TribuoModels.fromBytes(new byte[] {1, 2, 3}));
