@@ -292,10 +292,14 @@ public final class ModelRegistry {
       try {
         Files.createDirectories(dir);
         try (FileChannel channel =
-                FileChannel.open(
-                    dir.resolve(".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-            FileLock lock = channel.lock()) {
-          return action.run();
+            FileChannel.open(
+                dir.resolve(".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+          FileLock lock = channel.lock();
+          try {
+            return action.run();
+          } finally {
+            lock.release();
+          }
         }
       } catch (IOException e) {
         throw new UncheckedIOException(e);
