@@ -123,8 +123,7 @@ public final class HyperparameterSearch {
         Model<Label> model =
             config
                 .modelType()
-                .trainer(params, config.seed(), train.featureNames().size())
-                .train(fits.get(f));
+                .fit(params, config.seed(), train.featureNames().size(), fits.get(f));
         List<ExamplePrediction> predictions = Predictions.of(model, validations.get(f), positive);
         scores.add(config.metric().of(ClassificationMetrics.of(predictions, positive)));
       }

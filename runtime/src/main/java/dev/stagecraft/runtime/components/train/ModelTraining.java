@@ -82,8 +82,7 @@ public final class ModelTraining {
     Model<Label> model =
         bestConfig
             .modelType()
-            .trainer(best.params(), bestConfig.seed(), train.featureNames().size())
-            .train(train.dataset());
+            .fit(best.params(), bestConfig.seed(), train.featureNames().size(), train.dataset());
     String positive = Predictions.positiveLabel(train.labels());
     List<ExamplePrediction> predictions = Predictions.of(model, test.dataset(), positive);
     return new TrainedModel(

@@ -6,6 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import libsvm.svm;
+import org.tribuo.Dataset;
+import org.tribuo.Model;
 import org.tribuo.Trainer;
 import org.tribuo.classification.Label;
 import org.tribuo.classification.dtree.CARTClassificationTrainer;
@@ -160,6 +162,18 @@ public enum ModelType {
       parameters.setProbability();
       return new LibSVMClassificationTrainer(parameters, seed);
     }
+
+    /**
+     * LibSVM draws from one static {@code svm.rand} that Tribuo reseeds before each training, so
+     * two SVMs training at once in one JVM would interleave their draws: they take turns.
+     */
+    @Override
+    Model<Label> fit(
+        Map<String, Object> params, long seed, int featureCount, Dataset<Label> data) {
+      synchronized (svm.class) {
+        return super.fit(params, seed, featureCount, data);
+      }
+    }
   };
 
   /**
@@ -252,6 +266,11 @@ public enum ModelType {
    * @param featureCount the number of features, for defaults that depend on it
    */
   abstract Trainer<Label> trainer(Map<String, Object> params, long seed, int featureCount);
+
+  /** Trains a model with a new trainer for these hyperparameters. */
+  Model<Label> fit(Map<String, Object> params, long seed, int featureCount, Dataset<Label> data) {
+    return trainer(params, seed, featureCount).train(data);
+  }
 
   private static int integer(Map<String, Object> p, String name) {
     return ((Number) p.get(name)).intValue();

@@ -76,6 +76,21 @@ class ModelTrainingTest {
   }
 
   @Test
+  void svmsTrainingInParallelStayDeterministic() throws Exception {
+    List<TrainingConfig> svm = quick().subList(3, 4);
+    TrainedModel alone = ModelTraining.train(train, test, svm);
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+    try {
+      var first = pool.submit(() -> ModelTraining.train(train, test, svm));
+      var second = pool.submit(() -> ModelTraining.train(train, test, svm));
+      assertEquals(alone.history(), first.get().history());
+      assertEquals(alone.predictions(), second.get().predictions());
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
   void severalModelTypesKeepTheBestAndTheWholeHistory() {
     List<TrainingConfig> configs = quick().subList(1, 3);
     TrainedModel m = ModelTraining.train(train, test, configs);
