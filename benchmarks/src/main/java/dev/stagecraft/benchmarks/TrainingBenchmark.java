@@ -1,5 +1,8 @@
 package dev.stagecraft.benchmarks;
 
+import dev.stagecraft.runtime.components.abtest.AbTest;
+import dev.stagecraft.runtime.components.abtest.AbTestOptions;
+import dev.stagecraft.runtime.components.abtest.AbTestResult;
 import dev.stagecraft.runtime.components.train.ModelTraining;
 import dev.stagecraft.runtime.components.train.ModelType;
 import dev.stagecraft.runtime.components.train.TrainedModel;
@@ -53,10 +56,12 @@ public final class TrainingBenchmark {
     StringBuilder json = new StringBuilder("{\"benchmark\":\"training\",\"trials\":" + trials
         + ",\"folds\":" + folds + ",\"results\":{");
     String separator = "";
+    Map<String, TrainedModel> models = new LinkedHashMap<>();
     for (Map.Entry<String, List<TrainingConfig>> run : runs.entrySet()) {
       long start = System.nanoTime();
       long cpuStart = processCpuNanos();
       TrainedModel model = ModelTraining.train(split[0], split[1], target, run.getValue());
+      models.put(run.getKey(), model);
       double seconds = (System.nanoTime() - start) / 1e9;
       double cpuSeconds = (processCpuNanos() - cpuStart) / 1e9;
       System.out.printf(
@@ -77,7 +82,16 @@ public final class TrainingBenchmark {
               run.getKey(), seconds, cpuSeconds, model.cvScore(), model.accuracy(), model.modelType()));
       separator = ",";
     }
-    System.out.println(json.append("}}"));
+    AbTestResult ab =
+        AbTest.compare(
+            models.get("logistic_regression"), models.get("variant_b"), AbTestOptions.DEFAULTS);
+    System.out.println("A/B (a = logistic_regression, b = variant_b): " + ab);
+    json.append(
+        String.format(
+            Locale.ROOT,
+            "},\"abTest\":{\"selected\":\"%s\",\"pValue\":%.4f,\"confidence\":%.4f}",
+            ab.selected(), ab.pValue(), ab.confidence()));
+    System.out.println(json.append("}"));
   }
 
   /** CPU time of the whole process (the JVM's and XGBoost's native threads). */
