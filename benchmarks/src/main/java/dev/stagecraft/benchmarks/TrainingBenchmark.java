@@ -79,7 +79,12 @@ public final class TrainingBenchmark {
           .append(String.format(Locale.ROOT,
               "\"%s\":{\"seconds\":%.3f,\"cpuSeconds\":%.3f,\"cvScore\":%.4f,\"testAccuracy\":%.4f,"
                   + "\"chosen\":\"%s\"}",
-              run.getKey(), seconds, cpuSeconds, model.cvScore(), model.accuracy(), model.modelType()));
+              run.getKey(),
+              seconds,
+              cpuSeconds,
+              model.cvScore(),
+              model.accuracy(),
+              model.modelType()));
       separator = ",";
     }
     AbTestResult ab =

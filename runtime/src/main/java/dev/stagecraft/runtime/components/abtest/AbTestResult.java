@@ -11,7 +11,8 @@ package dev.stagecraft.runtime.components.abtest;
  * @param improvement the selected model's accuracy minus the other's (never negative)
  * @param significant whether {@code pValue < significance}
  * @param meaningful whether {@code improvement >= minImprovement}
- * @param test the test used: {@code mcnemar_exact}, {@code mcnemar_chi2} or {@code two_proportion_z}
+ * @param test the test used: {@code mcnemar_exact}, {@code mcnemar_chi2} or {@code
+ *     two_proportion_z}
  * @param accuracyA model A's test accuracy
  * @param accuracyB model B's test accuracy
  * @param onlyARight examples A predicts right and B wrong (McNemar's b)

@@ -10,8 +10,8 @@ import java.util.TreeSet;
  * Scores of a classifier on a set of examples, defined as scikit-learn defines them: precision,
  * recall and F1 are {@code average='weighted'} (each class's score weighted by its support, the
  * number of true examples of the class) over the labels present in the true or predicted values,
- * with {@code zero_division=0}; ROC AUC is the trapezoidal area under the ROC curve with tied scores
- * taken as one threshold (as {@code roc_auc_score} does), for a binary target only.
+ * with {@code zero_division=0}; ROC AUC is the trapezoidal area under the ROC curve with tied
+ * scores taken as one threshold (as {@code roc_auc_score} does), for a binary target only.
  *
  * @param examples the number of examples scored
  * @param accuracy the fraction predicted right
@@ -30,7 +30,8 @@ public record ClassificationMetrics(
    * @param positiveLabel the positive class of a binary target (its scores are in the predictions);
    *     {@code null} for a multiclass target
    */
-  public static ClassificationMetrics of(List<ExamplePrediction> predictions, String positiveLabel) {
+  public static ClassificationMetrics of(
+      List<ExamplePrediction> predictions, String positiveLabel) {
     int n = predictions.size();
     if (n == 0) {
       throw new IllegalArgumentException("no predictions to score");

@@ -7,7 +7,8 @@ import java.util.List;
  * One hyperparameter a model type accepts: its name, kind, the values that are valid, its default
  * and what it does. A search {@link Domain} for it is checked against these bounds before training.
  *
- * @param name the name used in search spaces and in the optimization history, e.g. {@code max_depth}
+ * @param name the name used in search spaces and in the optimization history, e.g. {@code
+ *     max_depth}
  * @param kind integer, real or categorical
  * @param min the smallest valid value (numeric kinds)
  * @param max the largest valid value (numeric kinds)
@@ -55,7 +56,7 @@ public record Hyperparameter(
         name, Kind.CATEGORICAL, Double.NaN, Double.NaN, choices, defaultValue, description);
   }
 
-  /** What is valid, for messages: {@code an integer in [1, 100]} or {@code one of [linear, rbf]}. */
+  /** What is valid, for messages: {@code an integer in [1, 100]}, {@code one of [linear, rbf]}. */
   public String validValues() {
     return switch (kind) {
       case INTEGER -> "an integer in [" + (long) min + ", " + (long) max + "]";

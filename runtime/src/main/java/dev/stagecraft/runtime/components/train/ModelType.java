@@ -32,7 +32,7 @@ import org.tribuo.math.optimisers.AdaGrad;
  * data and seed give the same model.
  */
 public enum ModelType {
-  /** Multinomial logistic regression trained by SGD with AdaGrad (Tribuo's {@code LinearSGDTrainer}). */
+  /** Multinomial logistic regression by SGD with AdaGrad (Tribuo's {@code LinearSGDTrainer}). */
   LOGISTIC_REGRESSION(
       "logistic_regression",
       List.of(
@@ -92,7 +92,7 @@ public enum ModelType {
     }
   },
 
-  /** Gradient-boosted trees by XGBoost (Tribuo's {@code XGBoostClassificationTrainer}), one thread. */
+  /** Gradient-boosted trees by XGBoost (Tribuo's {@code XGBoostClassificationTrainer}). */
   GRADIENT_BOOSTING(
       "gradient_boosting",
       List.of(
@@ -151,7 +151,8 @@ public enum ModelType {
     @Override
     Trainer<Label> trainer(Map<String, Object> p, long seed, int featureCount) {
       svm.svm_set_print_string_function(message -> {});
-      KernelType kernel = KernelType.valueOf(((String) p.get("kernel")).toUpperCase(java.util.Locale.ROOT));
+      KernelType kernel =
+          KernelType.valueOf(((String) p.get("kernel")).toUpperCase(java.util.Locale.ROOT));
       SVMParameters<Label> parameters =
           new SVMParameters<>(
               new SVMClassificationType(SVMClassificationType.SVMMode.C_SVC), kernel);

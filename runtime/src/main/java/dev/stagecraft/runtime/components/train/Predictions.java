@@ -10,7 +10,7 @@ import org.tribuo.classification.Label;
 final class Predictions {
   private Predictions() {}
 
-  /** The binary target's positive class: the last label in sorted order, as scikit-learn takes it. */
+  /** A binary target's positive class: the last label in sorted order, as scikit-learn's. */
   static String positiveLabel(List<String> labels) {
     return labels.size() == 2 ? labels.get(1) : null;
   }

@@ -43,7 +43,8 @@ class ModelRegistryTest {
   @Test
   void deployPromotesANewVersionAndKeepsTheEarlierOnes() throws Exception {
     ModelRegistry registry = new ModelRegistry(dir, clock);
-    Deployment first = registry.deploy(bytes("one"), "svm", 0.95, "production", "run-1", "train[0]");
+    Deployment first =
+        registry.deploy(bytes("one"), "svm", 0.95, "production", "run-1", "train[0]");
     Deployment second =
         registry.deploy(bytes("two"), "random_forest", 0.97, "production", "run-2", "train[1]");
     assertEquals(1, first.version());
@@ -156,7 +157,9 @@ class ModelRegistryTest {
         String run = "run-" + i;
         futures.add(
             pool.submit(
-                () -> new ModelRegistry(dir, clock).deploy(bytes(run), "svm", null, "p", run, "s")));
+                () ->
+                    new ModelRegistry(dir, clock)
+                        .deploy(bytes(run), "svm", null, "p", run, "s")));
       }
       List<Integer> versions = new ArrayList<>();
       for (Future<Deployment> f : futures) {

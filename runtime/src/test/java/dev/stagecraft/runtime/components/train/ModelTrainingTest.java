@@ -40,7 +40,8 @@ class ModelTrainingTest {
             .withTrials(2)
             .withFolds(2),
         TrainingConfig.defaults("gradient_boosting")
-            .withSpace(Map.of("n_estimators", Domain.ints(10, 20), "subsample", Domain.reals(0.6, 1)))
+            .withSpace(
+                Map.of("n_estimators", Domain.ints(10, 20), "subsample", Domain.reals(0.6, 1)))
             .withTrials(2)
             .withFolds(2),
         TrainingConfig.defaults("svm").withTrials(2).withFolds(2));
@@ -79,7 +80,8 @@ class ModelTrainingTest {
   void svmsTrainingInParallelStayDeterministic() throws Exception {
     List<TrainingConfig> svm = quick().subList(3, 4);
     TrainedModel alone = ModelTraining.train(train, test, svm);
-    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(2);
     try {
       var first = pool.submit(() -> ModelTraining.train(train, test, svm));
       var second = pool.submit(() -> ModelTraining.train(train, test, svm));

@@ -71,7 +71,8 @@ class SearchSpaceTest {
   void spacesFollowDeclarationOrderAndFillDefaults() {
     SearchSpace space =
         SearchSpace.of(
-            "svm", Map.of("gamma", Domain.of(0.1), "C", Domain.of(1, 10), "kernel", Domain.of("rbf")));
+            "svm",
+            Map.of("gamma", Domain.of(0.1), "C", Domain.of(1, 10), "kernel", Domain.of("rbf")));
     assertEquals(List.of("kernel", "C", "gamma"), List.copyOf(space.domains().keySet()));
     Map<String, Object> point = space.sample(new SplittableRandom(1));
     assertEquals(List.of("kernel", "C", "gamma", "degree"), List.copyOf(point.keySet()));

@@ -68,9 +68,11 @@ final class SplitForTests {
       for (double v : x) var += (v - mean) * (v - mean);
       double sd = Math.sqrt(var / x.length);
       double m = mean;
-      a.addColumns(DoubleColumn.create(column.name(), java.util.Arrays.stream(x).map(v -> (v - m) / sd)));
+      a.addColumns(
+          DoubleColumn.create(column.name(), java.util.Arrays.stream(x).map(v -> (v - m) / sd)));
       double[] y = test.numberColumn(column.name()).asDoubleArray();
-      b.addColumns(DoubleColumn.create(column.name(), java.util.Arrays.stream(y).map(v -> (v - m) / sd)));
+      b.addColumns(
+          DoubleColumn.create(column.name(), java.util.Arrays.stream(y).map(v -> (v - m) / sd)));
     }
     return new Table[] {a, b};
   }

@@ -2,7 +2,6 @@ package dev.stagecraft.runtime.components.train;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -99,7 +98,7 @@ class TableDatasetsTest {
         "table 'test' does not have the training features: missing [k], unexpected []; preprocess"
             + " train and test splits the same way",
         e.getMessage());
-    assertTrue(TableDatasets.forEvaluation(test.addColumns(IntColumn.create("k", new int[] {3})), "y",
-        List.of("k", "x")).size() == 1);
+    Table complete = test.addColumns(IntColumn.create("k", new int[] {3}));
+    assertEquals(1, TableDatasets.forEvaluation(complete, "y", List.of("k", "x")).size());
   }
 }
