@@ -9,6 +9,7 @@ import dev.stagecraft.runtime.graph.Condition;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,11 +33,13 @@ final class CompiledConditions {
         Environment env;
         List<String> regions;
         char grade;
+        int both;
         AbTestResult abTest() { return null; }
         List<Model> train() { return null; }
         Box<Model> boxed() { return null; }
         Model model() { return null; }
         void cleanup() {}
+        int both() { return 0; }
       """;
 
   private final Compilation compilation;
@@ -66,6 +69,39 @@ final class CompiledConditions {
         .withProcessors(new ConditionFixtureProcessor())
         .compile(JavaFileObjects.forSourceString("test.Fixture", source));
     return new CompiledConditions(compilation);
+  }
+
+  /**
+   * Compiles each condition in a fixture class of its own, all in one javac run, and returns each
+   * condition's error messages (empty when it compiled), in the order of {@code conditions}.
+   */
+  static List<List<String>> errorsOfEach(List<String> conditions) {
+    StringBuilder source = new StringBuilder("""
+        package test;
+
+        import dev.stagecraft.processor.condition.ConditionFixture;
+        import dev.stagecraft.processor.condition.fixtures.*;
+        import java.util.List;
+
+        """);
+    long firstLine = source.toString().lines().count() + 1;
+    for (int i = 0; i < conditions.size(); i++) {
+      // one line per fixture, so a diagnostic's line says which condition it belongs to
+      source.append("@ConditionFixture(").append(javaString(conditions.get(i)))
+          .append(") class Fixture").append(i).append(" { ")
+          .append(MEMBERS.replace('\n', ' ')).append(" }\n");
+    }
+    Compilation compilation = Compiler.javac()
+        .withProcessors(new ConditionFixtureProcessor())
+        .compile(JavaFileObjects.forSourceString("test.Fixtures", source.toString()));
+    List<List<String>> errors = new ArrayList<>();
+    for (int i = 0; i < conditions.size(); i++) {
+      errors.add(new ArrayList<>());
+    }
+    compilation.errors().forEach(diagnostic -> errors
+        .get((int) (diagnostic.getLineNumber() - firstLine))
+        .add(diagnostic.getMessage(null)));
+    return errors;
   }
 
   private static String javaString(String text) {
