@@ -12,6 +12,8 @@ import javax.lang.model.element.TypeElement;
 import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
+import javax.lang.model.type.TypeVariable;
+import javax.lang.model.type.WildcardType;
 import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
 
@@ -33,6 +35,7 @@ final class TypeChecker {
       "java.lang.Character", TypeKind.CHAR);
 
   private final Types types;
+  private final Elements elements;
   private final Properties properties;
   private final Map<String, TypeMirror> params;
   private final Map<String, TypeMirror> stageOutputs;
@@ -43,6 +46,7 @@ final class TypeChecker {
   TypeChecker(Types types, Elements elements, Map<String, TypeMirror> params,
       Map<String, TypeMirror> stageOutputs) {
     this.types = types;
+    this.elements = elements;
     this.properties = new Properties(types, elements);
     this.params = params;
     this.stageOutputs = stageOutputs;
@@ -345,7 +349,7 @@ final class TypeChecker {
         return new Bound.Invalid();
       }
       steps.add(step.get());
-      current = step.get().type();
+      current = upperBound(step.get().type());
     }
     ResolvedPath resolved = new ResolvedPath(
         path, isParam ? ResolvedPath.Root.PARAM : ResolvedPath.Root.STAGE, rootType, steps);
@@ -380,6 +384,23 @@ final class TypeChecker {
 
   private static String list(Set<String> names) {
     return names.isEmpty() ? "none" : names.stream().collect(Collectors.joining(", "));
+  }
+
+  /** A type variable or wildcard (a property of {@code Box<? extends Model>}) as its bound. */
+  private TypeMirror upperBound(TypeMirror type) {
+    TypeMirror current = type;
+    for (int depth = 0; depth < 16; depth++) {
+      if (current instanceof TypeVariable variable) {
+        current = variable.getUpperBound();
+      } else if (current instanceof WildcardType wildcard) {
+        current = wildcard.getExtendsBound() != null
+            ? wildcard.getExtendsBound()
+            : elements.getTypeElement("java.lang.Object").asType();
+      } else {
+        return current;
+      }
+    }
+    return current;
   }
 
   private static boolean isVoid(TypeMirror type) {

@@ -38,6 +38,8 @@ final class CompiledConditions {
         List<Model> train() { return null; }
         Box<Model> boxed() { return null; }
         Model model() { return null; }
+        Box<? extends Model> wildBox() { return null; }
+        double score() { return 0; }
         void cleanup() {}
         int both() { return 0; }
       """;

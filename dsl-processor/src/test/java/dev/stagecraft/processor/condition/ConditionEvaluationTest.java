@@ -39,6 +39,8 @@ class ConditionEvaluationTest {
     /* 21 */ "environment != 'production'",
     /* 22 */ "dataSize == 10000000000",
     /* 23 */ "abTest == null || abTest.confidence > -0.5",
+    /* 24 */ "wildBox.value.version > 1 && wildBox.value.name != 'x'",
+    /* 25 */ "score >= 0.5 && regions != null",
   };
 
   private static List<Condition.Predicate> predicates;
@@ -127,6 +129,16 @@ class ConditionEvaluationTest {
     assertThat(test(14, new RecordingScope()
         .output("boxed", new Box<>(new Model("boxed", 1, false, 0.5))))).isTrue();
     assertThat(test(15, new RecordingScope().output("train", List.of()))).isTrue();
+  }
+
+  @Test
+  void wildcardTypeArgumentsAndPrimitiveOutputs() {
+    assertThat(test(24, new RecordingScope()
+        .output("wildBox", new Box<>(new Model("m", 2, false, 0.5))))).isTrue();
+    assertThat(test(25, new RecordingScope().output("score", 0.75)
+        .param("regions", List.of("eu")))).isTrue();
+    assertThat(test(25, new RecordingScope().output("score", 0.25)
+        .param("regions", List.of("eu")))).isFalse();
   }
 
   @Test
