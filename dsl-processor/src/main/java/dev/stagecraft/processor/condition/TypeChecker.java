@@ -336,6 +336,11 @@ final class TypeChecker {
     for (int i = 1; i < path.segments().size(); i++) {
       String property = path.segments().get(i);
       int propertyColumn = path.columns().get(i);
+      if (current.getKind() == TypeKind.ERROR) {
+        error(path.prefix(i) + " has type " + current + ", which javac could not resolve",
+            path.columns().get(i - 1));
+        return new Bound.Invalid();
+      }
       if (current.getKind() != TypeKind.DECLARED) {
         error(path.prefix(i) + " is " + TypeDisplay.of(current) + ", which has no property '"
             + property + "'", propertyColumn);

@@ -52,6 +52,11 @@ final class CompiledConditions {
 
   /** Compiles a fixture with the standard {@link #MEMBERS} and the given conditions. */
   static CompiledConditions compile(String... conditions) {
+    return compileWith("", conditions);
+  }
+
+  /** Compiles a fixture with {@link #MEMBERS}, {@code extraMembers} and the given conditions. */
+  static CompiledConditions compileWith(String extraMembers, String... conditions) {
     String annotation = Stream.of(conditions)
         .map(CompiledConditions::javaString)
         .collect(Collectors.joining(", ", "@ConditionFixture({", "})"));
@@ -66,7 +71,7 @@ final class CompiledConditions {
         class Fixture {
         %s
         }
-        """.formatted(annotation, MEMBERS);
+        """.formatted(annotation, MEMBERS + extraMembers);
     Compilation compilation = Compiler.javac()
         .withProcessors(new ConditionFixtureProcessor())
         .compile(JavaFileObjects.forSourceString("test.Fixture", source));

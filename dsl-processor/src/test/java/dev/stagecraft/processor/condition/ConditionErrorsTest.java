@@ -143,4 +143,13 @@ class ConditionErrorsTest {
         "@When: Environment has no constant 'UAT' (constants: DEV, STAGING, PRODUCTION)"
             + " at column 22");
   }
+
+  @Test
+  void aTypeJavacCouldNotResolveIsReportedAsSuch() {
+    List<String> errors = CompiledConditions
+        .compileWith("Missing missing() { return null; }", "missing.ready")
+        .errors();
+    assertThat(errors).contains(
+        "@When: missing has type Missing, which javac could not resolve at column 1");
+  }
 }

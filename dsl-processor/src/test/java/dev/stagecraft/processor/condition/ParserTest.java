@@ -150,6 +150,16 @@ class ParserTest {
   }
 
   @Test
+  void deepNestingIsAnErrorNotAStackOverflow() {
+    assertThat(parse("(".repeat(Parser.MAX_DEPTH) + "a" + ")".repeat(Parser.MAX_DEPTH)))
+        .isEqualTo(path("a", Parser.MAX_DEPTH + 1));
+    ConditionSyntaxException error = assertThrows(ConditionSyntaxException.class,
+        () -> Parser.parse("!".repeat(100_000) + "a"));
+    assertThat(error.error()).isEqualTo(new ConditionError(
+        "expression nested too deeply (more than 100 levels of '(' or '!')", 101));
+  }
+
+  @Test
   void lexingStopsAtTheFirstError() {
     ConditionSyntaxException error =
         assertThrows(ConditionSyntaxException.class, () -> Parser.parse("a # b & c"));
