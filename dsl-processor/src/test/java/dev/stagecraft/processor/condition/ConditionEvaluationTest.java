@@ -227,6 +227,11 @@ class ConditionEvaluationTest {
   @Test
   void generatedCodeIsPlainJavaOverTheScope() {
     String source = compiled.generatedSource();
+    assertThat(source).contains("scope -> (scope.saw(\"enableAbTesting\","
+        + " scope.<Boolean>param(\"enableAbTesting\"))"
+        + " && ((double) scope.saw(\"abTest.confidence\", scope.notNull(\"abTest\","
+        + " scope.<AbTestResult>output(\"abTest\")).confidence()) > 0.8))"
+        + " || scope.notNull(\"force\", scope.saw(\"force\", scope.<Boolean>param(\"force\"))),");
     assertThat(source).contains(
         "scope.saw(\"abTest.confidence\", scope.notNull(\"abTest\","
             + " scope.<AbTestResult>output(\"abTest\")).confidence())");
