@@ -67,6 +67,10 @@ final class RunExecution {
   private int stagesLeft;
   private String failFastCause;
   private final CountDownLatch done = new CountDownLatch(1);
+  /** Every stage is final; with listeners, the run ends once their events are delivered too. */
+  private volatile boolean allFinal;
+  /** Batches of finish events collected under the lock and not yet delivered. */
+  private final AtomicInteger undelivered = new AtomicInteger();
 
   private final ExecutorService pool;
   private volatile ScheduledExecutorService timer;
@@ -300,7 +304,10 @@ final class RunExecution {
       }
     }
     if (stagesLeft == 0) {
-      done.countDown();
+      allFinal = true;
+      if (listeners.length == 0) {
+        done.countDown();
+      }
     }
   }
 
@@ -556,6 +563,10 @@ final class RunExecution {
         x.reason = reason;
         x.output = output;
         x.end = options.clock().instant();
+        if (status == StageStatus.SKIPPED) {
+          x.start = null; // skipped by its condition: it never started
+          wall = 0;
+        }
         x.wallNanos = wall;
         x.cpuNanos = Math.max(0, cpu);
         x.allocatedBytes = Math.max(0, alloc);
@@ -679,6 +690,7 @@ final class RunExecution {
     List<StageExecution> events = events();
     synchronized (lock) {
       if (x.finished || x.attempts != attempt) {
+        fire(events);
         return;
       }
       x.cancelled = true;
@@ -693,10 +705,16 @@ final class RunExecution {
 
   // ---------------------------------------------------------------- listeners
 
+  /** A batch for finish events, null without listeners; every batch is passed to {@link #fire}. */
   private List<StageExecution> events() {
-    return listeners.length == 0 ? null : new ArrayList<>(2);
+    if (listeners.length == 0) {
+      return null;
+    }
+    undelivered.incrementAndGet();
+    return new ArrayList<>(2);
   }
 
+  /** Delivers a batch outside the lock; the last delivery after every stage is final ends the run. */
   private void fire(List<StageExecution> events) {
     if (events == null) {
       return;
@@ -705,6 +723,9 @@ final class RunExecution {
       for (RunListener l : listeners) {
         notify(() -> l.stageFinished(runId, e));
       }
+    }
+    if (undelivered.decrementAndGet() == 0 && allFinal) {
+      done.countDown();
     }
   }
 
