@@ -54,6 +54,8 @@ final class RunExecution {
   private final RunOptions options;
   private final String runId;
   private final RunListener[] listeners;
+  /** CPU time and allocations are measured only when a listener records them. */
+  private final boolean meter;
   private final StageRun[] stages;
   private final Map<String, StageRun> byName = new HashMap<>();
   private final Path scratchRoot;
@@ -81,6 +83,7 @@ final class RunExecution {
     this.options = options;
     this.runId = runId;
     this.listeners = options.listeners().toArray(new RunListener[0]);
+    this.meter = listeners.length > 0;
     this.free = new Capacity(options.capacity());
     this.scratchRoot = options.scratchRoot()
         .orElseGet(() -> Path.of(System.getProperty("java.io.tmpdir"), "stagecraft"));
@@ -98,8 +101,11 @@ final class RunExecution {
     for (StageRun s : stages) {
       List<String> ups = s.spec.upstream();
       s.pending = ups.size();
-      for (String up : ups) {
-        down.get(byName.get(up).index).add(s.index);
+      s.upstream = new StageRun[ups.size()];
+      for (int k = 0; k < ups.size(); k++) {
+        StageRun u = byName.get(ups.get(k));
+        s.upstream[k] = u;
+        down.get(u.index).add(s.index);
       }
     }
     for (StageRun s : stages) {
@@ -242,14 +248,17 @@ final class RunExecution {
   private String[] upstreamVerdict(StageRun s) {
     StageSpec spec = s.spec;
     String cancelled = null;
-    for (String up : spec.upstream()) {
-      StageStatus st = byName.get(up).status;
+    for (StageRun u : s.upstream) {
+      StageStatus st = u.status;
+      if (st == StageStatus.SUCCEEDED || st == StageStatus.CACHED) {
+        continue;
+      }
       if (st == StageStatus.FAILED || st == StageStatus.UPSTREAM_FAILED) {
-        return new String[] {"UPSTREAM_FAILED", "upstream stage '" + up + "' " + (st == StageStatus.FAILED
-            ? "failed" : "did not run (upstream failed)")};
+        return new String[] {"UPSTREAM_FAILED", "upstream stage '" + u.name() + "' "
+            + (st == StageStatus.FAILED ? "failed" : "did not run (upstream failed)")};
       }
       if (st == StageStatus.CANCELLED && cancelled == null) {
-        cancelled = up;
+        cancelled = u.name();
       }
     }
     if (cancelled != null) {
@@ -418,6 +427,8 @@ final class RunExecution {
     x.end = options.clock().instant();
     if (x.startNanos != 0) {
       x.wallNanos = System.nanoTime() - x.startNanos;
+    }
+    if (x.startNanos != 0 && meter) {
       x.cpuNanos = Math.max(0, ThreadMeter.cpuNanos(x.threadId) - x.cpuStart);
       x.allocatedBytes = Math.max(0, ThreadMeter.allocatedBytes(x.threadId) - x.allocStart);
     }
@@ -525,8 +536,10 @@ final class RunExecution {
     Thread self = Thread.currentThread();
     x.bindThread(self);
     x.start = options.clock().instant();
-    x.cpuStart = ThreadMeter.cpuNanos(x.threadId);
-    x.allocStart = ThreadMeter.allocatedBytes(x.threadId);
+    if (meter) {
+      x.cpuStart = ThreadMeter.cpuNanos(x.threadId);
+      x.allocStart = ThreadMeter.allocatedBytes(x.threadId);
+    }
     x.startNanos = System.nanoTime();
     StageStatus status;
     String reason = "";
@@ -551,8 +564,8 @@ final class RunExecution {
     }
     x.unbindThread();
     long wall = System.nanoTime() - x.startNanos;
-    long cpu = ThreadMeter.cpuNanos(x.threadId) - x.cpuStart;
-    long alloc = ThreadMeter.allocatedBytes(x.threadId) - x.allocStart;
+    long cpu = meter ? ThreadMeter.cpuNanos(x.threadId) - x.cpuStart : 0;
+    long alloc = meter ? ThreadMeter.allocatedBytes(x.threadId) - x.allocStart : 0;
     Thread.interrupted(); // an interrupt meant for the body must not reach the next task
     List<StageExecution> events = events();
     Task next;

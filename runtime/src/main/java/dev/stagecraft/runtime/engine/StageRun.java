@@ -9,6 +9,7 @@ final class StageRun {
   final StageSpec spec;
   final double rank;
   int[] downstream;
+  StageRun[] upstream;
   int pending;
 
   StageStatus status = StageStatus.PENDING;
