@@ -91,6 +91,6 @@ final class ExecutionContext implements StageContext {
 
   @Override
   public boolean isCancelled() {
-    return execution.cancelled || Thread.currentThread().isInterrupted() && execution.cancelled;
+    return execution.cancelled;
   }
 }

@@ -69,10 +69,6 @@ final class RunExecution {
   private int stagesLeft;
   private String failFastCause;
   private final CountDownLatch done = new CountDownLatch(1);
-  /** Every stage is final; with listeners, the run ends once their events are delivered too. */
-  private volatile boolean allFinal;
-  /** Batches of finish events collected under the lock and not yet delivered. */
-  private final AtomicInteger undelivered = new AtomicInteger();
 
   private final ExecutorService pool;
   private volatile ScheduledExecutorService timer;
@@ -154,17 +150,15 @@ final class RunExecution {
     for (RunListener l : listeners) {
       notify(() -> l.runStarted(info));
     }
-    List<StageExecution> events = events();
     synchronized (lock) {
       for (StageRun s : stages) {
         if (s.pending == 0) {
           becomeReady(s);
         }
       }
-      drainWorklist(events);
+      drainWorklist();
       spawnWorkers();
     }
-    fire(events);
     boolean interrupted = false;
     while (true) {
       try {
@@ -172,14 +166,12 @@ final class RunExecution {
         break;
       } catch (InterruptedException e) {
         interrupted = true;
-        List<StageExecution> cancelEvents = events();
         synchronized (lock) {
           if (failFastCause == null) {
             failFastCause = "the caller";
-            cancelAll("run interrupted", cancelEvents);
+            cancelAll(cancelReason());
           }
         }
-        fire(cancelEvents);
       }
     }
     pool.shutdown();
@@ -188,7 +180,7 @@ final class RunExecution {
       t.shutdownNow();
     }
     Instant end = options.clock().instant();
-    RunResult result = result(start, end);
+    RunResult result = result(start, end, interrupted);
     for (RunListener l : listeners) {
       notify(() -> l.runFinished(runId, result.status(), end));
     }
@@ -198,7 +190,7 @@ final class RunExecution {
     return result;
   }
 
-  private RunResult result(Instant start, Instant end) {
+  private RunResult result(Instant start, Instant end, boolean interrupted) {
     List<StageOutcome> outcomes = new ArrayList<>();
     boolean failed = false;
     synchronized (lock) {
@@ -217,8 +209,8 @@ final class RunExecution {
         }
       }
     }
-    return new RunResult(runId, def.name(), failed ? RunStatus.FAILED : RunStatus.SUCCEEDED, start, end,
-        outcomes);
+    RunStatus status = failed ? RunStatus.FAILED : interrupted ? RunStatus.CANCELLED : RunStatus.SUCCEEDED;
+    return new RunResult(runId, def.name(), status, start, end, outcomes);
   }
 
   private static StageOutcome outcome(Execution x) {
@@ -297,12 +289,12 @@ final class RunExecution {
   }
 
   /** Propagates every finished stage on the worklist to its dependents. */
-  private void drainWorklist(List<StageExecution> events) {
+  private void drainWorklist() {
     StageRun s;
     while ((s = worklist.poll()) != null) {
       stagesLeft--;
-      if (events != null && s.single == null && s.instances == null) {
-        events.add(new StageExecution(s.name(), s.name(), Optional.empty(), Optional.empty(), s.status, 0,
+      if (listeners.length > 0 && s.single == null && s.instances == null) {
+        report(new StageExecution(s.name(), s.name(), Optional.empty(), Optional.empty(), s.status, 0,
             Optional.empty(), Optional.empty(), 0, 0, 0, Map.of(), s.reason));
       }
       for (int d : s.downstream) {
@@ -313,10 +305,7 @@ final class RunExecution {
       }
     }
     if (stagesLeft == 0) {
-      allFinal = true;
-      if (listeners.length == 0) {
-        done.countDown();
-      }
+      done.countDown();
     }
   }
 
@@ -359,11 +348,11 @@ final class RunExecution {
   }
 
   /** An execution reached its final state: record it, finish its stage, fail fast if asked. */
-  private void executionFinished(Execution x, List<StageExecution> events) {
+  private void executionFinished(Execution x) {
     x.finished = true;
     running.remove(x);
-    if (events != null) {
-      events.add(execution(x));
+    if (listeners.length > 0) {
+      report(execution(x));
     }
     StageRun s = x.stage;
     if (x.instance < 0) {
@@ -394,17 +383,17 @@ final class RunExecution {
     }
     if (x.status == StageStatus.FAILED && options.failFast() && failFastCause == null) {
       failFastCause = x.name;
-      cancelAll(cancelReason(), events);
+      cancelAll(cancelReason());
     }
-    drainWorklist(events);
+    drainWorklist();
   }
 
   /** Cancels running executions and everything waiting to start. */
-  private void cancelAll(String reason, List<StageExecution> events) {
+  private void cancelAll(String reason) {
     for (Execution x : new ArrayList<>(running)) {
       x.cancelled = true;
       stopWithoutThread(x, StageStatus.CANCELLED, reason);
-      executionFinished(x, events);
+      executionFinished(x);
       x.interrupt();
     }
     Task t;
@@ -412,12 +401,12 @@ final class RunExecution {
       if (t instanceof Execution x) {
         x.status = StageStatus.CANCELLED;
         x.reason = reason;
-        executionFinished(x, events);
+        executionFinished(x);
       } else {
         finishWithoutRunning(t.stage, StageStatus.CANCELLED, reason, null);
       }
     }
-    drainWorklist(events);
+    drainWorklist();
   }
 
   /** Ends an execution whose thread is still in the body (timeout, cancel); measures it from outside. */
@@ -467,14 +456,13 @@ final class RunExecution {
       reason = t instanceof ConditionNullException || t instanceof FanOutException ? t.getMessage()
           : Failures.reason(t);
     }
-    List<StageExecution> events = events();
     Task next;
     synchronized (lock) {
       if (status != null) {
         finishWithoutRunning(s, status, reason, null);
         if (status == StageStatus.FAILED && options.failFast() && failFastCause == null) {
           failFastCause = s.name();
-          cancelAll(cancelReason(), events);
+          cancelAll(cancelReason());
         }
       } else if (failFastCause != null) {
         finishWithoutRunning(s, StageStatus.CANCELLED, cancelReason(), null);
@@ -491,11 +479,10 @@ final class RunExecution {
         s.instanceOutputs = new Object[items.size()];
         s.instancesLeft = items.size();
       }
-      drainWorklist(events);
+      drainWorklist();
       next = nextOrRetire();
     }
-    fire(events);
-    return next;
+        return next;
   }
 
   private List<?> items(StageRun s) {
@@ -522,6 +509,7 @@ final class RunExecution {
     return v == null ? "null" : "a " + v.getClass().getSimpleName();
   }
 
+  /** The task this worker takes next, or null when it retires; starts more workers if work fits. */
   private Task nextOrRetire() {
     Task next = pollStartable();
     if (next == null) {
@@ -567,7 +555,6 @@ final class RunExecution {
     long cpu = meter ? ThreadMeter.cpuNanos(x.threadId) - x.cpuStart : 0;
     long alloc = meter ? ThreadMeter.allocatedBytes(x.threadId) - x.allocStart : 0;
     Thread.interrupted(); // an interrupt meant for the body must not reach the next task
-    List<StageExecution> events = events();
     Task next;
     synchronized (lock) {
       free.release(x.resources());
@@ -583,12 +570,11 @@ final class RunExecution {
         x.wallNanos = wall;
         x.cpuNanos = Math.max(0, cpu);
         x.allocatedBytes = Math.max(0, alloc);
-        executionFinished(x, events);
+        executionFinished(x);
       }
       next = nextOrRetire();
     }
-    fire(events);
-    return next;
+        return next;
   }
 
   /** Null when the stage has no condition or it holds; otherwise why the stage is skipped. */
@@ -700,45 +686,28 @@ final class RunExecution {
   }
 
   private void timedOut(Execution x, int attempt, Duration timeout) {
-    List<StageExecution> events = events();
     synchronized (lock) {
       if (x.finished || x.attempts != attempt) {
-        fire(events);
         return;
       }
       x.cancelled = true;
       stopWithoutThread(x, StageStatus.FAILED, "timed out after " + timeout
           + (attempt > 1 ? " (attempt " + attempt + ")" : ""));
-      executionFinished(x, events);
+      executionFinished(x);
       spawnWorkers();
     }
     x.interrupt();
-    fire(events);
   }
 
   // ---------------------------------------------------------------- listeners
 
-  /** A batch for finish events, null without listeners; every batch is passed to {@link #fire}. */
-  private List<StageExecution> events() {
-    if (listeners.length == 0) {
-      return null;
-    }
-    undelivered.incrementAndGet();
-    return new ArrayList<>(2);
-  }
-
-  /** Delivers a batch outside the lock; the last delivery after every stage is final ends the run. */
-  private void fire(List<StageExecution> events) {
-    if (events == null) {
-      return;
-    }
-    for (StageExecution e : events) {
-      for (RunListener l : listeners) {
-        notify(() -> l.stageFinished(runId, e));
-      }
-    }
-    if (undelivered.decrementAndGet() == 0 && allFinal) {
-      done.countDown();
+  /**
+   * Reports a final state to the listeners. Called under the lock, so a stage's end is reported
+   * before any of its dependents starts; listeners are quick by contract.
+   */
+  private void report(StageExecution e) {
+    for (RunListener l : listeners) {
+      notify(() -> l.stageFinished(runId, e));
     }
   }
 

@@ -108,4 +108,33 @@ class ListenerAndContextTest {
     assertEquals(List.of(List.of("r7", "ctx", "train", "train[0]", 1, Optional.of("a"), 1000L, false, true)), seen);
     assertTrue(Files.exists(tmp.resolve("r7").resolve("train[0]").resolve("f.txt")));
   }
+
+  @Test
+  void aStagesEndIsReportedBeforeItsDependentsStart() {
+    List<String> events = Collections.synchronizedList(new ArrayList<>());
+    RunListener listener = new RunListener() {
+      @Override
+      public void stageStarted(String runId, String instance, int attempt, Instant at) {
+        events.add("start " + instance);
+      }
+
+      @Override
+      public void stageFinished(String runId, StageExecution execution) {
+        events.add("end " + execution.instance());
+      }
+    };
+    PipelineDefinition.Builder b = pipeline("chain").stage(stage("s0", call -> null).build());
+    for (int i = 1; i < 30; i++) {
+      b.stage(stage("s" + i, call -> null).dependsOn("s" + (i - 1)).build());
+      b.stage(stage("t" + i, call -> null).dependsOn("s" + (i - 1)).build());
+    }
+
+    PipelineRunner.run(b.build(), Map.of(), options(2).withListener(listener));
+
+    for (int i = 1; i < 30; i++) {
+      int end = events.indexOf("end s" + (i - 1));
+      assertTrue(end >= 0 && end < events.indexOf("start s" + i) && end < events.indexOf("start t" + i),
+          events.toString());
+    }
+  }
 }
