@@ -1,6 +1,7 @@
 package dev.stagecraft.runtime.components.train;
 
-import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,9 +14,11 @@ import org.tribuo.classification.Label;
  * the metrics and per-example predictions on the held-out split, the whole optimization history,
  * and the Tribuo model itself.
  *
- * <p>Every component but {@link #model()} is plain data that Jackson writes as JSON; the model is
- * {@link JsonIgnore}d and written in Tribuo's own format through {@link TribuoModels}. A codec
- * writes both and puts them back together with {@link #withModel(Model)}.
+ * <p>Every component but {@link #model()} is plain data; the model is written in Tribuo's own
+ * protobuf format ({@link TribuoModels}), which Jackson embeds as a base64 string ({@link
+ * TribuoModelJson}), so the whole record round-trips through plain JSON. A codec that keeps the
+ * model in a file of its own can write {@code withModel(null)} as JSON and the model through
+ * {@link TribuoModels}, then put them back together with {@link #withModel(Model)}.
  *
  * @param modelType the model type's id, e.g. {@code logistic_regression}
  * @param bestParams every hyperparameter of the chosen model, in declaration order
@@ -29,7 +32,7 @@ import org.tribuo.classification.Label;
  * @param predictions one prediction per held-out example, in row order
  * @param history every trial of the search (of every model type tried), in evaluation order
  * @param seed the seed the search and the trainers used
- * @param model the trained Tribuo model; {@code null} in a copy read back from JSON alone
+ * @param model the trained Tribuo model; {@code null} in a copy written without it
  */
 public record TrainedModel(
     String modelType,
@@ -44,7 +47,9 @@ public record TrainedModel(
     List<ExamplePrediction> predictions,
     List<TrialRecord> history,
     long seed,
-    @JsonIgnore Model<Label> model) {
+    @JsonSerialize(using = TribuoModelJson.Serializer.class)
+        @JsonDeserialize(using = TribuoModelJson.Deserializer.class)
+        Model<Label> model) {
 
   /** Copies the collections. */
   public TrainedModel {

@@ -115,8 +115,13 @@ class ModelTrainingTest {
         m.predictions(), Predictions.of(back, test.dataset(), m.positiveLabel()));
 
     ObjectMapper json = new ObjectMapper();
-    String text = json.writeValueAsString(m);
-    TrainedModel summary = json.readValue(text, TrainedModel.class);
+    TrainedModel whole = json.readValue(json.writeValueAsString(m), TrainedModel.class);
+    assertEquals(m.withModel(null), whole.withModel(null));
+    assertEquals(
+        m.predictions(), Predictions.of(whole.model(), test.dataset(), m.positiveLabel()));
+
+    TrainedModel summary =
+        json.readValue(json.writeValueAsString(m.withModel(null)), TrainedModel.class);
     assertNull(summary.model());
     assertEquals(m.withModel(null), summary);
     assertEquals(m, summary.withModel(m.model()));
