@@ -116,6 +116,17 @@ public final class TableDatasets {
           "target column '" + target + "' has " + targetColumn.countMissing()
               + " missing values; drop those rows before training");
     }
+    if (targetColumn instanceof NumericColumn<?> numeric) {
+      for (int i = 0; i < rows; i++) {
+        double value = numeric.getDouble(i);
+        if (value != Math.rint(value)) {
+          throw new TrainingDataException(
+              "target column '" + target + "' holds fractional numbers (row " + i + ": "
+                  + value + "), not class labels; classification needs a categorical target"
+                  + " (bin the values or choose another column)");
+        }
+      }
+    }
     String[] names = featureNames.toArray(String[]::new);
     MutableDataset<Label> dataset =
         new MutableDataset<>(new SimpleDataSourceProvenance(table.name(), LABELS), LABELS);

@@ -76,6 +76,18 @@ class TableDatasetsTest {
   }
 
   @Test
+  void aContinuousTargetIsAnError() {
+    Table t =
+        Table.create("t", DoubleColumn.create("x", 1, 2), DoubleColumn.create("y", 1.0, 2.5));
+    TrainingDataException e =
+        assertThrows(TrainingDataException.class, () -> TableDatasets.forTraining(t, "y"));
+    assertEquals(
+        "target column 'y' holds fractional numbers (row 1: 2.5), not class labels; classification"
+            + " needs a categorical target (bin the values or choose another column)",
+        e.getMessage());
+  }
+
+  @Test
   void missingTargetValuesAreAnError() {
     Table t = table();
     t.intColumn("y").setMissing(0);
