@@ -14,6 +14,8 @@ import dev.stagecraft.runtime.graph.PipelineDefinition;
 import dev.stagecraft.runtime.graph.PipelineProvider;
 import dev.stagecraft.runtime.graph.ResourceRequest;
 import dev.stagecraft.runtime.graph.RetryPolicy;
+import dev.stagecraft.runtime.graph.StageBody;
+import dev.stagecraft.runtime.graph.StageCall;
 import dev.stagecraft.runtime.graph.StageSpec;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -105,7 +107,7 @@ public final class StagecraftDiamondPipeline implements PipelineProvider {
         .params("input", "rows")
         .resources(new ResourceRequest(1000L, 2147483648L, 0))
         .cache(true)
-        .body(call -> pipeline.get().load(call.<Path>param("input"), call.<Integer>param("rows")))
+        .body(new StageBodies(pipeline, "load"))
         .build());
     def.stage(StageSpec.builder("train")
         .type(StageType.TRAINING)
@@ -115,14 +117,14 @@ public final class StagecraftDiamondPipeline implements PipelineProvider {
         .retry(new RetryPolicy(2, Duration.parse("PT2S")))
         .timeout(Duration.parse("PT10M"))
         .fanOut(new FanOut.Items(List.of("a", "b")))
-        .body(call -> pipeline.get().train(call.<DiamondPipeline.Data>input("load"), call.<String>item(), call.context()))
+        .body(new StageBodies(pipeline, "train"))
         .build());
     def.stage(StageSpec.builder("profile")
         .type(StageType.VALIDATION)
         .outputType("long")
         .input(InputSpec.of("load"))
         .resources(new ResourceRequest(1000L, 2147483648L, 0))
-        .body(call -> pipeline.get().profile(call.<DiamondPipeline.Data>input("load")))
+        .body(new StageBodies(pipeline, "profile"))
         .build());
     def.stage(StageSpec.builder("compare")
         .type(StageType.EVALUATION)
@@ -131,7 +133,7 @@ public final class StagecraftDiamondPipeline implements PipelineProvider {
         .input(InputSpec.of("profile"))
         .resources(new ResourceRequest(1000L, 2147483648L, 0))
         .version("2")
-        .body(call -> pipeline.get().compare(call.<List<DiamondPipeline.Model>>input("train"), call.<Long>input("profile")))
+        .body(new StageBodies(pipeline, "compare"))
         .build());
     def.stage(StageSpec.builder("deploy")
         .type(StageType.DEPLOYMENT)
@@ -141,11 +143,41 @@ public final class StagecraftDiamondPipeline implements PipelineProvider {
         .params("publish")
         .resources(new ResourceRequest(1000L, 2147483648L, 0))
         .condition(new Condition("compare.confidence > 0.8 && publish", List.of("compare"), List.of("publish"), scope -> ((double) scope.saw("compare.confidence", scope.notNull("compare", scope.<DiamondPipeline.Comparison>output("compare")).confidence()) > 0.8) && scope.saw("publish", scope.<Boolean>param("publish"))))
-        .body(call -> {
-            pipeline.get().deploy(call.<DiamondPipeline.Comparison>input("compare"), call.<Boolean>param("publish"));
-            return null;
-        })
+        .body(new StageBodies(pipeline, "deploy"))
         .build());
+  }
+
+  /**
+   * Calls the stage methods of stages load to deploy.
+   */
+  private static final class StageBodies implements StageBody {
+    private final Instance pipeline;
+
+    private final String stage;
+
+    StageBodies(Instance pipeline, String stage) {
+      this.pipeline = pipeline;
+      this.stage = stage;
+    }
+
+    @Override
+    public Object run(StageCall call) throws Exception {
+      switch (stage) {
+        case "load":
+          return pipeline.get().load(call.<Path>param("input"), call.<Integer>param("rows"));
+        case "train":
+          return pipeline.get().train(call.<DiamondPipeline.Data>input("load"), call.<String>item(), call.context());
+        case "profile":
+          return pipeline.get().profile(call.<DiamondPipeline.Data>input("load"));
+        case "compare":
+          return pipeline.get().compare(call.<List<DiamondPipeline.Model>>input("train"), call.<Long>input("profile"));
+        case "deploy":
+          pipeline.get().deploy(call.<DiamondPipeline.Comparison>input("compare"), call.<Boolean>param("publish"));
+          return null;
+        default:
+          throw new IllegalStateException("no body for stage " + stage);
+      }
+    }
   }
 
   /**
