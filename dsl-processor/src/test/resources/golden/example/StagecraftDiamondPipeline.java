@@ -264,7 +264,9 @@ public final class StagecraftDiamondPipeline implements PipelineProvider {
   }
 
   /**
-   * How a run ended, with one typed accessor per stage output.
+   * How a run ended, with one typed accessor per stage output. An accessor of a stage without
+   * an output (skipped or failed) throws
+   * {@code dev.stagecraft.runtime.engine.StageOutputUnavailableException} saying its status and reason.
    */
   public static final class Result {
     private final RunResult run;
@@ -296,19 +298,13 @@ public final class StagecraftDiamondPipeline implements PipelineProvider {
 
     /**
      * The output of stage {@code load}.
-     *
-     * @throws dev.stagecraft.runtime.engine.StageOutputUnavailableException when the stage has no
-     *     output (skipped or failed), saying its status and reason
      */
     public DiamondPipeline.Data load() {
       return run.<DiamondPipeline.Data>output("load");
     }
 
     /**
-     * The output of stage {@code train}, one element per item in item order.
-     *
-     * @throws dev.stagecraft.runtime.engine.StageOutputUnavailableException when the stage has no
-     *     output (skipped or failed), saying its status and reason
+     * The output of stage {@code train}, in item order.
      */
     public List<DiamondPipeline.Model> train() {
       return run.<List<DiamondPipeline.Model>>output("train");
@@ -316,9 +312,6 @@ public final class StagecraftDiamondPipeline implements PipelineProvider {
 
     /**
      * The output of stage {@code profile}.
-     *
-     * @throws dev.stagecraft.runtime.engine.StageOutputUnavailableException when the stage has no
-     *     output (skipped or failed), saying its status and reason
      */
     public long profile() {
       return run.<Long>output("profile");
@@ -326,9 +319,6 @@ public final class StagecraftDiamondPipeline implements PipelineProvider {
 
     /**
      * The output of stage {@code compare}.
-     *
-     * @throws dev.stagecraft.runtime.engine.StageOutputUnavailableException when the stage has no
-     *     output (skipped or failed), saying its status and reason
      */
     public DiamondPipeline.Comparison compare() {
       return run.<DiamondPipeline.Comparison>output("compare");

@@ -572,7 +572,9 @@ public final class PipelineGenerator {
   private TypeSpec resultType() {
     TypeSpec.Builder r = TypeSpec.classBuilder(result)
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
-        .addJavadoc("How a run ended, with one typed accessor per stage output.\n")
+        .addJavadoc("How a run ended, with one typed accessor per stage output. An accessor of a stage without\n"
+            + "an output (skipped or failed) throws\n"
+            + "{@code dev.stagecraft.runtime.engine.StageOutputUnavailableException} saying its status and reason.\n")
         .addField(RUN_RESULT, "run", Modifier.PRIVATE, Modifier.FINAL)
         .addMethod(MethodSpec.constructorBuilder().addParameter(RUN_RESULT, "run")
             .addStatement("this.run = $T.requireNonNull(run, $S)", Objects.class, "run").build())
@@ -591,10 +593,7 @@ public final class PipelineGenerator {
       TypeName type = TypeName.get(graph.outputType(s));
       r.addMethod(MethodSpec.methodBuilder(allocate(Names.identifier(s.name()), used))
           .addModifiers(Modifier.PUBLIC).returns(type)
-          .addJavadoc("The output of stage {@code $L}$L.\n\n"
-              + "@throws dev.stagecraft.runtime.engine.StageOutputUnavailableException when the stage has no\n"
-              + "    output (skipped or failed), saying its status and reason\n",
-              s.name(), s.isFanOut() ? ", one element per item in item order" : "")
+          .addJavadoc("The output of stage {@code $L}$L.\n", s.name(), s.isFanOut() ? ", in item order" : "")
           .addStatement("return run.<$T>output($S)", type.box(), s.name()).build());
     }
     return r.build();
