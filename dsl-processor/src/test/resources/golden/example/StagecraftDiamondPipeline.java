@@ -14,6 +14,8 @@ import dev.stagecraft.runtime.graph.PipelineDefinition;
 import dev.stagecraft.runtime.graph.PipelineProvider;
 import dev.stagecraft.runtime.graph.ResourceRequest;
 import dev.stagecraft.runtime.graph.RetryPolicy;
+import dev.stagecraft.runtime.graph.StageBody;
+import dev.stagecraft.runtime.graph.StageCall;
 import dev.stagecraft.runtime.graph.StageSpec;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -105,7 +107,7 @@ public final class StagecraftDiamondPipeline implements PipelineProvider {
         .params("input", "rows")
         .resources(new ResourceRequest(1000L, 2147483648L, 0))
         .cache(true)
-        .body(call -> pipeline.get().load(call.<Path>param("input"), call.<Integer>param("rows")))
+        .body(new StageBodies(pipeline, "load"))
         .build());
     def.stage(StageSpec.builder("train")
         .type(StageType.TRAINING)
@@ -115,14 +117,14 @@ public final class StagecraftDiamondPipeline implements PipelineProvider {
         .retry(new RetryPolicy(2, Duration.parse("PT2S")))
         .timeout(Duration.parse("PT10M"))
         .fanOut(new FanOut.Items(List.of("a", "b")))
-        .body(call -> pipeline.get().train(call.<DiamondPipeline.Data>input("load"), call.<String>item(), call.context()))
+        .body(new StageBodies(pipeline, "train"))
         .build());
     def.stage(StageSpec.builder("profile")
         .type(StageType.VALIDATION)
         .outputType("long")
         .input(InputSpec.of("load"))
         .resources(new ResourceRequest(1000L, 2147483648L, 0))
-        .body(call -> pipeline.get().profile(call.<DiamondPipeline.Data>input("load")))
+        .body(new StageBodies(pipeline, "profile"))
         .build());
     def.stage(StageSpec.builder("compare")
         .type(StageType.EVALUATION)
@@ -131,7 +133,7 @@ public final class StagecraftDiamondPipeline implements PipelineProvider {
         .input(InputSpec.of("profile"))
         .resources(new ResourceRequest(1000L, 2147483648L, 0))
         .version("2")
-        .body(call -> pipeline.get().compare(call.<List<DiamondPipeline.Model>>input("train"), call.<Long>input("profile")))
+        .body(new StageBodies(pipeline, "compare"))
         .build());
     def.stage(StageSpec.builder("deploy")
         .type(StageType.DEPLOYMENT)
@@ -141,11 +143,41 @@ public final class StagecraftDiamondPipeline implements PipelineProvider {
         .params("publish")
         .resources(new ResourceRequest(1000L, 2147483648L, 0))
         .condition(new Condition("compare.confidence > 0.8 && publish", List.of("compare"), List.of("publish"), scope -> ((double) scope.saw("compare.confidence", scope.notNull("compare", scope.<DiamondPipeline.Comparison>output("compare")).confidence()) > 0.8) && scope.saw("publish", scope.<Boolean>param("publish"))))
-        .body(call -> {
-            pipeline.get().deploy(call.<DiamondPipeline.Comparison>input("compare"), call.<Boolean>param("publish"));
-            return null;
-        })
+        .body(new StageBodies(pipeline, "deploy"))
         .build());
+  }
+
+  /**
+   * Calls the stage methods of stages load to deploy.
+   */
+  private static final class StageBodies implements StageBody {
+    private final Instance pipeline;
+
+    private final String stage;
+
+    StageBodies(Instance pipeline, String stage) {
+      this.pipeline = pipeline;
+      this.stage = stage;
+    }
+
+    @Override
+    public Object run(StageCall call) throws Exception {
+      switch (stage) {
+        case "load":
+          return pipeline.get().load(call.<Path>param("input"), call.<Integer>param("rows"));
+        case "train":
+          return pipeline.get().train(call.<DiamondPipeline.Data>input("load"), call.<String>item(), call.context());
+        case "profile":
+          return pipeline.get().profile(call.<DiamondPipeline.Data>input("load"));
+        case "compare":
+          return pipeline.get().compare(call.<List<DiamondPipeline.Model>>input("train"), call.<Long>input("profile"));
+        case "deploy":
+          pipeline.get().deploy(call.<DiamondPipeline.Comparison>input("compare"), call.<Boolean>param("publish"));
+          return null;
+        default:
+          throw new IllegalStateException("no body for stage " + stage);
+      }
+    }
   }
 
   /**
@@ -232,7 +264,9 @@ public final class StagecraftDiamondPipeline implements PipelineProvider {
   }
 
   /**
-   * How a run ended, with one typed accessor per stage output.
+   * How a run ended, with one typed accessor per stage output. An accessor of a stage without
+   * an output (skipped or failed) throws
+   * {@code dev.stagecraft.runtime.engine.StageOutputUnavailableException} saying its status and reason.
    */
   public static final class Result {
     private final RunResult run;
@@ -264,19 +298,13 @@ public final class StagecraftDiamondPipeline implements PipelineProvider {
 
     /**
      * The output of stage {@code load}.
-     *
-     * @throws dev.stagecraft.runtime.engine.StageOutputUnavailableException when the stage has no
-     *     output (skipped or failed), saying its status and reason
      */
     public DiamondPipeline.Data load() {
       return run.<DiamondPipeline.Data>output("load");
     }
 
     /**
-     * The output of stage {@code train}, one element per item in item order.
-     *
-     * @throws dev.stagecraft.runtime.engine.StageOutputUnavailableException when the stage has no
-     *     output (skipped or failed), saying its status and reason
+     * The output of stage {@code train}, in item order.
      */
     public List<DiamondPipeline.Model> train() {
       return run.<List<DiamondPipeline.Model>>output("train");
@@ -284,9 +312,6 @@ public final class StagecraftDiamondPipeline implements PipelineProvider {
 
     /**
      * The output of stage {@code profile}.
-     *
-     * @throws dev.stagecraft.runtime.engine.StageOutputUnavailableException when the stage has no
-     *     output (skipped or failed), saying its status and reason
      */
     public long profile() {
       return run.<Long>output("profile");
@@ -294,9 +319,6 @@ public final class StagecraftDiamondPipeline implements PipelineProvider {
 
     /**
      * The output of stage {@code compare}.
-     *
-     * @throws dev.stagecraft.runtime.engine.StageOutputUnavailableException when the stage has no
-     *     output (skipped or failed), saying its status and reason
      */
     public DiamondPipeline.Comparison compare() {
       return run.<DiamondPipeline.Comparison>output("compare");

@@ -69,7 +69,7 @@ public final class StagecraftProcessor extends AbstractProcessor {
     }
     reportStrayStages(round);
     for (TypeElement pipeline : pipelines) {
-      if (PipelineParser.hasUnresolvedTypes(pipeline) && !round.processingOver()) {
+      if (PipelineParser.hasUnresolvedTypes(pipeline)) {
         deferred.add(pipeline.getQualifiedName().toString());
         continue;
       }

@@ -16,6 +16,8 @@ import static dev.stagecraft.processor.writing.RuntimeNames.RETRY_POLICY;
 import static dev.stagecraft.processor.writing.RuntimeNames.RUN_OPTIONS;
 import static dev.stagecraft.processor.writing.RuntimeNames.RUN_RESULT;
 import static dev.stagecraft.processor.writing.RuntimeNames.RUN_STATUS;
+import static dev.stagecraft.processor.writing.RuntimeNames.STAGE_BODY;
+import static dev.stagecraft.processor.writing.RuntimeNames.STAGE_CALL;
 import static dev.stagecraft.processor.writing.RuntimeNames.STAGE_SPEC;
 import static dev.stagecraft.processor.writing.RuntimeNames.STAGE_TYPE;
 
@@ -59,9 +61,10 @@ import javax.lang.model.type.TypeMirror;
 
 /**
  * Renders a validated pipeline as one class: {@code Stagecraft<Name>} with the definition, a typed
- * builder and a typed result. Stages are added in methods of {@value #STAGES_PER_METHOD} and, for
- * large pipelines, in nested classes of {@value #STAGES_PER_CLASS}, so no method nears the 64 KB
- * bytecode limit and no class nears the 65,535-entry constant pool limit.
+ * builder and a typed result. Stages are added in methods of {@value #STAGES_PER_METHOD} (each
+ * with a {@code StageBodies} class calling their methods) and, for large pipelines, in nested
+ * classes of {@value #STAGES_PER_CLASS}, so no method nears the 64 KB bytecode limit and no class
+ * nears the 65,535-entry constant pool limit.
  */
 public final class PipelineGenerator {
   static final int STAGES_PER_METHOD = 100;
@@ -253,64 +256,108 @@ public final class PipelineGenerator {
     return model.stages().size() > STAGES_PER_CLASS;
   }
 
+  private List<List<StageModel>> stageChunks() {
+    return chunks(model.stages(), STAGES_PER_METHOD);
+  }
+
+  private String chunkSuffix(int chunk) {
+    return stageChunks().size() == 1 ? "" : Integer.toString(chunk);
+  }
+
   private List<String> stageCalls() {
     List<String> calls = new ArrayList<>();
+    int chunks = stageChunks().size();
     if (nestedParts()) {
-      int parts = chunks(model.stages(), STAGES_PER_CLASS).size();
-      for (int i = 0; i < parts; i++) {
+      int perPart = STAGES_PER_CLASS / STAGES_PER_METHOD;
+      for (int i = 0; i < (chunks + perPart - 1) / perPart; i++) {
         calls.add("StagesPart" + i + ".add");
       }
     } else {
-      int methods = chunks(model.stages(), STAGES_PER_METHOD).size();
-      for (int i = 0; i < methods; i++) {
-        calls.add(methods == 1 ? "addStages" : "addStages" + i);
+      for (int i = 0; i < chunks; i++) {
+        calls.add("addStages" + chunkSuffix(i));
       }
     }
     return calls;
   }
 
+  /**
+   * Adds the methods that add stages (in nested classes for large pipelines) and one
+   * {@code StageBodies} class per method, whose {@code run} calls the stage methods in a switch:
+   * cheaper for javac than one lambda per stage, and one class instead of one synthetic method
+   * and bootstrap entry per stage.
+   */
   private void addStageMethods(TypeSpec.Builder type) {
-    if (!nestedParts()) {
-      addStageChunks(type, model.stages());
-      return;
-    }
-    List<List<StageModel>> parts = chunks(model.stages(), STAGES_PER_CLASS);
-    for (int p = 0; p < parts.size(); p++) {
-      TypeSpec.Builder part = TypeSpec.classBuilder("StagesPart" + p)
-          .addModifiers(Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-          .addJavadoc("Stages $L to $L, in a class of their own to keep each constant pool small.\n",
-              p * STAGES_PER_CLASS, p * STAGES_PER_CLASS + parts.get(p).size() - 1)
-          .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
-      List<String> calls = addStageChunks(part, parts.get(p));
-      MethodSpec.Builder add = MethodSpec.methodBuilder("add").addModifiers(Modifier.STATIC)
-          .addParameter(PIPELINE_DEFINITION_BUILDER, "def").addParameter(instance, "pipeline");
-      for (String call : calls) {
-        add.addStatement("$L(def, pipeline)", call);
-      }
-      type.addType(part.addMethod(add.build()).build());
-    }
-  }
-
-  /** Adds the stage methods to the type; returns their names. */
-  private List<String> addStageChunks(TypeSpec.Builder type, List<StageModel> stages) {
-    List<List<StageModel>> chunks = chunks(stages, STAGES_PER_METHOD);
-    List<String> names = new ArrayList<>();
+    List<List<StageModel>> chunks = stageChunks();
+    int perPart = STAGES_PER_CLASS / STAGES_PER_METHOD;
+    TypeSpec.Builder part = null;
+    MethodSpec.Builder partAdd = null;
     for (int c = 0; c < chunks.size(); c++) {
-      String name = chunks.size() == 1 ? "addStages" : "addStages" + c;
-      names.add(name);
-      MethodSpec.Builder m = MethodSpec.methodBuilder(name)
+      String suffix = chunkSuffix(c);
+      MethodSpec.Builder m = MethodSpec.methodBuilder("addStages" + suffix)
           .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
           .addParameter(PIPELINE_DEFINITION_BUILDER, "def")
           .addParameter(instance, "pipeline");
+      ClassName bodies = self.nestedClass("StageBodies" + suffix);
       for (StageModel s : chunks.get(c)) {
-        m.addCode(stage(s));
+        m.addCode(stage(s, bodies));
       }
-      type.addMethod(m.build());
+      type.addType(bodiesType(bodies, chunks.get(c)));
+      if (!nestedParts()) {
+        type.addMethod(m.build());
+        continue;
+      }
+      if (c % perPart == 0) {
+        int p = c / perPart;
+        part = TypeSpec.classBuilder("StagesPart" + p)
+            .addModifiers(Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+            .addJavadoc("Stages $L to $L, in a class of their own to keep each constant pool small.\n",
+                p * STAGES_PER_CLASS, Math.min(model.stages().size(), (p + 1) * STAGES_PER_CLASS) - 1)
+            .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
+        partAdd = MethodSpec.methodBuilder("add").addModifiers(Modifier.STATIC)
+            .addParameter(PIPELINE_DEFINITION_BUILDER, "def").addParameter(instance, "pipeline");
+      }
+      part.addMethod(m.build());
+      partAdd.addStatement("addStages$L(def, pipeline)", suffix);
+      if (c % perPart == perPart - 1 || c == chunks.size() - 1) {
+        type.addType(part.addMethod(partAdd.build()).build());
+      }
     }
-    return names;
   }
 
-  private CodeBlock stage(StageModel s) {
+  private TypeSpec bodiesType(ClassName name, List<StageModel> stages) {
+    CodeBlock.Builder cases = CodeBlock.builder().beginControlFlow("switch (stage)");
+    for (StageModel s : stages) {
+      cases.add("case $S:\n", s.name()).indent();
+      CodeBlock call = call(s);
+      if (s.isVoid()) {
+        cases.addStatement("$L", call).addStatement("return null");
+      } else {
+        cases.addStatement("return $L", call);
+      }
+      cases.unindent();
+    }
+    cases.add("default:\n").indent()
+        .addStatement("throw new $T($S + stage)", IllegalStateException.class, "no body for stage ")
+        .unindent()
+        .endControlFlow();
+    return TypeSpec.classBuilder(name)
+        .addModifiers(Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+        .addSuperinterface(STAGE_BODY)
+        .addJavadoc("Calls the stage methods of stages $L to $L.\n", stages.get(0).name(),
+            stages.get(stages.size() - 1).name())
+        .addField(instance, "pipeline", Modifier.PRIVATE, Modifier.FINAL)
+        .addField(String.class, "stage", Modifier.PRIVATE, Modifier.FINAL)
+        .addMethod(MethodSpec.constructorBuilder()
+            .addParameter(instance, "pipeline").addParameter(String.class, "stage")
+            .addStatement("this.pipeline = pipeline")
+            .addStatement("this.stage = stage").build())
+        .addMethod(MethodSpec.methodBuilder("run").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
+            .addParameter(STAGE_CALL, "call").returns(Object.class).addException(Exception.class)
+            .addCode(cases.build()).build())
+        .build();
+  }
+
+  private CodeBlock stage(StageModel s, ClassName bodies) {
     CodeBlock.Builder b = CodeBlock.builder();
     b.add("def.stage($T.builder($S)", STAGE_SPEC, s.name()).indent().indent();
     if (!s.type().equals("GENERIC")) {
@@ -348,7 +395,7 @@ public final class PipelineGenerator {
     }
     graph.condition(s).ifPresent(c -> b.add("\n.condition($L)", condition(s, c)));
     s.forEach().ifPresent(f -> b.add("\n.fanOut($L)", fanOut(f)));
-    b.add("\n.body($L)", body(s));
+    b.add("\n.body(new $T(pipeline, $S))", bodies, s.name());
     b.add("\n.build());\n").unindent().unindent();
     return b.build();
   }
@@ -412,18 +459,14 @@ public final class PipelineGenerator {
     return CodeBlock.of("new $T($S)", FAN_OUT_FROM_INPUT, f.input());
   }
 
-  private CodeBlock body(StageModel s) {
+  private CodeBlock call(StageModel s) {
     List<CodeBlock> args = new ArrayList<>();
     for (StageParameter p : s.parameters()) {
       args.add(argument(p));
     }
     CodeBlock receiver = s.method().getModifiers().contains(Modifier.STATIC)
         ? CodeBlock.of("$T", pipeline) : CodeBlock.of("pipeline.get()");
-    CodeBlock call = CodeBlock.of("$L.$N($L)", receiver, s.methodName(), CodeBlock.join(args, ", "));
-    if (s.isVoid()) {
-      return CodeBlock.of("call -> {\n$>$>$L;\nreturn null;\n$<$<}", call);
-    }
-    return CodeBlock.of("call -> $L", call);
+    return CodeBlock.of("$L.$N($L)", receiver, s.methodName(), CodeBlock.join(args, ", "));
   }
 
   private static CodeBlock argument(StageParameter p) {
@@ -529,7 +572,9 @@ public final class PipelineGenerator {
   private TypeSpec resultType() {
     TypeSpec.Builder r = TypeSpec.classBuilder(result)
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
-        .addJavadoc("How a run ended, with one typed accessor per stage output.\n")
+        .addJavadoc("How a run ended, with one typed accessor per stage output. An accessor of a stage without\n"
+            + "an output (skipped or failed) throws\n"
+            + "{@code dev.stagecraft.runtime.engine.StageOutputUnavailableException} saying its status and reason.\n")
         .addField(RUN_RESULT, "run", Modifier.PRIVATE, Modifier.FINAL)
         .addMethod(MethodSpec.constructorBuilder().addParameter(RUN_RESULT, "run")
             .addStatement("this.run = $T.requireNonNull(run, $S)", Objects.class, "run").build())
@@ -548,10 +593,7 @@ public final class PipelineGenerator {
       TypeName type = TypeName.get(graph.outputType(s));
       r.addMethod(MethodSpec.methodBuilder(allocate(Names.identifier(s.name()), used))
           .addModifiers(Modifier.PUBLIC).returns(type)
-          .addJavadoc("The output of stage {@code $L}$L.\n\n"
-              + "@throws dev.stagecraft.runtime.engine.StageOutputUnavailableException when the stage has no\n"
-              + "    output (skipped or failed), saying its status and reason\n",
-              s.name(), s.isFanOut() ? ", one element per item in item order" : "")
+          .addJavadoc("The output of stage {@code $L}$L.\n", s.name(), s.isFanOut() ? ", in item order" : "")
           .addStatement("return run.<$T>output($S)", type.box(), s.name()).build());
     }
     return r.build();

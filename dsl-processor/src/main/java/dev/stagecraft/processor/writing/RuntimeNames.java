@@ -17,6 +17,8 @@ public final class RuntimeNames {
   public static final ClassName PARAM_SPEC = ClassName.get(GRAPH, "ParamSpec");
   public static final ClassName PARAM_TYPE = ClassName.get(GRAPH, "ParamType");
   public static final ClassName STAGE_SPEC = ClassName.get(GRAPH, "StageSpec");
+  public static final ClassName STAGE_BODY = ClassName.get(GRAPH, "StageBody");
+  public static final ClassName STAGE_CALL = ClassName.get(GRAPH, "StageCall");
   public static final ClassName INPUT_SPEC = ClassName.get(GRAPH, "InputSpec");
   public static final ClassName RESOURCE_REQUEST = ClassName.get(GRAPH, "ResourceRequest");
   public static final ClassName RETRY_POLICY = ClassName.get(GRAPH, "RetryPolicy");
