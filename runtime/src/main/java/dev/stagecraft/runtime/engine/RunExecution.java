@@ -57,7 +57,7 @@ final class RunExecution {
   /** CPU time and allocations are measured only when a listener records them. */
   private final boolean meter;
   private final StageRun[] stages;
-  private final Map<String, StageRun> byName = new HashMap<>();
+  private final Map<String, StageRun> byName;
   private final Path scratchRoot;
 
   private final Object lock = new Object();
@@ -84,28 +84,22 @@ final class RunExecution {
     this.scratchRoot = options.scratchRoot()
         .orElseGet(() -> Path.of(System.getProperty("java.io.tmpdir"), "stagecraft"));
     List<StageSpec> specs = def.stages();
-    double[] ranks = CriticalPath.ranks(specs, options.expectedDurations());
+    this.byName = new HashMap<>(specs.size() * 2);
+    GraphIndex graph = new GraphIndex(specs);
+    double[] ranks = CriticalPath.ranks(specs, graph, options.expectedDurations());
     this.stages = new StageRun[specs.size()];
     for (int i = 0; i < specs.size(); i++) {
       stages[i] = new StageRun(i, specs.get(i), ranks[i]);
       byName.put(specs.get(i).name(), stages[i]);
     }
-    List<List<Integer>> down = new ArrayList<>();
-    for (int i = 0; i < stages.length; i++) {
-      down.add(new ArrayList<>(2));
-    }
     for (StageRun s : stages) {
-      List<String> ups = s.spec.upstream();
-      s.pending = ups.size();
-      s.upstream = new StageRun[ups.size()];
-      for (int k = 0; k < ups.size(); k++) {
-        StageRun u = byName.get(ups.get(k));
-        s.upstream[k] = u;
-        down.get(u.index).add(s.index);
+      int[] up = graph.up[s.index];
+      s.pending = up.length;
+      s.upstream = new StageRun[up.length];
+      for (int k = 0; k < up.length; k++) {
+        s.upstream[k] = stages[up[k]];
       }
-    }
-    for (StageRun s : stages) {
-      s.downstream = down.get(s.index).stream().mapToInt(Integer::intValue).toArray();
+      s.downstream = graph.down[s.index];
     }
     this.stagesLeft = stages.length;
     AtomicInteger threadCount = new AtomicInteger();
