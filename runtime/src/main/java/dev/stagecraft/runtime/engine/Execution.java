@@ -16,6 +16,8 @@ final class Execution extends Task implements StageCall {
   final String name;
   final Object item;
 
+  /** Set under the run's lock when a worker takes it (reserving its resources). */
+  boolean taken;
   /** Set under the run's lock; once true the result below is final. */
   volatile boolean finished;
   /** Set when the run asks the stage to stop (timeout, fail-fast). */

@@ -13,14 +13,11 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.PriorityQueue;
-import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -57,13 +54,13 @@ final class RunExecution {
   /** CPU time and allocations are measured only when a listener records them. */
   private final boolean meter;
   private final StageRun[] stages;
-  private final Map<String, StageRun> byName;
+  /** Stage index by name. */
+  private final Map<String, Integer> indexByName;
   private final Path scratchRoot;
 
   private final Object lock = new Object();
   private final PriorityQueue<Task> ready = new PriorityQueue<>(Task.ORDER);
   private final ArrayDeque<StageRun> worklist = new ArrayDeque<>();
-  private final Set<Execution> running = new LinkedHashSet<>();
   private final Capacity free;
   private int activeWorkers;
   private int stagesLeft;
@@ -84,13 +81,12 @@ final class RunExecution {
     this.scratchRoot = options.scratchRoot()
         .orElseGet(() -> Path.of(System.getProperty("java.io.tmpdir"), "stagecraft"));
     List<StageSpec> specs = def.stages();
-    this.byName = new HashMap<>(specs.size() * 2);
     GraphIndex graph = new GraphIndex(specs);
+    this.indexByName = graph.index;
     double[] ranks = CriticalPath.ranks(specs, graph, options.expectedDurations());
     this.stages = new StageRun[specs.size()];
     for (int i = 0; i < specs.size(); i++) {
       stages[i] = new StageRun(i, specs.get(i), ranks[i]);
-      byName.put(specs.get(i).name(), stages[i]);
     }
     for (StageRun s : stages) {
       int[] up = graph.up[s.index];
@@ -129,11 +125,11 @@ final class RunExecution {
   }
 
   StageRun stage(String name) {
-    StageRun s = byName.get(name);
-    if (s == null) {
+    Integer i = indexByName.get(name);
+    if (i == null) {
       throw new IllegalArgumentException("pipeline '" + def.name() + "' has no stage '" + name + "'");
     }
-    return s;
+    return stages[i];
   }
 
   // ---------------------------------------------------------------- the run
@@ -251,18 +247,18 @@ final class RunExecution {
       return new String[] {"CANCELLED", "upstream stage '" + cancelled + "' was cancelled"};
     }
     for (InputSpec in : spec.inputs()) {
-      if (!in.optional() && byName.get(in.stage()).status == StageStatus.SKIPPED) {
+      if (!in.optional() && stage(in.stage()).status == StageStatus.SKIPPED) {
         return new String[] {"SKIPPED", "input '" + in.stage() + "' was skipped"};
       }
     }
     if (spec.fanOut().isPresent() && spec.fanOut().get() instanceof FanOut.FromInput from
-        && byName.get(from.stage()).status == StageStatus.SKIPPED) {
+        && stage(from.stage()).status == StageStatus.SKIPPED) {
       return new String[] {"SKIPPED", "fan-out input '" + from.stage() + "' was skipped"};
     }
     if (spec.condition().isPresent()) {
       Condition c = spec.condition().get();
       for (String read : c.stages()) {
-        if (byName.get(read).status == StageStatus.SKIPPED) {
+        if (stage(read).status == StageStatus.SKIPPED) {
           return new String[] {"SKIPPED", "condition " + c.source() + " reads skipped stage '" + read + "'"};
         }
       }
@@ -325,7 +321,7 @@ final class RunExecution {
     }
     free.reserve(pick.resources());
     if (pick instanceof Execution x) {
-      running.add(x);
+      x.taken = true;
     }
     return pick;
   }
@@ -344,7 +340,6 @@ final class RunExecution {
   /** An execution reached its final state: record it, finish its stage, fail fast if asked. */
   private void executionFinished(Execution x) {
     x.finished = true;
-    running.remove(x);
     if (listeners.length > 0) {
       report(execution(x));
     }
@@ -382,9 +377,27 @@ final class RunExecution {
     drainWorklist();
   }
 
+  /** Executions taken by a worker and not yet final; scans the run, for the rare cancel path. */
+  private List<Execution> running() {
+    List<Execution> all = new ArrayList<>();
+    for (StageRun s : stages) {
+      if (s.single != null && s.single.taken && !s.single.finished) {
+        all.add(s.single);
+      }
+      if (s.instances != null) {
+        for (Execution x : s.instances) {
+          if (x.taken && !x.finished) {
+            all.add(x);
+          }
+        }
+      }
+    }
+    return all;
+  }
+
   /** Cancels running executions and everything waiting to start. */
   private void cancelAll(String reason) {
-    for (Execution x : new ArrayList<>(running)) {
+    for (Execution x : running()) {
       x.cancelled = true;
       stopWithoutThread(x, StageStatus.CANCELLED, reason);
       executionFinished(x);
@@ -492,7 +505,7 @@ final class RunExecution {
       return list;
     }
     FanOut.FromInput in = (FanOut.FromInput) f;
-    Object v = byName.get(in.stage()).output;
+    Object v = stage(in.stage()).output;
     if (!(v instanceof List<?> list)) {
       throw new FanOutException("fan-out input '" + in.stage() + "' returned " + describe(v) + ", not a List");
     }
@@ -577,7 +590,7 @@ final class RunExecution {
       return null;
     }
     Condition c = s.spec.condition().get();
-    EngineConditionScope scope = new EngineConditionScope(c, params.values(), name -> byName.get(name).output);
+    EngineConditionScope scope = new EngineConditionScope(c, params.values(), name -> stage(name).output);
     return c.predicate().test(scope) ? null : scope.falseReason();
   }
 
@@ -647,7 +660,7 @@ final class RunExecution {
     StageSpec spec = x.stage.spec;
     Map<String, Object> inputs = new LinkedHashMap<>();
     for (InputSpec in : spec.inputs()) {
-      StageRun up = byName.get(in.stage());
+      StageRun up = stage(in.stage());
       if (up.status.hasOutput()) {
         inputs.put(in.stage(), up.output);
       }
