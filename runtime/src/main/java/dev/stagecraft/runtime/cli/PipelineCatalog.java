@@ -23,9 +23,16 @@ import java.util.ServiceLoader;
  */
 public final class PipelineCatalog {
   private final Map<String, PipelineProvider> byName;
+  private final ClassLoader loader;
 
-  private PipelineCatalog(Map<String, PipelineProvider> byName) {
+  private PipelineCatalog(Map<String, PipelineProvider> byName, ClassLoader loader) {
     this.byName = byName;
+    this.loader = loader;
+  }
+
+  /** The class loader that sees the pipelines (and the user's classes on STAGECRAFT_CLASSPATH). */
+  public ClassLoader classLoader() {
+    return loader;
   }
 
   /**
@@ -67,7 +74,7 @@ public final class PipelineCatalog {
     sorted.sort(Comparator.comparing(PipelineProvider::name));
     Map<String, PipelineProvider> ordered = new LinkedHashMap<>();
     sorted.forEach(p -> ordered.put(p.name(), p));
-    return new PipelineCatalog(ordered);
+    return new PipelineCatalog(ordered, loader);
   }
 
   /** Every pipeline, by name. */

@@ -70,7 +70,16 @@ final class RunCommand implements Callable<Integer> {
     options = options.withListener(cli.terminal ? new LiveProgress(cli.err) : new LogProgress(cli.err));
     options = RunStore.attach(options, RunStore.directory(store, cli.env));
 
-    RunResult result = PipelineRunner.runText(def, params, options);
+    // stage code that loads classes through the context class loader sees STAGECRAFT_CLASSPATH too
+    Thread self = Thread.currentThread();
+    ClassLoader previous = self.getContextClassLoader();
+    self.setContextClassLoader(cli.catalog().classLoader());
+    RunResult result;
+    try {
+      result = PipelineRunner.runText(def, params, options);
+    } finally {
+      self.setContextClassLoader(previous);
+    }
 
     if (json) {
       cli.out.println(RunJson.of(result));

@@ -5,6 +5,7 @@ import static dev.stagecraft.runtime.engine.Graphs.pipeline;
 import static dev.stagecraft.runtime.engine.Graphs.run;
 import static dev.stagecraft.runtime.engine.Graphs.stage;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.stagecraft.runtime.NonRetryableException;
@@ -138,6 +139,49 @@ class FailureHandlingTest {
     assertEquals(1, stuckEnded.getCount(), "the run ended while the stage's thread was still inside it");
     release.countDown();
     assertTrue(stuckEnded.await(10, TimeUnit.SECONDS));
+  }
+
+  @Test
+  void aTimedOutStageKeepsItsResourcesUntilItsThreadEnds() throws Exception {
+    CountDownLatch release = new CountDownLatch(1);
+    CountDownLatch timedOut = new CountDownLatch(1);
+    java.util.concurrent.atomic.AtomicBoolean otherStarted = new java.util.concurrent.atomic.AtomicBoolean();
+    java.util.concurrent.atomic.AtomicBoolean otherStartedBeforeRelease = new java.util.concurrent.atomic.AtomicBoolean();
+    PipelineDefinition def = pipeline("holding")
+        .stage(stage("stuck", call -> {
+          while (release.getCount() > 0) {
+            try {
+              release.await();
+            } catch (InterruptedException ignored) {
+              // ignores the interrupt
+            }
+          }
+          return null;
+        }).timeout(Duration.ofMillis(20)).build())
+        .stage(stage("other", call -> {
+          otherStarted.set(true);
+          return "ran";
+        }).build())
+        .build();
+    RunListener onTimeout = new RunListener() {
+      @Override
+      public void stageFinished(String runId, StageExecution e) {
+        if (e.instance().equals("stuck")) {
+          otherStartedBeforeRelease.set(otherStarted.get());
+          timedOut.countDown();
+        }
+      }
+    };
+
+    java.util.concurrent.CompletableFuture<RunResult> run = java.util.concurrent.CompletableFuture.supplyAsync(
+        () -> run(def, options(1).withListener(onTimeout)));
+    assertTrue(timedOut.await(10, TimeUnit.SECONDS));
+    assertFalse(otherStartedBeforeRelease.get(), "one core: 'other' waits for the stuck stage's core");
+    release.countDown();
+    RunResult r = run.get(10, TimeUnit.SECONDS);
+
+    assertEquals("ran", r.output("other"));
+    assertEquals("timed out after PT0.02S", r.outcome("stuck").orElseThrow().reason());
   }
 
   @Test
