@@ -136,7 +136,8 @@ final class RunExecution {
 
   RunResult run() {
     Instant start = options.clock().instant();
-    RunInfo info = new RunInfo(runId, def.name(), params.texts(), start, Optional.empty());
+    RunInfo info = new RunInfo(runId, def.name(), params.texts(), start,
+        options.resume().map(RunOptions.Resume::runId));
     for (RunListener l : listeners) {
       notify(() -> l.runStarted(info));
     }
@@ -601,6 +602,13 @@ final class RunExecution {
   private Object[] invoke(Execution x) throws Exception {
     StageSpec spec = x.stage.spec;
     Optional<OutputStore> store = options.outputStore();
+    if (options.resume().isPresent()) {
+      OutputStore.StoredOutput reused = options.resume().get().outputs().get(x.name);
+      if (reused != null) {
+        return new Object[] {StageStatus.CACHED, "reused from run " + options.resume().get().runId(),
+            reused.value()};
+      }
+    }
     StageKey key = store.isPresent() ? key(x) : null;
     if (store.isPresent() && spec.cache() && options.useCache()) {
       Optional<OutputStore.StoredOutput> hit = store.get().lookup(key);
