@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.PriorityQueue;
-import java.util.SplittableRandom;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
@@ -39,8 +38,8 @@ import org.slf4j.LoggerFactory;
  * and starts when its resources fit. Worker threads loop: a worker that finishes a stage takes the
  * next ready one itself, and hands work to another thread only when more can run at once.
  *
- * <p>The one call into user code ({@link #invoke}) is wrapped by caching, attempts with backoff,
- * timeouts and metering; the scheduling around it never touches user code.
+ * <p>The one call into user code is wrapped by the layers of {@link Invocation} (reuse, caching,
+ * attempts with backoff, timeouts); the scheduling around it never touches user code.
  */
 final class RunExecution {
   private static final Logger LOG = LoggerFactory.getLogger(RunExecution.class);
@@ -87,6 +86,7 @@ final class RunExecution {
     this.stages = new StageRun[specs.size()];
     for (int i = 0; i < specs.size(); i++) {
       stages[i] = new StageRun(i, specs.get(i), ranks[i]);
+      stages[i].invocation = Invocation.chain(this, specs.get(i), options);
     }
     for (StageRun s : stages) {
       int[] up = graph.up[s.index];
@@ -546,10 +546,10 @@ final class RunExecution {
         status = StageStatus.SKIPPED;
         reason = skip;
       } else {
-        Object[] result = invoke(x);
-        status = (StageStatus) result[0];
-        reason = (String) result[1];
-        output = result[2];
+        CallResult result = x.stage.invocation.invoke(x);
+        status = result.status();
+        reason = result.reason();
+        output = result.output();
       }
     } catch (ConditionNullException e) {
       status = StageStatus.FAILED;
@@ -595,76 +595,19 @@ final class RunExecution {
     return c.predicate().test(scope) ? null : scope.falseReason();
   }
 
-  /**
-   * The one call into user code, wrapped: cache lookup, attempts with backoff, a timeout per
-   * attempt, and saving the output. Returns {status, reason, output}.
-   */
-  private Object[] invoke(Execution x) throws Exception {
-    StageSpec spec = x.stage.spec;
-    Optional<OutputStore> store = options.outputStore();
-    if (options.resume().isPresent()) {
-      OutputStore.StoredOutput reused = options.resume().get().outputs().get(x.name);
-      if (reused != null) {
-        return new Object[] {StageStatus.CACHED, "reused from run " + options.resume().get().runId(),
-            reused.value()};
-      }
+  /** Reports the start of an attempt to the listeners. */
+  void attemptStarted(Execution x, int attempt) {
+    if (listeners.length == 0) {
+      return;
     }
-    StageKey key = store.isPresent() ? key(x) : null;
-    if (store.isPresent() && spec.cache() && options.useCache()) {
-      Optional<OutputStore.StoredOutput> hit = store.get().lookup(key);
-      if (hit.isPresent()) {
-        return new Object[] {StageStatus.CACHED, "", hit.get().value()};
-      }
-    }
-    int retries = spec.retry().retries();
-    SplittableRandom random = null;
-    for (int attempt = 1; ; attempt++) {
-      x.attempts = attempt;
-      int a = attempt;
-      Instant at = attempt == 1 ? x.start : options.clock().instant();
-      for (RunListener l : listeners) {
-        notify(() -> l.stageStarted(runId, x.name, a, at));
-      }
-      ScheduledFuture<?> deadline = spec.timeout().map(d -> scheduleTimeout(x, a, d)).orElse(null);
-      Throwable error;
-      try {
-        Object out = spec.body().run(x);
-        if (deadline != null) {
-          deadline.cancel(false);
-        }
-        if (store.isPresent() && !x.finished) {
-          store.get().save(key, out);
-        }
-        return new Object[] {StageStatus.SUCCEEDED, "", out};
-      } catch (Throwable t) {
-        if (deadline != null) {
-          deadline.cancel(false);
-        }
-        error = t;
-      }
-      if (x.finished || x.cancelled) {
-        return new Object[] {StageStatus.FAILED, Failures.reason(error), null}; // already decided
-      }
-      if (attempt > retries || Failures.isNonRetryable(error)) {
-        String reason = Failures.reason(error);
-        if (attempt > 1) {
-          reason = reason + " (after " + attempt + " attempts)";
-        }
-        return new Object[] {StageStatus.FAILED, reason, null};
-      }
-      if (random == null) {
-        random = new SplittableRandom(options.seed() * 31 + x.name.hashCode());
-      }
-      Duration wait = Backoff.delay(spec.retry().backoff(), attempt, random);
-      try {
-        options.sleeper().sleep(wait);
-      } catch (InterruptedException e) {
-        return new Object[] {StageStatus.FAILED, Failures.reason(error), null};
-      }
+    Instant at = attempt == 1 ? x.start : options.clock().instant();
+    for (RunListener l : listeners) {
+      notify(() -> l.stageStarted(runId, x.name, attempt, at));
     }
   }
 
-  private StageKey key(Execution x) {
+  /** What determines an execution's output, for the output store. */
+  StageKey key(Execution x) {
     StageSpec spec = x.stage.spec;
     Map<String, Object> inputs = new LinkedHashMap<>();
     for (InputSpec in : spec.inputs()) {
@@ -681,7 +624,8 @@ final class RunExecution {
         x.instance < 0 ? Optional.empty() : Optional.ofNullable(x.item));
   }
 
-  private ScheduledFuture<?> scheduleTimeout(Execution x, int attempt, Duration timeout) {
+  /** Fails and interrupts the attempt when it runs past {@code timeout}. */
+  ScheduledFuture<?> scheduleTimeout(Execution x, int attempt, Duration timeout) {
     ScheduledExecutorService t = timer;
     if (t == null) {
       synchronized (lock) {

@@ -8,6 +8,8 @@ final class StageRun {
   final int index;
   final StageSpec spec;
   final double rank;
+  /** The wrapped call into user code, built once per run. */
+  Invocation invocation;
   int[] downstream;
   StageRun[] upstream;
   int pending;
