@@ -25,17 +25,18 @@ final class Execution extends Task implements StageCall {
   volatile int attempts;
   /** The thread running the body; interrupts are sent only under {@code synchronized (this)}. */
   private Thread thread;
-  long threadId;
+  volatile long threadId;
 
   StageStatus status = StageStatus.PENDING;
   String reason = "";
   Object output;
-  Instant start;
+  /** Written by the executing thread, read by a timeout or cancel from another. */
+  volatile Instant start;
   Instant end;
-  long startNanos;
+  volatile long startNanos;
   long wallNanos;
-  long cpuStart;
-  long allocStart;
+  volatile long cpuStart;
+  volatile long allocStart;
   long cpuNanos;
   long allocatedBytes;
 
