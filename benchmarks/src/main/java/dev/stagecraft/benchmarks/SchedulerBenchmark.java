@@ -42,38 +42,56 @@ public final class SchedulerBenchmark {
     int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 15;
     int threads = Runtime.getRuntime().availableProcessors();
     PipelineDefinition def = graph();
-    RunOptions plain = RunOptions.defaults().withMaxMilliCpu(threads * 1000L).withMaxMemoryBytes(1L << 40);
+    RunOptions plain =
+        RunOptions.defaults().withMaxMilliCpu(threads * 1000L).withMaxMemoryBytes(1L << 40);
 
-    double engine = best("engine (store off)", rounds, () -> check(PipelineRunner.run(def, Map.of(), plain)));
+    double engine =
+        best("engine (store off)", rounds, () -> check(PipelineRunner.run(def, Map.of(), plain)));
     Double store = null;
     if (STORE != null) {
       RunOptions stored = STORE.apply(plain);
-      store = best("engine (SQLite store)", Math.max(3, rounds / 3),
-          () -> check(PipelineRunner.run(def, Map.of(), stored)));
+      store =
+          best(
+              "engine (SQLite store)",
+              Math.max(3, rounds / 3),
+              () -> check(PipelineRunner.run(def, Map.of(), stored)));
     }
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     double futures = best("CompletableFuture floor", rounds, () -> futures(pool));
     pool.shutdown();
 
     long heapMb = Runtime.getRuntime().maxMemory() >> 20;
-    System.out.println(String.format(Locale.ROOT,
-        "{\"benchmark\":\"scheduler\",\"stages\":%d,\"threads\":%d,\"maxHeapMb\":%d,"
-            + "\"engineUsPerStage\":%.3f,\"storeUsPerStage\":%s,\"futuresUsPerStage\":%.3f,"
-            + "\"engineVsFutures\":%.2f,\"storeVsFutures\":%s,\"targetEngineUsPerStage\":2,"
-            + "\"targetStoreUsPerStage\":30}",
-        STAGES, threads, heapMb, engine, store == null ? "null" : String.format(Locale.ROOT, "%.3f", store),
-        futures, engine / futures,
-        store == null ? "null" : String.format(Locale.ROOT, "%.2f", store / futures)));
+    System.out.println(
+        String.format(
+            Locale.ROOT,
+            "{\"benchmark\":\"scheduler\",\"stages\":%d,\"threads\":%d,\"maxHeapMb\":%d,"
+                + "\"engineUsPerStage\":%.3f,\"storeUsPerStage\":%s,\"futuresUsPerStage\":%.3f,"
+                + "\"engineVsFutures\":%.2f,\"storeVsFutures\":%s,\"targetEngineUsPerStage\":2,"
+                + "\"targetStoreUsPerStage\":30}",
+            STAGES,
+            threads,
+            heapMb,
+            engine,
+            store == null ? "null" : String.format(Locale.ROOT, "%.3f", store),
+            futures,
+            engine / futures,
+            store == null ? "null" : String.format(Locale.ROOT, "%.2f", store / futures)));
   }
 
-  /** 100 layers of 100 no-op stages; stage j of a layer depends on stages j and (7j+3) mod 100 before it. */
+  /**
+   * 100 layers of 100 no-op stages; stage j of a layer depends on stages j and (7j+3) mod 100
+   * before it.
+   */
   static PipelineDefinition graph() {
     ResourceRequest oneCore = ResourceRequest.parse("1", "1Mi", 0);
     PipelineDefinition.Builder b = PipelineDefinition.builder("scheduler-benchmark");
     for (int layer = 0; layer < LAYERS; layer++) {
       for (int j = 0; j < WIDTH; j++) {
-        StageSpec.Builder s = StageSpec.builder(name(layer, j)).resources(oneCore).outputType("void")
-            .body(call -> null);
+        StageSpec.Builder s =
+            StageSpec.builder(name(layer, j))
+                .resources(oneCore)
+                .outputType("void")
+                .body(call -> null);
         if (layer > 0) {
           int other = (7 * j + 3) % WIDTH == j ? (j + 1) % WIDTH : (7 * j + 3) % WIDTH;
           s.dependsOn(name(layer - 1, j), name(layer - 1, other));
@@ -94,9 +112,11 @@ public final class SchedulerBenchmark {
     }
   }
 
-  /** The same graph as futures: each stage runs on the pool once its two upstream futures complete. */
+  /**
+   * The same graph as futures: each stage runs on the pool once its two upstream futures complete.
+   */
   private static void futures(ExecutorService pool) {
-    Runnable noop = () -> { };
+    Runnable noop = () -> {};
     List<CompletableFuture<Void>> previous = new ArrayList<>(WIDTH);
     for (int j = 0; j < WIDTH; j++) {
       previous.add(CompletableFuture.runAsync(noop, pool));
@@ -105,7 +125,8 @@ public final class SchedulerBenchmark {
       List<CompletableFuture<Void>> current = new ArrayList<>(WIDTH);
       for (int j = 0; j < WIDTH; j++) {
         int other = (7 * j + 3) % WIDTH == j ? (j + 1) % WIDTH : (7 * j + 3) % WIDTH;
-        current.add(CompletableFuture.allOf(previous.get(j), previous.get(other)).thenRunAsync(noop, pool));
+        current.add(
+            CompletableFuture.allOf(previous.get(j), previous.get(other)).thenRunAsync(noop, pool));
       }
       previous = current;
     }
@@ -124,7 +145,8 @@ public final class SchedulerBenchmark {
       double us = (System.nanoTime() - t0) / 1e3 / STAGES;
       best = Math.min(best, us);
     }
-    System.out.println(String.format(Locale.ROOT, "%-26s %8.3f us per stage (best of %d)", label, best, rounds));
+    System.out.println(
+        String.format(Locale.ROOT, "%-26s %8.3f us per stage (best of %d)", label, best, rounds));
     return best;
   }
 }

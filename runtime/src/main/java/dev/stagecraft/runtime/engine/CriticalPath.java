@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * How critical each stage is: the longest path from it to the end of the graph, each stage
- * weighted by its expected duration (1 when unknown).
+ * How critical each stage is: the longest path from it to the end of the graph, each stage weighted
+ * by its expected duration (1 when unknown).
  */
 final class CriticalPath {
   private CriticalPath() {}

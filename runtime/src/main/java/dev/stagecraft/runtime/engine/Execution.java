@@ -18,20 +18,27 @@ final class Execution extends Task implements StageCall {
 
   /** Set under the run's lock when a worker takes it (reserving its resources). */
   boolean taken;
+
   /** Set under the run's lock; once true the result below is final. */
   volatile boolean finished;
+
   /** Set when the run asks the stage to stop (timeout, fail-fast). */
   volatile boolean cancelled;
+
   volatile int attempts;
+
   /** The thread running the body; interrupts are sent only under {@code synchronized (this)}. */
   private Thread thread;
+
   volatile long threadId;
 
   StageStatus status = StageStatus.PENDING;
   String reason = "";
   Object output;
+
   /** Written by the executing thread, read by a timeout or cancel from another. */
   volatile Instant start;
+
   Instant end;
   volatile long startNanos;
   long wallNanos;

@@ -9,9 +9,9 @@ import java.util.concurrent.ScheduledFuture;
 
 /**
  * The one call into user code and the layers around it, in the spirit of Spotify Flo: each layer
- * adds one concern and calls the next. For each stage the engine builds the chain once:
- * {@code Reuse -> Storing -> Attempts -> Deadline -> Body}, leaving out layers a stage does not
- * need (no store, no resume, no timeout). The scheduler never sees any of it.
+ * adds one concern and calls the next. For each stage the engine builds the chain once: {@code
+ * Reuse -> Storing -> Attempts -> Deadline -> Body}, leaving out layers a stage does not need (no
+ * store, no resume, no timeout). The scheduler never sees any of it.
  */
 interface Invocation {
   /** Runs the execution through this layer and the ones inside it. */
@@ -41,7 +41,9 @@ interface Invocation {
     }
   }
 
-  /** Interrupts an attempt that runs past the stage's timeout; the engine fails it at that moment. */
+  /**
+   * Interrupts an attempt that runs past the stage's timeout; the engine fails it at that moment.
+   */
   record Deadline(RunExecution run, Duration timeout, Invocation next) implements Invocation {
     @Override
     public CallResult invoke(Execution x) throws Exception {
@@ -89,7 +91,8 @@ interface Invocation {
           return CallResult.failed(reason); // a timeout or cancel has already decided the outcome
         }
         if (attempt > retry.retries()) {
-          return CallResult.failed(attempt > 1 ? reason + " (after " + attempt + " attempts)" : reason);
+          return CallResult.failed(
+              attempt > 1 ? reason + " (after " + attempt + " attempts)" : reason);
         }
         if (random == null) {
           random = new SplittableRandom(options.seed() * 31 + x.name.hashCode());
@@ -108,7 +111,8 @@ interface Invocation {
    * CACHED without executing; every successful output is saved. An output the store cannot save
    * fails the stage with the store's message.
    */
-  record Storing(RunExecution run, StageSpec spec, OutputStore store, boolean useCache, Invocation next)
+  record Storing(
+      RunExecution run, StageSpec spec, OutputStore store, boolean useCache, Invocation next)
       implements Invocation {
     @Override
     public CallResult invoke(Execution x) throws Exception {

@@ -32,8 +32,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One run of a pipeline: the scheduler. Each stage keeps a count of unfinished upstream stages;
- * a finishing stage decrements its dependents' counts and queues those that reach zero, so no
+ * One run of a pipeline: the scheduler. Each stage keeps a count of unfinished upstream stages; a
+ * finishing stage decrements its dependents' counts and queues those that reach zero, so no
  * completion scans the graph. Ready work waits in a priority queue (longest remaining path first)
  * and starts when its resources fit. Worker threads loop: a worker that finishes a stage takes the
  * next ready one itself, and hands work to another thread only when more can run at once.
@@ -50,11 +50,15 @@ final class RunExecution {
   private final RunOptions options;
   private final String runId;
   private final RunListener[] listeners;
+
   /** CPU time and allocations are measured only when a listener records them. */
   private final boolean meter;
+
   private final StageRun[] stages;
+
   /** Stage index by name. */
   private final Map<String, Integer> indexByName;
+
   private final Path scratchRoot;
 
   private final Object lock = new Object();
@@ -77,8 +81,10 @@ final class RunExecution {
     this.listeners = options.listeners().toArray(new RunListener[0]);
     this.meter = listeners.length > 0;
     this.free = new Capacity(options.capacity());
-    this.scratchRoot = options.scratchRoot()
-        .orElseGet(() -> Path.of(System.getProperty("java.io.tmpdir"), "stagecraft"));
+    this.scratchRoot =
+        options
+            .scratchRoot()
+            .orElseGet(() -> Path.of(System.getProperty("java.io.tmpdir"), "stagecraft"));
     List<StageSpec> specs = def.stages();
     GraphIndex graph = new GraphIndex(specs);
     this.indexByName = graph.index;
@@ -99,13 +105,16 @@ final class RunExecution {
     }
     this.stagesLeft = stages.length;
     AtomicInteger threadCount = new AtomicInteger();
-    ThreadFactory factory = r -> {
-      Thread t = new Thread(r, "stagecraft-" + def.name() + "-" + threadCount.incrementAndGet());
-      t.setDaemon(true);
-      return t;
-    };
-    this.pool = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 10, TimeUnit.SECONDS,
-        new SynchronousQueue<>(), factory);
+    ThreadFactory factory =
+        r -> {
+          Thread t =
+              new Thread(r, "stagecraft-" + def.name() + "-" + threadCount.incrementAndGet());
+          t.setDaemon(true);
+          return t;
+        };
+    this.pool =
+        new ThreadPoolExecutor(
+            0, Integer.MAX_VALUE, 10, TimeUnit.SECONDS, new SynchronousQueue<>(), factory);
   }
 
   String runId() {
@@ -127,7 +136,8 @@ final class RunExecution {
   StageRun stage(String name) {
     Integer i = indexByName.get(name);
     if (i == null) {
-      throw new IllegalArgumentException("pipeline '" + def.name() + "' has no stage '" + name + "'");
+      throw new IllegalArgumentException(
+          "pipeline '" + def.name() + "' has no stage '" + name + "'");
     }
     return stages[i];
   }
@@ -136,8 +146,13 @@ final class RunExecution {
 
   RunResult run() {
     Instant start = options.clock().instant();
-    RunInfo info = new RunInfo(runId, def.name(), params.texts(), start,
-        options.resume().map(RunOptions.Resume::runId));
+    RunInfo info =
+        new RunInfo(
+            runId,
+            def.name(),
+            params.texts(),
+            start,
+            options.resume().map(RunOptions.Resume::runId));
     for (RunListener l : listeners) {
       notify(() -> l.runStarted(info));
     }
@@ -195,18 +210,35 @@ final class RunExecution {
           outcomes.add(outcome(s.single));
         } else {
           Object out = s.status.hasOutput() ? s.output : null;
-          outcomes.add(new StageOutcome(s.name(), s.name(), s.status, 0, 0, s.reason, Optional.empty(),
-              Map.of(), Optional.ofNullable(out)));
+          outcomes.add(
+              new StageOutcome(
+                  s.name(),
+                  s.name(),
+                  s.status,
+                  0,
+                  0,
+                  s.reason,
+                  Optional.empty(),
+                  Map.of(),
+                  Optional.ofNullable(out)));
         }
       }
     }
-    RunStatus status = failed ? RunStatus.FAILED : interrupted ? RunStatus.CANCELLED : RunStatus.SUCCEEDED;
+    RunStatus status =
+        failed ? RunStatus.FAILED : interrupted ? RunStatus.CANCELLED : RunStatus.SUCCEEDED;
     return new RunResult(runId, def.name(), status, start, end, outcomes);
   }
 
   private static StageOutcome outcome(Execution x) {
-    return new StageOutcome(x.name, x.stage.name(), x.status, x.attempts, x.wallNanos / 1_000_000,
-        x.reason, x.instance < 0 ? Optional.empty() : Optional.ofNullable(x.item), x.metrics(),
+    return new StageOutcome(
+        x.name,
+        x.stage.name(),
+        x.status,
+        x.attempts,
+        x.wallNanos / 1_000_000,
+        x.reason,
+        x.instance < 0 ? Optional.empty() : Optional.ofNullable(x.item),
+        x.metrics(),
         x.status.hasOutput() ? Optional.ofNullable(x.output) : Optional.empty());
   }
 
@@ -214,9 +246,9 @@ final class RunExecution {
 
   /** A stage whose upstream stages are all final: decide whether it runs. */
   private void becomeReady(StageRun s) {
-    String[] verdict = upstreamVerdict(s);
+    Verdict verdict = upstreamVerdict(s);
     if (verdict != null) {
-      finishWithoutRunning(s, StageStatus.valueOf(verdict[0]), verdict[1], null);
+      finishWithoutRunning(s, verdict.status(), verdict.reason(), null);
     } else if (failFastCause != null) {
       finishWithoutRunning(s, StageStatus.CANCELLED, cancelReason(), null);
     } else if (s.isFanOut()) {
@@ -227,8 +259,11 @@ final class RunExecution {
     }
   }
 
-  /** Why upstream states keep this stage from running, as {status, reason}; null when it may run. */
-  private String[] upstreamVerdict(StageRun s) {
+  /** Why a stage does not run although its upstream stages are final. */
+  private record Verdict(StageStatus status, String reason) {}
+
+  /** Why upstream states keep this stage from running; null when it may run. */
+  private Verdict upstreamVerdict(StageRun s) {
     StageSpec spec = s.spec;
     String cancelled = null;
     for (StageRun u : s.upstream) {
@@ -237,30 +272,37 @@ final class RunExecution {
         continue;
       }
       if (st == StageStatus.FAILED || st == StageStatus.UPSTREAM_FAILED) {
-        return new String[] {"UPSTREAM_FAILED", "upstream stage '" + u.name() + "' "
-            + (st == StageStatus.FAILED ? "failed" : "did not run (upstream failed)")};
+        return new Verdict(
+            StageStatus.UPSTREAM_FAILED,
+            "upstream stage '"
+                + u.name()
+                + "' "
+                + (st == StageStatus.FAILED ? "failed" : "did not run (upstream failed)"));
       }
       if (st == StageStatus.CANCELLED && cancelled == null) {
         cancelled = u.name();
       }
     }
     if (cancelled != null) {
-      return new String[] {"CANCELLED", "upstream stage '" + cancelled + "' was cancelled"};
+      return new Verdict(StageStatus.CANCELLED, "upstream stage '" + cancelled + "' was cancelled");
     }
     for (InputSpec in : spec.inputs()) {
       if (!in.optional() && stage(in.stage()).status == StageStatus.SKIPPED) {
-        return new String[] {"SKIPPED", "input '" + in.stage() + "' was skipped"};
+        return new Verdict(StageStatus.SKIPPED, "input '" + in.stage() + "' was skipped");
       }
     }
-    if (spec.fanOut().isPresent() && spec.fanOut().get() instanceof FanOut.FromInput from
+    if (spec.fanOut().isPresent()
+        && spec.fanOut().get() instanceof FanOut.FromInput from
         && stage(from.stage()).status == StageStatus.SKIPPED) {
-      return new String[] {"SKIPPED", "fan-out input '" + from.stage() + "' was skipped"};
+      return new Verdict(StageStatus.SKIPPED, "fan-out input '" + from.stage() + "' was skipped");
     }
     if (spec.condition().isPresent()) {
       Condition c = spec.condition().get();
       for (String read : c.stages()) {
         if (stage(read).status == StageStatus.SKIPPED) {
-          return new String[] {"SKIPPED", "condition " + c.source() + " reads skipped stage '" + read + "'"};
+          return new Verdict(
+              StageStatus.SKIPPED,
+              "condition " + c.source() + " reads skipped stage '" + read + "'");
         }
       }
     }
@@ -268,7 +310,8 @@ final class RunExecution {
   }
 
   private String cancelReason() {
-    return "the caller".equals(failFastCause) ? "cancelled: the run was interrupted"
+    return "the caller".equals(failFastCause)
+        ? "cancelled: the run was interrupted"
         : "cancelled: stage '" + failFastCause + "' failed (--fail-fast)";
   }
 
@@ -285,8 +328,21 @@ final class RunExecution {
     while ((s = worklist.poll()) != null) {
       stagesLeft--;
       if (listeners.length > 0 && s.single == null && s.instances == null) {
-        report(new StageExecution(s.name(), s.name(), Optional.empty(), Optional.empty(), s.status, 0,
-            Optional.empty(), Optional.empty(), 0, 0, 0, Map.of(), s.reason));
+        report(
+            new StageExecution(
+                s.name(),
+                s.name(),
+                Optional.empty(),
+                Optional.empty(),
+                s.status,
+                0,
+                Optional.empty(),
+                Optional.empty(),
+                0,
+                0,
+                0,
+                Map.of(),
+                s.reason));
       }
       for (int d : s.downstream) {
         StageRun ds = stages[d];
@@ -366,8 +422,10 @@ final class RunExecution {
           }
         }
         s.status = agg;
-        s.output = agg == StageStatus.SUCCEEDED
-            ? Collections.unmodifiableList(Arrays.asList(s.instanceOutputs)) : null;
+        s.output =
+            agg == StageStatus.SUCCEEDED
+                ? Collections.unmodifiableList(Arrays.asList(s.instanceOutputs))
+                : null;
         worklist.add(s);
       }
     }
@@ -417,7 +475,10 @@ final class RunExecution {
     drainWorklist();
   }
 
-  /** Ends an execution whose thread is still in the body (timeout, cancel); measures it from outside. */
+  /**
+   * Ends an execution whose thread is still in the body (timeout, cancel); measures it from
+   * outside.
+   */
   private void stopWithoutThread(Execution x, StageStatus status, String reason) {
     x.status = status;
     x.reason = reason;
@@ -461,8 +522,10 @@ final class RunExecution {
       }
     } catch (Throwable t) {
       status = StageStatus.FAILED;
-      reason = t instanceof ConditionNullException || t instanceof FanOutException ? t.getMessage()
-          : Failures.reason(t);
+      reason =
+          t instanceof ConditionNullException || t instanceof FanOutException
+              ? t.getMessage()
+              : Failures.reason(t);
     }
     Task next;
     synchronized (lock) {
@@ -490,7 +553,7 @@ final class RunExecution {
       drainWorklist();
       next = nextOrRetire();
     }
-        return next;
+    return next;
   }
 
   private List<?> items(StageRun s) {
@@ -501,14 +564,16 @@ final class RunExecution {
     if (f instanceof FanOut.FromParam p) {
       Object v = params.values().get(p.param());
       if (!(v instanceof List<?> list)) {
-        throw new FanOutException("fan-out parameter '" + p.param() + "' is " + describe(v) + ", not a List");
+        throw new FanOutException(
+            "fan-out parameter '" + p.param() + "' is " + describe(v) + ", not a List");
       }
       return list;
     }
     FanOut.FromInput in = (FanOut.FromInput) f;
     Object v = stage(in.stage()).output;
     if (!(v instanceof List<?> list)) {
-      throw new FanOutException("fan-out input '" + in.stage() + "' returned " + describe(v) + ", not a List");
+      throw new FanOutException(
+          "fan-out input '" + in.stage() + "' returned " + describe(v) + ", not a List");
     }
     return list;
   }
@@ -582,7 +647,7 @@ final class RunExecution {
       }
       next = nextOrRetire();
     }
-        return next;
+    return next;
   }
 
   /** Null when the stage has no condition or it holds; otherwise why the stage is skipped. */
@@ -591,7 +656,8 @@ final class RunExecution {
       return null;
     }
     Condition c = s.spec.condition().get();
-    EngineConditionScope scope = new EngineConditionScope(c, params.values(), name -> stage(name).output);
+    EngineConditionScope scope =
+        new EngineConditionScope(c, params.values(), name -> stage(name).output);
     return c.predicate().test(scope) ? null : scope.falseReason();
   }
 
@@ -620,7 +686,14 @@ final class RunExecution {
     for (String p : spec.paramsUsed()) {
       used.put(p, params.values().get(p));
     }
-    return new StageKey(runId, def.name(), spec.name(), x.name, spec.version(), inputs, used,
+    return new StageKey(
+        runId,
+        def.name(),
+        spec.name(),
+        x.name,
+        spec.version(),
+        inputs,
+        used,
         x.instance < 0 ? Optional.empty() : Optional.ofNullable(x.item));
   }
 
@@ -630,11 +703,14 @@ final class RunExecution {
     if (t == null) {
       synchronized (lock) {
         if (timer == null) {
-          ScheduledThreadPoolExecutor s = new ScheduledThreadPoolExecutor(1, r -> {
-            Thread th = new Thread(r, "stagecraft-" + def.name() + "-timeouts");
-            th.setDaemon(true);
-            return th;
-          });
+          ScheduledThreadPoolExecutor s =
+              new ScheduledThreadPoolExecutor(
+                  1,
+                  r -> {
+                    Thread th = new Thread(r, "stagecraft-" + def.name() + "-timeouts");
+                    th.setDaemon(true);
+                    return th;
+                  });
           s.setRemoveOnCancelPolicy(true);
           timer = s;
         }
@@ -650,8 +726,10 @@ final class RunExecution {
         return;
       }
       x.cancelled = true;
-      stopWithoutThread(x, StageStatus.FAILED, "timed out after " + timeout
-          + (attempt > 1 ? " (attempt " + attempt + ")" : ""));
+      stopWithoutThread(
+          x,
+          StageStatus.FAILED,
+          "timed out after " + timeout + (attempt > 1 ? " (attempt " + attempt + ")" : ""));
       executionFinished(x);
       spawnWorkers();
     }
@@ -680,10 +758,20 @@ final class RunExecution {
 
   private StageExecution execution(Execution x) {
     boolean instance = x.instance >= 0;
-    return new StageExecution(x.name, x.stage.name(), instance ? Optional.of(x.instance) : Optional.empty(),
-        instance ? Optional.of(itemJson(x.item)) : Optional.empty(), x.status, x.attempts,
-        Optional.ofNullable(x.start), Optional.ofNullable(x.end), x.wallNanos / 1_000_000, x.cpuNanos,
-        x.allocatedBytes, x.metrics(), x.reason);
+    return new StageExecution(
+        x.name,
+        x.stage.name(),
+        instance ? Optional.of(x.instance) : Optional.empty(),
+        instance ? Optional.of(itemJson(x.item)) : Optional.empty(),
+        x.status,
+        x.attempts,
+        Optional.ofNullable(x.start),
+        Optional.ofNullable(x.end),
+        x.wallNanos / 1_000_000,
+        x.cpuNanos,
+        x.allocatedBytes,
+        x.metrics(),
+        x.reason);
   }
 
   /** The item as JSON text; values Jackson cannot write become JSON strings of their text. */

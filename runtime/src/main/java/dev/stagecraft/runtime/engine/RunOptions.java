@@ -75,9 +75,22 @@ public record RunOptions(
 
   /** Only fail-fast set; everything else as {@link #defaults()}. */
   public RunOptions(boolean failFast) {
-    this(failFast, List.of(), Optional.empty(), true, Optional.empty(), Optional.empty(),
-        Optional.empty(), Map.of(), Clock.systemUTC(), Sleeper.REAL, System.nanoTime(),
-        Optional.empty(), Optional.empty(), DEFAULT_MAX_THREADS, Optional.empty());
+    this(
+        failFast,
+        List.of(),
+        Optional.empty(),
+        true,
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        Map.of(),
+        Clock.systemUTC(),
+        Sleeper.REAL,
+        System.nanoTime(),
+        Optional.empty(),
+        Optional.empty(),
+        DEFAULT_MAX_THREADS,
+        Optional.empty());
   }
 
   /** Defaults: the machine's capacity, no fail-fast, caching on, no listeners, real time. */
@@ -97,77 +110,260 @@ public record RunOptions(
   }
 
   public RunOptions withFailFast(boolean value) {
-    return new RunOptions(value, listeners, outputStore, useCache, maxMilliCpu, maxMemoryBytes, gpus,
-        expectedDurations, clock, sleeper, seed, runId, scratchRoot, maxThreads, resume);
+    return new RunOptions(
+        value,
+        listeners,
+        outputStore,
+        useCache,
+        maxMilliCpu,
+        maxMemoryBytes,
+        gpus,
+        expectedDurations,
+        clock,
+        sleeper,
+        seed,
+        runId,
+        scratchRoot,
+        maxThreads,
+        resume);
   }
 
   /** Adds a listener after the existing ones. */
   public RunOptions withListener(RunListener listener) {
     List<RunListener> all = new ArrayList<>(listeners);
     all.add(Objects.requireNonNull(listener, "listener"));
-    return new RunOptions(failFast, all, outputStore, useCache, maxMilliCpu, maxMemoryBytes, gpus,
-        expectedDurations, clock, sleeper, seed, runId, scratchRoot, maxThreads, resume);
+    return new RunOptions(
+        failFast,
+        all,
+        outputStore,
+        useCache,
+        maxMilliCpu,
+        maxMemoryBytes,
+        gpus,
+        expectedDurations,
+        clock,
+        sleeper,
+        seed,
+        runId,
+        scratchRoot,
+        maxThreads,
+        resume);
   }
 
   public RunOptions withOutputStore(OutputStore store) {
-    return new RunOptions(failFast, listeners, Optional.of(store), useCache, maxMilliCpu,
-        maxMemoryBytes, gpus, expectedDurations, clock, sleeper, seed, runId, scratchRoot, maxThreads, resume);
+    return new RunOptions(
+        failFast,
+        listeners,
+        Optional.of(store),
+        useCache,
+        maxMilliCpu,
+        maxMemoryBytes,
+        gpus,
+        expectedDurations,
+        clock,
+        sleeper,
+        seed,
+        runId,
+        scratchRoot,
+        maxThreads,
+        resume);
   }
 
   public RunOptions withUseCache(boolean value) {
-    return new RunOptions(failFast, listeners, outputStore, value, maxMilliCpu, maxMemoryBytes, gpus,
-        expectedDurations, clock, sleeper, seed, runId, scratchRoot, maxThreads, resume);
+    return new RunOptions(
+        failFast,
+        listeners,
+        outputStore,
+        value,
+        maxMilliCpu,
+        maxMemoryBytes,
+        gpus,
+        expectedDurations,
+        clock,
+        sleeper,
+        seed,
+        runId,
+        scratchRoot,
+        maxThreads,
+        resume);
   }
 
   public RunOptions withMaxMilliCpu(long value) {
-    return new RunOptions(failFast, listeners, outputStore, useCache, Optional.of(value),
-        maxMemoryBytes, gpus, expectedDurations, clock, sleeper, seed, runId, scratchRoot, maxThreads, resume);
+    return new RunOptions(
+        failFast,
+        listeners,
+        outputStore,
+        useCache,
+        Optional.of(value),
+        maxMemoryBytes,
+        gpus,
+        expectedDurations,
+        clock,
+        sleeper,
+        seed,
+        runId,
+        scratchRoot,
+        maxThreads,
+        resume);
   }
 
   public RunOptions withMaxMemoryBytes(long value) {
-    return new RunOptions(failFast, listeners, outputStore, useCache, maxMilliCpu, Optional.of(value),
-        gpus, expectedDurations, clock, sleeper, seed, runId, scratchRoot, maxThreads, resume);
+    return new RunOptions(
+        failFast,
+        listeners,
+        outputStore,
+        useCache,
+        maxMilliCpu,
+        Optional.of(value),
+        gpus,
+        expectedDurations,
+        clock,
+        sleeper,
+        seed,
+        runId,
+        scratchRoot,
+        maxThreads,
+        resume);
   }
 
   public RunOptions withGpus(int value) {
-    return new RunOptions(failFast, listeners, outputStore, useCache, maxMilliCpu, maxMemoryBytes,
-        Optional.of(value), expectedDurations, clock, sleeper, seed, runId, scratchRoot, maxThreads, resume);
+    return new RunOptions(
+        failFast,
+        listeners,
+        outputStore,
+        useCache,
+        maxMilliCpu,
+        maxMemoryBytes,
+        Optional.of(value),
+        expectedDurations,
+        clock,
+        sleeper,
+        seed,
+        runId,
+        scratchRoot,
+        maxThreads,
+        resume);
   }
 
   /** Sets every capacity dimension at once. */
   public RunOptions withCapacity(ResourceRequest capacity) {
-    return withMaxMilliCpu(capacity.milliCpu()).withMaxMemoryBytes(capacity.memoryBytes())
+    return withMaxMilliCpu(capacity.milliCpu())
+        .withMaxMemoryBytes(capacity.memoryBytes())
         .withGpus(capacity.gpu());
   }
 
   public RunOptions withExpectedDurations(Map<String, Double> value) {
-    return new RunOptions(failFast, listeners, outputStore, useCache, maxMilliCpu, maxMemoryBytes, gpus,
-        value, clock, sleeper, seed, runId, scratchRoot, maxThreads, resume);
+    return new RunOptions(
+        failFast,
+        listeners,
+        outputStore,
+        useCache,
+        maxMilliCpu,
+        maxMemoryBytes,
+        gpus,
+        value,
+        clock,
+        sleeper,
+        seed,
+        runId,
+        scratchRoot,
+        maxThreads,
+        resume);
   }
 
   public RunOptions withClock(Clock value) {
-    return new RunOptions(failFast, listeners, outputStore, useCache, maxMilliCpu, maxMemoryBytes, gpus,
-        expectedDurations, value, sleeper, seed, runId, scratchRoot, maxThreads, resume);
+    return new RunOptions(
+        failFast,
+        listeners,
+        outputStore,
+        useCache,
+        maxMilliCpu,
+        maxMemoryBytes,
+        gpus,
+        expectedDurations,
+        value,
+        sleeper,
+        seed,
+        runId,
+        scratchRoot,
+        maxThreads,
+        resume);
   }
 
   public RunOptions withSleeper(Sleeper value) {
-    return new RunOptions(failFast, listeners, outputStore, useCache, maxMilliCpu, maxMemoryBytes, gpus,
-        expectedDurations, clock, value, seed, runId, scratchRoot, maxThreads, resume);
+    return new RunOptions(
+        failFast,
+        listeners,
+        outputStore,
+        useCache,
+        maxMilliCpu,
+        maxMemoryBytes,
+        gpus,
+        expectedDurations,
+        clock,
+        value,
+        seed,
+        runId,
+        scratchRoot,
+        maxThreads,
+        resume);
   }
 
   public RunOptions withSeed(long value) {
-    return new RunOptions(failFast, listeners, outputStore, useCache, maxMilliCpu, maxMemoryBytes, gpus,
-        expectedDurations, clock, sleeper, value, runId, scratchRoot, maxThreads, resume);
+    return new RunOptions(
+        failFast,
+        listeners,
+        outputStore,
+        useCache,
+        maxMilliCpu,
+        maxMemoryBytes,
+        gpus,
+        expectedDurations,
+        clock,
+        sleeper,
+        value,
+        runId,
+        scratchRoot,
+        maxThreads,
+        resume);
   }
 
   public RunOptions withRunId(String value) {
-    return new RunOptions(failFast, listeners, outputStore, useCache, maxMilliCpu, maxMemoryBytes, gpus,
-        expectedDurations, clock, sleeper, seed, Optional.of(value), scratchRoot, maxThreads, resume);
+    return new RunOptions(
+        failFast,
+        listeners,
+        outputStore,
+        useCache,
+        maxMilliCpu,
+        maxMemoryBytes,
+        gpus,
+        expectedDurations,
+        clock,
+        sleeper,
+        seed,
+        Optional.of(value),
+        scratchRoot,
+        maxThreads,
+        resume);
   }
 
   public RunOptions withScratchRoot(Path value) {
-    return new RunOptions(failFast, listeners, outputStore, useCache, maxMilliCpu, maxMemoryBytes, gpus,
-        expectedDurations, clock, sleeper, seed, runId, Optional.of(value), maxThreads, resume);
+    return new RunOptions(
+        failFast,
+        listeners,
+        outputStore,
+        useCache,
+        maxMilliCpu,
+        maxMemoryBytes,
+        gpus,
+        expectedDurations,
+        clock,
+        sleeper,
+        seed,
+        runId,
+        Optional.of(value),
+        maxThreads,
+        resume);
   }
 
   /**
@@ -175,8 +371,21 @@ public record RunOptions(
    * has an output here is not executed again but ends CACHED with that output.
    */
   public RunOptions withResume(String runId, Map<String, OutputStore.StoredOutput> outputs) {
-    return new RunOptions(failFast, listeners, outputStore, useCache, maxMilliCpu, maxMemoryBytes, gpus,
-        expectedDurations, clock, sleeper, seed, this.runId, scratchRoot, maxThreads,
+    return new RunOptions(
+        failFast,
+        listeners,
+        outputStore,
+        useCache,
+        maxMilliCpu,
+        maxMemoryBytes,
+        gpus,
+        expectedDurations,
+        clock,
+        sleeper,
+        seed,
+        this.runId,
+        scratchRoot,
+        maxThreads,
         Optional.of(new Resume(runId, outputs)));
   }
 
@@ -189,7 +398,21 @@ public record RunOptions(
   }
 
   public RunOptions withMaxThreads(int value) {
-    return new RunOptions(failFast, listeners, outputStore, useCache, maxMilliCpu, maxMemoryBytes, gpus,
-        expectedDurations, clock, sleeper, seed, runId, scratchRoot, value, resume);
+    return new RunOptions(
+        failFast,
+        listeners,
+        outputStore,
+        useCache,
+        maxMilliCpu,
+        maxMemoryBytes,
+        gpus,
+        expectedDurations,
+        clock,
+        sleeper,
+        seed,
+        runId,
+        scratchRoot,
+        value,
+        resume);
   }
 }

@@ -39,7 +39,8 @@ class CachingAndResumeTest {
     @Override
     public void save(StageKey key, Object output) {
       if (output instanceof Thread) {
-        throw new IllegalArgumentException("no codec stores a Thread: return data, or register a Codec");
+        throw new IllegalArgumentException(
+            "no codec stores a Thread: return data, or register a Codec");
       }
       savedInstances.add(key.instance());
       saved.put(key(key), output);
@@ -52,15 +53,31 @@ class CachingAndResumeTest {
   private PipelineDefinition def() {
     return pipeline("cached")
         .param(ParamSpec.optional("n", ParamType.INT, "", "2"))
-        .stage(stage("prep", call -> {
-          prepared.incrementAndGet();
-          return (int) call.param("n") * 10;
-        }).params("n").cache(true).build())
-        .stage(stage("train", call -> {
-          trained.incrementAndGet();
-          return call.<Integer>input("prep") + call.<String>item();
-        }).input(InputSpec.of("prep")).fanOut(new FanOut.Items(List.of("a", "b"))).cache(true).build())
-        .stage(stage("report", call -> call.<List<String>>input("train").toString()).input(InputSpec.of("train")).build())
+        .stage(
+            stage(
+                    "prep",
+                    call -> {
+                      prepared.incrementAndGet();
+                      return (int) call.param("n") * 10;
+                    })
+                .params("n")
+                .cache(true)
+                .build())
+        .stage(
+            stage(
+                    "train",
+                    call -> {
+                      trained.incrementAndGet();
+                      return call.<Integer>input("prep") + call.<String>item();
+                    })
+                .input(InputSpec.of("prep"))
+                .fanOut(new FanOut.Items(List.of("a", "b")))
+                .cache(true)
+                .build())
+        .stage(
+            stage("report", call -> call.<List<String>>input("train").toString())
+                .input(InputSpec.of("train"))
+                .build())
         .build();
   }
 
@@ -69,7 +86,8 @@ class CachingAndResumeTest {
     MemoryStore store = new MemoryStore();
     RunResult first = PipelineRunner.run(def(), Map.of(), options(2).withOutputStore(store));
     assertEquals("[20a, 20b]", first.output("report"));
-    assertEquals(List.of("prep", "report", "train[0]", "train[1]"),
+    assertEquals(
+        List.of("prep", "report", "train[0]", "train[1]"),
         store.savedInstances.stream().sorted().toList());
 
     RunResult second = PipelineRunner.run(def(), Map.of(), options(2).withOutputStore(store));
@@ -90,28 +108,40 @@ class CachingAndResumeTest {
 
   @Test
   void anOutputTheStoreCannotSaveFailsTheStageWithTheStoresMessage() {
-    PipelineDefinition def = pipeline("unstorable")
-        .stage(stage("spawn", call -> new Thread()).build())
-        .build();
+    PipelineDefinition def =
+        pipeline("unstorable").stage(stage("spawn", call -> new Thread()).build()).build();
 
     RunResult r = PipelineRunner.run(def, Map.of(), options(1).withOutputStore(new MemoryStore()));
 
     assertEquals(StageStatus.FAILED, r.outcome("spawn").orElseThrow().status());
-    assertEquals("IllegalArgumentException: no codec stores a Thread: return data, or register a Codec",
+    assertEquals(
+        "IllegalArgumentException: no codec stores a Thread: return data, or register a Codec",
         r.outcome("spawn").orElseThrow().reason());
   }
 
   @Test
   void aResumedRunReusesTheOutputsOfExecutionsThatSucceeded() {
     List<String> seenResumedFrom = new ArrayList<>();
-    RunListener listener = new RunListener() {
-      @Override
-      public void runStarted(RunInfo run) {
-        seenResumedFrom.add(run.resumedFrom().orElse("none"));
-      }
-    };
-    RunResult r = PipelineRunner.run(def(), Map.of(), options(2).withListener(listener).withResume("run-0",
-        Map.of("prep", new OutputStore.StoredOutput(7), "train[0]", new OutputStore.StoredOutput("old-a"))));
+    RunListener listener =
+        new RunListener() {
+          @Override
+          public void runStarted(RunInfo run) {
+            seenResumedFrom.add(run.resumedFrom().orElse("none"));
+          }
+        };
+    RunResult r =
+        PipelineRunner.run(
+            def(),
+            Map.of(),
+            options(2)
+                .withListener(listener)
+                .withResume(
+                    "run-0",
+                    Map.of(
+                        "prep",
+                        new OutputStore.StoredOutput(7),
+                        "train[0]",
+                        new OutputStore.StoredOutput("old-a"))));
 
     assertEquals(0, prepared.get());
     assertEquals(1, trained.get());
