@@ -7,21 +7,23 @@ import dev.stagecraft.runtime.engine.RunStatus;
 import dev.stagecraft.runtime.graph.PipelineDefinition;
 import dev.stagecraft.runtime.graph.ResourceRequest;
 import dev.stagecraft.runtime.graph.StageSpec;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.function.UnaryOperator;
 
 /**
  * Scheduler overhead: 10,000 no-op stages in 100 layers of 100, each depending on 2 stages of the
  * layer before, built through the graph API, run (a) by the engine with the store off, (b) by the
- * engine with the SQLite store on (when a store is plugged into {@link #STORE}), and (c) as plain
- * {@code CompletableFuture}s on a pool of the same size: the floor. Prints one line per measurement
- * and a last line of JSON with microseconds per stage and the ratios.
+ * engine with the SQLite store on (when a store is plugged into {@link #withStore}), and (c) as
+ * plain {@code CompletableFuture}s on a pool of the same size: the floor. Prints one line per
+ * measurement and a last line of JSON with microseconds per stage and the ratios.
  *
  * <pre>benchmarks/run scheduler [rounds]</pre>
  */
@@ -31,10 +33,14 @@ public final class SchedulerBenchmark {
   static final int STAGES = LAYERS * WIDTH;
 
   /**
-   * The hook for (b): given the run options, returns them with the SQLite store attached (a run
-   * listener and output store writing to a temporary directory); null while no store exists.
+   * The hook for (b): the options with the SQLite store in {@code dir} attached (its run-history
+   * listener and output store), or empty while no store is wired in. For example: {@code Store
+   * store = Store.open(dir); return Optional.of(plain.withListener(store.history())
+   * .withOutputStore(store.outputs()));}
    */
-  static final UnaryOperator<RunOptions> STORE = null;
+  static Optional<RunOptions> withStore(RunOptions plain, Path dir) {
+    return Optional.empty();
+  }
 
   private SchedulerBenchmark() {}
 
@@ -48,13 +54,14 @@ public final class SchedulerBenchmark {
     double engine =
         best("engine (store off)", rounds, () -> check(PipelineRunner.run(def, Map.of(), plain)));
     Double store = null;
-    if (STORE != null) {
-      RunOptions stored = STORE.apply(plain);
+    Path dir = Files.createTempDirectory("stagecraft-bench");
+    Optional<RunOptions> stored = withStore(plain, dir);
+    if (stored.isPresent()) {
       store =
           best(
               "engine (SQLite store)",
               Math.max(3, rounds / 3),
-              () -> check(PipelineRunner.run(def, Map.of(), stored)));
+              () -> check(PipelineRunner.run(def, Map.of(), stored.get())));
     }
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     double futures = best("CompletableFuture floor", rounds, () -> futures(pool));
