@@ -271,6 +271,43 @@ class FailureHandlingTest {
   }
 
   @Test
+  void interruptingTheCallerCancelsTheRun() throws Exception {
+    CountDownLatch started = new CountDownLatch(1);
+    PipelineDefinition def =
+        pipeline("interrupted")
+            .stage(
+                stage(
+                        "wait",
+                        call -> {
+                          started.countDown();
+                          new CountDownLatch(1).await(20, TimeUnit.SECONDS);
+                          return null;
+                        })
+                    .build())
+            .stage(stage("after", call -> null).dependsOn("wait").build())
+            .build();
+    AtomicReference<RunResult> result = new AtomicReference<>();
+    AtomicReference<Boolean> stillInterrupted = new AtomicReference<>();
+    Thread caller =
+        new Thread(
+            () -> {
+              result.set(run(def, options(1)));
+              stillInterrupted.set(Thread.currentThread().isInterrupted());
+            });
+    caller.start();
+    assertTrue(started.await(10, TimeUnit.SECONDS));
+    caller.interrupt();
+    caller.join(10_000);
+
+    assertEquals(RunStatus.CANCELLED, result.get().status());
+    assertEquals(StageStatus.CANCELLED, result.get().outcome("wait").orElseThrow().status());
+    assertEquals(
+        "cancelled: the run was interrupted", result.get().outcome("wait").orElseThrow().reason());
+    assertEquals(StageStatus.CANCELLED, result.get().outcome("after").orElseThrow().status());
+    assertTrue(stillInterrupted.get(), "the caller's interrupt flag is restored");
+  }
+
+  @Test
   void withoutFailFastIndependentBranchesFinish() {
     CountDownLatch badDone = new CountDownLatch(1);
     PipelineDefinition def =
