@@ -692,6 +692,7 @@ final class RunExecution {
         spec.name(),
         x.name,
         spec.version(),
+        spec.outputType(),
         inputs,
         used,
         x.instance < 0 ? Optional.empty() : Optional.ofNullable(x.item));
