@@ -10,7 +10,7 @@ import java.util.concurrent.ScheduledFuture;
 /**
  * The one call into user code and the layers around it, in the spirit of Spotify Flo: each layer
  * adds one concern and calls the next. For each stage the engine builds the chain once: {@code
- * Reuse -> Storing -> Attempts -> Deadline -> Body}, leaving out layers a stage does not need (no
+ * Storing -> Reuse -> Attempts -> Deadline -> Body}, leaving out layers a stage does not need (no
  * store, no resume, no timeout). The scheduler never sees any of it.
  */
 interface Invocation {
@@ -24,11 +24,11 @@ interface Invocation {
       call = new Deadline(run, spec.timeout().get(), call);
     }
     call = new Attempts(run, spec.retry(), options, call);
-    if (options.outputStore().isPresent()) {
-      call = new Storing(run, spec, options.outputStore().get(), options.useCache(), call);
-    }
     if (options.resume().isPresent()) {
       call = new Reuse(options.resume().get(), call);
+    }
+    if (options.outputStore().isPresent()) {
+      call = new Storing(run, spec, options.outputStore().get(), options.useCache(), call);
     }
     return call;
   }
@@ -108,8 +108,8 @@ interface Invocation {
 
   /**
    * The output store: a stage with {@code cache = true} (caching on) whose key is stored ends
-   * CACHED without executing; every successful output is saved. An output the store cannot save
-   * fails the stage with the store's message.
+   * CACHED without executing; every fresh or reused output is saved for this run. An output the
+   * store cannot save fails the stage with the store's message.
    */
   record Storing(
       RunExecution run, StageSpec spec, OutputStore store, boolean useCache, Invocation next)
@@ -120,11 +120,11 @@ interface Invocation {
       if (spec.cache() && useCache) {
         Optional<OutputStore.StoredOutput> hit = store.lookup(key);
         if (hit.isPresent()) {
-          return CallResult.cached(hit.get().value(), "");
+          return CallResult.cached(hit.get().value());
         }
       }
       CallResult result = next.invoke(x);
-      if (result.status() == StageStatus.SUCCEEDED && !x.finished) {
+      if (result.save() && !x.finished) {
         try {
           store.save(key, result.output());
         } catch (Exception e) {
@@ -141,7 +141,7 @@ interface Invocation {
     public CallResult invoke(Execution x) throws Exception {
       OutputStore.StoredOutput reused = resume.outputs().get(x.name);
       if (reused != null) {
-        return CallResult.cached(reused.value(), "reused from run " + resume.runId());
+        return CallResult.reused(reused.value(), resume.runId());
       }
       return next.invoke(x);
     }

@@ -150,4 +150,21 @@ class CachingAndResumeTest {
     assertEquals("[old-a, 7b]", r.output("report"));
     assertEquals(List.of("run-0"), seenResumedFrom);
   }
+
+  @Test
+  void reusedOutputsAreSavedForTheResumedRunSoItCanBeResumedAgain() {
+    MemoryStore store = new MemoryStore();
+    PipelineRunner.run(
+        def(),
+        Map.of(),
+        options(2)
+            .withOutputStore(store)
+            .withUseCache(false)
+            .withResume("run-0", Map.of("prep", new OutputStore.StoredOutput(7))));
+
+    assertEquals(0, prepared.get());
+    assertEquals(
+        List.of("prep", "report", "train[0]", "train[1]"),
+        store.savedInstances.stream().sorted().toList());
+  }
 }
