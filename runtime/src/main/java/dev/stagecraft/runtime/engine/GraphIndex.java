@@ -3,6 +3,7 @@ package dev.stagecraft.runtime.engine;
 import dev.stagecraft.runtime.graph.Condition;
 import dev.stagecraft.runtime.graph.FanOut;
 import dev.stagecraft.runtime.graph.InputSpec;
+import dev.stagecraft.runtime.graph.InvalidPipelineException;
 import dev.stagecraft.runtime.graph.StageSpec;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -32,18 +33,18 @@ final class GraphIndex {
       StageSpec s = specs.get(i);
       edges.clear();
       for (String d : s.dependsOn()) {
-        edges.add(index.get(d));
+        edges.add(indexOf(d, s));
       }
       for (InputSpec in : s.inputs()) {
-        edges.add(index.get(in.stage()));
+        edges.add(indexOf(in.stage(), s));
       }
       if (s.fanOut().isPresent() && s.fanOut().get() instanceof FanOut.FromInput from) {
-        edges.add(index.get(from.stage()));
+        edges.add(indexOf(from.stage(), s));
       }
       if (s.condition().isPresent()) {
         Condition c = s.condition().get();
         for (String st : c.stages()) {
-          edges.add(index.get(st));
+          edges.add(indexOf(st, s));
         }
       }
       up[i] = edges.toArray();
@@ -61,6 +62,15 @@ final class GraphIndex {
         down[u][filled[u]++] = i;
       }
     }
+  }
+
+  private int indexOf(String name, StageSpec of) {
+    Integer i = index.get(name);
+    if (i == null) {
+      throw new InvalidPipelineException(
+          "stage '" + of.name() + "' depends on unknown stage '" + name + "'");
+    }
+    return i;
   }
 
   /** A reusable list of distinct indices in insertion order (lists are short: a linear check). */
