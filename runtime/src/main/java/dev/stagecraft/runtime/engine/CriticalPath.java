@@ -1,5 +1,6 @@
 package dev.stagecraft.runtime.engine;
 
+import dev.stagecraft.runtime.graph.InvalidPipelineException;
 import dev.stagecraft.runtime.graph.StageSpec;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +38,17 @@ final class CriticalPath {
           queue[tail++] = u;
         }
       }
+    }
+    if (tail < n) {
+      List<String> stuck = new java.util.ArrayList<>();
+      for (int i = 0; i < n; i++) {
+        if (left[i] > 0) {
+          stuck.add(stages.get(i).name());
+        }
+      }
+      throw new InvalidPipelineException(
+          "dependency cycle through stages " + String.join(", ", stuck) + ": build the definition"
+              + " with PipelineDefinition.builder(...) to see the cycle");
     }
     return rank;
   }

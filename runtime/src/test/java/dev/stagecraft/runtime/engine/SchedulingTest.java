@@ -224,4 +224,26 @@ class SchedulingTest {
     run(def, options(1).withExpectedDurations(Map.of("heavy", 10.0, "long", 2.0)));
     assertEquals(List.of("heavy", "long", "long2", "short", "long3"), order);
   }
+
+  @Test
+  void aCycleInADefinitionBuiltWithoutTheBuilderIsRejectedNotHung() {
+    dev.stagecraft.runtime.graph.PipelineDefinition def =
+        new dev.stagecraft.runtime.graph.PipelineDefinition(
+            "loop",
+            "",
+            List.of(),
+            List.of(
+                stage("a", call -> null).dependsOn("b").build(),
+                stage("b", call -> null).dependsOn("a").build(),
+                stage("c", call -> null).build()));
+
+    dev.stagecraft.runtime.graph.InvalidPipelineException e =
+        assertThrows(
+            dev.stagecraft.runtime.graph.InvalidPipelineException.class,
+            () -> run(def, options(1)));
+    assertEquals(
+        "dependency cycle through stages a, b: build the definition with"
+            + " PipelineDefinition.builder(...) to see the cycle",
+        e.getMessage());
+  }
 }
