@@ -606,7 +606,8 @@ final class RunExecution {
     String reason = "";
     Object output = null;
     try {
-      String skip = conditionSkipReason(x.stage);
+      // a fan-out stage's condition was decided once, before its instances were created
+      String skip = x.instance < 0 ? conditionSkipReason(x.stage) : null;
       if (skip != null) {
         status = StageStatus.SKIPPED;
         reason = skip;
