@@ -128,43 +128,44 @@ public final class TableCodec implements Codec {
     return Table.create(header.get("name").asText(), columns);
   }
 
+  // Types are compared by name: Tablesaw's registry may hold another instance than ColumnType.DOUBLE.
   private static Column<?> readColumn(DataInputStream in, String name, ColumnType type, int rows) throws IOException {
-    if (type == ColumnType.DOUBLE) {
+    if (type.name().equals("DOUBLE")) {
       double[] values = new double[rows];
       for (int i = 0; i < rows; i++) {
         values[i] = in.readDouble();
       }
       return DoubleColumn.create(name, values);
     }
-    if (type == ColumnType.INTEGER) {
+    if (type.name().equals("INTEGER")) {
       int[] values = new int[rows];
       for (int i = 0; i < rows; i++) {
         values[i] = in.readInt();
       }
       return IntColumn.create(name, values);
     }
-    if (type == ColumnType.LONG) {
+    if (type.name().equals("LONG")) {
       long[] values = new long[rows];
       for (int i = 0; i < rows; i++) {
         values[i] = in.readLong();
       }
       return LongColumn.create(name, values);
     }
-    if (type == ColumnType.BOOLEAN) {
+    if (type.name().equals("BOOLEAN")) {
       BooleanColumn column = BooleanColumn.create(name);
       for (int i = 0; i < rows; i++) {
         column.append(in.readByte());
       }
       return column;
     }
-    if (type == ColumnType.LOCAL_DATE) {
+    if (type.name().equals("LOCAL_DATE")) {
       int[] values = new int[rows];
       for (int i = 0; i < rows; i++) {
         values[i] = in.readInt();
       }
       return DateColumn.createInternal(name, values);
     }
-    if (type == ColumnType.STRING) {
+    if (type.name().equals("STRING")) {
       String[] values = new String[rows];
       for (int i = 0; i < rows; i++) {
         values[i] = new String(readBytes(in), StandardCharsets.UTF_8);

@@ -2,7 +2,6 @@ package dev.stagecraft.runtime.store.codec;
 
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.type.TypeFactory;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -49,10 +48,9 @@ final class TypeInference {
     return factory.constructType(c);
   }
 
-  /** The type all elements share: equal types stay, differing ones become their common superclass. */
+  /** The type all elements share: equal types stay, differing ones merge (see {@link #merge}). */
   private JavaType common(Collection<?> values) {
     JavaType found = null;
-    List<Class<?>> seen = new ArrayList<>();
     Class<?> last = null;
     for (Object v : values) {
       if (v == null) {
@@ -64,15 +62,38 @@ final class TypeInference {
       }
       last = container ? null : v.getClass();
       JavaType t = of(v);
-      if (found == null) {
-        found = t;
-      } else if (!found.equals(t)) {
-        seen.add(found.getRawClass());
-        seen.add(t.getRawClass());
-        found = factory.constructType(superclassOf(seen));
-      }
+      found = found == null ? t : merge(found, t);
     }
     return found == null ? factory.constructType(Object.class) : found;
+  }
+
+  /**
+   * The type of both: {@code Object} (nothing known, as in an empty list) yields to the other; two
+   * containers of one kind merge their element types; anything else becomes the closest common
+   * superclass.
+   */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private JavaType merge(JavaType a, JavaType b) {
+    if (a.equals(b) || b.getRawClass() == Object.class) {
+      return a;
+    }
+    if (a.getRawClass() == Object.class) {
+      return b;
+    }
+    Class<?> raw = a.getRawClass();
+    if (raw == b.getRawClass()) {
+      if (a.isArrayType()) {
+        return factory.constructArrayType(merge(a.getContentType(), b.getContentType()));
+      }
+      if (a.isCollectionLikeType()) {
+        return factory.constructCollectionType((Class<? extends Collection>) raw, merge(a.getContentType(), b.getContentType()));
+      }
+      if (a.isMapLikeType()) {
+        return factory.constructMapType((Class<? extends Map>) raw, merge(a.getKeyType(), b.getKeyType()),
+            merge(a.getContentType(), b.getContentType()));
+      }
+    }
+    return factory.constructType(superclassOf(List.of(raw, b.getRawClass())));
   }
 
   private static Class<?> superclassOf(List<Class<?>> classes) {
