@@ -37,8 +37,7 @@ public final class Migrations {
             metrics TEXT NOT NULL DEFAULT '{}',
             reason TEXT NOT NULL DEFAULT '',
             seq INTEGER NOT NULL,
-            PRIMARY KEY (run_id, instance))""",
-          "CREATE INDEX executions_by_stage ON stage_executions(stage, status)")),
+            PRIMARY KEY (run_id, instance)) WITHOUT ROWID""")),
       new Migration(2, "artifacts of runs and cache entries", List.of(
           """
           CREATE TABLE artifacts (
@@ -48,7 +47,7 @@ public final class Migrations {
             codec TEXT NOT NULL,
             size INTEGER NOT NULL,
             created_at INTEGER NOT NULL,
-            PRIMARY KEY (run_id, instance))""",
+            PRIMARY KEY (run_id, instance)) WITHOUT ROWID""",
           """
           CREATE TABLE cache_entries (
             cache_key TEXT PRIMARY KEY,
