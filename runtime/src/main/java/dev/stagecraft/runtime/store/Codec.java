@@ -12,7 +12,7 @@ import java.nio.file.Path;
  *
  * <p>Register your own in {@code META-INF/services/dev.stagecraft.runtime.store.Codec} (one class
  * name per line, with a public no-argument constructor); registered codecs are asked before the
- * built-ins (Tablesaw tables, paths, then JSON for everything Jackson can read back).
+ * built-ins (Tablesaw tables, Tribuo models, paths, then JSON for everything Jackson can read back).
  *
  * <pre>{@code
  * public final class ModelCodec implements Codec {

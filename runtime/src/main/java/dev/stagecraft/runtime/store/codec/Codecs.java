@@ -9,7 +9,7 @@ import java.util.ServiceLoader;
 
 /**
  * The codecs in the order they are asked: those registered through {@link ServiceLoader} first,
- * then the built-ins (Tablesaw tables, paths, and JSON last, as it takes most values).
+ * then the built-ins (Tablesaw tables, Tribuo models, paths, and JSON last, as it takes most values).
  */
 public final class Codecs {
   private final List<Codec> codecs;
@@ -56,7 +56,7 @@ public final class Codecs {
   }
 
   private static List<Codec> builtIns() {
-    return List.of(new TableCodec(), new PathCodec(), new JsonCodec());
+    return List.of(new TableCodec(), new TribuoModelCodec(), new PathCodec(), new JsonCodec());
   }
 
   /** Every codec, in the order they are asked. */

@@ -221,7 +221,7 @@ class CodecRoundTripTest {
   @Test
   void registeredCodecsAreFoundThroughServiceLoader() {
     List<String> ids = Codecs.standard().all().stream().map(Codec::id).toList();
-    assertEquals(List.of("test-upper", "tablesaw", "path", "json"), ids);
+    assertEquals(List.of("test-upper", "tablesaw", "tribuo", "path", "json"), ids);
     ArtifactRef ref = store.put(new Shout("hey"), "s");
     assertEquals("test-upper", ref.codec());
     assertEquals(new Shout("HEY"), store.get(ref, Object.class));
