@@ -18,7 +18,8 @@ import java.util.Optional;
  * go signal, then records a run of {@code stages} stages (with an artifact per stage), committing
  * often so its transactions interleave with the other process's.
  *
- * <p>Arguments: store directory, run id, number of stages, ready file, go file.
+ * <p>Arguments: store directory, run id, number of stages, ready file, go file, and optionally
+ * {@code hang}: record the stages but never finish the run (the test kills the process).
  */
 public final class HistoryWriterMain {
   private HistoryWriterMain() {}
@@ -29,7 +30,8 @@ public final class HistoryWriterMain {
     int stages = Integer.parseInt(args[2]);
     Path ready = Path.of(args[3]);
     Path go = Path.of(args[4]);
-    try (Store store = Store.open(storeDir, Codecs.standard(), Duration.ofMillis(1))) {
+    boolean hang = args.length > 5 && args[5].equals("hang");
+    try (Store store = Store.open(storeDir, Codecs.standard(), hang ? RunHistory.DEFAULT_FLUSH_INTERVAL : Duration.ofMillis(1))) {
       Files.writeString(ready, runId);
       while (!Files.exists(go)) {
         Thread.sleep(2); // a start barrier, not timing: both processes write at the same time
@@ -43,9 +45,12 @@ public final class HistoryWriterMain {
         store.history().stageFinished(runId, new StageExecution(instance, instance, Optional.empty(),
             Optional.empty(), StageStatus.SUCCEEDED, 1, Optional.of(t0), Optional.of(t0.plusMillis(i)), i,
             1000L * i, 64L * i, Map.of("i", (double) i), ""));
-        if (i % 50 == 0) {
+        if (i % 50 == 0 && !hang) {
           store.history().flush();
         }
+      }
+      if (hang) {
+        Thread.sleep(Long.MAX_VALUE); // killed by the test: only the periodic commits save the stages
       }
       store.history().runFinished(runId, RunStatus.SUCCEEDED, Instant.now());
     }

@@ -75,6 +75,46 @@ class TwoProcessStoreTest {
     }
   }
 
+  @Test
+  void aKilledProcessKeepsTheStagesThatFinished() throws Exception {
+    Path store = dir.resolve("store");
+    Path ready = dir.resolve("ready");
+    Path go = dir.resolve("go");
+    Files.writeString(go, "go");
+    ProcessBuilder pb = new ProcessBuilder(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-cp", System.getProperty("java.class.path"),
+        HistoryWriterMain.class.getName(), store.toString(), "killed", "30", ready.toString(), go.toString(), "hang");
+    pb.redirectErrorStream(true);
+    pb.redirectOutput(dir.resolve("out-killed.log").toFile());
+    Process child = pb.start();
+    try {
+      while (!Files.exists(ready)) {
+        assertTrue(child.isAlive(), () -> "the child died: " + logs());
+        Thread.sleep(5);
+      }
+      // Wait (without a deadline of our own) until the periodic commit made all 30 stages visible.
+      try (Store s = Store.open(store)) {
+        while (s.queries().run("killed").map(r -> r.stages().size()).orElse(0) < 30) {
+          assertTrue(child.isAlive(), () -> "the child died: " + logs());
+          Thread.sleep(20);
+        }
+      }
+    } finally {
+      child.destroyForcibly(); // SIGKILL: no shutdown hooks, no final flush
+      assertTrue(child.waitFor(1, TimeUnit.MINUTES));
+    }
+    try (Store s = Store.open(store)) {
+      RunRecord run = s.queries().run("killed").orElseThrow();
+      assertEquals(RunStatus.RUNNING, run.status());
+      assertEquals(Optional.empty(), run.end());
+      assertEquals(30, run.stages().size());
+      assertTrue(run.stages().stream().allMatch(e -> e.status() == StageStatus.SUCCEEDED));
+      assertEquals(30, s.loadOutputs("killed").size());
+      assertEquals(Map.of("run", "killed", "index", 29), s.loadOutputs("killed").get("stage29"));
+    }
+  }
+
   private String logs() {
     StringBuilder b = new StringBuilder();
     for (File f : dir.toFile().listFiles((d, n) -> n.endsWith(".log"))) {
