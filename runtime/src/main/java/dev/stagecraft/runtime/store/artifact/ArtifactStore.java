@@ -31,7 +31,8 @@ import java.util.UUID;
  *
  * <p>Writes are atomic: bytes go to a temporary file in the same directory, which is moved into
  * place ({@code ATOMIC_MOVE}) only once complete, so a reader or a crash never sees a partial
- * artifact. Files unpacked for {@code Path} outputs live under {@code artifacts/files/SHA/}.
+ * artifact. Small outputs are hashed in memory first, so storing bytes that are already there
+ * (the {@code null} of every void stage, a re-run's unchanged output) writes nothing. Files unpacked for {@code Path} outputs live under {@code artifacts/files/SHA/}.
  */
 public final class ArtifactStore {
   private static final String HEADER = "stagecraft-artifact 1 ";
@@ -39,6 +40,7 @@ public final class ArtifactStore {
   private final Path root;
   private final Path objects;
   private final Codecs codecs;
+  private final java.util.Set<String> known = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
   /** A store under {@code root} (created when absent) using these codecs. */
   public ArtifactStore(Path root, Codecs codecs) {
@@ -76,27 +78,37 @@ public final class ArtifactStore {
    */
   public ArtifactRef put(Object value, String owner) {
     Codec codec = codecs.forValue(value, owner);
-    Path temp = objects.resolve(".tmp-" + UUID.randomUUID());
     MessageDigest sha = sha256();
-    long size;
+    Spill spill = new Spill(objects);
+    Path temp = null;
     try {
-      try (CountingOutputStream counted = new CountingOutputStream(
-          new DigestOutputStream(new BufferedOutputStream(Files.newOutputStream(temp), 1 << 16), sha))) {
-        counted.write((HEADER + codec.id() + "\n").getBytes(StandardCharsets.UTF_8));
-        codec.write(value, new Shielded(counted));
-        counted.flush();
-        size = counted.count;
+      try (DigestOutputStream digesting = new DigestOutputStream(spill, sha)) {
+        digesting.write((HEADER + codec.id() + "\n").getBytes(StandardCharsets.UTF_8));
+        codec.write(value, new Shielded(digesting));
+      } finally {
+        temp = spill.file;
       }
       String hex = HexFormat.of().formatHex(sha.digest());
+      ArtifactRef ref = new ArtifactRef(hex, codec.id(), spill.size);
       Path target = objects.resolve(hex);
-      if (Files.exists(target)) {
-        Files.delete(temp);
+      if (known.contains(hex) || Files.exists(target)) {
+        // Equal bytes are stored already (e.g. the null output of every void stage): nothing to write.
+        if (temp != null) {
+          Files.delete(temp);
+        }
       } else {
+        if (temp == null) {
+          temp = objects.resolve(".tmp-" + UUID.randomUUID());
+          Files.write(temp, spill.memory.toByteArray());
+        }
         moveAtomically(temp, target);
       }
-      return new ArtifactRef(hex, codec.id(), size);
+      rememberKnown(hex);
+      return ref;
     } catch (IOException | RuntimeException e) {
-      deleteQuietly(temp);
+      if (temp != null) {
+        deleteQuietly(temp);
+      }
       if (e instanceof UnstorableOutputException u) {
         throw u;
       }
@@ -218,24 +230,63 @@ public final class ArtifactStore {
     return nl < 0 ? m : m.substring(0, nl);
   }
 
-  /** Counts bytes written. */
-  private static final class CountingOutputStream extends FilterOutputStream {
-    long count;
+  private void rememberKnown(String hex) {
+    if (known.size() > 100_000) {
+      known.clear(); // a bounded memo of files known to exist; a miss only costs a stat
+    }
+    known.add(hex);
+  }
 
-    CountingOutputStream(OutputStream out) {
-      super(out);
+  /**
+   * Where a codec's bytes go while they are counted and hashed: memory up to {@link #SPILL_BYTES},
+   * then a temporary file in the objects directory (so the final move is atomic).
+   */
+  private static final class Spill extends OutputStream {
+    static final int SPILL_BYTES = 1 << 20;
+
+    final Path dir;
+    final ByteArrayOutputStream memory = new ByteArrayOutputStream(256);
+    Path file;
+    OutputStream fileOut;
+    long size;
+
+    Spill(Path dir) {
+      this.dir = dir;
     }
 
     @Override
     public void write(int b) throws IOException {
-      out.write(b);
-      count++;
+      write(new byte[] {(byte) b}, 0, 1);
     }
 
     @Override
     public void write(byte[] b, int off, int len) throws IOException {
-      out.write(b, off, len);
-      count += len;
+      if (fileOut == null && memory.size() + len > SPILL_BYTES) {
+        file = dir.resolve(".tmp-" + UUID.randomUUID());
+        fileOut = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16);
+        memory.writeTo(fileOut);
+        memory.reset();
+      }
+      if (fileOut != null) {
+        fileOut.write(b, off, len);
+      } else {
+        memory.write(b, off, len);
+      }
+      size += len;
+    }
+
+    @Override
+    public void flush() throws IOException {
+      if (fileOut != null) {
+        fileOut.flush();
+      }
+    }
+
+    @Override
+    public void close() throws IOException {
+      if (fileOut != null) {
+        fileOut.close();
+      }
     }
   }
 

@@ -55,7 +55,7 @@ class ArtifactStoreTest {
 
     @Override
     public void write(Object value, OutputStream out) throws IOException {
-      out.write(new byte[100_000]);
+      out.write(new byte[3 << 20]); // past the in-memory limit: a temporary file exists when it fails
       out.flush();
       throw new IOException("disk went away");
     }
@@ -108,6 +108,17 @@ class ArtifactStoreTest {
     assertEquals(List.of(), files());
     ArtifactRef ok = store.put("fine", "s");
     assertEquals(List.of(ok.sha256()), files());
+  }
+
+  @Test
+  void largeOutputsAreStreamedThroughATemporaryFile() throws IOException {
+    ArtifactStore store = new ArtifactStore(dir, Codecs.standard());
+    String big = "x".repeat(3 << 20);
+    ArtifactRef ref = store.put(big, "s");
+    assertEquals(List.of(ref.sha256()), files());
+    assertEquals(big, store.get(ref, String.class));
+    assertEquals(ref, store.put(big, "again"));
+    assertEquals(List.of(ref.sha256()), files());
   }
 
   @Test
