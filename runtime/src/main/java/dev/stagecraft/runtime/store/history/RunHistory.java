@@ -159,6 +159,7 @@ public final class RunHistory implements RunListener, AutoCloseable {
 
   private void drainLoop() {
     List<HistoryEvent> pending = new ArrayList<>();
+    boolean flushAsked = false;
     long lastCommit = System.nanoTime() - flushIntervalNanos;
     try (Connection c = db.connect(); Statements st = new Statements(c)) {
       while (!closed || !queue.isEmpty()) {
@@ -177,17 +178,18 @@ public final class RunHistory implements RunListener, AutoCloseable {
           continue;
         }
         if (first != null) {
+          int from = pending.size();
           pending.add(first);
           queue.drainTo(pending, MAX_BATCH);
+          flushAsked |= hasFlush(pending, from);
         }
         if (pending.isEmpty()) {
           continue;
         }
-        boolean due = System.nanoTime() - lastCommit >= flushIntervalNanos
-            || pending.size() >= MAX_BATCH || hasFlush(pending);
-        if (due) {
+        if (flushAsked || pending.size() >= MAX_BATCH || System.nanoTime() - lastCommit >= flushIntervalNanos) {
           write(st, pending);
           pending.clear();
+          flushAsked = false;
           lastCommit = System.nanoTime();
         }
       }
@@ -197,8 +199,9 @@ public final class RunHistory implements RunListener, AutoCloseable {
     }
   }
 
-  private static boolean hasFlush(List<HistoryEvent> events) {
-    for (int i = events.size() - 1; i >= 0; i--) {
+  /** Whether a flush was queued among the events from index {@code from} on. */
+  private static boolean hasFlush(List<HistoryEvent> events, int from) {
+    for (int i = from; i < events.size(); i++) {
       if (events.get(i) instanceof HistoryEvent.Flush) {
         return true;
       }
