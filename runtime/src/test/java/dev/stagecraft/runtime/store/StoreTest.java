@@ -51,6 +51,26 @@ class StoreTest {
   }
 
   @Test
+  void anOutputCommittedBeforeItsStageFinishedIsKept() {
+    try (Store store = Store.open(dir)) {
+      store.history().runStarted(new RunInfo("r", "p", Map.of(), T0, Optional.empty()));
+      store.history().stageStarted("r", "a", 1, T0);
+      store.history().flush();
+      store.saveOutput("r", "a", "from a");
+      store.saveOutput("r", "b[0]", "from b");
+      store.history().flush();
+      assertEquals(Map.of(), store.loadOutputs("r"), "not finished yet: nothing to reuse");
+      store.history().stageFinished("r", Executions.of("a", StageStatus.SUCCEEDED, T0, 1));
+      store.history().stageFinished("r", Executions.instance("b", 0, "1", StageStatus.SUCCEEDED, T0, 1, Map.of()));
+      store.history().runFinished("r", RunStatus.SUCCEEDED, T0.plusSeconds(1));
+      assertEquals(Map.of("a", "from a", "b[0]", "from b"), store.loadOutputs("r"));
+      assertEquals(List.of("a", "b[0]"),
+          store.queries().run("r").orElseThrow().stages().stream().map(s -> s.instance()).toList());
+      assertEquals(Executions.of("a", StageStatus.SUCCEEDED, T0, 1), store.queries().run("r").orElseThrow().stages().get(0));
+    }
+  }
+
+  @Test
   void cachedOutputsAreFoundInThisProcessAndAfterReopening() {
     CacheKey key = CacheKey.builder("p", "prep", "1").param("n", 3).build(dev.stagecraft.runtime.store.codec.Codecs.standard());
     CacheKey other = CacheKey.builder("p", "prep", "2").param("n", 3).build(dev.stagecraft.runtime.store.codec.Codecs.standard());

@@ -38,16 +38,10 @@ public final class Migrations {
             reason TEXT NOT NULL DEFAULT '',
             seq INTEGER NOT NULL,
             PRIMARY KEY (run_id, instance)) WITHOUT ROWID""")),
-      new Migration(2, "artifacts of runs and cache entries", List.of(
-          """
-          CREATE TABLE artifacts (
-            run_id TEXT NOT NULL,
-            instance TEXT NOT NULL,
-            sha256 TEXT NOT NULL,
-            codec TEXT NOT NULL,
-            size INTEGER NOT NULL,
-            created_at INTEGER NOT NULL,
-            PRIMARY KEY (run_id, instance)) WITHOUT ROWID""",
+      new Migration(2, "stored outputs of stage executions, and cache entries", List.of(
+          "ALTER TABLE stage_executions ADD COLUMN artifact_sha256 TEXT",
+          "ALTER TABLE stage_executions ADD COLUMN artifact_codec TEXT",
+          "ALTER TABLE stage_executions ADD COLUMN artifact_size INTEGER",
           """
           CREATE TABLE cache_entries (
             cache_key TEXT PRIMARY KEY,
@@ -56,7 +50,7 @@ public final class Migrations {
             sha256 TEXT NOT NULL,
             codec TEXT NOT NULL,
             size INTEGER NOT NULL,
-            created_at INTEGER NOT NULL)""")));
+            created_at INTEGER NOT NULL) WITHOUT ROWID""")));
 
   /** The schema version this code reads and writes. */
   public static int currentVersion() {

@@ -22,7 +22,7 @@ sealed interface HistoryEvent {
   record RunFinished(String runId, RunStatus status, Instant end) implements HistoryEvent {}
 
   /** The stored output of a run's instance. */
-  record OutputLinked(String runId, String instance, ArtifactRef ref) implements HistoryEvent {}
+  record OutputLinked(String runId, String instance, ArtifactRef ref, long seq) implements HistoryEvent {}
 
   /** A cached output under its key. */
   record CacheEntryAdded(String key, String pipeline, String stage, ArtifactRef ref) implements HistoryEvent {}

@@ -190,9 +190,9 @@ public final class HistoryQueries {
   public Map<String, ArtifactRef> storedOutputs(String runId) {
     return query(c -> {
       try (PreparedStatement p = c.prepareStatement(
-          "SELECT a.instance, a.sha256, a.codec, a.size FROM artifacts a JOIN stage_executions e"
-              + " ON e.run_id = a.run_id AND e.instance = a.instance"
-              + " WHERE a.run_id = ? AND e.status IN ('SUCCEEDED', 'CACHED') ORDER BY e.seq")) {
+          "SELECT instance, artifact_sha256, artifact_codec, artifact_size FROM stage_executions"
+              + " WHERE run_id = ? AND status IN ('SUCCEEDED', 'CACHED') AND artifact_sha256 IS NOT NULL"
+              + " ORDER BY seq")) {
         p.setString(1, runId);
         Map<String, ArtifactRef> outputs = new LinkedHashMap<>();
         try (ResultSet rs = p.executeQuery()) {

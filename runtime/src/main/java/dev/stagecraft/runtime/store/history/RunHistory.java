@@ -96,7 +96,7 @@ public final class RunHistory implements RunListener, AutoCloseable {
 
   /** Records where the output of a run's instance is stored (read back on resume). */
   public void outputStored(String runId, String instance, ArtifactRef ref) {
-    enqueue(new HistoryEvent.OutputLinked(runId, instance, ref));
+    enqueue(new HistoryEvent.OutputLinked(runId, instance, ref, seq.incrementAndGet()));
   }
 
   /** Records a cached output under its key. */
@@ -265,19 +265,26 @@ public final class RunHistory implements RunListener, AutoCloseable {
               + " ON CONFLICT(run_id, instance) DO UPDATE SET status = 'RUNNING', attempts = excluded.attempts");
       stageFinished = c.prepareStatement(
           "INSERT INTO stage_executions (run_id, instance, stage, fan_index, item, status, attempts,"
-              + " started_at, ended_at, wall_ms, cpu_ns, allocated_bytes, metrics, reason, seq)"
-              + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+              + " started_at, ended_at, wall_ms, cpu_ns, allocated_bytes, metrics, reason, seq,"
+              + " artifact_sha256, artifact_codec, artifact_size)"
+              + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
               + " ON CONFLICT(run_id, instance) DO UPDATE SET stage = excluded.stage,"
               + " fan_index = excluded.fan_index, item = excluded.item, status = excluded.status,"
               + " attempts = excluded.attempts,"
               + " started_at = COALESCE(excluded.started_at, stage_executions.started_at),"
               + " ended_at = excluded.ended_at, wall_ms = excluded.wall_ms, cpu_ns = excluded.cpu_ns,"
               + " allocated_bytes = excluded.allocated_bytes, metrics = excluded.metrics,"
-              + " reason = excluded.reason");
+              + " reason = excluded.reason,"
+              + " artifact_sha256 = COALESCE(excluded.artifact_sha256, stage_executions.artifact_sha256),"
+              + " artifact_codec = COALESCE(excluded.artifact_codec, stage_executions.artifact_codec),"
+              + " artifact_size = COALESCE(excluded.artifact_size, stage_executions.artifact_size)");
+      // An output whose instance does not finish in the same batch: a RUNNING row holds it until
+      // the finish arrives (which keeps the artifact columns).
       outputLinked = c.prepareStatement(
-          "INSERT INTO artifacts (run_id, instance, sha256, codec, size, created_at) VALUES (?, ?, ?, ?, ?, ?)"
-              + " ON CONFLICT(run_id, instance) DO UPDATE SET sha256 = excluded.sha256,"
-              + " codec = excluded.codec, size = excluded.size, created_at = excluded.created_at");
+          "INSERT INTO stage_executions (run_id, instance, stage, fan_index, status, attempts, seq,"
+              + " artifact_sha256, artifact_codec, artifact_size) VALUES (?, ?, ?, ?, 'RUNNING', 0, ?, ?, ?, ?)"
+              + " ON CONFLICT(run_id, instance) DO UPDATE SET artifact_sha256 = excluded.artifact_sha256,"
+              + " artifact_codec = excluded.artifact_codec, artifact_size = excluded.artifact_size");
       cacheEntry = c.prepareStatement(
           "INSERT INTO cache_entries (cache_key, pipeline, stage, sha256, codec, size, created_at)"
               + " VALUES (?, ?, ?, ?, ?, ?, ?)"
@@ -288,13 +295,20 @@ public final class RunHistory implements RunListener, AutoCloseable {
     void write(List<HistoryEvent> events) throws SQLException {
       // A start followed by the finish of the same instance in one batch needs only the finish.
       // The finish then keeps the start's place in the run's order.
+      // An output stored for an instance that finishes in the same batch goes into the finish's row.
       Set<String> finished = new HashSet<>();
       Map<String, Long> firstSeen = new HashMap<>();
+      Map<String, ArtifactRef> outputsOf = new HashMap<>();
       for (HistoryEvent e : events) {
         if (e instanceof HistoryEvent.StageFinished f) {
           finished.add(f.runId() + '\u0000' + f.execution().instance());
         } else if (e instanceof HistoryEvent.StageStarted s) {
           firstSeen.putIfAbsent(s.runId() + '\u0000' + s.instance(), s.seq());
+        }
+      }
+      for (HistoryEvent e : events) {
+        if (e instanceof HistoryEvent.OutputLinked o && finished.contains(o.runId() + '\u0000' + o.instance())) {
+          outputsOf.put(o.runId() + '\u0000' + o.instance(), o.ref());
         }
       }
       boolean starts = false;
@@ -312,11 +326,14 @@ public final class RunHistory implements RunListener, AutoCloseable {
             starts = true;
           }
         } else if (e instanceof HistoryEvent.StageFinished f) {
-          addStageFinished(f, firstSeen.getOrDefault(f.runId() + '\u0000' + f.execution().instance(), f.seq()));
+          String key = f.runId() + '\u0000' + f.execution().instance();
+          addStageFinished(f, firstSeen.getOrDefault(key, f.seq()), outputsOf.get(key));
           finishes = true;
         } else if (e instanceof HistoryEvent.OutputLinked o) {
-          addOutput(o);
-          outputs = true;
+          if (!finished.contains(o.runId() + '\u0000' + o.instance())) {
+            addOutput(o);
+            outputs = true;
+          }
         } else if (e instanceof HistoryEvent.CacheEntryAdded ce) {
           addCacheEntry(ce);
           caches = true;
@@ -369,7 +386,8 @@ public final class RunHistory implements RunListener, AutoCloseable {
       stageStarted.addBatch();
     }
 
-    private void addStageFinished(HistoryEvent.StageFinished f, long order) throws SQLException {
+    private void addStageFinished(HistoryEvent.StageFinished f, long order, ArtifactRef output)
+        throws SQLException {
       StageExecution x = f.execution();
       PreparedStatement p = stageFinished;
       p.setString(1, f.runId());
@@ -387,16 +405,28 @@ public final class RunHistory implements RunListener, AutoCloseable {
       p.setString(13, x.metrics().isEmpty() ? "{}" : json(new TreeMap<>(x.metrics())));
       p.setString(14, x.reason());
       p.setLong(15, order);
+      if (output != null) {
+        p.setString(16, output.sha256());
+        p.setString(17, output.codec());
+        p.setLong(18, output.size());
+      } else {
+        p.setNull(16, Types.VARCHAR);
+        p.setNull(17, Types.VARCHAR);
+        p.setNull(18, Types.INTEGER);
+      }
       p.addBatch();
     }
 
     private void addOutput(HistoryEvent.OutputLinked o) throws SQLException {
+      InstanceName name = InstanceName.parse(o.instance());
       outputLinked.setString(1, o.runId());
       outputLinked.setString(2, o.instance());
-      outputLinked.setString(3, o.ref().sha256());
-      outputLinked.setString(4, o.ref().codec());
-      outputLinked.setLong(5, o.ref().size());
-      outputLinked.setLong(6, System.currentTimeMillis());
+      outputLinked.setString(3, name.stage());
+      setInt(outputLinked, 4, name.index());
+      outputLinked.setLong(5, o.seq());
+      outputLinked.setString(6, o.ref().sha256());
+      outputLinked.setString(7, o.ref().codec());
+      outputLinked.setLong(8, o.ref().size());
       outputLinked.addBatch();
     }
 

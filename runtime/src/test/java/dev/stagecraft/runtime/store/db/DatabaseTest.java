@@ -27,7 +27,7 @@ class DatabaseTest {
     assertEquals(Migrations.currentVersion(), db.schemaVersion());
     try (Connection c = db.connect(); Statement s = c.createStatement()) {
       assertEquals("wal", scalar(s, "PRAGMA journal_mode"));
-      assertEquals(List.of("artifacts", "cache_entries", "runs", "schema_version", "stage_executions"),
+      assertEquals(List.of("cache_entries", "runs", "schema_version", "stage_executions"),
           column(s, "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"));
       assertEquals(List.of("1", "2"), column(s, "SELECT version FROM schema_version ORDER BY version"));
     }
