@@ -23,19 +23,19 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.BlockingQueue;
+import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * Records runs and stage executions in the store's SQLite database, as a {@link RunListener}.
  *
- * <p>Listener calls only queue an event (a few hundred nanoseconds on the executor's threads). One
- * writer thread drains the queue and writes everything queued in one transaction, at most once per
- * flush interval while events keep coming, so a 10,000-stage run costs a handful of transactions.
+ * <p>Listener calls only queue an event on a lock-free queue (tens of nanoseconds on the executor's
+ * threads, no wake-up). One writer thread drains the queue once per flush interval and writes
+ * everything queued in one transaction, so a 10,000-stage run costs a handful of transactions.
  * {@link #runFinished} waits until the run's rows are committed, so a finished run is durable;
  * the periodic commits keep what finished when a process is killed.
  */
@@ -43,12 +43,11 @@ public final class RunHistory implements RunListener, AutoCloseable {
   /** How often queued rows are committed while a run goes on. */
   public static final Duration DEFAULT_FLUSH_INTERVAL = Duration.ofMillis(200);
 
-  private static final int MAX_BATCH = 20_000;
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final Database db;
   private final long flushIntervalNanos;
-  private final BlockingQueue<HistoryEvent> queue = new LinkedBlockingQueue<>();
+  private final Queue<HistoryEvent> queue = new ConcurrentLinkedQueue<>();
   private final AtomicLong seq = new AtomicLong();
   private final Thread writer;
   private volatile StoreException failure;
@@ -112,6 +111,7 @@ public final class RunHistory implements RunListener, AutoCloseable {
   public void flush() {
     CompletableFuture<Void> done = new CompletableFuture<>();
     enqueue(new HistoryEvent.Flush(done));
+    LockSupport.unpark(writer);
     try {
       done.get();
     } catch (InterruptedException e) {
@@ -134,7 +134,7 @@ public final class RunHistory implements RunListener, AutoCloseable {
       flush();
     } finally {
       closed = true;
-      writer.interrupt();
+      LockSupport.unpark(writer);
       try {
         writer.join(10_000);
       } catch (InterruptedException e) {
@@ -157,56 +157,32 @@ public final class RunHistory implements RunListener, AutoCloseable {
     }
   }
 
+  /**
+   * The writer: wakes once per flush interval (or when a flush is asked for), takes everything
+   * queued and writes it in one transaction. Producers never wake it, so a busy run pays no
+   * context switch per event.
+   */
   private void drainLoop() {
-    List<HistoryEvent> pending = new ArrayList<>();
-    boolean flushAsked = false;
-    long lastCommit = System.nanoTime() - flushIntervalNanos;
+    List<HistoryEvent> batch = new ArrayList<>();
     try (Connection c = db.connect(); Statements st = new Statements(c)) {
-      while (!closed || !queue.isEmpty()) {
-        long now = System.nanoTime();
-        long wait = pending.isEmpty() ? TimeUnit.SECONDS.toNanos(1)
-            : Math.max(0, lastCommit + flushIntervalNanos - now);
-        HistoryEvent first;
-        try {
-          first = queue.poll(wait, TimeUnit.NANOSECONDS);
-        } catch (InterruptedException e) {
-          if (closed) {
-            queue.drainTo(pending);
-            write(st, pending);
-            return;
-          }
-          continue;
+      while (true) {
+        boolean stopping = closed;
+        for (HistoryEvent e = queue.poll(); e != null; e = queue.poll()) {
+          batch.add(e);
         }
-        if (first != null) {
-          int from = pending.size();
-          pending.add(first);
-          queue.drainTo(pending, MAX_BATCH);
-          flushAsked |= hasFlush(pending, from);
+        if (!batch.isEmpty()) {
+          write(st, batch);
+          batch.clear();
         }
-        if (pending.isEmpty()) {
-          continue;
+        if (stopping) {
+          return; // closed was set before this drain, so everything queued before close is written
         }
-        if (flushAsked || pending.size() >= MAX_BATCH || System.nanoTime() - lastCommit >= flushIntervalNanos) {
-          write(st, pending);
-          pending.clear();
-          flushAsked = false;
-          lastCommit = System.nanoTime();
-        }
+        LockSupport.parkNanos(this, flushIntervalNanos);
       }
     } catch (SQLException e) {
       failure = db.failure(e);
-      failAll(pending);
+      failAll(batch);
     }
-  }
-
-  /** Whether a flush was queued among the events from index {@code from} on. */
-  private static boolean hasFlush(List<HistoryEvent> events, int from) {
-    for (int i = from; i < events.size(); i++) {
-      if (events.get(i) instanceof HistoryEvent.Flush) {
-        return true;
-      }
-    }
-    return false;
   }
 
   private void write(Statements st, List<HistoryEvent> events) {
@@ -232,7 +208,9 @@ public final class RunHistory implements RunListener, AutoCloseable {
 
   private void failAll(List<HistoryEvent> pending) {
     List<HistoryEvent> rest = new ArrayList<>(pending);
-    queue.drainTo(rest);
+    for (HistoryEvent e = queue.poll(); e != null; e = queue.poll()) {
+      rest.add(e);
+    }
     for (HistoryEvent e : rest) {
       if (e instanceof HistoryEvent.Flush f) {
         f.done().completeExceptionally(failure);
