@@ -113,6 +113,16 @@ public final class RunHistory implements RunListener, AutoCloseable {
     enqueue(new HistoryEvent.Flush(done));
     LockSupport.unpark(writer);
     try {
+      while (!done.isDone()) {
+        try {
+          done.get(1, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (java.util.concurrent.TimeoutException stillWriting) {
+          if (!writer.isAlive() && !done.isDone()) {
+            checkHealthy();
+            throw new StoreException("the run history writer for " + db.file() + " is not running");
+          }
+        }
+      }
       done.get();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -182,6 +192,10 @@ public final class RunHistory implements RunListener, AutoCloseable {
     } catch (SQLException e) {
       failure = db.failure(e);
       failAll(batch);
+    } catch (RuntimeException | Error e) {
+      failure = new StoreException("the run history writer for " + db.file() + " stopped: " + e, e);
+      failAll(batch);
+      throw e;
     }
   }
 

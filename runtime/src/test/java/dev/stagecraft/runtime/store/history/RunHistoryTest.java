@@ -40,7 +40,9 @@ class RunHistoryTest {
 
   @AfterEach
   void close() {
-    history.close();
+    if (history != null) {
+      history.close();
+    }
   }
 
   @Test
@@ -189,6 +191,23 @@ class RunHistoryTest {
     }
     RunSummary summary = queries.runs(Optional.of("grid"), 1).get(0);
     assertEquals(stages, summary.stagesOk());
+  }
+
+  @Test
+  void aFailedWriteSurfacesAsOneLineWhenTheRunFinishes() throws Exception {
+    history.flush(); // the writer is up with its statements prepared
+    try (java.sql.Connection c = db.connect(); java.sql.Statement s = c.createStatement()) {
+      s.execute("DROP TABLE runs");
+    }
+    history.runStarted(new RunInfo("r", "p", Map.of(), T0, Optional.empty()));
+    dev.stagecraft.runtime.store.StoreException e = assertThrows(dev.stagecraft.runtime.store.StoreException.class,
+        () -> history.runFinished("r", RunStatus.SUCCEEDED, T0.plusSeconds(1)));
+    assertTrue(e.getMessage().startsWith("the store database " + db.file() + " failed: "), e.getMessage());
+    assertTrue(e.getMessage().contains("no such table: runs"), e.getMessage());
+    assertTrue(e.getMessage().endsWith("; check the file or pass --store DIR"), e.getMessage());
+    assertEquals(1, e.getMessage().lines().count());
+    assertThrows(dev.stagecraft.runtime.store.StoreException.class, history::flush, "stays failed");
+    history = null; // nothing to close: the failed writer is left to its daemon thread
   }
 
   @Test
