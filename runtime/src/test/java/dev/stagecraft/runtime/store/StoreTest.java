@@ -94,6 +94,9 @@ class StoreTest {
       ArtifactRef ref = store.cache(key, "p", "s", "value");
       Files.delete(dir.resolve("artifacts/objects").resolve(ref.sha256()));
       assertEquals(Optional.empty(), store.cached(key));
+      assertEquals(ref, store.cache(key, "p", "s", "value"), "stored again after the miss");
+      assertTrue(Files.isRegularFile(dir.resolve("artifacts/objects").resolve(ref.sha256())));
+      assertEquals(Optional.of(ref), store.cached(key));
     }
   }
 

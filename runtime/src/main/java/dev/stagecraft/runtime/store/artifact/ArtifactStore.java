@@ -157,7 +157,11 @@ public final class ArtifactStore {
 
   /** Whether the artifact's file is present. */
   public boolean contains(ArtifactRef ref) {
-    return Files.isRegularFile(objects.resolve(ref.sha256()));
+    boolean present = Files.isRegularFile(objects.resolve(ref.sha256()));
+    if (!present) {
+      known.remove(ref.sha256()); // deleted by hand: the next put must write it again
+    }
+    return present;
   }
 
   /**
