@@ -127,9 +127,14 @@ public final class Store implements AutoCloseable {
     history.outputStored(runId, instance, ref);
   }
 
-  /** Where the outputs of the run's SUCCEEDED or CACHED instances are stored, by instance name. */
+  /**
+   * Where the outputs of the run's SUCCEEDED or CACHED instances are stored, by instance name;
+   * an instance whose artifact file is gone is left out (a resume runs it again).
+   */
   public Map<String, ArtifactRef> storedOutputs(String runId) {
-    return queries.storedOutputs(runId);
+    Map<String, ArtifactRef> outputs = new LinkedHashMap<>(queries.storedOutputs(runId));
+    outputs.values().removeIf(ref -> !artifacts.contains(ref));
+    return outputs;
   }
 
   /**

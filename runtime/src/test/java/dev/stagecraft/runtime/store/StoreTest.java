@@ -27,7 +27,7 @@ class StoreTest {
   @TempDir Path dir;
 
   @Test
-  void resumeLoadsTheOutputsOfSucceededAndCachedInstancesOnly() {
+  void resumeLoadsTheOutputsOfSucceededAndCachedInstancesOnly() throws Exception {
     try (Store store = Store.open(dir)) {
       store.history().runStarted(new RunInfo("r1", "p", Map.of(), T0, Optional.empty()));
       store.saveOutput("r1", "prep", List.of(1.0, 2.0));
@@ -47,6 +47,10 @@ class StoreTest {
       assertEquals(Map.of("prep", List.of(1.0, 2.0), "train[0]", new Model("a", 0.9), "train[1]", new Model("b", 0.8)),
           outputs);
       assertEquals(Map.of(), reopened.loadOutputs("unknown"));
+      ArtifactRef prep = reopened.storedOutputs("r1").get("prep");
+      Files.delete(dir.resolve("artifacts/objects").resolve(prep.sha256()));
+      assertEquals(List.of("train[0]", "train[1]"), List.copyOf(reopened.loadOutputs("r1").keySet()),
+          "an output whose file is gone is not reused");
     }
   }
 
