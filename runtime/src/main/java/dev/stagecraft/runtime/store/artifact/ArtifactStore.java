@@ -4,6 +4,7 @@ import dev.stagecraft.runtime.store.Codec;
 import dev.stagecraft.runtime.store.StoreException;
 import dev.stagecraft.runtime.store.UnstorableOutputException;
 import dev.stagecraft.runtime.store.codec.Codecs;
+import dev.stagecraft.runtime.store.codec.PathCodec;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
@@ -165,7 +166,8 @@ public final class ArtifactStore {
   }
 
   /**
-   * The SHA-256 of the value's codec bytes, without storing anything: what cache keys hash.
+   * The SHA-256 of the value's codec bytes (for a {@code Path}, of its uncompressed content),
+   * without storing anything: what cache keys hash.
    *
    * @throws UnstorableOutputException when no codec takes the value
    */
@@ -174,7 +176,11 @@ public final class ArtifactStore {
     MessageDigest sha = sha256();
     try (OutputStream out = new DigestOutputStream(OutputStream.nullOutputStream(), sha)) {
       out.write((codec.id() + "\n").getBytes(StandardCharsets.UTF_8));
-      codec.write(value, new Shielded(out));
+      if (codec instanceof PathCodec) {
+        PathCodec.fingerprint((Path) value, out); // the content without compressing it
+      } else {
+        codec.write(value, new Shielded(out));
+      }
     } catch (IOException e) {
       throw new StoreException("codec '" + codec.id() + "' failed to write a value of type "
           + (value == null ? "null" : value.getClass().getName()) + " for a cache key: " + firstLine(e), e);

@@ -50,16 +50,7 @@ public final class PathCodec implements Codec {
     Path root = path.getFileName() == null ? path : path.getFileName();
     ZipOutputStream zip = new ZipOutputStream(new NonClosing(out));
     zip.setLevel(Deflater.BEST_SPEED);
-    List<Path> entries = new ArrayList<>();
-    if (Files.isDirectory(path)) {
-      try (Stream<Path> walk = Files.walk(path)) {
-        walk.forEach(entries::add);
-      }
-    } else {
-      entries.add(path);
-    }
-    entries.sort(Comparator.comparing(p -> path.relativize(p).toString()));
-    for (Path p : entries) {
+    for (Path p : entries(path)) {
       String relative = path.relativize(p).toString().replace('\\', '/');
       String name = relative.isEmpty() ? root.toString() : root + "/" + relative;
       boolean dir = Files.isDirectory(p);
@@ -73,6 +64,43 @@ public final class PathCodec implements Codec {
     }
     zip.finish();
     zip.flush();
+  }
+
+  /**
+   * Feeds the path's content to {@code out} without compressing: each entry's relative name, kind
+   * and bytes, in the archive's order. What cache keys hash for a {@code Path}, so equal trees give
+   * equal keys and any change to a name or a byte gives another.
+   */
+  public static void fingerprint(Path value, OutputStream out) throws IOException {
+    Path path = value.toAbsolutePath().normalize();
+    if (!Files.exists(path)) {
+      throw new IOException("the path " + path + " does not exist");
+    }
+    java.io.DataOutputStream data = new java.io.DataOutputStream(new NonClosing(out));
+    for (Path p : entries(path)) {
+      String relative = path.relativize(p).toString().replace('\\', '/');
+      data.writeUTF(relative);
+      if (Files.isDirectory(p)) {
+        data.writeLong(-1);
+      } else {
+        data.writeLong(Files.size(p));
+        Files.copy(p, data);
+      }
+    }
+    data.flush();
+  }
+
+  private static List<Path> entries(Path path) throws IOException {
+    List<Path> entries = new ArrayList<>();
+    if (Files.isDirectory(path)) {
+      try (Stream<Path> walk = Files.walk(path)) {
+        walk.forEach(entries::add);
+      }
+    } else {
+      entries.add(path);
+    }
+    entries.sort(Comparator.comparing(p -> path.relativize(p).toString()));
+    return entries;
   }
 
   @Override

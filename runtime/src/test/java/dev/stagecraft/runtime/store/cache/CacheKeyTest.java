@@ -109,6 +109,18 @@ class CacheKeyTest {
     assertEquals(before, key(k -> k.param("inputDataPath", file)));
     Files.writeString(file, "a,b\n1,3\n");
     assertNotEquals(before, key(k -> k.param("inputDataPath", file)));
+
+    Path tree = Files.createDirectories(dir.resolve("tree"));
+    Files.writeString(tree.resolve("x.txt"), "x");
+    CacheKey treeKey = key(k -> k.input("export", tree));
+    Files.writeString(tree.resolve("y.txt"), "");
+    CacheKey withEmptyFile = key(k -> k.input("export", tree));
+    assertNotEquals(treeKey, withEmptyFile, "a new empty file changes the key");
+    Files.delete(tree.resolve("y.txt"));
+    Files.createDirectories(tree.resolve("y.txt"));
+    assertNotEquals(withEmptyFile, key(k -> k.input("export", tree)), "a directory is not an empty file");
+    Files.delete(tree.resolve("y.txt"));
+    assertEquals(treeKey, key(k -> k.input("export", tree)));
   }
 
   private static CacheKey key(UnaryOperator<CacheKey.Builder> change) {
