@@ -39,12 +39,14 @@ public final class HistoryQueries {
 
   /** Runs, newest first, of one pipeline or (empty) of all; at most {@code limit}. */
   public List<RunSummary> runs(Optional<String> pipeline, int limit) {
+    // One pass over each listed run's executions counts all three.
     String sql = "SELECT r.id, r.pipeline, r.status, r.started_at, r.ended_at, r.resumed_from,"
-        + " (SELECT COUNT(*) FROM stage_executions e WHERE e.run_id = r.id AND e.status IN ('SUCCEEDED', 'CACHED')),"
-        + " (SELECT COUNT(*) FROM stage_executions e WHERE e.run_id = r.id AND e.status = 'FAILED'),"
-        + " (SELECT COUNT(*) FROM stage_executions e WHERE e.run_id = r.id)"
-        + " FROM runs r" + (pipeline.isPresent() ? " WHERE r.pipeline = ?" : "")
-        + " ORDER BY r.started_at DESC, r.id DESC LIMIT ?";
+        + " COALESCE(SUM(e.status IN ('SUCCEEDED', 'CACHED')), 0), COALESCE(SUM(e.status = 'FAILED'), 0),"
+        + " COUNT(e.instance)"
+        + " FROM (SELECT * FROM runs" + (pipeline.isPresent() ? " WHERE pipeline = ?" : "")
+        + " ORDER BY started_at DESC, id DESC LIMIT ?) r"
+        + " LEFT JOIN stage_executions e ON e.run_id = r.id"
+        + " GROUP BY r.id ORDER BY r.started_at DESC, r.id DESC";
     return query(c -> {
       try (PreparedStatement p = c.prepareStatement(sql)) {
         int i = 1;
