@@ -1,0 +1,123 @@
+package dev.stagecraft.runtime.components.data;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Parses a decimal number from ASCII bytes to the same {@code double} as
+ * {@link Double#parseDouble}, without creating a string in the common case: a mantissa of at most
+ * 15 digits and a decimal exponent within ±22 is computed exactly by one multiplication or
+ * division (Clinger's fast path); anything else falls back to {@code Double.parseDouble}. Accepts
+ * {@code [+-]digits[.digits][(e|E)[+-]digits]}, {@code .5}, {@code 5.}, and {@code inf},
+ * {@code Infinity} with an optional sign; returns {@code NaN} for anything else.
+ */
+final class NumberParser {
+  private NumberParser() {}
+
+  private static final double[] POWERS_OF_TEN = {
+      1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
+      1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+
+  /** The number in {@code b[start, end)}, or {@code NaN} when the bytes are not a number. */
+  static double parse(byte[] b, int start, int end) {
+    int i = start;
+    if (i >= end) {
+      return Double.NaN;
+    }
+    boolean negative = false;
+    byte first = b[i];
+    if (first == '-' || first == '+') {
+      negative = first == '-';
+      i++;
+    }
+    long mantissa = 0;
+    int significant = 0;
+    int exponent = 0;
+    int digits = 0;
+    while (i < end) {
+      int d = b[i] - '0';
+      if (d < 0 || d > 9) {
+        break;
+      }
+      digits++;
+      if (mantissa != 0 || d != 0) {
+        if (significant < 18) {
+          mantissa = mantissa * 10 + d;
+        } else {
+          exponent++;
+        }
+        significant++;
+      }
+      i++;
+    }
+    if (i < end && b[i] == '.') {
+      i++;
+      while (i < end) {
+        int d = b[i] - '0';
+        if (d < 0 || d > 9) {
+          break;
+        }
+        digits++;
+        if (mantissa != 0 || d != 0) {
+          if (significant < 18) {
+            mantissa = mantissa * 10 + d;
+            exponent--;
+          }
+          significant++;
+        } else {
+          exponent--;
+        }
+        i++;
+      }
+    }
+    if (digits == 0) {
+      return special(b, start, end);
+    }
+    if (i < end && (b[i] == 'e' || b[i] == 'E')) {
+      i++;
+      boolean negativeExponent = false;
+      if (i < end && (b[i] == '-' || b[i] == '+')) {
+        negativeExponent = b[i] == '-';
+        i++;
+      }
+      int expDigits = 0;
+      int explicit = 0;
+      while (i < end) {
+        int d = b[i] - '0';
+        if (d < 0 || d > 9) {
+          break;
+        }
+        if (explicit < 100_000) {
+          explicit = explicit * 10 + d;
+        }
+        expDigits++;
+        i++;
+      }
+      if (expDigits == 0) {
+        return Double.NaN;
+      }
+      exponent += negativeExponent ? -explicit : explicit;
+    }
+    if (i != end) {
+      return Double.NaN;
+    }
+    if (mantissa == 0) {
+      return negative ? -0.0 : 0.0;
+    }
+    if (significant <= 15 && exponent >= -22 && exponent <= 22) {
+      double value = exponent < 0
+          ? mantissa / POWERS_OF_TEN[-exponent]
+          : mantissa * POWERS_OF_TEN[exponent];
+      return negative ? -value : value;
+    }
+    return Double.parseDouble(new String(b, start, end - start, StandardCharsets.ISO_8859_1));
+  }
+
+  private static double special(byte[] b, int start, int end) {
+    String text = new String(b, start, end - start, StandardCharsets.ISO_8859_1);
+    return switch (text) {
+      case "inf", "+inf", "Infinity", "+Infinity", "INF" -> Double.POSITIVE_INFINITY;
+      case "-inf", "-Infinity", "-INF" -> Double.NEGATIVE_INFINITY;
+      default -> Double.NaN;
+    };
+  }
+}
