@@ -13,7 +13,8 @@ import tech.tablesaw.columns.Column;
 /**
  * Writes a {@link Table} as CSV, atomically (nothing appears at the path unless the whole file was
  * written). Doubles are written with {@link Double#toString(double)}, which reads back to the same
- * {@code double}; missing values are empty fields, as pandas' {@code to_csv} writes them; text is
+ * {@code double}; missing values are empty fields, as pandas' {@code to_csv} writes them (a quoted
+ * empty field in a one-column table, so the line is not taken for a blank one); text is
  * quoted only when it holds the separator, a quote or a line break. Rows are formatted in blocks on
  * all cores and written in order.
  */
@@ -83,8 +84,14 @@ public final class CsvSink {
           double v = values[r];
           if (v == v) {
             sb.append(v);
+          } else if (cols.length == 1) {
+            sb.append("\"\""); // an empty line would read as a blank line, not a missing value
           }
-        } else if (!cols[c].isMissing(r)) {
+        } else if (cols[c].isMissing(r)) {
+          if (cols.length == 1) {
+            sb.append("\"\"");
+          }
+        } else {
           Column<?> column = cols[c];
           if (column instanceof NumericColumn<?> numbers) {
             sb.append((long) numbers.getDouble(r));

@@ -19,39 +19,82 @@ final class Stats {
     return count;
   }
 
-  /** Mean of the non-missing values ({@code NaN} when there are none). */
+  /**
+   * Mean of the non-missing values ({@code NaN} when there are none): their sum by numpy's pairwise
+   * summation (as {@code np.nansum} and masked means add up a column of a pandas frame), divided by
+   * their count.
+   */
   static double mean(double[] values) {
-    double sum = 0;
-    int count = 0;
-    for (double v : values) {
-      if (v == v) {
-        sum += v;
-        count++;
-      }
-    }
-    return count == 0 ? Double.NaN : sum / count;
+    int count = count(values);
+    return count == 0 ? Double.NaN : sum(values, 0, values.length, 0.0, false) / count;
   }
 
   /**
    * Population variance of the non-missing values by scikit-learn's corrected two-pass algorithm
-   * ({@code _incremental_mean_and_var}): {@code (sum (x - m)^2 - (sum (x - m))^2 / n) / n}.
+   * ({@code _incremental_mean_and_var}): with {@code d = x - mean},
+   * {@code (nansum(d^2) - nansum(d)^2 / n) / n}, each sum pairwise as numpy adds.
    */
   static double populationVariance(double[] values, double mean) {
-    double correction = 0;
-    double squares = 0;
-    int count = 0;
-    for (double v : values) {
-      if (v == v) {
-        double d = v - mean;
-        correction += d;
-        squares += d * d;
-        count++;
-      }
-    }
+    int count = count(values);
     if (count == 0) {
       return Double.NaN;
     }
+    double correction = sum(values, 0, values.length, mean, false);
+    double squares = sum(values, 0, values.length, mean, true);
     return (squares - correction * correction / count) / count;
+  }
+
+  /**
+   * numpy's {@code pairwise_sum} of {@code term(a[i])} over {@code a[from, from + n)}, where a term
+   * is {@code x - shift} (squared when {@code square}) and a missing {@code x} contributes 0.
+   */
+  static double sum(double[] a, int from, int n, double shift, boolean square) {
+    if (n < 8) {
+      double res = 0.0;
+      for (int i = from; i < from + n; i++) {
+        res += term(a[i], shift, square);
+      }
+      return res;
+    }
+    if (n <= 128) {
+      double r0 = term(a[from], shift, square);
+      double r1 = term(a[from + 1], shift, square);
+      double r2 = term(a[from + 2], shift, square);
+      double r3 = term(a[from + 3], shift, square);
+      double r4 = term(a[from + 4], shift, square);
+      double r5 = term(a[from + 5], shift, square);
+      double r6 = term(a[from + 6], shift, square);
+      double r7 = term(a[from + 7], shift, square);
+      int i = 8;
+      int unrolled = n - n % 8;
+      for (; i < unrolled; i += 8) {
+        int j = from + i;
+        r0 += term(a[j], shift, square);
+        r1 += term(a[j + 1], shift, square);
+        r2 += term(a[j + 2], shift, square);
+        r3 += term(a[j + 3], shift, square);
+        r4 += term(a[j + 4], shift, square);
+        r5 += term(a[j + 5], shift, square);
+        r6 += term(a[j + 6], shift, square);
+        r7 += term(a[j + 7], shift, square);
+      }
+      double res = ((r0 + r1) + (r2 + r3)) + ((r4 + r5) + (r6 + r7));
+      for (; i < n; i++) {
+        res += term(a[from + i], shift, square);
+      }
+      return res;
+    }
+    int half = n / 2;
+    half -= half % 8;
+    return sum(a, from, half, shift, square) + sum(a, from + half, n - half, shift, square);
+  }
+
+  private static double term(double x, double shift, boolean square) {
+    if (x != x) {
+      return 0.0;
+    }
+    double d = x - shift;
+    return square ? d * d : d;
   }
 
   /** Smallest non-missing value ({@code NaN} when there are none). */
