@@ -6,7 +6,8 @@ import java.nio.charset.StandardCharsets;
  * Parses a decimal number from ASCII bytes to the same {@code double} as
  * {@link Double#parseDouble}, without creating a string in the common case: a mantissa of at most
  * 15 digits and a decimal exponent within ±22 is computed exactly by one multiplication or
- * division (Clinger's fast path); anything else falls back to {@code Double.parseDouble}. Accepts
+ * division (Clinger's fast path), up to 18 digits by {@link EiselLemire}; anything else (and the
+ * rare case Eisel-Lemire cannot decide) falls back to {@code Double.parseDouble}. Accepts
  * {@code [+-]digits[.digits][(e|E)[+-]digits]}, {@code .5}, {@code 5.}, and {@code inf},
  * {@code Infinity} with an optional sign; returns {@code NaN} for anything else.
  */
@@ -108,6 +109,12 @@ final class NumberParser {
           ? mantissa / POWERS_OF_TEN[-exponent]
           : mantissa * POWERS_OF_TEN[exponent];
       return negative ? -value : value;
+    }
+    if (significant <= 18) {
+      long bits = EiselLemire.toDoubleBits(mantissa, exponent, negative);
+      if (bits != EiselLemire.UNDECIDED) {
+        return Double.longBitsToDouble(bits);
+      }
     }
     return Double.parseDouble(new String(b, start, end - start, StandardCharsets.ISO_8859_1));
   }
