@@ -70,6 +70,9 @@ public final class PreprocessBenchmark {
     double write = Double.MAX_VALUE;
     double floor = Double.MAX_VALUE;
     double endToEnd = Double.MAX_VALUE;
+    double readCpu = Double.MAX_VALUE;
+    double transformCpu = Double.MAX_VALUE;
+    double floorCpu = Double.MAX_VALUE;
     long tableBytes = 0;
     long peakRead = 0;
     long peakTransform = 0;
@@ -78,16 +81,20 @@ public final class PreprocessBenchmark {
       boolean warmUp = round == 0;
       gc();
       resetPeaks();
+      long c0 = cpu();
       long t0 = System.nanoTime();
       Table table = new CsvSource().read(input);
       long t1 = System.nanoTime();
+      long c1 = cpu();
       long peakR = peakHeap();
       gc();
       long held = usedHeap();
       resetPeaks();
+      long c2 = cpu();
       long t2 = System.nanoTime();
       Preprocessor.Result result = new Preprocessor(options).fitTransform(table);
       long t3 = System.nanoTime();
+      long c3 = cpu();
       long peakT = peakHeap();
       new CsvSink().write(result.table(), output);
       long t4 = System.nanoTime();
@@ -95,9 +102,11 @@ public final class PreprocessBenchmark {
       for (int c = 0; c < COLUMNS; c++) {
         columns[c] = table.doubleColumn(c).asDoubleArray();
       }
+      long c5 = cpu();
       long t5 = System.nanoTime();
       long floorCapped = Floor.transform(columns);
       long t6 = System.nanoTime();
+      long c6 = cpu();
       if (floorCapped != result.report().outliersCapped()) {
         System.out.println("note: floor capped " + floorCapped + " values, components "
             + result.report().outliersCapped() + " (summation order differs)");
@@ -115,11 +124,15 @@ public final class PreprocessBenchmark {
       if (code != 0) {
         throw new IllegalStateException("preprocess exited with " + code);
       }
-      System.out.printf(Locale.ROOT, "%s: read %.3f s, transform %.3f s, write %.3f s, floor %.3f s,"
-              + " preprocess command %.3f s, table %.0f MB, peak read %.0f MB, peak transform %.0f MB%n",
-          warmUp ? "warm-up" : "round " + round, s(t1 - t0), s(t3 - t2), s(t4 - t3), s(t6 - t5),
-          s(t8 - t7), held / 1e6, peakR / 1e6, peakT / 1e6);
+      System.out.printf(Locale.ROOT, "%s: read %.3f s (cpu %.3f), transform %.3f s (cpu %.3f),"
+              + " write %.3f s, floor %.3f s (cpu %.3f), preprocess command %.3f s, table %.0f MB,"
+              + " peak read %.0f MB, peak transform %.0f MB%n",
+          warmUp ? "warm-up" : "round " + round, s(t1 - t0), s(c1 - c0), s(t3 - t2), s(c3 - c2),
+          s(t4 - t3), s(t6 - t5), s(c6 - c5), s(t8 - t7), held / 1e6, peakR / 1e6, peakT / 1e6);
       if (!warmUp) {
+        readCpu = Math.min(readCpu, s(c1 - c0));
+        transformCpu = Math.min(transformCpu, s(c3 - c2));
+        floorCpu = Math.min(floorCpu, s(c6 - c5));
         read = Math.min(read, s(t1 - t0));
         transform = Math.min(transform, s(t3 - t2));
         write = Math.min(write, s(t4 - t3));
@@ -134,11 +147,13 @@ public final class PreprocessBenchmark {
     double rawMb = rows * (double) COLUMNS * 8 / 1e6;
     System.out.printf(Locale.ROOT, "{\"benchmark\":\"preprocess\",\"rows\":%d,\"columns\":%d,"
             + "\"readS\":%.3f,\"transformS\":%.3f,\"writeS\":%.3f,\"floorS\":%.3f,"
-            + "\"transformToFloor\":%.2f,\"preprocessCommandS\":%.3f,\"valuesCapped\":%d,"
+            + "\"transformToFloor\":%.2f,\"readCpuS\":%.3f,\"transformCpuS\":%.3f,\"floorCpuS\":%.3f,"
+            + "\"transformToFloorCpu\":%.2f,\"preprocessCommandS\":%.3f,\"valuesCapped\":%d,"
             + "\"rawDoublesMB\":%.0f,\"tableHeapMB\":%.0f,\"peakHeapReadMB\":%.0f,"
             + "\"peakHeapTransformMB\":%.0f,\"pandas\":{\"readS\":0.92,\"imputeScaleS\":0.69,"
             + "\"capS\":0.82,\"writeS\":10.8}}%n",
-        rows, COLUMNS, read, transform, write, floor, transform / floor, endToEnd, capped, rawMb,
+        rows, COLUMNS, read, transform, write, floor, transform / floor, readCpu, transformCpu,
+        floorCpu, transformCpu / floorCpu, endToEnd, capped, rawMb,
         tableBytes / 1e6, peakRead / 1e6, peakTransform / 1e6);
   }
 
@@ -178,6 +193,10 @@ public final class PreprocessBenchmark {
     double u = random.nextDouble();
     double v = random.nextDouble();
     return Math.sqrt(-2 * Math.log(1 - u)) * Math.cos(2 * Math.PI * v);
+  }
+
+  private static long cpu() {
+    return ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
   }
 
   private static double s(long nanos) {

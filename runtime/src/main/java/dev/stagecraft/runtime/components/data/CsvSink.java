@@ -12,8 +12,8 @@ import tech.tablesaw.columns.Column;
 
 /**
  * Writes a {@link Table} as CSV, atomically (nothing appears at the path unless the whole file was
- * written). Doubles are written with {@link Double#toString(double)}, which reads back to the same
- * {@code double}; missing values are empty fields, as pandas' {@code to_csv} writes them (a quoted
+ * written). Doubles are written as the shortest decimal that reads back to the same {@code double},
+ * laid out as Python's {@code repr} (see {@link DoubleFormat}); missing values are empty fields, as pandas' {@code to_csv} writes them (a quoted
  * empty field in a one-column table, so the line is not taken for a blank one); text is
  * quoted only when it holds the separator, a quote or a line break. Rows are formatted in blocks on
  * all cores and written in order.
@@ -73,36 +73,53 @@ public final class CsvSink {
   }
 
   private byte[] format(Column<?>[] cols, double[][] doubles, int from, int to) {
-    StringBuilder sb = new StringBuilder((to - from) * cols.length * 12);
+    byte[] buf = new byte[Math.max(64, (to - from) * cols.length * 20)];
+    int pos = 0;
+    byte sep = (byte) separator;
+    StringBuilder text = new StringBuilder();
     for (int r = from; r < to; r++) {
+      if (buf.length - pos < cols.length * 32) {
+        buf = java.util.Arrays.copyOf(buf, buf.length * 2 + cols.length * 32);
+      }
       for (int c = 0; c < cols.length; c++) {
         if (c > 0) {
-          sb.append(separator);
+          buf[pos++] = sep;
         }
         double[] values = doubles[c];
         if (values != null) {
           double v = values[r];
           if (v == v) {
-            sb.append(v);
+            pos = DoubleFormat.write(buf, pos, v);
           } else if (cols.length == 1) {
-            sb.append("\"\""); // an empty line would read as a blank line, not a missing value
+            buf[pos++] = '"'; // an empty line would read as a blank line, not a missing value
+            buf[pos++] = '"';
           }
-        } else if (cols[c].isMissing(r)) {
-          if (cols.length == 1) {
-            sb.append("\"\"");
-          }
-        } else {
-          Column<?> column = cols[c];
-          if (column instanceof NumericColumn<?> numbers) {
-            sb.append((long) numbers.getDouble(r));
-          } else {
-            appendText(sb, column.getString(r));
-          }
+          continue;
         }
+        if (cols[c].isMissing(r)) {
+          if (cols.length == 1) {
+            buf[pos++] = '"';
+            buf[pos++] = '"';
+          }
+          continue;
+        }
+        text.setLength(0);
+        Column<?> column = cols[c];
+        if (column instanceof NumericColumn<?> numbers) {
+          text.append((long) numbers.getDouble(r));
+        } else {
+          appendText(text, column.getString(r));
+        }
+        byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
+        if (buf.length - pos < bytes.length + cols.length * 32) {
+          buf = java.util.Arrays.copyOf(buf, buf.length * 2 + bytes.length + cols.length * 32);
+        }
+        System.arraycopy(bytes, 0, buf, pos, bytes.length);
+        pos += bytes.length;
       }
-      sb.append('\n');
+      buf[pos++] = '\n';
     }
-    return sb.toString().getBytes(StandardCharsets.UTF_8);
+    return java.util.Arrays.copyOf(buf, pos);
   }
 
   private static boolean isIntegral(Column<?> column) {

@@ -17,6 +17,28 @@ final class EiselLemire {
   /** For 10^e: {@code [2 * (e - MIN_EXP10)]} the high 64 bits, {@code [.. + 1]} the low 64 bits. */
   private static final long[] POWERS = powers();
 
+  /** The high 64 bits of the truncated 128-bit mantissa of 10^e, {@code -348 <= e <= 347}. */
+  static long powerHigh(int e) {
+    return POWERS[2 * (e - MIN_EXP10)];
+  }
+
+  /** x with {@code 10^e ~ mantissa128 * 2^x}: {@code floor(log2(10^e)) - 127}. */
+  static int powerExponent(int e) {
+    return EXPONENTS[e - MIN_EXP10];
+  }
+
+  private static final int[] EXPONENTS = exponents();
+
+  private static int[] exponents() {
+    int[] table = new int[MAX_EXP10 - MIN_EXP10 + 1];
+    for (int e = MIN_EXP10; e <= MAX_EXP10; e++) {
+      int bits = BigInteger.TEN.pow(Math.abs(e)).bitLength();
+      // 10^e >= 0: in [2^(bits-1), 2^bits); 10^-e: 2^-bits < 10^e <= 2^-(bits-1), equal only for e = 0
+      table[e - MIN_EXP10] = e >= 0 ? bits - 1 - 127 : -bits - 127;
+    }
+    return table;
+  }
+
   /** Marks "undecided": not a double bit pattern the algorithm produces. */
   static final long UNDECIDED = -1L;
 
@@ -92,7 +114,7 @@ final class EiselLemire {
     return negative ? bits | 0x8000000000000000L : bits;
   }
 
-  private static long unsignedMultiplyHigh(long a, long b) {
+  static long unsignedMultiplyHigh(long a, long b) {
     return Math.multiplyHigh(a, b) + ((a >> 63) & b) + ((b >> 63) & a);
   }
 }

@@ -18,6 +18,11 @@ final class NumberParser {
       1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
       1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
 
+  /** 10^e exactly, {@code 0 <= e <= 22}. */
+  static double powerOfTen(int e) {
+    return POWERS_OF_TEN[e];
+  }
+
   /** The number in {@code b[start, end)}, or {@code NaN} when the bytes are not a number. */
   static double parse(byte[] b, int start, int end) {
     int i = start;

@@ -1,6 +1,11 @@
 package dev.stagecraft.runtime.components.data;
 
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.Set;
 import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.Column;
 
 /**
  * The preprocessing chain: impute, then scale, then add interaction features, then cap outliers
@@ -42,7 +47,7 @@ public final class Preprocessor {
     ScalerState scaler = null;
     if (options.scale() != ScaleMethod.NONE) {
       scaler = new Scaler(options.scale(), target).fit(current);
-      current = scaler.transform(current);
+      current = scaler.transform(current, created(table, current));
     }
     InteractionState interactions = null;
     if (options.interactionThreshold() != null) {
@@ -53,7 +58,7 @@ public final class Preprocessor {
     long capped = 0;
     if (options.capOutliers() != OutlierMethod.NONE) {
       capper = new OutlierCapper(options.iqrFactor(), target).fit(current);
-      Transformed step = capper.apply(current);
+      Transformed step = capper.apply(current, created(table, current));
       current = step.table();
       capped = step.cellsChanged();
     }
@@ -61,5 +66,22 @@ public final class Preprocessor {
         interactions == null ? 0 : interactions.pairs().size(), options.scale());
     return new Result(current, new PreprocessState(target, imputer, scaler, interactions, capper),
         report);
+  }
+
+  /**
+   * Names of the columns of {@code current} that an earlier step created (not the caller's own
+   * columns): only the discarded intermediate tables share them, so the next step may overwrite
+   * their arrays instead of allocating new ones.
+   */
+  private static Set<String> created(Table input, Table current) {
+    Set<Column<?>> original = Collections.newSetFromMap(new IdentityHashMap<>());
+    original.addAll(input.columns());
+    Set<String> names = new HashSet<>();
+    for (Column<?> column : current.columns()) {
+      if (!original.contains(column)) {
+        names.add(column.name());
+      }
+    }
+    return names;
   }
 }

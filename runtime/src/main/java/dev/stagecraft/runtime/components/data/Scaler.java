@@ -52,8 +52,8 @@ public final class Scaler {
 
   private static ScalerState.ColumnScale standard(String name, double[] values) {
     int n = Stats.count(values);
-    double mean = Stats.mean(values);
-    double variance = Stats.populationVariance(values, mean);
+    double mean = Stats.mean(values, n);
+    double variance = Stats.populationVariance(values, mean, n);
     double scale = Math.sqrt(variance);
     // sklearn.preprocessing._data._is_constant_feature
     double upperBound = n * EPS * variance + (n * mean * EPS) * (n * mean * EPS);

@@ -3,6 +3,7 @@ package dev.stagecraft.runtime.components.data;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import tech.tablesaw.api.Table;
 
 /**
@@ -22,10 +23,15 @@ public record ScalerState(ScaleMethod method, List<ColumnScale> columns) impleme
 
   @Override
   public Table transform(Table table) {
+    return transform(table, Set.of());
+  }
+
+  /** Scales, overwriting the arrays of the {@code owned} columns (which nothing else may use). */
+  Table transform(Table table, Set<String> owned) {
     Map<String, double[]> scaled = new LinkedHashMap<>();
     for (ColumnScale column : columns) {
       double[] values = FeatureColumns.view(table, column.column());
-      double[] out = new double[values.length];
+      double[] out = owned.contains(column.column()) ? values : new double[values.length];
       double offset = column.offset();
       double scale = column.scale();
       if (method == ScaleMethod.MINMAX) {

@@ -25,7 +25,11 @@ final class Stats {
    * their count.
    */
   static double mean(double[] values) {
-    int count = count(values);
+    return mean(values, count(values));
+  }
+
+  /** {@link #mean(double[])} when the count of non-missing values is known. */
+  static double mean(double[] values, int count) {
     return count == 0 ? Double.NaN : sum(values, 0, values.length, 0.0, false) / count;
   }
 
@@ -35,7 +39,11 @@ final class Stats {
    * {@code (nansum(d^2) - nansum(d)^2 / n) / n}, each sum pairwise as numpy adds.
    */
   static double populationVariance(double[] values, double mean) {
-    int count = count(values);
+    return populationVariance(values, mean, count(values));
+  }
+
+  /** {@link #populationVariance(double[], double)} when the count is known. */
+  static double populationVariance(double[] values, double mean, int count) {
     if (count == 0) {
       return Double.NaN;
     }
@@ -49,52 +57,98 @@ final class Stats {
    * is {@code x - shift} (squared when {@code square}) and a missing {@code x} contributes 0.
    */
   static double sum(double[] a, int from, int n, double shift, boolean square) {
+    return square ? sumSquares(a, from, n, shift) : sumShifted(a, from, n, shift);
+  }
+
+  private static double sumShifted(double[] a, int from, int n, double shift) {
     if (n < 8) {
       double res = 0.0;
       for (int i = from; i < from + n; i++) {
-        res += term(a[i], shift, square);
+        res += shifted(a[i], shift);
       }
       return res;
     }
     if (n <= 128) {
-      double r0 = term(a[from], shift, square);
-      double r1 = term(a[from + 1], shift, square);
-      double r2 = term(a[from + 2], shift, square);
-      double r3 = term(a[from + 3], shift, square);
-      double r4 = term(a[from + 4], shift, square);
-      double r5 = term(a[from + 5], shift, square);
-      double r6 = term(a[from + 6], shift, square);
-      double r7 = term(a[from + 7], shift, square);
+      double r0 = shifted(a[from], shift);
+      double r1 = shifted(a[from + 1], shift);
+      double r2 = shifted(a[from + 2], shift);
+      double r3 = shifted(a[from + 3], shift);
+      double r4 = shifted(a[from + 4], shift);
+      double r5 = shifted(a[from + 5], shift);
+      double r6 = shifted(a[from + 6], shift);
+      double r7 = shifted(a[from + 7], shift);
       int i = 8;
       int unrolled = n - n % 8;
       for (; i < unrolled; i += 8) {
         int j = from + i;
-        r0 += term(a[j], shift, square);
-        r1 += term(a[j + 1], shift, square);
-        r2 += term(a[j + 2], shift, square);
-        r3 += term(a[j + 3], shift, square);
-        r4 += term(a[j + 4], shift, square);
-        r5 += term(a[j + 5], shift, square);
-        r6 += term(a[j + 6], shift, square);
-        r7 += term(a[j + 7], shift, square);
+        r0 += shifted(a[j], shift);
+        r1 += shifted(a[j + 1], shift);
+        r2 += shifted(a[j + 2], shift);
+        r3 += shifted(a[j + 3], shift);
+        r4 += shifted(a[j + 4], shift);
+        r5 += shifted(a[j + 5], shift);
+        r6 += shifted(a[j + 6], shift);
+        r7 += shifted(a[j + 7], shift);
       }
       double res = ((r0 + r1) + (r2 + r3)) + ((r4 + r5) + (r6 + r7));
       for (; i < n; i++) {
-        res += term(a[from + i], shift, square);
+        res += shifted(a[from + i], shift);
       }
       return res;
     }
     int half = n / 2;
     half -= half % 8;
-    return sum(a, from, half, shift, square) + sum(a, from + half, n - half, shift, square);
+    return sumShifted(a, from, half, shift) + sumShifted(a, from + half, n - half, shift);
   }
 
-  private static double term(double x, double shift, boolean square) {
-    if (x != x) {
-      return 0.0;
+  private static double sumSquares(double[] a, int from, int n, double shift) {
+    if (n < 8) {
+      double res = 0.0;
+      for (int i = from; i < from + n; i++) {
+        res += squared(a[i], shift);
+      }
+      return res;
     }
+    if (n <= 128) {
+      double r0 = squared(a[from], shift);
+      double r1 = squared(a[from + 1], shift);
+      double r2 = squared(a[from + 2], shift);
+      double r3 = squared(a[from + 3], shift);
+      double r4 = squared(a[from + 4], shift);
+      double r5 = squared(a[from + 5], shift);
+      double r6 = squared(a[from + 6], shift);
+      double r7 = squared(a[from + 7], shift);
+      int i = 8;
+      int unrolled = n - n % 8;
+      for (; i < unrolled; i += 8) {
+        int j = from + i;
+        r0 += squared(a[j], shift);
+        r1 += squared(a[j + 1], shift);
+        r2 += squared(a[j + 2], shift);
+        r3 += squared(a[j + 3], shift);
+        r4 += squared(a[j + 4], shift);
+        r5 += squared(a[j + 5], shift);
+        r6 += squared(a[j + 6], shift);
+        r7 += squared(a[j + 7], shift);
+      }
+      double res = ((r0 + r1) + (r2 + r3)) + ((r4 + r5) + (r6 + r7));
+      for (; i < n; i++) {
+        res += squared(a[from + i], shift);
+      }
+      return res;
+    }
+    int half = n / 2;
+    half -= half % 8;
+    return sumSquares(a, from, half, shift) + sumSquares(a, from + half, n - half, shift);
+  }
+
+  private static double shifted(double x, double shift) {
+    return x == x ? x - shift : 0.0;
+  }
+
+  private static double squared(double x, double shift) {
     double d = x - shift;
-    return square ? d * d : d;
+    return x == x ? d * d : 0.0;
   }
 
   /** Smallest non-missing value ({@code NaN} when there are none). */
@@ -119,16 +173,15 @@ final class Stats {
     return max;
   }
 
-  /** The non-missing values in a new array (order kept). */
-  static double[] present(double[] values) {
-    double[] out = new double[count(values)];
+  /** The non-missing values at the start of a new array; returns their count via {@code out[0..n)}. */
+  private static int present(double[] values, double[] out) {
     int j = 0;
     for (double v : values) {
       if (v == v) {
         out[j++] = v;
       }
     }
-    return out;
+    return j;
   }
 
   /**
@@ -137,9 +190,9 @@ final class Stats {
    * quickselect on a copy, so it runs in linear time. All {@code NaN} when no value is present.
    */
   static double[] quantiles(double[] values, double... qs) {
-    double[] work = present(values);
+    double[] work = new double[values.length];
+    int n = present(values, work);
     double[] out = new double[qs.length];
-    int n = work.length;
     if (n == 0) {
       java.util.Arrays.fill(out, Double.NaN);
       return out;
@@ -183,8 +236,8 @@ final class Stats {
 
   /** Median of the non-missing values: the mean of the two middle ones for an even count. */
   static double median(double[] values) {
-    double[] work = present(values);
-    int n = work.length;
+    double[] work = new double[values.length];
+    int n = present(values, work);
     if (n == 0) {
       return Double.NaN;
     }
@@ -208,7 +261,8 @@ final class Stats {
    * scikit-learn's {@code SimpleImputer}); {@code NaN} when there is none.
    */
   static double mostFrequent(double[] values) {
-    double[] sorted = present(values);
+    double[] sorted = new double[values.length];
+    sorted = java.util.Arrays.copyOf(sorted, present(values, sorted));
     if (sorted.length == 0) {
       return Double.NaN;
     }
