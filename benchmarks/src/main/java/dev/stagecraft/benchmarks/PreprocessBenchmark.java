@@ -33,7 +33,8 @@ import tech.tablesaw.api.Table;
  * {@code double[]} loops (the floor, quartiles by quickselect). All in one JVM after a warm-up
  * round; each figure is the best of the measured rounds. Also measures the heap the table holds
  * after a full GC and the peak heap (sum of the heap pools' peaks, an upper bound) while reading and
- * while transforming. Usage: {@code benchmarks/run preprocess [rows] [rounds]}. Last line: JSON.
+ * while transforming. CPU times (the thread's; the process's for the multi-threaded write) are
+ * printed too, as the machine may be shared. Usage: {@code benchmarks/run preprocess [rows] [rounds]}. Last line: JSON.
  */
 public final class PreprocessBenchmark {
   private static final int COLUMNS = 20;
@@ -73,6 +74,7 @@ public final class PreprocessBenchmark {
     double readCpu = Double.MAX_VALUE;
     double transformCpu = Double.MAX_VALUE;
     double floorCpu = Double.MAX_VALUE;
+    double writeCpu = Double.MAX_VALUE;
     long tableBytes = 0;
     long peakRead = 0;
     long peakTransform = 0;
@@ -96,8 +98,12 @@ public final class PreprocessBenchmark {
       long t3 = System.nanoTime();
       long c3 = cpu();
       long peakT = peakHeap();
+      long p3 = processCpu();
       new CsvSink().write(result.table(), output);
       long t4 = System.nanoTime();
+      long p4 = processCpu();
+      long componentsCapped = result.report().outliersCapped();
+      result = null;
       double[][] columns = new double[COLUMNS][];
       for (int c = 0; c < COLUMNS; c++) {
         columns[c] = table.doubleColumn(c).asDoubleArray();
@@ -107,12 +113,11 @@ public final class PreprocessBenchmark {
       long floorCapped = Floor.transform(columns);
       long t6 = System.nanoTime();
       long c6 = cpu();
-      if (floorCapped != result.report().outliersCapped()) {
+      if (floorCapped != componentsCapped) {
         System.out.println("note: floor capped " + floorCapped + " values, components "
-            + result.report().outliersCapped() + " (summation order differs)");
+            + componentsCapped + " (summation order differs)");
       }
       table = null;
-      result = null;
       columns = null;
       gc();
       long t7 = System.nanoTime();
@@ -125,10 +130,10 @@ public final class PreprocessBenchmark {
         throw new IllegalStateException("preprocess exited with " + code);
       }
       System.out.printf(Locale.ROOT, "%s: read %.3f s (cpu %.3f), transform %.3f s (cpu %.3f),"
-              + " write %.3f s, floor %.3f s (cpu %.3f), preprocess command %.3f s, table %.0f MB,"
+              + " write %.3f s (process cpu %.3f), floor %.3f s (cpu %.3f), preprocess command %.3f s, table %.0f MB,"
               + " peak read %.0f MB, peak transform %.0f MB%n",
           warmUp ? "warm-up" : "round " + round, s(t1 - t0), s(c1 - c0), s(t3 - t2), s(c3 - c2),
-          s(t4 - t3), s(t6 - t5), s(c6 - c5), s(t8 - t7), held / 1e6, peakR / 1e6, peakT / 1e6);
+          s(t4 - t3), s(p4 - p3), s(t6 - t5), s(c6 - c5), s(t8 - t7), held / 1e6, peakR / 1e6, peakT / 1e6);
       if (!warmUp) {
         readCpu = Math.min(readCpu, s(c1 - c0));
         transformCpu = Math.min(transformCpu, s(c3 - c2));
@@ -136,6 +141,7 @@ public final class PreprocessBenchmark {
         read = Math.min(read, s(t1 - t0));
         transform = Math.min(transform, s(t3 - t2));
         write = Math.min(write, s(t4 - t3));
+        writeCpu = Math.min(writeCpu, s(p4 - p3));
         floor = Math.min(floor, s(t6 - t5));
         endToEnd = Math.min(endToEnd, s(t8 - t7));
         tableBytes = Math.max(tableBytes, held);
@@ -148,12 +154,12 @@ public final class PreprocessBenchmark {
     System.out.printf(Locale.ROOT, "{\"benchmark\":\"preprocess\",\"rows\":%d,\"columns\":%d,"
             + "\"readS\":%.3f,\"transformS\":%.3f,\"writeS\":%.3f,\"floorS\":%.3f,"
             + "\"transformToFloor\":%.2f,\"readCpuS\":%.3f,\"transformCpuS\":%.3f,\"floorCpuS\":%.3f,"
-            + "\"transformToFloorCpu\":%.2f,\"preprocessCommandS\":%.3f,\"valuesCapped\":%d,"
+            + "\"transformToFloorCpu\":%.2f,\"writeProcessCpuS\":%.3f,\"preprocessCommandS\":%.3f,\"valuesCapped\":%d,"
             + "\"rawDoublesMB\":%.0f,\"tableHeapMB\":%.0f,\"peakHeapReadMB\":%.0f,"
             + "\"peakHeapTransformMB\":%.0f,\"pandas\":{\"readS\":0.92,\"imputeScaleS\":0.69,"
             + "\"capS\":0.82,\"writeS\":10.8}}%n",
         rows, COLUMNS, read, transform, write, floor, transform / floor, readCpu, transformCpu,
-        floorCpu, transformCpu / floorCpu, endToEnd, capped, rawMb,
+        floorCpu, transformCpu / floorCpu, writeCpu, endToEnd, capped, rawMb,
         tableBytes / 1e6, peakRead / 1e6, peakTransform / 1e6);
   }
 
@@ -193,6 +199,11 @@ public final class PreprocessBenchmark {
     double u = random.nextDouble();
     double v = random.nextDouble();
     return Math.sqrt(-2 * Math.log(1 - u)) * Math.cos(2 * Math.PI * v);
+  }
+
+  private static long processCpu() {
+    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
   }
 
   private static long cpu() {

@@ -114,7 +114,7 @@ public final class CsvSource {
       throw new DataException(path + " is a directory, not a CSV file");
     }
     try (InputStream in = Files.newInputStream(path)) {
-      return new Parser(path, in, options).parse();
+      return new Parser(path, in, options, Files.size(path)).parse();
     } catch (NoSuchFileException e) {
       throw new DataException(path + ": file not found (check the path)", e);
     } catch (AccessDeniedException e) {
@@ -149,7 +149,11 @@ public final class CsvSource {
 
     private ColumnBuilder[] columns;
 
-    Parser(Path path, InputStream in, Options options) {
+    private final long fileSize;
+    private long discarded; // bytes dropped from the front of the buffer so far
+
+    Parser(Path path, InputStream in, Options options, long fileSize) {
+      this.fileSize = fileSize;
       this.path = path;
       this.in = in;
       this.options = options;
@@ -167,7 +171,17 @@ public final class CsvSource {
         throw new DataException(path + " is empty: expected a header line naming the columns");
       }
       String[] names = header();
+      long dataStart = discarded + pos;
+      int rows = 0;
       while (nextRecord()) {
+        if (++rows == 1000) {
+          // size the columns for the whole file once, instead of growing them step by step
+          double bytesPerRow = (discarded + pos - dataStart) / 1000.0;
+          long estimate = (long) ((fileSize - dataStart) / bytesPerRow * 1.02) + 1000;
+          for (ColumnBuilder column : columns) {
+            column.reserve((int) Math.min(estimate, Integer.MAX_VALUE - 16));
+          }
+        }
         if (fields != columns.length) {
           throw new DataException(path + " line " + recordLine + ": expected " + columns.length
               + " fields as in the header but found " + fields
@@ -388,6 +402,7 @@ public final class CsvSource {
         buf = Arrays.copyOf(buf, buf.length * 2);
       } else {
         System.arraycopy(buf, pos, buf, 0, remaining);
+        discarded += pos;
       }
       pos = 0;
       limit = remaining;
@@ -507,6 +522,12 @@ public final class CsvSource {
         integral = false;
       }
       numbers[size++] = value;
+    }
+
+    void reserve(int capacity) {
+      if (capacity > (kind == Kind.TEXT ? texts.length : numbers.length)) {
+        growTo(capacity);
+      }
     }
 
     private void becomeText(Parser parser, int field) {
