@@ -6,6 +6,6 @@ public enum ImputeStrategy {
 
   /** The strategy written as on the command line ({@code most_frequent}, case-insensitive). */
   public static ImputeStrategy parse(String text) {
-    return Options.parseEnum(ImputeStrategy.class, "--impute", text);
+    return OptionValues.parseEnum(ImputeStrategy.class, "--impute", text);
   }
 }

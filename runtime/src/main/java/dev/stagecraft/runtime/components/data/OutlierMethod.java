@@ -6,6 +6,6 @@ public enum OutlierMethod {
 
   /** The method written as on the command line ({@code iqr}, case-insensitive). */
   public static OutlierMethod parse(String text) {
-    return Options.parseEnum(OutlierMethod.class, "--cap-outliers", text);
+    return OptionValues.parseEnum(OutlierMethod.class, "--cap-outliers", text);
   }
 }

@@ -46,7 +46,7 @@ public record QualityReport(
       bytes += (long) column.type().byteSize() * column.size();
     }
     return new QualityReport(imputed, capped, interactions, table.rowCount(), table.columnCount(),
-        bytes, numeric, categorical, Options.display(scaling));
+        bytes, numeric, categorical, OptionValues.display(scaling));
   }
 
   /** The report as indented JSON. */

@@ -6,6 +6,6 @@ public enum ScaleMethod {
 
   /** The method written as on the command line ({@code robust}, case-insensitive). */
   public static ScaleMethod parse(String text) {
-    return Options.parseEnum(ScaleMethod.class, "--scale", text);
+    return OptionValues.parseEnum(ScaleMethod.class, "--scale", text);
   }
 }

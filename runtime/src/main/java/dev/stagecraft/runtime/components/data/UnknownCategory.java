@@ -9,6 +9,6 @@ public enum UnknownCategory {
 
   /** The choice written as {@code error} or {@code ignore}. */
   public static UnknownCategory parse(String text) {
-    return Options.parseEnum(UnknownCategory.class, "unknown-category", text);
+    return OptionValues.parseEnum(UnknownCategory.class, "unknown-category", text);
   }
 }

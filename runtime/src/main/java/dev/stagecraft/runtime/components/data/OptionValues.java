@@ -5,8 +5,8 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 
 /** Parses option values (enum constants written in lower case, numbers) with one-line errors. */
-final class Options {
-  private Options() {}
+final class OptionValues {
+  private OptionValues() {}
 
   /** The constant of {@code type} written as {@code text} (case-insensitive, '-' or '_'). */
   static <E extends Enum<E>> E parseEnum(Class<E> type, String option, String text) {
@@ -17,7 +17,7 @@ final class Options {
       }
     }
     throw new DataException("unknown " + option + " value '" + text + "'; use one of "
-        + Arrays.stream(type.getEnumConstants()).map(Options::display)
+        + Arrays.stream(type.getEnumConstants()).map(OptionValues::display)
             .collect(Collectors.joining(", ")));
   }
 
