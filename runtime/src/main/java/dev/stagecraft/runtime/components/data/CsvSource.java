@@ -133,6 +133,7 @@ public final class CsvSource {
     private final Options options;
     private final byte separator;
     private final byte[][] missing;
+    private final int longestMissing;
 
     private byte[] buf = new byte[INITIAL_BUFFER];
     private int pos;
@@ -160,6 +161,11 @@ public final class CsvSource {
       this.separator = (byte) options.separator();
       this.missing = options.missingTokens().stream()
           .map(t -> t.getBytes(StandardCharsets.UTF_8)).toArray(byte[][]::new);
+      int longest = 0;
+      for (byte[] token : missing) {
+        longest = Math.max(longest, token.length);
+      }
+      this.longestMissing = longest;
     }
 
     Table parse() throws IOException {
@@ -323,10 +329,12 @@ public final class CsvSource {
           throw new DataException(path + " line " + recordLine + ", field " + n
               + ": unexpected text after a closing quote; double quotes inside a quoted field");
         }
-        // unquoted field
+        // unquoted field: one comparison per byte above the highest special byte (digits, letters)
+        byte sep = separator;
+        int highest = Math.max(sep, '\r');
         while (p < lim) {
           byte x = b[p];
-          if (x == separator || x == '\n' || x == '\r') {
+          if (x <= highest && (x == sep || x == '\n' || x == '\r')) {
             break;
           }
           p++;
@@ -412,6 +420,9 @@ public final class CsvSource {
     boolean isMissing(int field) {
       int s = starts[field];
       int len = ends[field] - s;
+      if (len > longestMissing) {
+        return false;
+      }
       if (quoted[field] && len == 0) {
         return true;
       }

@@ -64,8 +64,8 @@ final class EiselLemire {
   }
 
   /**
-   * The bits of the double nearest {@code mantissa * 10^exponent} ({@code mantissa} > 0, at most 19
-   * decimal digits, read as unsigned), with the sign bit set when {@code negative}; or
+   * The bits of the double nearest {@code mantissa * 10^exponent} ({@code mantissa} > 0, exact,
+   * read as unsigned), with the sign bit set when {@code negative}; or
    * {@link #UNDECIDED}.
    */
   static long toDoubleBits(long mantissa, int exponent, boolean negative) {
@@ -80,16 +80,16 @@ final class EiselLemire {
     long powLo = POWERS[index + 1];
     long xHi = unsignedMultiplyHigh(man, powHi);
     long xLo = man * powHi;
-    if ((xHi & 0x1FF) == 0x1FF && Long.compareUnsigned(xLo + man, man) < 0) {
+    if ((xHi & 0x1FF) == 0x1FF && xLo + man + Long.MIN_VALUE < man + Long.MIN_VALUE) {
       long yHi = unsignedMultiplyHigh(man, powLo);
       long yLo = man * powLo;
       long mergedHi = xHi;
       long mergedLo = xLo + yHi;
-      if (Long.compareUnsigned(mergedLo, xLo) < 0) {
+      if (mergedLo + Long.MIN_VALUE < xLo + Long.MIN_VALUE) {
         mergedHi++;
       }
       if ((mergedHi & 0x1FF) == 0x1FF && mergedLo + 1 == 0
-          && Long.compareUnsigned(yLo + man, man) < 0) {
+          && yLo + man + Long.MIN_VALUE < man + Long.MIN_VALUE) {
         return UNDECIDED;
       }
       xHi = mergedHi;

@@ -4,10 +4,10 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Parses a decimal number from ASCII bytes to the same {@code double} as
- * {@link Double#parseDouble}, without creating a string in the common case: a mantissa of at most
- * 15 digits and a decimal exponent within ±22 is computed exactly by one multiplication or
- * division (Clinger's fast path), up to 18 digits by {@link EiselLemire}; anything else (and the
- * rare case Eisel-Lemire cannot decide) falls back to {@code Double.parseDouble}. Accepts
+ * {@link Double#parseDouble}, without creating a string in the common case: a mantissa up to 2^53
+ * with a decimal exponent within ±22 is computed exactly by one multiplication or division
+ * (Clinger's fast path), a mantissa that fits a {@code long} by {@link EiselLemire}; anything else
+ * (and the rare case Eisel-Lemire cannot decide) falls back to {@code Double.parseDouble}. Accepts
  * {@code [+-]digits[.digits][(e|E)[+-]digits]}, {@code .5}, {@code 5.}, and {@code inf},
  * {@code Infinity} with an optional sign; returns {@code NaN} for anything else.
  */
@@ -36,22 +36,20 @@ final class NumberParser {
       i++;
     }
     long mantissa = 0;
-    int significant = 0;
     int exponent = 0;
     int digits = 0;
+    boolean overflow = false;
     while (i < end) {
       int d = b[i] - '0';
       if (d < 0 || d > 9) {
         break;
       }
       digits++;
-      if (mantissa != 0 || d != 0) {
-        if (significant < 18) {
-          mantissa = mantissa * 10 + d;
-        } else {
-          exponent++;
-        }
-        significant++;
+      if (mantissa < 922_337_203_685_477_580L) {
+        mantissa = mantissa * 10 + d;
+      } else {
+        overflow = true;
+        exponent++;
       }
       i++;
     }
@@ -63,14 +61,11 @@ final class NumberParser {
           break;
         }
         digits++;
-        if (mantissa != 0 || d != 0) {
-          if (significant < 18) {
-            mantissa = mantissa * 10 + d;
-            exponent--;
-          }
-          significant++;
-        } else {
+        if (mantissa < 922_337_203_685_477_580L) {
+          mantissa = mantissa * 10 + d;
           exponent--;
+        } else {
+          overflow = true;
         }
         i++;
       }
@@ -109,13 +104,16 @@ final class NumberParser {
     if (mantissa == 0) {
       return negative ? -0.0 : 0.0;
     }
-    if (significant <= 15 && exponent >= -22 && exponent <= 22) {
+    if (overflow) {
+      return Double.parseDouble(new String(b, start, end - start, StandardCharsets.ISO_8859_1));
+    }
+    if (mantissa <= (1L << 53) && exponent >= -22 && exponent <= 22) {
       double value = exponent < 0
           ? mantissa / POWERS_OF_TEN[-exponent]
           : mantissa * POWERS_OF_TEN[exponent];
       return negative ? -value : value;
     }
-    if (significant <= 18) {
+    {
       long bits = EiselLemire.toDoubleBits(mantissa, exponent, negative);
       if (bits != EiselLemire.UNDECIDED) {
         return Double.longBitsToDouble(bits);
