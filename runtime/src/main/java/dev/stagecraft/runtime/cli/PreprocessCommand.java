@@ -1,6 +1,7 @@
 package dev.stagecraft.runtime.cli;
 
 import dev.stagecraft.runtime.UserInputException;
+import dev.stagecraft.runtime.components.data.AtomicFile;
 import dev.stagecraft.runtime.components.data.CsvSink;
 import dev.stagecraft.runtime.components.data.CsvSource;
 import dev.stagecraft.runtime.components.data.DataException;
@@ -102,11 +103,20 @@ public final class PreprocessCommand implements Callable<Integer> {
       throw new DataException("--report and --output are the same file " + output
           + "; name two different files");
     }
-    Table table = new CsvSource(CsvSource.Options.defaults().withSeparator(sep)).read(input);
-    Preprocessor.Result result = new Preprocessor(options).fitTransform(table);
-    new CsvSink(sep).write(result.table(), output);
-    if (report != null) {
-      result.report().write(report);
+    Table data = new CsvSource(CsvSource.Options.defaults().withSeparator(sep)).read(input);
+    Preprocessor.Result result = new Preprocessor(options).fitTransform(data);
+    // both files are written in full before either replaces its target
+    AtomicFile.Pending table = new CsvSink(sep).prepare(result.table(), output);
+    AtomicFile.Pending quality = null;
+    try {
+      quality = report == null ? null : result.report().prepare(report);
+    } catch (UserInputException e) {
+      table.discard();
+      throw e;
+    }
+    table.commit();
+    if (quality != null) {
+      quality.commit();
     }
     spec.commandLine().getOut().printf("wrote %s: %d rows x %d columns (%d imputed, %d capped, %d"
             + " interaction columns)%n", output, result.report().finalRows(),

@@ -127,6 +127,21 @@ class PreprocessCommandTest {
   }
 
   @Test
+  void anUnwritableReportLeavesTheOutputAlone() throws IOException {
+    Path output = dir.resolve("out.csv");
+    Path report = dir.resolve("missing-dir/q.json");
+    int code = run("--input", csv("a\n1\n").toString(), "--output", output.toString(),
+        "--report", report.toString());
+    assertEquals(2, code);
+    assertEquals("error: cannot write " + report + ": directory " + report.getParent()
+        + " does not exist; create it first", err.toString().strip());
+    assertFalse(Files.exists(output));
+    try (var files = Files.list(dir)) {
+      assertEquals(1, files.count()); // only the input: no temporary file left behind
+    }
+  }
+
+  @Test
   void existingOutputSurvivesAFailedRun() throws IOException {
     Path output = dir.resolve("out.csv");
     Files.writeString(output, "old\n");

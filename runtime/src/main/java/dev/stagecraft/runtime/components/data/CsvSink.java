@@ -35,7 +35,12 @@ public final class CsvSink {
 
   /** Writes {@code table} to {@code path}, replacing it only when the whole file is written. */
   public void write(Table table, Path path) {
-    AtomicFile.write(path, out -> writeTo(table, out));
+    prepare(table, path).commit();
+  }
+
+  /** Writes {@code table} to a temporary file that replaces {@code path} when committed. */
+  public AtomicFile.Pending prepare(Table table, Path path) {
+    return AtomicFile.prepare(path, out -> writeTo(table, out));
   }
 
   /** Writes {@code table} to {@code out} (not closed). */

@@ -60,7 +60,12 @@ public record QualityReport(
 
   /** Writes the JSON to {@code path} atomically. */
   public void write(Path path) {
+    prepare(path).commit();
+  }
+
+  /** Writes the JSON to a temporary file that replaces {@code path} when committed. */
+  public AtomicFile.Pending prepare(Path path) {
     byte[] bytes = (toJson() + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
-    AtomicFile.write(path, out -> out.write(bytes));
+    return AtomicFile.prepare(path, out -> out.write(bytes));
   }
 }
