@@ -7,14 +7,21 @@ import dev.stagecraft.runtime.engine.RunResult;
 import dev.stagecraft.runtime.engine.RunStatus;
 import dev.stagecraft.runtime.engine.StageOutcome;
 import dev.stagecraft.runtime.graph.PipelineDefinition;
+import dev.stagecraft.runtime.report.Summarizable;
+import dev.stagecraft.runtime.store.StoreLocation;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code stagecraft run PIPELINE [-p name=value]... [--max-cpu N] [--max-memory 8Gi] [--gpus N]
@@ -23,6 +30,8 @@ import picocli.CommandLine.ParentCommand;
 @Command(name = "run", mixinStandardHelpOptions = true, description = "Run a pipeline.")
 final class RunCommand implements Callable<Integer> {
   @ParentCommand StagecraftCli cli;
+
+  @Spec CommandSpec spec;
 
   @Parameters(
       index = "0",
@@ -94,19 +103,64 @@ final class RunCommand implements Callable<Integer> {
     Thread self = Thread.currentThread();
     ClassLoader previous = self.getContextClassLoader();
     self.setContextClassLoader(cli.catalog().classLoader());
+    // stages find the store directory through this property (e.g. for the model registry)
+    String previousStore = System.getProperty(StoreLocation.PROPERTY);
+    System.setProperty(
+        StoreLocation.PROPERTY, RunStore.directory(store, cli.env).toAbsolutePath().toString());
     RunResult result;
     try {
       result = PipelineRunner.runText(def, params, options);
     } finally {
       self.setContextClassLoader(previous);
+      if (previousStore == null) {
+        System.clearProperty(StoreLocation.PROPERTY);
+      } else {
+        System.setProperty(StoreLocation.PROPERTY, previousStore);
+      }
     }
 
     if (json) {
       cli.out.println(RunJson.of(result));
     } else {
       printTable(result);
+      printSummary(result);
     }
-    return result.status() == RunStatus.SUCCEEDED ? 0 : StagecraftCli.RUN_FAILED;
+    if (result.status() == RunStatus.SUCCEEDED) {
+      return 0;
+    }
+    Optional<StageOutcome> badInput =
+        result.stages().stream().filter(o -> o.inputError().isPresent()).findFirst();
+    if (badInput.isPresent()) {
+      StageOutcome o = badInput.get();
+      cli.err.println(
+          "error: " + StagecraftCli.oneLine(o.inputError().get()) + " (stage '" + o.name() + "')");
+      return StagecraftCli.USAGE;
+    }
+    return StagecraftCli.RUN_FAILED;
+  }
+
+  /**
+   * The lines every {@link Summarizable} stage output contributes, in stage order, then where the
+   * run's report is when the {@code report} command is available.
+   */
+  private void printSummary(RunResult r) {
+    List<String> lines = new ArrayList<>();
+    for (StageOutcome o : r.stages()) {
+      if (o.status().hasOutput() && o.output().orElse(null) instanceof Summarizable s) {
+        for (String line : s.summaryLines()) {
+          lines.add(StagecraftCli.oneLine(line));
+        }
+      }
+    }
+    if (!lines.isEmpty()) {
+      cli.out.println();
+      cli.out.println("summary");
+      lines.forEach(line -> cli.out.println("  " + line));
+    }
+    if (spec != null && spec.root().subcommands().containsKey("report")) {
+      cli.out.println();
+      cli.out.println("report: ./stagecraft report " + r.runId() + " -o report.html");
+    }
   }
 
   private static long quantity(String option, java.util.function.LongSupplier parse) {

@@ -34,6 +34,10 @@ final class Execution extends Task implements StageCall {
 
   StageStatus status = StageStatus.PENDING;
   String reason = "";
+
+  /** The message of the {@code UserInputException} the execution failed with, else null. */
+  String inputError;
+
   Object output;
 
   /** Written by the executing thread, read by a timeout or cancel from another. */

@@ -1,6 +1,7 @@
 package dev.stagecraft.runtime.engine;
 
 import dev.stagecraft.runtime.NonRetryableException;
+import dev.stagecraft.runtime.UserInputException;
 import java.util.IdentityHashMap;
 import java.util.Map;
 
@@ -28,6 +29,20 @@ final class Failures {
       current = current.getCause();
     }
     return current;
+  }
+
+  /**
+   * The {@link UserInputException} that {@code t} is or was caused by, else null: bad input, which
+   * retrying cannot fix and the CLI reports as a usage error.
+   */
+  static UserInputException userInput(Throwable t) {
+    Map<Throwable, Boolean> seen = new IdentityHashMap<>();
+    for (Throwable c = t; c != null && seen.put(c, Boolean.TRUE) == null; c = c.getCause()) {
+      if (c instanceof UserInputException input) {
+        return input;
+      }
+    }
+    return null;
   }
 
   /** Whether {@code t} or one of its causes is a {@link NonRetryableException}. */

@@ -1,5 +1,6 @@
 package dev.stagecraft.runtime.engine;
 
+import dev.stagecraft.runtime.UserInputException;
 import dev.stagecraft.runtime.graph.RetryPolicy;
 import dev.stagecraft.runtime.graph.StageSpec;
 import java.time.Duration;
@@ -85,6 +86,10 @@ interface Invocation {
           return next.invoke(x);
         } catch (Throwable t) {
           error = t;
+        }
+        UserInputException badInput = Failures.userInput(error);
+        if (badInput != null && !x.finished && !x.cancelled) {
+          throw badInput; // bad input is not retried; the run records it as the stage's input error
         }
         String reason = Failures.reason(error);
         if (x.finished || x.cancelled || Failures.isNonRetryable(error)) {

@@ -1,5 +1,7 @@
 package dev.stagecraft.runtime.engine;
 
+import dev.stagecraft.runtime.UserInputException;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.stagecraft.runtime.graph.Condition;
 import dev.stagecraft.runtime.graph.FanOut;
@@ -239,7 +241,8 @@ final class RunExecution {
         x.reason,
         x.instance < 0 ? Optional.empty() : Optional.ofNullable(x.item),
         x.metrics(),
-        x.status.hasOutput() ? Optional.ofNullable(x.output) : Optional.empty());
+        x.status.hasOutput() ? Optional.ofNullable(x.output) : Optional.empty(),
+        x.status == StageStatus.FAILED ? Optional.ofNullable(x.inputError) : Optional.empty());
   }
 
   // ---------------------------------------------------------------- scheduling (under lock)
@@ -604,6 +607,7 @@ final class RunExecution {
     x.startNanos = System.nanoTime();
     StageStatus status;
     String reason = "";
+    String inputError = null;
     Object output = null;
     try {
       // a fan-out stage's condition was decided once, before its instances were created
@@ -623,6 +627,8 @@ final class RunExecution {
     } catch (Throwable t) {
       status = StageStatus.FAILED;
       reason = Failures.reason(t);
+      UserInputException badInput = Failures.userInput(t);
+      inputError = badInput == null ? null : badInput.getMessage();
     }
     x.unbindThread();
     long wall = System.nanoTime() - x.startNanos;
@@ -635,6 +641,7 @@ final class RunExecution {
       if (!x.finished) {
         x.status = status;
         x.reason = reason;
+        x.inputError = inputError;
         x.output = output;
         x.end = options.clock().instant();
         if (status == StageStatus.SKIPPED) {

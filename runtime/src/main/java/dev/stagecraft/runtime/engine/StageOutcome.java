@@ -10,6 +10,8 @@ import java.util.Optional;
  * @param stage the stage's name
  * @param item the fan-out item, empty for other stages
  * @param output the output when {@code status.hasOutput()}; empty otherwise or for {@code void}
+ * @param inputError for a FAILED execution whose exception was (or was caused by) a {@code
+ *     UserInputException}: its one-line message, which the CLI prints as a usage error (exit 2)
  */
 public record StageOutcome(
     String name,
@@ -20,12 +22,28 @@ public record StageOutcome(
     String reason,
     Optional<Object> item,
     Map<String, Double> metrics,
-    Optional<Object> output) {
+    Optional<Object> output,
+    Optional<String> inputError) {
 
   public StageOutcome {
     reason = reason == null ? "" : reason;
     item = item == null ? Optional.empty() : item;
     metrics = Map.copyOf(metrics);
     output = output == null ? Optional.empty() : output;
+    inputError = inputError == null ? Optional.empty() : inputError;
+  }
+
+  /** An outcome without an input error. */
+  public StageOutcome(
+      String name,
+      String stage,
+      StageStatus status,
+      int attempts,
+      long durationMs,
+      String reason,
+      Optional<Object> item,
+      Map<String, Double> metrics,
+      Optional<Object> output) {
+    this(name, stage, status, attempts, durationMs, reason, item, metrics, output, Optional.empty());
   }
 }
