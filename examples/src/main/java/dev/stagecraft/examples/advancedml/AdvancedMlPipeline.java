@@ -1,0 +1,386 @@
+package dev.stagecraft.examples.advancedml;
+
+import dev.stagecraft.annotations.Default;
+import dev.stagecraft.annotations.ForEach;
+import dev.stagecraft.annotations.Input;
+import dev.stagecraft.annotations.Item;
+import dev.stagecraft.annotations.Param;
+import dev.stagecraft.annotations.Pipeline;
+import dev.stagecraft.annotations.Resources;
+import dev.stagecraft.annotations.Stage;
+import dev.stagecraft.annotations.StageType;
+import dev.stagecraft.annotations.When;
+import dev.stagecraft.runtime.StageContext;
+import dev.stagecraft.runtime.components.abtest.AbTest;
+import dev.stagecraft.runtime.components.abtest.AbTestOptions;
+import dev.stagecraft.runtime.components.abtest.AbTestResult;
+import dev.stagecraft.runtime.components.abtest.SignificanceTest;
+import dev.stagecraft.runtime.components.data.CsvSource;
+import dev.stagecraft.runtime.components.data.DataException;
+import dev.stagecraft.runtime.components.data.ImputeStrategy;
+import dev.stagecraft.runtime.components.data.OutlierMethod;
+import dev.stagecraft.runtime.components.data.PreprocessOptions;
+import dev.stagecraft.runtime.components.data.Preprocessor;
+import dev.stagecraft.runtime.components.data.ScaleMethod;
+import dev.stagecraft.runtime.components.data.TrainTestSplit;
+import dev.stagecraft.runtime.components.deploy.Deployment;
+import dev.stagecraft.runtime.components.deploy.ModelRegistry;
+import dev.stagecraft.runtime.components.train.ClassificationMetrics;
+import dev.stagecraft.runtime.components.train.HyperparameterSearch;
+import dev.stagecraft.runtime.components.train.LabeledData;
+import dev.stagecraft.runtime.components.train.ModelTraining;
+import dev.stagecraft.runtime.components.train.TableDatasets;
+import dev.stagecraft.runtime.components.train.TrainedModel;
+import dev.stagecraft.runtime.components.train.TrainingConfig;
+import dev.stagecraft.runtime.store.StoreLocation;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
+import java.util.List;
+import tech.tablesaw.api.Table;
+
+/**
+ * The advanced ML pipeline, the main job: load a classification CSV, preprocess it (fitted on the
+ * training split only), train two variants in parallel with a hyperparameter search (a: logistic
+ * regression; b: random forest and gradient boosting, the better kept), A/B test them with
+ * McNemar's test, and deploy a model to the registry in every run:
+ *
+ * <ul>
+ *   <li>{@code deployWinner}: the A/B-selected model to {@code production} when the test is
+ *       confident ({@code abTest.confidence > 0.8}: significant and meaningful);
+ *   <li>{@code deployStaging}: the A/B-selected model to {@code staging} when it is not (on ~114
+ *       test rows two good models rarely differ significantly), so the run still deploys its best
+ *       model somewhere and says why;
+ *   <li>{@code deploySingle}: with A/B testing off, the variant with the better cross-validation
+ *       score to {@code production}.
+ * </ul>
+ *
+ * <p>{@code inputDataPath} empty (the default) means the bundled breast cancer data set (the
+ * runtime's classpath resource {@code dev/stagecraft/data/breast_cancer.csv}, copied to the
+ * stage's scratch directory). The {@code load} stage also checks every setting, and {@code
+ * preprocess} every property of the data training needs (two classes or more, numeric features,
+ * enough rows per class for the folds), so bad input fails in seconds, before any training. The
+ * registry is {@code registryDir}, by default {@code STORE/registry} of the running store ({@link
+ * StoreLocation}: {@code --store}, {@code $STAGECRAFT_HOME} or {@code .stagecraft}).
+ */
+@Pipeline(
+    description =
+        "Preprocess a CSV, train two model variants, A/B test them, deploy the best model")
+@Resources(cpu = "1", memory = "1Gi")
+public class AdvancedMlPipeline {
+  /** The bundled data set's classpath resource. */
+  public static final String BUNDLED_DATA = "dev/stagecraft/data/breast_cancer.csv";
+
+  static final String BUNDLED = "";
+  static final String TARGET = "diagnosis";
+  static final String TEST_SIZE = "0.2";
+  static final String N_TRIALS = "8";
+  static final String FOLDS = "3";
+  static final String SEED = "42";
+  static final String SEARCH_SPACE = "";
+  static final String SIGNIFICANCE = "0.05";
+  static final String MIN_IMPROVEMENT = "0.02";
+  static final String ENABLE_AB = "true";
+  static final String REGISTRY = "";
+
+  /** The A/B confidence above which the selected model goes to production. */
+  static final double PRODUCTION_CONFIDENCE = 0.8;
+
+  /**
+   * Reads the CSV and checks every setting (model types, hyperparameter names and values, the test
+   * size, the A/B thresholds) before anything long starts.
+   */
+  @Stage(type = StageType.INGESTION, description = "Read the CSV and check the settings")
+  public Table load(
+      @Param(value = "inputDataPath", description = "The CSV; empty: the bundled breast cancer data")
+          @Default(BUNDLED)
+          Path inputDataPath,
+      @Param(value = "testSize", description = "Fraction of rows held out for testing")
+          @Default(TEST_SIZE)
+          double testSize,
+      @Param(value = "nTrials", description = "Hyperparameter search trials per model type")
+          @Default(N_TRIALS)
+          int nTrials,
+      @Param(value = "folds", description = "Cross-validation folds") @Default(FOLDS) int folds,
+      @Param(value = "seed", description = "Seed of the split, the folds and the trainers")
+          @Default(SEED)
+          long seed,
+      @Param(value = "searchSpace", description = "Overrides: MODEL.HYPERPARAMETER=MIN:MAX|A|B")
+          @Default(SEARCH_SPACE)
+          List<String> searchSpace,
+      @Param(value = "significance", description = "A/B significance threshold")
+          @Default(SIGNIFICANCE)
+          double significance,
+      @Param(value = "minImprovement", description = "A/B minimum accuracy gain")
+          @Default(MIN_IMPROVEMENT)
+          double minImprovement,
+      StageContext ctx) {
+    new TrainTestSplit(testSize, seed, null);
+    VariantConfigs.all(nTrials, folds, seed, searchSpace);
+    new AbTestOptions(significance, minImprovement, SignificanceTest.MCNEMAR);
+    Path csv = inputDataPath.toString().isEmpty() ? bundledData(ctx.scratchDir()) : inputDataPath;
+    Table table = CsvSource.readCsv(csv);
+    ctx.logger().info("read {}: {} rows x {} columns", csv, table.rowCount(), table.columnCount());
+    return table;
+  }
+
+  /**
+   * Splits the rows (stratified by the target, seeded), fits the preprocessing on the training
+   * split only and applies it to both, and checks that training can run on the result.
+   */
+  @Stage(
+      type = StageType.PREPROCESSING,
+      cache = true,
+      description = "Stratified split; impute, scale, interactions, cap fitted on the train split")
+  public PreparedData preprocess(
+      @Input("load") Table data,
+      @Param(value = "targetColumn", description = "The class column") @Default(TARGET)
+          String targetColumn,
+      @Param(value = "impute", description = "NONE, MEAN, MEDIAN, MOST_FREQUENT, CONSTANT or KNN")
+          @Default("MEDIAN")
+          ImputeStrategy impute,
+      @Param(value = "scale", description = "NONE, STANDARD, ROBUST or MINMAX")
+          @Default("STANDARD")
+          ScaleMethod scale,
+      @Param(value = "interactions", description = "Add a_x_b for |r| above this; 0: none")
+          @Default("0")
+          double interactions,
+      @Param(value = "capOutliers", description = "NONE or IQR") @Default("NONE")
+          OutlierMethod capOutliers,
+      @Param(value = "iqrFactor", description = "IQR factor of outlier capping") @Default("1.5")
+          double iqrFactor,
+      @Param(value = "testSize", description = "Fraction of rows held out for testing")
+          @Default(TEST_SIZE)
+          double testSize,
+      @Param(value = "folds", description = "Cross-validation folds") @Default(FOLDS) int folds,
+      @Param(value = "seed", description = "Seed of the split, the folds and the trainers")
+          @Default(SEED)
+          long seed,
+      StageContext ctx) {
+    if (!data.containsColumn(targetColumn)) {
+      throw new DataException(
+          "target column '" + targetColumn + "' is not in the data (columns: "
+              + data.columnNames() + "); set -p targetColumn= to one of them");
+    }
+    if (interactions < 0 || interactions >= 1) {
+      throw new DataException(
+          "interactions " + interactions + " must be in [0, 1): the |Pearson r| above which a"
+              + " feature pair gets a product column, 0 for none");
+    }
+    TrainTestSplit.Split split = new TrainTestSplit(testSize, seed, targetColumn).split(data);
+    PreprocessOptions options =
+        PreprocessOptions.defaults()
+            .withTarget(targetColumn)
+            .withImpute(impute)
+            .withScale(scale)
+            .withInteractions(interactions > 0 ? interactions : null)
+            .withCapOutliers(capOutliers)
+            .withIqrFactor(iqrFactor);
+    Preprocessor.Result fitted = new Preprocessor(options).fitTransform(split.train());
+    Table train = fitted.table();
+    Table test = fitted.state().transform(split.test());
+    LabeledData labeled = TableDatasets.forTraining(train, targetColumn);
+    TableDatasets.forEvaluation(test, targetColumn, labeled.featureNames());
+    HyperparameterSearch.check(labeled, TrainingConfig.defaults("logistic_regression").withFolds(folds));
+    String steps =
+        "impute " + impute + ", scale " + scale
+            + (interactions > 0 ? ", interactions above |r| " + interactions : "")
+            + (capOutliers != OutlierMethod.NONE ? ", cap outliers IQR x " + iqrFactor : "");
+    ctx.logger().info("prepared {} train and {} test rows ({})", train.rowCount(), test.rowCount(), steps);
+    List<String> features = labeled.featureNames();
+    return new PreparedData(
+        targetColumn,
+        features,
+        labeled.labels(),
+        PreparedData.featureRows(train, features),
+        train.column(targetColumn).asList().stream().map(String::valueOf).toList(),
+        PreparedData.featureRows(test, features),
+        test.column(targetColumn).asList().stream().map(String::valueOf).toList(),
+        steps,
+        fitted.report());
+  }
+
+  /**
+   * Trains one variant: a hyperparameter search per model type with stratified k-fold
+   * cross-validation on the training split; the best refitted and scored on the test split.
+   */
+  @Stage(type = StageType.TRAINING, description = "Hyperparameter search, best model scored on test")
+  @ForEach(items = {"a", "b"})
+  public VariantModel train(
+      @Input("preprocess") PreparedData data,
+      @Item String variant,
+      @Param(value = "nTrials", description = "Hyperparameter search trials per model type")
+          @Default(N_TRIALS)
+          int nTrials,
+      @Param(value = "folds", description = "Cross-validation folds") @Default(FOLDS) int folds,
+      @Param(value = "seed", description = "Seed of the split, the folds and the trainers")
+          @Default(SEED)
+          long seed,
+      @Param(value = "searchSpace", description = "Overrides: MODEL.HYPERPARAMETER=MIN:MAX|A|B")
+          @Default(SEARCH_SPACE)
+          List<String> searchSpace,
+      StageContext ctx) {
+    List<TrainingConfig> configs = VariantConfigs.of(variant, nTrials, folds, seed, searchSpace);
+    LabeledData train = TableDatasets.forTraining(data.toTrainTable(), data.target());
+    LabeledData test =
+        TableDatasets.forEvaluation(data.toTestTable(), data.target(), train.featureNames());
+    int total = configs.size() * nTrials;
+    TrainedModel model =
+        ModelTraining.train(
+            train,
+            test,
+            configs,
+            trial ->
+                ctx.logger()
+                    .info(
+                        "variant {} trial {}/{}: {} cv {} {}",
+                        variant,
+                        trial.trial() + 1,
+                        total,
+                        trial.modelType(),
+                        String.format("%.4f", trial.meanScore()),
+                        trial.params()));
+    ClassificationMetrics m = model.testMetrics();
+    ctx.metric("accuracy", m.accuracy());
+    ctx.metric("precision", m.precision());
+    ctx.metric("recall", m.recall());
+    ctx.metric("f1", m.f1());
+    ctx.metric("cv_score", model.cvScore());
+    if (m.rocAuc() != null) {
+      ctx.metric("roc_auc", m.rocAuc());
+    }
+    return new VariantModel(variant, ctx.instanceName(), model);
+  }
+
+  /** McNemar's test between the two variants on the same test rows. */
+  @Stage(type = StageType.EVALUATION, description = "McNemar's test between variants a and b")
+  @When("enableAbTesting")
+  public AbDecision abTest(
+      @Input("train") List<VariantModel> models,
+      @Param(value = "enableAbTesting", description = "A/B test the variants") @Default(ENABLE_AB)
+          boolean enableAbTesting,
+      @Param(value = "significance", description = "A/B significance threshold")
+          @Default(SIGNIFICANCE)
+          double significance,
+      @Param(value = "minImprovement", description = "A/B minimum accuracy gain")
+          @Default(MIN_IMPROVEMENT)
+          double minImprovement,
+      StageContext ctx) {
+    AbTestOptions options =
+        new AbTestOptions(significance, minImprovement, SignificanceTest.MCNEMAR);
+    AbTestResult result = AbTest.compare(models.get(0).model(), models.get(1).model(), options);
+    VariantModel selected = models.get(result.selectedIndex());
+    ctx.metric("p_value", result.pValue());
+    ctx.metric("confidence", result.confidence());
+    ctx.metric("improvement", result.improvement());
+    return new AbDecision(
+        selected.variant(),
+        selected.model().modelType(),
+        result.confidence(),
+        result.pValue(),
+        significance,
+        minImprovement,
+        result);
+  }
+
+  /** Deploys the A/B-selected model to production: the test is confident. */
+  @Stage(type = StageType.DEPLOYMENT, description = "A/B winner to production")
+  @When("abTest.confidence > 0.8")
+  public DeployedModel deployWinner(
+      @Input("abTest") AbDecision decision,
+      @Input("train") List<VariantModel> models,
+      @Param(value = "registryDir", description = "The model registry; empty: STORE/registry")
+          @Default(REGISTRY)
+          Path registryDir,
+      StageContext ctx) {
+    return deploy(
+        selected(decision, models),
+        "production",
+        registryDir,
+        ctx,
+        String.format(
+            "A/B confidence %.4f > %.1f (%s)",
+            decision.confidence(), PRODUCTION_CONFIDENCE, decision.explanation()));
+  }
+
+  /** Deploys the A/B-selected model to staging: the test is not confident enough for production. */
+  @Stage(type = StageType.DEPLOYMENT, description = "A/B selection to staging when not confident")
+  @When("enableAbTesting && abTest.confidence <= 0.8")
+  public DeployedModel deployStaging(
+      @Input("abTest") AbDecision decision,
+      @Input("train") List<VariantModel> models,
+      @Param(value = "registryDir", description = "The model registry; empty: STORE/registry")
+          @Default(REGISTRY)
+          Path registryDir,
+      StageContext ctx) {
+    return deploy(
+        selected(decision, models),
+        "staging",
+        registryDir,
+        ctx,
+        String.format(
+            "A/B confidence %.4f <= %.1f (%s); production is left as it was",
+            decision.confidence(), PRODUCTION_CONFIDENCE, decision.explanation()));
+  }
+
+  /** Deploys the variant with the better cross-validation score: A/B testing is off. */
+  @Stage(type = StageType.DEPLOYMENT, description = "Best variant by cross-validation to production")
+  @When("!enableAbTesting")
+  public DeployedModel deploySingle(
+      @Input("train") List<VariantModel> models,
+      @Param(value = "registryDir", description = "The model registry; empty: STORE/registry")
+          @Default(REGISTRY)
+          Path registryDir,
+      StageContext ctx) {
+    VariantModel best =
+        models.stream()
+            .max(Comparator.comparingDouble((VariantModel m) -> m.model().cvScore()))
+            .orElseThrow();
+    return deploy(
+        best,
+        "production",
+        registryDir,
+        ctx,
+        String.format(
+            "A/B testing is off; variant %s has the better cross-validation %s (%.4f)",
+            best.variant(), best.model().metric(), best.model().cvScore()));
+  }
+
+  private static VariantModel selected(AbDecision decision, List<VariantModel> models) {
+    return models.stream()
+        .filter(m -> m.variant().equals(decision.selectedVariant()))
+        .findFirst()
+        .orElseThrow();
+  }
+
+  private static DeployedModel deploy(
+      VariantModel model, String target, Path registryDir, StageContext ctx, String why) {
+    Path dir = registryDir.toString().isEmpty() ? StoreLocation.registry() : registryDir;
+    ModelRegistry registry = new ModelRegistry(dir);
+    Deployment deployment = registry.deploy(model.model(), target, ctx.runId(), model.instance());
+    ctx.logger().info("deployed {} to {} as version {}", model.variant(), target, deployment.version());
+    ctx.metric("version", deployment.version());
+    return new DeployedModel(model.variant(), deployment, registry.directory().toString(), why);
+  }
+
+  /** Copies the bundled data set into {@code dir} and returns the copy. */
+  static Path bundledData(Path dir) {
+    Path file = dir.resolve("breast_cancer.csv");
+    try (InputStream in =
+        AdvancedMlPipeline.class.getClassLoader().getResourceAsStream(BUNDLED_DATA)) {
+      if (in == null) {
+        throw new IllegalStateException(
+            "the bundled data set " + BUNDLED_DATA + " is missing from the class path");
+      }
+      Files.createDirectories(dir);
+      Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
+      return file;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,136 @@
+package dev.stagecraft.examples.advancedml;
+
+import dev.stagecraft.runtime.components.train.Domain;
+import dev.stagecraft.runtime.components.train.ModelType;
+import dev.stagecraft.runtime.components.train.TrainingConfig;
+import dev.stagecraft.runtime.components.train.TrainingConfigException;
+import dev.stagecraft.runtime.components.train.Variants;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The training configurations of a variant: {@link Variants}' model types and default spaces with
+ * the run's trials, folds and seed, and the {@code searchSpace} parameter's overrides.
+ *
+ * <p>An override is {@code MODEL.HYPERPARAMETER=VALUES}: {@code 10:50} an integer range, {@code
+ * 0.1:0.4} a real range, {@code 0.001:1:log} a log-uniform real range, {@code gini|entropy} a
+ * choice (a single value fixes it). It replaces the default domain of that hyperparameter for that
+ * model type, e.g. {@code -p searchSpace=random_forest.n_estimators=20:80,svm.C=0.1:10:log}.
+ */
+final class VariantConfigs {
+  /** The variants the pipeline trains, in item order. */
+  static final List<String> VARIANTS = List.of("a", "b");
+
+  private VariantConfigs() {}
+
+  /**
+   * Every variant's configurations, checked: unknown model types and hyperparameter names,
+   * malformed or out-of-range values and an override for a model no variant trains are errors.
+   *
+   * @throws TrainingConfigException naming the entry and what to change
+   */
+  static Map<String, List<TrainingConfig>> all(
+      int nTrials, int folds, long seed, List<String> searchSpace) {
+    Map<String, Map<String, Domain>> overrides = parse(searchSpace);
+    Map<String, List<TrainingConfig>> configs = new LinkedHashMap<>();
+    List<String> trained = new ArrayList<>();
+    for (String variant : VARIANTS) {
+      List<TrainingConfig> list = new ArrayList<>();
+      for (TrainingConfig config : Variants.of(variant, nTrials, folds, seed)) {
+        String type = config.modelType().id();
+        trained.add(type);
+        Map<String, Domain> domains = new LinkedHashMap<>(config.space().domains());
+        domains.putAll(overrides.getOrDefault(type, Map.of()));
+        list.add(config.withSpace(domains));
+      }
+      configs.put(variant, List.copyOf(list));
+    }
+    for (String type : overrides.keySet()) {
+      if (!trained.contains(type)) {
+        throw new TrainingConfigException(
+            "searchSpace names model type '" + type + "', which no variant trains; use one of "
+                + trained);
+      }
+    }
+    return configs;
+  }
+
+  /** The configurations of one variant (see {@link #all}). */
+  static List<TrainingConfig> of(
+      String variant, int nTrials, int folds, long seed, List<String> searchSpace) {
+    List<TrainingConfig> configs = all(nTrials, folds, seed, searchSpace).get(variant);
+    if (configs == null) {
+      throw new TrainingConfigException(
+          "unknown training variant '" + variant + "'; valid: " + VARIANTS);
+    }
+    return configs;
+  }
+
+  private static Map<String, Map<String, Domain>> parse(List<String> entries) {
+    Map<String, Map<String, Domain>> overrides = new LinkedHashMap<>();
+    for (String entry : entries) {
+      int dot = entry.indexOf('.');
+      int eq = entry.indexOf('=');
+      if (dot < 1 || eq < dot + 2 || eq == entry.length() - 1) {
+        throw new TrainingConfigException(
+            "searchSpace entry '" + entry + "' is not MODEL.HYPERPARAMETER=VALUES; write e.g."
+                + " random_forest.n_estimators=20:80 or random_forest.criterion=gini|entropy");
+      }
+      ModelType type = ModelType.fromId(entry.substring(0, dot).trim());
+      String name = entry.substring(dot + 1, eq).trim();
+      type.hyperparameter(name);
+      overrides
+          .computeIfAbsent(type.id(), t -> new LinkedHashMap<>())
+          .put(name, domain(entry, entry.substring(eq + 1).trim()));
+    }
+    return overrides;
+  }
+
+  private static Domain domain(String entry, String values) {
+    String[] range = values.split(":", -1);
+    if (range.length == 2 || range.length == 3) {
+      boolean log = range.length == 3;
+      if (log && !range[2].trim().equals("log")) {
+        throw new TrainingConfigException(
+            "searchSpace entry '" + entry + "': a range is MIN:MAX or MIN:MAX:log, not '"
+                + values + "'");
+      }
+      Object min = number(entry, range[0].trim());
+      Object max = number(entry, range[1].trim());
+      if (!(min instanceof Number) || !(max instanceof Number)) {
+        throw new TrainingConfigException(
+            "searchSpace entry '" + entry + "': range bounds must be numbers, got '" + values
+                + "'");
+      }
+      if (!log && min instanceof Integer lo && max instanceof Integer hi) {
+        return Domain.ints(lo, hi);
+      }
+      double lo = ((Number) min).doubleValue();
+      double hi = ((Number) max).doubleValue();
+      return log ? Domain.logReals(lo, hi) : Domain.reals(lo, hi);
+    }
+    List<Object> choices = new ArrayList<>();
+    for (String value : values.split("\\|", -1)) {
+      choices.add(number(entry, value.trim()));
+    }
+    return Domain.of(choices.toArray());
+  }
+
+  /** An Integer, a Double, or the text itself. */
+  private static Object number(String entry, String text) {
+    if (text.isEmpty()) {
+      throw new TrainingConfigException("searchSpace entry '" + entry + "' has an empty value");
+    }
+    try {
+      return Integer.valueOf(text);
+    } catch (NumberFormatException notInt) {
+      try {
+        return Double.valueOf(text);
+      } catch (NumberFormatException notReal) {
+        return text;
+      }
+    }
+  }
+}

@@ -1,0 +1,33 @@
+package dev.stagecraft.examples.advancedml;
+
+import dev.stagecraft.runtime.components.train.ClassificationMetrics;
+import dev.stagecraft.runtime.components.train.TrainedModel;
+import dev.stagecraft.runtime.report.Summarizable;
+import java.util.List;
+
+/**
+ * The best model of one training variant.
+ *
+ * @param variant the variant, {@code a} or {@code b}
+ * @param instance the stage instance that trained it, e.g. {@code train[1]}
+ * @param model the trained model with its metrics, predictions and search history
+ */
+public record VariantModel(String variant, String instance, TrainedModel model)
+    implements Summarizable {
+
+  /** The held-out accuracy. */
+  public double accuracy() {
+    return model.accuracy();
+  }
+
+  @Override
+  public List<String> summaryLines() {
+    ClassificationMetrics m = model.testMetrics();
+    return List.of(
+        String.format(
+            "variant %s: best %s (cv %s %.4f over %d trials); test accuracy %.4f, precision %.4f,"
+                + " recall %.4f, f1 %.4f",
+            variant, model.modelType(), model.metric(), model.cvScore(), model.history().size(),
+            m.accuracy(), m.precision(), m.recall(), m.f1()));
+  }
+}
