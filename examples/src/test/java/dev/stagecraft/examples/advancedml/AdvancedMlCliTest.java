@@ -1,0 +1,186 @@
+package dev.stagecraft.examples.advancedml;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.stagecraft.runtime.cli.StagecraftCli;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code stagecraft run advanced-ml} as a user calls it: the summary, bad input as one line with
+ * exit code 2, and {@code stagecraft deployments}.
+ */
+class AdvancedMlCliTest {
+  @TempDir Path store;
+  @TempDir Path data;
+
+  private record Output(int code, String out, String err) {}
+
+  private Output cli(String... args) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int code =
+        StagecraftCli.execute(
+            args,
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8),
+            Map.of("STAGECRAFT_HOME", store.toString()),
+            false);
+    return new Output(
+        code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  }
+
+  private Output run(String... params) {
+    List<String> args = new ArrayList<>(List.of("run", "advanced-ml", "-p", "nTrials=1", "-p", "folds=2"));
+    for (String p : params) {
+      args.add("-p");
+      args.add(p);
+    }
+    return cli(args.toArray(String[]::new));
+  }
+
+  /** The last line on stderr (progress comes before it). */
+  private static String lastLine(String text) {
+    String[] lines = text.strip().split("\\R");
+    return lines[lines.length - 1];
+  }
+
+  @Test
+  void aRunEndsWithItsSummaryAndDeploysIntoTheStoresRegistry() {
+    Output o = run();
+
+    assertEquals(0, o.code(), o.err());
+    String out = o.out();
+    int table = out.indexOf("deploySingle");
+    int summary = out.indexOf("\nsummary\n");
+    assertTrue(table > 0 && summary > table, out);
+    assertTrue(out.contains("  data: 455 training and 114 test rows, 30 features"), out);
+    assertTrue(out.contains("  variant a: best logistic_regression"), out);
+    assertTrue(out.contains("  variant b: best "), out);
+    assertTrue(out.contains("  A/B (mcnemar_exact on 114 test rows)"), out);
+    assertTrue(out.contains(" to staging as version 1: A/B confidence 0.5000 <= 0.8"), out);
+    Path registry = store.resolve("registry").toAbsolutePath();
+    assertTrue(out.contains("  registry: " + registry), out);
+
+    Output listed = cli("deployments");
+    assertEquals(0, listed.code(), listed.err());
+    assertTrue(listed.out().contains("TARGET"), listed.out());
+    assertTrue(listed.out().matches("(?s).*\\* staging\\s+1\\s+\\S+\\s+train\\[[01]\\].*"), listed.out());
+  }
+
+  @Test
+  void deploymentsListsEveryVersionAsJsonAndRollsBack() throws Exception {
+    assertEquals(0, run("enableAbTesting=false").code());
+    assertEquals(0, run("enableAbTesting=false", "seed=7").code());
+
+    JsonNode json = new ObjectMapper().readTree(cli("deployments", "--json").out());
+    JsonNode production = json.get("targets").get(0);
+    assertEquals("production", production.get("target").asText());
+    assertEquals(2, production.get("currentVersion").asInt());
+    assertEquals(2, production.get("versions").size());
+    JsonNode first = production.get("versions").get(0);
+    for (String field : List.of("runId", "stage", "modelType", "accuracy", "version")) {
+      assertTrue(first.has(field), first.toString());
+    }
+
+    Output rolled = cli("deployments", "rollback", "production");
+    assertEquals(0, rolled.code(), rolled.err());
+    assertTrue(rolled.out().startsWith("rolled back production to version 1 ("), rolled.out());
+    Output again = cli("deployments", "rollback", "production");
+    assertEquals(2, again.code());
+    assertEquals(
+        "error: target 'production' is at its first version 1; there is no earlier version to"
+            + " roll back to",
+        again.err().strip());
+  }
+
+  @Test
+  void anEmptyRegistrySaysSo() {
+    Output o = cli("deployments");
+    assertEquals(0, o.code());
+    assertTrue(o.out().startsWith("no deployments in "), o.out());
+  }
+
+  @Test
+  void aSingleClassTargetIsOneLineAndExitTwoBeforeTraining() throws Exception {
+    Path csv = Csv.binary(data, 40, true, 1);
+    Output o = run("inputDataPath=" + csv, "targetColumn=label");
+
+    assertEquals(2, o.code(), o.out() + o.err());
+    assertEquals(
+        "error: target column 'label' has a single class [yes] in 32 rows; a classifier needs at"
+            + " least two classes (check the target column name or the data) (stage 'preprocess')",
+        lastLine(o.err()));
+    assertTrue(o.out().matches("(?s).*train\\s+UPSTREAM_FAILED.*"), o.out());
+  }
+
+  @Test
+  void tooFewRowsForTheFoldsIsOneLineAndExitTwo() throws Exception {
+    Path csv = Csv.binary(data, 20, false, 1);
+    Output o = run("inputDataPath=" + csv, "targetColumn=label", "folds=10");
+
+    assertEquals(2, o.code(), o.out() + o.err());
+    assertEquals(
+        "error: class 'no' of target 'label' has 8 training examples, fewer than the 10"
+            + " cross-validation folds; lower folds to 8 or provide more data (stage 'preprocess')",
+        lastLine(o.err()));
+  }
+
+  @Test
+  void aTextFeatureIsOneLineAndExitTwo() throws Exception {
+    Path csv = Csv.withTextFeature(data);
+    Output o = run("inputDataPath=" + csv, "targetColumn=label");
+
+    assertEquals(2, o.code(), o.out() + o.err());
+    assertEquals(
+        "error: feature column 'colour' is STRING, not numeric; one-hot encode it or drop it"
+            + " before training (stage 'preprocess')",
+        lastLine(o.err()));
+  }
+
+  @Test
+  void anUnknownModelTypeOrHyperparameterIsOneLineAndExitTwoBeforeReadingTheData() {
+    Output type = run("searchSpace=random_forrest.n_estimators=10:20");
+    assertEquals(2, type.code(), type.out() + type.err());
+    assertEquals(
+        "error: unknown model type 'random_forrest' (did you mean 'random_forest'?); valid:"
+            + " [logistic_regression, random_forest, gradient_boosting, svm] (stage 'load')",
+        lastLine(type.err()));
+
+    Output name = run("searchSpace=random_forest.max_dept=3:5");
+    assertEquals(2, name.code(), name.out() + name.err());
+    assertTrue(
+        lastLine(name.err())
+            .startsWith(
+                "error: unknown hyperparameter 'max_dept' for random_forest (did you mean"
+                    + " 'max_depth'?); valid: [n_estimators, max_depth,"),
+        name.err());
+    assertFalse(name.out().contains("train[0]       SUCCEEDED"), name.out());
+  }
+
+  @Test
+  void aMissingFileOrTargetColumnIsOneLineAndExitTwo() {
+    Output file = run("inputDataPath=" + data.resolve("nope.csv"));
+    assertEquals(2, file.code());
+    assertEquals(
+        "error: " + data.resolve("nope.csv") + ": file not found (check the path) (stage 'load')",
+        lastLine(file.err()));
+
+    Output target = run("targetColumn=diagnosys");
+    assertEquals(2, target.code());
+    assertTrue(
+        lastLine(target.err()).startsWith("error: target column 'diagnosys' is not in the data"),
+        target.err());
+  }
+}

@@ -1,0 +1,60 @@
+package dev.stagecraft.examples.advancedml;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.SplittableRandom;
+
+/** Seeded CSV files for the pipeline's tests. */
+final class Csv {
+  private Csv() {}
+
+  /**
+   * {@code rows} rows of three well-separated classes ({@code setosa}, {@code versicolor}, {@code
+   * virginica}) in four numeric columns {@code f1..f4} and a target {@code species} placed first.
+   */
+  static Path multiclass(Path dir, int rows, long seed) throws IOException {
+    String[] classes = {"setosa", "versicolor", "virginica"};
+    SplittableRandom random = new SplittableRandom(seed);
+    StringBuilder csv = new StringBuilder("species,f1,f2,f3,f4\n");
+    for (int i = 0; i < rows; i++) {
+      int c = i % 3;
+      csv.append(classes[c]);
+      for (int f = 0; f < 4; f++) {
+        double center = c * (f + 1) * 1.5;
+        csv.append(String.format(Locale.ROOT, ",%.4f", center + random.nextGaussian()));
+      }
+      csv.append('\n');
+    }
+    return write(dir.resolve("species.csv"), csv.toString());
+  }
+
+  /** A two-class table {@code a,b,label} of {@code rows} rows; {@code singleClass}: all "yes". */
+  static Path binary(Path dir, int rows, boolean singleClass, long seed) throws IOException {
+    SplittableRandom random = new SplittableRandom(seed);
+    StringBuilder csv = new StringBuilder("a,b,label\n");
+    for (int i = 0; i < rows; i++) {
+      boolean yes = singleClass || i % 2 == 0;
+      double shift = yes ? 2 : 0;
+      csv.append(String.format(Locale.ROOT, "%.4f,%.4f,%s%n", shift + random.nextGaussian(),
+          random.nextGaussian(), yes ? "yes" : "no"));
+    }
+    return write(dir.resolve(singleClass ? "single.csv" : "binary.csv"), csv.toString());
+  }
+
+  /** A two-class table with a text feature {@code colour}. */
+  static Path withTextFeature(Path dir) throws IOException {
+    StringBuilder csv = new StringBuilder("a,colour,label\n");
+    for (int i = 0; i < 40; i++) {
+      csv.append(i).append(',').append(i % 3 == 0 ? "red" : "blue").append(',')
+          .append(i % 2 == 0 ? "yes" : "no").append('\n');
+    }
+    return write(dir.resolve("text.csv"), csv.toString());
+  }
+
+  private static Path write(Path file, String text) throws IOException {
+    Files.writeString(file, text);
+    return file;
+  }
+}
