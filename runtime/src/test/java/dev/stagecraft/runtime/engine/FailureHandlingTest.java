@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.stagecraft.runtime.NonRetryableException;
+import dev.stagecraft.runtime.UserInputException;
 import dev.stagecraft.runtime.graph.PipelineDefinition;
 import dev.stagecraft.runtime.graph.RetryPolicy;
 import java.time.Duration;
@@ -80,6 +81,34 @@ class FailureHandlingTest {
     assertEquals(StageStatus.FAILED, o.status());
     assertEquals(3, o.attempts());
     assertEquals("IllegalStateException: attempt 3 (after 3 attempts)", o.reason());
+  }
+
+  @Test
+  void badInputFailsAtOnceAndIsKeptAsTheOutcomesInputError() {
+    List<Duration> waits = new ArrayList<>();
+    PipelineDefinition def =
+        pipeline("bad-input")
+            .stage(
+                stage(
+                        "load",
+                        call -> {
+                          throw new IllegalStateException(
+                              "wrapped", new UserInputException("column 'x' is not numeric"));
+                        })
+                    .retry(new RetryPolicy(5, Duration.ofSeconds(1)))
+                    .build())
+            .stage(stage("ok", call -> 1).build())
+            .build();
+
+    RunResult r = run(def, options(1).withSleeper(waits::add));
+    StageOutcome o = r.outcome("load").orElseThrow();
+
+    assertEquals(StageStatus.FAILED, o.status());
+    assertEquals(1, o.attempts());
+    assertEquals("UserInputException: column 'x' is not numeric", o.reason());
+    assertEquals(java.util.Optional.of("column 'x' is not numeric"), o.inputError());
+    assertEquals(List.of(), waits);
+    assertEquals(java.util.Optional.empty(), r.outcome("ok").orElseThrow().inputError());
   }
 
   @Test
