@@ -23,7 +23,9 @@ import javax.lang.model.util.Types;
  * booleans with booleans, an enum with a string literal naming one of its constants, any reference
  * with {@code null}; {@code < <= > >=} need numbers; the whole expression must be boolean.
  *
- * <p>Syntax errors stop at the first one; type errors are all reported. Each {@link
+ * <p>Syntax errors stop at the first one; type errors are all reported. A path through a type
+ * that javac could not resolve (kind {@code ERROR}) is reported as such: a processor should defer
+ * pipelines whose types are not yet resolved before compiling their conditions. Each {@link
  * ConditionError} reads well as {@code "@When: " + message + " at column " + column}.
  */
 public final class ConditionCompiler {
@@ -52,7 +54,14 @@ public final class ConditionCompiler {
       return new ConditionResult.Failed(List.of(syntax.error()));
     }
     TypeChecker checker = new TypeChecker(types, elements, params, stageOutputs);
-    Bound bound = checker.checkCondition(expr);
+    Bound bound;
+    try {
+      bound = checker.checkCondition(expr);
+    } catch (RuntimeException unexpected) {
+      // never crash javac: a type the model cannot handle becomes an error on the condition
+      return new ConditionResult.Failed(List.of(new ConditionError(
+          "cannot check this condition (" + unexpected + "); please report it", expr.start())));
+    }
     if (!checker.errors().isEmpty()) {
       List<ConditionError> errors = new ArrayList<>(checker.errors());
       errors.sort(Comparator.comparingInt(ConditionError::column));

@@ -17,8 +17,12 @@ final class Parser {
   private static final String VALUE =
       "a name, number, string, true, false, null or '('";
 
+  /** Deeper nesting than any real condition; keeps a pathological string from overflowing. */
+  static final int MAX_DEPTH = 100;
+
   private final List<Token> tokens;
   private int index;
+  private int depth;
 
   private Parser(List<Token> tokens) {
     this.tokens = tokens;
@@ -91,9 +95,20 @@ final class Parser {
   private Expr not() throws ConditionSyntaxException {
     if (at(TokenKind.NOT)) {
       Token bang = advance();
-      return new Expr.Not(not(), bang.column());
+      enter(bang);
+      Expr operand = not();
+      depth--;
+      return new Expr.Not(operand, bang.column());
     }
     return comparison();
+  }
+
+  private void enter(Token token) throws ConditionSyntaxException {
+    if (++depth > MAX_DEPTH) {
+      throw new ConditionSyntaxException(
+          "expression nested too deeply (more than " + MAX_DEPTH + " levels of '(' or '!')",
+          token.column());
+    }
   }
 
   private Expr comparison() throws ConditionSyntaxException {
@@ -143,7 +158,9 @@ final class Parser {
     }
     if (token.kind() == TokenKind.LPAREN) {
       advance();
+      enter(token);
       Expr inner = or();
+      depth--;
       if (!at(TokenKind.RPAREN)) {
         throw unexpected("')' to close the '(' at column " + token.column());
       }

@@ -69,7 +69,10 @@ final class Properties {
     return Optional.empty();
   }
 
-  /** Every property name of {@code owner}, for "did you mean" and listings. */
+  /**
+   * Every property name of {@code owner}, for "did you mean" and listings: record components, then
+   * the type's own getters and fields in declaration order, then inherited ones.
+   */
   List<String> names(DeclaredType owner) {
     TypeElement type = (TypeElement) owner.asElement();
     Set<String> names = new LinkedHashSet<>();
@@ -78,24 +81,33 @@ final class Properties {
         names.add(component.getSimpleName().toString());
       }
     }
-    for (ExecutableElement method : ElementFilter.methodsIn(elements.getAllMembers(type))) {
-      if (!isGetter(method)) {
-        continue;
-      }
-      String simple = method.getSimpleName().toString();
-      if (simple.startsWith("get") && simple.length() > 3) {
-        names.add(decapitalize(simple.substring(3)));
-      } else if (simple.startsWith("is") && simple.length() > 2
-          && isBoolean(method.getReturnType())) {
-        names.add(decapitalize(simple.substring(2)));
+    List<Element> members = new ArrayList<>(type.getEnclosedElements());
+    for (Element member : elements.getAllMembers(type)) {
+      if (!member.getEnclosingElement().equals(type)) {
+        members.add(member);
       }
     }
-    for (VariableElement field : ElementFilter.fieldsIn(elements.getAllMembers(type))) {
-      if (isReadable(field)) {
-        names.add(field.getSimpleName().toString());
-      }
+    for (Element member : members) {
+      propertyName(member).ifPresent(names::add);
     }
     return new ArrayList<>(names);
+  }
+
+  private Optional<String> propertyName(Element member) {
+    if (member instanceof VariableElement field && isReadable(field)) {
+      return Optional.of(field.getSimpleName().toString());
+    }
+    if (member instanceof ExecutableElement method && method.getKind() == ElementKind.METHOD
+        && isGetter(method)) {
+      String simple = method.getSimpleName().toString();
+      if (simple.startsWith("get") && simple.length() > 3) {
+        return Optional.of(decapitalize(simple.substring(3)));
+      }
+      if (simple.startsWith("is") && simple.length() > 2 && isBoolean(method.getReturnType())) {
+        return Optional.of(decapitalize(simple.substring(2)));
+      }
+    }
+    return Optional.empty();
   }
 
   private ResolvedPath.Step method(DeclaredType owner, ExecutableElement method) {

@@ -12,6 +12,8 @@ import javax.lang.model.element.TypeElement;
 import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
+import javax.lang.model.type.TypeVariable;
+import javax.lang.model.type.WildcardType;
 import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
 
@@ -33,6 +35,7 @@ final class TypeChecker {
       "java.lang.Character", TypeKind.CHAR);
 
   private final Types types;
+  private final Elements elements;
   private final Properties properties;
   private final Map<String, TypeMirror> params;
   private final Map<String, TypeMirror> stageOutputs;
@@ -43,6 +46,7 @@ final class TypeChecker {
   TypeChecker(Types types, Elements elements, Map<String, TypeMirror> params,
       Map<String, TypeMirror> stageOutputs) {
     this.types = types;
+    this.elements = elements;
     this.properties = new Properties(types, elements);
     this.params = params;
     this.stageOutputs = stageOutputs;
@@ -332,6 +336,11 @@ final class TypeChecker {
     for (int i = 1; i < path.segments().size(); i++) {
       String property = path.segments().get(i);
       int propertyColumn = path.columns().get(i);
+      if (current.getKind() == TypeKind.ERROR) {
+        error(path.prefix(i) + " has type " + current + ", which javac could not resolve",
+            path.columns().get(i - 1));
+        return new Bound.Invalid();
+      }
       if (current.getKind() != TypeKind.DECLARED) {
         error(path.prefix(i) + " is " + TypeDisplay.of(current) + ", which has no property '"
             + property + "'", propertyColumn);
@@ -345,7 +354,7 @@ final class TypeChecker {
         return new Bound.Invalid();
       }
       steps.add(step.get());
-      current = step.get().type();
+      current = upperBound(step.get().type());
     }
     ResolvedPath resolved = new ResolvedPath(
         path, isParam ? ResolvedPath.Root.PARAM : ResolvedPath.Root.STAGE, rootType, steps);
@@ -380,6 +389,23 @@ final class TypeChecker {
 
   private static String list(Set<String> names) {
     return names.isEmpty() ? "none" : names.stream().collect(Collectors.joining(", "));
+  }
+
+  /** A type variable or wildcard (a property of {@code Box<? extends Model>}) as its bound. */
+  private TypeMirror upperBound(TypeMirror type) {
+    TypeMirror current = type;
+    for (int depth = 0; depth < 16; depth++) {
+      if (current instanceof TypeVariable variable) {
+        current = variable.getUpperBound();
+      } else if (current instanceof WildcardType wildcard) {
+        current = wildcard.getExtendsBound() != null
+            ? wildcard.getExtendsBound()
+            : elements.getTypeElement("java.lang.Object").asType();
+      } else {
+        return current;
+      }
+    }
+    return current;
   }
 
   private static boolean isVoid(TypeMirror type) {
