@@ -55,11 +55,13 @@ public final class ProcessorBenchmark {
       for (int i = 0; i < SIZES.length; i++) {
         sources[i] = write(work, SIZES[i]);
       }
-      // warm-up: both modes on the small pipeline
+      // warm-up: both modes, three times on the small pipeline and once on the large one
       for (int w = 0; w < 3; w++) {
         compile(javac, work, sources[0], true);
         compile(javac, work, sources[0], false);
       }
+      compile(javac, work, sources[SIZES.length - 1], true);
+      compile(javac, work, sources[SIZES.length - 1], false);
       long[][] plain = new long[SIZES.length][];
       long[][] processed = new long[SIZES.length][];
       for (int i = 0; i < SIZES.length; i++) {
