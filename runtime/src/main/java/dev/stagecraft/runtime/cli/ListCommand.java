@@ -9,7 +9,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code stagecraft list [--json]}: the pipelines that can run. */
-@Command(name = "list", mixinStandardHelpOptions = true, description = "List the pipelines on the classpath.")
+@Command(
+    name = "list",
+    mixinStandardHelpOptions = true,
+    description = "List the pipelines on the classpath.")
 final class ListCommand implements Callable<Integer> {
   @ParentCommand StagecraftCli cli;
 
@@ -24,8 +27,11 @@ final class ListCommand implements Callable<Integer> {
       for (PipelineProvider p : all) {
         a.addObject().put("name", p.name()).put("description", p.description());
       }
-      cli.out.println(PipelineFormats.JSON.writer().withoutFeatures(
-          com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT).writeValueAsString(a));
+      cli.out.println(
+          PipelineFormats.JSON
+              .writer()
+              .withoutFeatures(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT)
+              .writeValueAsString(a));
       return 0;
     }
     if (all.isEmpty()) {
@@ -34,7 +40,8 @@ final class ListCommand implements Callable<Integer> {
     }
     int width = all.stream().mapToInt(p -> p.name().length()).max().orElse(0);
     for (PipelineProvider p : all) {
-      cli.out.println(String.format("%-" + width + "s  %s", p.name(), p.description()).stripTrailing());
+      cli.out.println(
+          String.format("%-" + width + "s  %s", p.name(), p.description()).stripTrailing());
     }
     return 0;
   }

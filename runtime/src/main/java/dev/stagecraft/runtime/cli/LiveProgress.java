@@ -36,11 +36,13 @@ final class LiveProgress implements RunListener {
   @Override
   public synchronized void runStarted(RunInfo run) {
     t0 = System.nanoTime();
-    ticker = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread t = new Thread(r, "stagecraft-progress");
-      t.setDaemon(true);
-      return t;
-    });
+    ticker =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "stagecraft-progress");
+              t.setDaemon(true);
+              return t;
+            });
     ticker.scheduleAtFixedRate(this::redraw, 200, 200, TimeUnit.MILLISECONDS);
     redraw();
   }
@@ -73,8 +75,16 @@ final class LiveProgress implements RunListener {
       ticker.shutdownNow();
     }
     err.print(CLEAR);
-    err.println(String.format(Locale.ROOT, "run %s %s: %d done, %d skipped, %d failed or not run in %.1fs",
-        runId, status, done, skipped, failed, elapsed()));
+    err.println(
+        String.format(
+            Locale.ROOT,
+            "run %s %s: %d done, %d skipped, %d failed or not run in %.1fs",
+            runId,
+            status,
+            done,
+            skipped,
+            failed,
+            elapsed()));
     err.flush();
   }
 
@@ -88,8 +98,17 @@ final class LiveProgress implements RunListener {
       }
       names.append(shown == 1 ? "" : ", ").append(r);
     }
-    err.print(CLEAR + String.format(Locale.ROOT, "%d running%s | %d done | %d skipped | %d failed | %.1fs",
-        running.size(), running.isEmpty() ? "" : " (" + names + ")", done, skipped, failed, elapsed()));
+    err.print(
+        CLEAR
+            + String.format(
+                Locale.ROOT,
+                "%d running%s | %d done | %d skipped | %d failed | %.1fs",
+                running.size(),
+                running.isEmpty() ? "" : " (" + names + ")",
+                done,
+                skipped,
+                failed,
+                elapsed()));
     err.flush();
   }
 

@@ -17,21 +17,29 @@ import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 
 /**
- * The pipelines the CLI can run: every {@link PipelineProvider} registered for
- * {@link ServiceLoader} on the classpath, plus those on {@code STAGECRAFT_CLASSPATH} (directories
- * and jars separated by the platform's path separator).
+ * The pipelines the CLI can run: every {@link PipelineProvider} registered for {@link
+ * ServiceLoader} on the classpath, plus those on {@code STAGECRAFT_CLASSPATH} (directories and jars
+ * separated by the platform's path separator).
  */
 public final class PipelineCatalog {
   private final Map<String, PipelineProvider> byName;
+  private final ClassLoader loader;
 
-  private PipelineCatalog(Map<String, PipelineProvider> byName) {
+  private PipelineCatalog(Map<String, PipelineProvider> byName, ClassLoader loader) {
     this.byName = byName;
+    this.loader = loader;
+  }
+
+  /** The class loader that sees the pipelines (and the user's classes on STAGECRAFT_CLASSPATH). */
+  public ClassLoader classLoader() {
+    return loader;
   }
 
   /**
    * Loads the providers visible from {@code parent} and from the entries of {@code extraClasspath}.
    *
-   * @throws UsageException for a classpath entry that does not exist or a provider that fails to load
+   * @throws UsageException for a classpath entry that does not exist or a provider that fails to
+   *     load
    */
   public static PipelineCatalog load(ClassLoader parent, String extraClasspath) {
     ClassLoader loader = parent;
@@ -43,13 +51,19 @@ public final class PipelineCatalog {
         }
         Path p = Path.of(entry.strip());
         if (!Files.exists(p)) {
-          throw new UsageException("STAGECRAFT_CLASSPATH entry '" + entry + "' does not exist"
-              + " (list directories of compiled classes or jars, separated by '" + File.pathSeparator + "')");
+          throw new UsageException(
+              "STAGECRAFT_CLASSPATH entry '"
+                  + entry
+                  + "' does not exist"
+                  + " (list directories of compiled classes or jars, separated by '"
+                  + File.pathSeparator
+                  + "')");
         }
         try {
           urls.add(p.toAbsolutePath().toUri().toURL());
         } catch (MalformedURLException e) {
-          throw new UsageException("STAGECRAFT_CLASSPATH entry '" + entry + "' is not a valid path");
+          throw new UsageException(
+              "STAGECRAFT_CLASSPATH entry '" + entry + "' is not a valid path");
         }
       }
       loader = new URLClassLoader(urls.toArray(new URL[0]), parent);
@@ -60,14 +74,15 @@ public final class PipelineCatalog {
         found.putIfAbsent(p.name(), p);
       }
     } catch (ServiceConfigurationError e) {
-      throw new UsageException("a pipeline on the classpath could not be loaded: "
-          + String.valueOf(e.getMessage()).replaceAll("\\s+", " "));
+      throw new UsageException(
+          "a pipeline on the classpath could not be loaded: "
+              + String.valueOf(e.getMessage()).replaceAll("\\s+", " "));
     }
     List<PipelineProvider> sorted = new ArrayList<>(found.values());
     sorted.sort(Comparator.comparing(PipelineProvider::name));
     Map<String, PipelineProvider> ordered = new LinkedHashMap<>();
     sorted.forEach(p -> ordered.put(p.name(), p));
-    return new PipelineCatalog(ordered);
+    return new PipelineCatalog(ordered, loader);
   }
 
   /** Every pipeline, by name. */
@@ -85,11 +100,15 @@ public final class PipelineCatalog {
     if (p != null) {
       return p;
     }
-    String hint = Suggestions.closest(name, byName.keySet())
-        .map(c -> " (did you mean '" + c + "'?)")
-        .orElse(byName.isEmpty()
-            ? " (no pipelines on the classpath: add yours with STAGECRAFT_CLASSPATH)"
-            : " (known: " + String.join(", ", byName.keySet()) + "; see 'stagecraft list')");
+    String hint =
+        Suggestions.closest(name, byName.keySet())
+            .map(c -> " (did you mean '" + c + "'?)")
+            .orElse(
+                byName.isEmpty()
+                    ? " (no pipelines on the classpath: add yours with STAGECRAFT_CLASSPATH)"
+                    : " (known: "
+                        + String.join(", ", byName.keySet())
+                        + "; see 'stagecraft list')");
     throw new UsageException("unknown pipeline '" + name + "'" + hint);
   }
 }

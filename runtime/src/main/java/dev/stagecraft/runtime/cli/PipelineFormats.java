@@ -14,7 +14,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** Renders a pipeline definition for {@code stagecraft describe}: text, JSON, Mermaid or Graphviz dot. */
+/**
+ * Renders a pipeline definition for {@code stagecraft describe}: text, JSON, Mermaid or Graphviz
+ * dot.
+ */
 public final class PipelineFormats {
   static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -34,7 +37,11 @@ public final class PipelineFormats {
     }
     b.append('\n');
     for (ParamSpec p : def.params()) {
-      b.append("  ").append(p.name()).append(" (").append(p.type().displayName()).append(") ")
+      b.append("  ")
+          .append(p.name())
+          .append(" (")
+          .append(p.type().displayName())
+          .append(") ")
           .append(p.defaultText().map(d -> "default \"" + d + "\"").orElse("required"));
       if (!p.description().isEmpty()) {
         b.append(" - ").append(p.description());
@@ -43,7 +50,12 @@ public final class PipelineFormats {
     }
     b.append("stages:\n");
     for (StageSpec s : def.stages()) {
-      b.append("  ").append(s.name()).append(" [").append(s.type()).append("] -> ").append(s.outputType());
+      b.append("  ")
+          .append(s.name())
+          .append(" [")
+          .append(s.type())
+          .append("] -> ")
+          .append(s.outputType());
       if (!s.description().isEmpty()) {
         b.append(" - ").append(s.description());
       }
@@ -124,8 +136,15 @@ public final class PipelineFormats {
         FanOut fan = s.fanOut().get();
         if (fan instanceof FanOut.Items items) {
           ArrayNode a = f.putArray("items");
-          items.items().forEach(i -> a.add(JSON.valueToTree(i instanceof Enum<?> || i instanceof java.nio.file.Path
-              ? String.valueOf(i) : i)));
+          items
+              .items()
+              .forEach(
+                  i ->
+                      a.add(
+                          JSON.valueToTree(
+                              i instanceof Enum<?> || i instanceof java.nio.file.Path
+                                  ? String.valueOf(i)
+                                  : i)));
         } else if (fan instanceof FanOut.FromParam p) {
           f.put("param", p.param());
         } else if (fan instanceof FanOut.FromInput in) {
@@ -144,13 +163,23 @@ public final class PipelineFormats {
   public static String mermaid(PipelineDefinition def) {
     StringBuilder b = new StringBuilder("flowchart TD\n");
     for (StageSpec s : def.stages()) {
-      String label = s.name() + (s.fanOut().isPresent() ? " (for each " + fanOutText(s.fanOut().get()) + ")" : "")
-          + s.condition().map(c -> "<br/>when " + c.source()).orElse("");
-      b.append("  ").append(s.name()).append("[\"").append(label.replace("\"", "#quot;")).append("\"]\n");
+      String label =
+          s.name()
+              + (s.fanOut().isPresent() ? " (for each " + fanOutText(s.fanOut().get()) + ")" : "")
+              + s.condition().map(c -> "<br/>when " + c.source()).orElse("");
+      b.append("  ")
+          .append(s.name())
+          .append("[\"")
+          .append(label.replace("\"", "#quot;"))
+          .append("\"]\n");
     }
     for (StageSpec s : def.stages()) {
       for (String up : s.upstream()) {
-        b.append("  ").append(up).append(isDataEdge(s, up) ? " --> " : " -.-> ").append(s.name()).append('\n');
+        b.append("  ")
+            .append(up)
+            .append(isDataEdge(s, up) ? " --> " : " -.-> ")
+            .append(s.name())
+            .append('\n');
       }
     }
     return b.toString();
@@ -161,14 +190,20 @@ public final class PipelineFormats {
     StringBuilder b = new StringBuilder("digraph ").append(quote(def.name())).append(" {\n");
     b.append("  rankdir=LR;\n  node [shape=box];\n");
     for (StageSpec s : def.stages()) {
-      String label = s.name() + (s.fanOut().isPresent() ? "\\n(for each " + fanOutText(s.fanOut().get()) + ")" : "")
-          + s.condition().map(c -> "\\nwhen " + c.source()).orElse("");
+      String label =
+          s.name()
+              + (s.fanOut().isPresent() ? "\\n(for each " + fanOutText(s.fanOut().get()) + ")" : "")
+              + s.condition().map(c -> "\\nwhen " + c.source()).orElse("");
       b.append("  ").append(quote(s.name())).append(" [label=").append(quote(label)).append("];\n");
     }
     for (StageSpec s : def.stages()) {
       for (String up : s.upstream()) {
-        b.append("  ").append(quote(up)).append(" -> ").append(quote(s.name()))
-            .append(isDataEdge(s, up) ? "" : " [style=dashed]").append(";\n");
+        b.append("  ")
+            .append(quote(up))
+            .append(" -> ")
+            .append(quote(s.name()))
+            .append(isDataEdge(s, up) ? "" : " [style=dashed]")
+            .append(";\n");
       }
     }
     return b.append("}\n").toString();
@@ -176,17 +211,25 @@ public final class PipelineFormats {
 
   private static boolean isDataEdge(StageSpec s, String up) {
     return s.inputs().stream().anyMatch(i -> i.stage().equals(up))
-        || s.fanOut().filter(f -> f instanceof FanOut.FromInput in && in.stage().equals(up)).isPresent();
+        || s.fanOut()
+            .filter(f -> f instanceof FanOut.FromInput in && in.stage().equals(up))
+            .isPresent();
   }
 
   private static String quote(String s) {
-    return "\"" + s.replace("\\n", "\u0000").replace("\\", "\\\\").replace("\"", "\\\"").replace("\u0000", "\\n")
+    return "\""
+        + s.replace("\\n", "\u0000")
+            .replace("\\", "\\\\")
+            .replace("\"", "\\\"")
+            .replace("\u0000", "\\n")
         + "\"";
   }
 
   static String fanOutText(FanOut f) {
     if (f instanceof FanOut.Items items) {
-      return items.items().stream().map(String::valueOf).collect(Collectors.joining(", ", "[", "]"));
+      return items.items().stream()
+          .map(String::valueOf)
+          .collect(Collectors.joining(", ", "[", "]"));
     }
     if (f instanceof FanOut.FromParam p) {
       return "param " + p.param();

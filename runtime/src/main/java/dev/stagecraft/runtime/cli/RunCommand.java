@@ -24,25 +24,42 @@ import picocli.CommandLine.ParentCommand;
 final class RunCommand implements Callable<Integer> {
   @ParentCommand StagecraftCli cli;
 
-  @Parameters(index = "0", paramLabel = "PIPELINE", description = "The pipeline's name (see 'stagecraft list').")
+  @Parameters(
+      index = "0",
+      paramLabel = "PIPELINE",
+      description = "The pipeline's name (see 'stagecraft list').")
   String pipeline;
 
-  @Option(names = "-p", paramLabel = "name=value", description = "A pipeline parameter, written as in @Default.")
+  @Option(
+      names = "-p",
+      paramLabel = "name=value",
+      description = "A pipeline parameter, written as in @Default.")
   Map<String, String> params = new LinkedHashMap<>();
 
-  @Option(names = "--max-cpu", paramLabel = "N", description = "CPU capacity: cores (4, 1.5) or millicores (500m).")
+  @Option(
+      names = "--max-cpu",
+      paramLabel = "N",
+      description = "CPU capacity: cores (4, 1.5) or millicores (500m).")
   String maxCpu;
 
-  @Option(names = "--max-memory", paramLabel = "QUANTITY", description = "Memory capacity, e.g. 8Gi.")
+  @Option(
+      names = "--max-memory",
+      paramLabel = "QUANTITY",
+      description = "Memory capacity, e.g. 8Gi.")
   String maxMemory;
 
   @Option(names = "--gpus", paramLabel = "N", description = "GPU capacity (default 0).")
   Integer gpus;
 
-  @Option(names = "--store", paramLabel = "DIR", description = "The run store (default: $STAGECRAFT_HOME or .stagecraft).")
+  @Option(
+      names = "--store",
+      paramLabel = "DIR",
+      description = "The run store (default: $STAGECRAFT_HOME or .stagecraft).")
   Path store;
 
-  @Option(names = "--no-cache", description = "Run cached stages again instead of reusing stored outputs.")
+  @Option(
+      names = "--no-cache",
+      description = "Run cached stages again instead of reusing stored outputs.")
   boolean noCache;
 
   @Option(names = "--fail-fast", description = "Cancel running stages as soon as one fails.")
@@ -59,7 +76,9 @@ final class RunCommand implements Callable<Integer> {
       options = options.withMaxMilliCpu(quantity("--max-cpu", () -> Quantities.cpuMillis(maxCpu)));
     }
     if (maxMemory != null) {
-      options = options.withMaxMemoryBytes(quantity("--max-memory", () -> Quantities.memoryBytes(maxMemory)));
+      options =
+          options.withMaxMemoryBytes(
+              quantity("--max-memory", () -> Quantities.memoryBytes(maxMemory)));
     }
     if (gpus != null) {
       if (gpus < 0) {
@@ -67,10 +86,20 @@ final class RunCommand implements Callable<Integer> {
       }
       options = options.withGpus(gpus);
     }
-    options = options.withListener(cli.terminal ? new LiveProgress(cli.err) : new LogProgress(cli.err));
+    options =
+        options.withListener(cli.terminal ? new LiveProgress(cli.err) : new LogProgress(cli.err));
     options = RunStore.attach(options, RunStore.directory(store, cli.env));
 
-    RunResult result = PipelineRunner.runText(def, params, options);
+    // stage code that loads classes through the context class loader sees STAGECRAFT_CLASSPATH too
+    Thread self = Thread.currentThread();
+    ClassLoader previous = self.getContextClassLoader();
+    self.setContextClassLoader(cli.catalog().classLoader());
+    RunResult result;
+    try {
+      result = PipelineRunner.runText(def, params, options);
+    } finally {
+      self.setContextClassLoader(previous);
+    }
 
     if (json) {
       cli.out.println(RunJson.of(result));
@@ -92,10 +121,12 @@ final class RunCommand implements Callable<Integer> {
     cli.out.println("run " + r.runId() + " of '" + r.pipeline() + "': " + r.status());
     int width = Math.max(5, r.stages().stream().mapToInt(o -> o.name().length()).max().orElse(0));
     String row = "  %-" + width + "s  %-15s  %8s  %9s  %s";
-    cli.out.println(String.format(row, "STAGE", "STATUS", "ATTEMPTS", "TIME", "REASON").stripTrailing());
+    cli.out.println(
+        String.format(row, "STAGE", "STATUS", "ATTEMPTS", "TIME", "REASON").stripTrailing());
     for (StageOutcome o : r.stages()) {
-      cli.out.println(String.format(row, o.name(), o.status(), o.attempts(), o.durationMs() + " ms", o.reason())
-          .stripTrailing());
+      cli.out.println(
+          String.format(row, o.name(), o.status(), o.attempts(), o.durationMs() + " ms", o.reason())
+              .stripTrailing());
     }
   }
 }

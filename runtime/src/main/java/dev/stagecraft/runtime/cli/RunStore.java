@@ -11,7 +11,10 @@ import java.util.Map;
 final class RunStore {
   private RunStore() {}
 
-  /** {@code --store DIR}, else {@code $STAGECRAFT_HOME}, else {@code .stagecraft} in the working directory. */
+  /**
+   * {@code --store DIR}, else {@code $STAGECRAFT_HOME}, else {@code .stagecraft} in the working
+   * directory.
+   */
   static Path directory(Path option, Map<String, String> env) {
     if (option != null) {
       return option;

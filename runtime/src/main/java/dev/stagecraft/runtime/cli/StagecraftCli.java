@@ -19,18 +19,25 @@ import picocli.CommandLine.Option;
  * ./stagecraft run advanced-ml -p inputDataPath=data.csv --max-cpu 4 --json
  * </pre>
  */
-@Command(name = "stagecraft", mixinStandardHelpOptions = true, version = "stagecraft 0.1.0",
+@Command(
+    name = "stagecraft",
+    mixinStandardHelpOptions = true,
+    version = "stagecraft 0.1.0",
     description = "Runs and inspects compile-time checked ML pipelines.",
     subcommands = {ListCommand.class, DescribeCommand.class, RunCommand.class})
 public final class StagecraftCli implements Callable<Integer> {
   /** Exit code: the run failed. */
   public static final int RUN_FAILED = 1;
+
   /** Exit code: bad usage or input. */
   public static final int USAGE = 2;
+
   /** Exit code: a bug or an environment problem. */
   public static final int INTERNAL = 3;
 
-  @Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT,
+  @Option(
+      names = "--verbose",
+      scope = CommandLine.ScopeType.INHERIT,
       description = "Print the stack trace of an internal error.")
   boolean verbose;
 
@@ -41,7 +48,12 @@ public final class StagecraftCli implements Callable<Integer> {
   final ClassLoader classLoader;
   private PipelineCatalog catalog;
 
-  StagecraftCli(PrintStream out, PrintStream err, Map<String, String> env, boolean terminal, ClassLoader loader) {
+  StagecraftCli(
+      PrintStream out,
+      PrintStream err,
+      Map<String, String> env,
+      boolean terminal,
+      ClassLoader loader) {
     this.out = out;
     this.err = err;
     this.env = env;
@@ -68,28 +80,33 @@ public final class StagecraftCli implements Callable<Integer> {
       loader = StagecraftCli.class.getClassLoader();
     }
     StagecraftCli cli = new StagecraftCli(out, err, env, terminal, loader);
-    boolean debug = Arrays.asList(args).contains("--verbose") || env.containsKey("STAGECRAFT_DEBUG");
+    boolean debug =
+        Arrays.asList(args).contains("--verbose") || env.containsKey("STAGECRAFT_DEBUG");
     CommandLine cmd = new CommandLine(cli);
     cmd.setOut(new PrintWriter(out, true));
     cmd.setErr(new PrintWriter(err, true));
-    cmd.setParameterExceptionHandler((ex, arguments) -> {
-      String name = ex.getCommandLine().getCommandName();
-      String qualified = ex.getCommandLine() == cmd ? "stagecraft" : "stagecraft " + name;
-      err.println("error: " + oneLine(ex.getMessage()) + " (see '" + qualified + " --help')");
-      return USAGE;
-    });
-    cmd.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
-      if (ex instanceof UserInputException) {
-        err.println("error: " + oneLine(ex.getMessage()));
-        return USAGE;
-      }
-      err.println("internal error: " + oneLine(ex.getClass().getName() + ": " + ex.getMessage())
-          + (debug ? "" : " (rerun with --verbose for the stack trace)"));
-      if (debug) {
-        ex.printStackTrace(err);
-      }
-      return INTERNAL;
-    });
+    cmd.setParameterExceptionHandler(
+        (ex, arguments) -> {
+          String name = ex.getCommandLine().getCommandName();
+          String qualified = ex.getCommandLine() == cmd ? "stagecraft" : "stagecraft " + name;
+          err.println("error: " + oneLine(ex.getMessage()) + " (see '" + qualified + " --help')");
+          return USAGE;
+        });
+    cmd.setExecutionExceptionHandler(
+        (ex, commandLine, parseResult) -> {
+          if (ex instanceof UserInputException) {
+            err.println("error: " + oneLine(ex.getMessage()));
+            return USAGE;
+          }
+          err.println(
+              "internal error: "
+                  + oneLine(ex.getClass().getName() + ": " + ex.getMessage())
+                  + (debug ? "" : " (rerun with --verbose for the stack trace)"));
+          if (debug) {
+            ex.printStackTrace(err);
+          }
+          return INTERNAL;
+        });
     try {
       return cmd.execute(args);
     } finally {

@@ -1,62 +1,54 @@
 package dev.stagecraft.runtime.engine;
 
+import dev.stagecraft.runtime.graph.InvalidPipelineException;
 import dev.stagecraft.runtime.graph.StageSpec;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * How critical each stage is: the longest path from it to the end of the graph, each stage
- * weighted by its expected duration (1 when unknown).
+ * How critical each stage is: the longest path from it to the end of the graph, each stage weighted
+ * by its expected duration (1 when unknown).
  */
 final class CriticalPath {
   private CriticalPath() {}
 
-  static double[] ranks(List<StageSpec> stages, Map<String, Double> expected) {
+  static double[] ranks(List<StageSpec> stages, GraphIndex graph, Map<String, Double> expected) {
     int n = stages.size();
-    Map<String, Integer> index = new HashMap<>();
-    for (int i = 0; i < n; i++) {
-      index.put(stages.get(i).name(), i);
-    }
-    List<List<Integer>> down = new ArrayList<>(n);
-    int[] outDegree = new int[n];
-    for (int i = 0; i < n; i++) {
-      down.add(new ArrayList<>());
-    }
-    int[][] up = new int[n][];
-    for (int i = 0; i < n; i++) {
-      List<String> names = stages.get(i).upstream();
-      up[i] = new int[names.size()];
-      for (int k = 0; k < names.size(); k++) {
-        int u = index.get(names.get(k));
-        up[i][k] = u;
-        down.get(u).add(i);
-        outDegree[u]++;
-      }
-    }
     double[] rank = new double[n];
-    ArrayDeque<Integer> sinksFirst = new ArrayDeque<>();
+    int[] left = new int[n];
+    int[] queue = new int[n];
+    int head = 0;
+    int tail = 0;
     for (int i = 0; i < n; i++) {
-      if (outDegree[i] == 0) {
-        sinksFirst.add(i);
+      left[i] = graph.down[i].length;
+      if (left[i] == 0) {
+        queue[tail++] = i;
       }
     }
-    int[] left = outDegree.clone();
-    while (!sinksFirst.isEmpty()) {
-      int i = sinksFirst.poll();
+    while (head < tail) {
+      int i = queue[head++];
       double best = 0;
-      for (int d : down.get(i)) {
+      for (int d : graph.down[i]) {
         best = Math.max(best, rank[d]);
       }
-      Double w = expected.get(stages.get(i).name());
+      Double w = expected.isEmpty() ? null : expected.get(stages.get(i).name());
       rank[i] = (w == null || w.isNaN() || w < 0 ? 1 : w) + best;
-      for (int u : up[i]) {
+      for (int u : graph.up[i]) {
         if (--left[u] == 0) {
-          sinksFirst.add(u);
+          queue[tail++] = u;
         }
       }
+    }
+    if (tail < n) {
+      List<String> stuck = new java.util.ArrayList<>();
+      for (int i = 0; i < n; i++) {
+        if (left[i] > 0) {
+          stuck.add(stages.get(i).name());
+        }
+      }
+      throw new InvalidPipelineException(
+          "dependency cycle through stages " + String.join(", ", stuck) + ": build the definition"
+              + " with PipelineDefinition.builder(...) to see the cycle");
     }
     return rank;
   }

@@ -16,7 +16,9 @@ final class EngineConditionScope implements ConditionScope {
   private final Map<String, Object> seen = new LinkedHashMap<>();
 
   EngineConditionScope(
-      Condition condition, Map<String, Object> params, java.util.function.Function<String, Object> outputs) {
+      Condition condition,
+      Map<String, Object> params,
+      java.util.function.Function<String, Object> outputs) {
     this.condition = condition;
     this.params = params;
     this.outputs = outputs;
@@ -44,8 +46,8 @@ final class EngineConditionScope implements ConditionScope {
   public <T> T notNull(String path, T value) {
     if (value == null) {
       seen.put(path, null);
-      throw new ConditionNullException("condition '" + condition.source() + "' cannot be evaluated: "
-          + path + " is null");
+      throw new ConditionNullException(
+          "condition '" + condition.source() + "' cannot be evaluated: " + path + " is null");
     }
     return value;
   }

@@ -16,24 +16,34 @@ final class Execution extends Task implements StageCall {
   final String name;
   final Object item;
 
+  /** Set under the run's lock when a worker takes it (reserving its resources). */
+  boolean taken;
+
   /** Set under the run's lock; once true the result below is final. */
   volatile boolean finished;
+
   /** Set when the run asks the stage to stop (timeout, fail-fast). */
   volatile boolean cancelled;
+
   volatile int attempts;
+
   /** The thread running the body; interrupts are sent only under {@code synchronized (this)}. */
   private Thread thread;
-  long threadId;
+
+  volatile long threadId;
 
   StageStatus status = StageStatus.PENDING;
   String reason = "";
   Object output;
-  Instant start;
+
+  /** Written by the executing thread, read by a timeout or cancel from another. */
+  volatile Instant start;
+
   Instant end;
-  long startNanos;
+  volatile long startNanos;
   long wallNanos;
-  long cpuStart;
-  long allocStart;
+  volatile long cpuStart;
+  volatile long allocStart;
   long cpuNanos;
   long allocatedBytes;
 

@@ -65,7 +65,12 @@ final class ExecutionContext implements StageContext {
   public synchronized Path scratchDir() {
     if (scratch == null) {
       String safe = execution.name.replaceAll("[^A-Za-z0-9._\\-\\[\\]]", "_");
-      Path dir = execution.run.scratchRoot().resolve(runId().replaceAll("[^A-Za-z0-9._\\-]", "_")).resolve(safe);
+      Path dir =
+          execution
+              .run
+              .scratchRoot()
+              .resolve(runId().replaceAll("[^A-Za-z0-9._\\-]", "_"))
+              .resolve(safe);
       try {
         scratch = Files.createDirectories(dir);
       } catch (IOException e) {

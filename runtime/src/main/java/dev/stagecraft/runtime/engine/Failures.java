@@ -11,8 +11,10 @@ final class Failures {
   /** {@code IllegalStateException: boom} for the root cause, on one line. */
   static String reason(Throwable t) {
     Throwable root = rootCause(t);
-    String name = root.getClass().getSimpleName().isEmpty() ? root.getClass().getName()
-        : root.getClass().getSimpleName();
+    String name =
+        root.getClass().getSimpleName().isEmpty()
+            ? root.getClass().getName()
+            : root.getClass().getSimpleName();
     String message = root.getMessage();
     String text = message == null || message.isBlank() ? name : name + ": " + message;
     return text.replaceAll("\\s*[\\r\\n]+\\s*", " ").strip();

@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Turns the parameters given for a run (typed values from code, or text from {@code -p
- * name=value}) into every parameter's value, checking names and types and applying defaults.
+ * Turns the parameters given for a run (typed values from code, or text from {@code -p name=value})
+ * into every parameter's value, checking names and types and applying defaults.
  *
  * <pre>{@code
  * ResolvedParams p = ParamResolver.fromText(def, Map.of("nTrials", "20"));
@@ -35,9 +35,19 @@ public final class ParamResolver {
         continue;
       }
       if (!p.type().accepts(v)) {
-        throw new ParamException("parameter '" + p.name() + "' expects " + p.type().displayName() + ": "
-            + describe(v) + " (" + v.getClass().getSimpleName() + ") is not a" + article(p.type().displayName())
-            + " " + p.type().displayName());
+        throw new ParamException(
+            "parameter '"
+                + p.name()
+                + "' expects "
+                + p.type().displayName()
+                + ": "
+                + describe(v)
+                + " ("
+                + v.getClass().getSimpleName()
+                + ") is not a"
+                + article(p.type().displayName())
+                + " "
+                + p.type().displayName());
       }
       values.put(p.name(), v);
       texts.put(p.name(), toText(v));
@@ -64,7 +74,12 @@ public final class ParamResolver {
         values.put(p.name(), p.type().parse(text));
       } catch (IllegalArgumentException e) {
         throw new ParamException(
-            "parameter '" + p.name() + "' expects " + p.type().displayName() + ": " + e.getMessage());
+            "parameter '"
+                + p.name()
+                + "' expects "
+                + p.type().displayName()
+                + ": "
+                + e.getMessage());
       }
       texts.put(p.name(), text);
     }
@@ -76,11 +91,13 @@ public final class ParamResolver {
     def.params().forEach(p -> known.add(p.name()));
     for (String name : names) {
       if (!known.contains(name)) {
-        String hint = Suggestions.closest(name, known)
-            .map(c -> " (did you mean '" + c + "'?)")
-            .orElse(known.isEmpty()
-                ? " (it takes no parameters)"
-                : " (its parameters: " + String.join(", ", known) + ")");
+        String hint =
+            Suggestions.closest(name, known)
+                .map(c -> " (did you mean '" + c + "'?)")
+                .orElse(
+                    known.isEmpty()
+                        ? " (it takes no parameters)"
+                        : " (its parameters: " + String.join(", ", known) + ")");
         throw new ParamException(
             "unknown parameter '" + name + "' for pipeline '" + def.name() + "'" + hint);
       }
@@ -90,15 +107,30 @@ public final class ParamResolver {
   private static void applyDefault(
       PipelineDefinition def, ParamSpec p, Map<String, Object> values, Map<String, String> texts) {
     if (p.defaultText().isEmpty()) {
-      throw new ParamException("missing required parameter '" + p.name() + "' (" + p.type().displayName()
-          + "): set it with -p " + p.name() + "=VALUE or the builder's " + p.name() + "(...)");
+      throw new ParamException(
+          "missing required parameter '"
+              + p.name()
+              + "' ("
+              + p.type().displayName()
+              + "): set it with -p "
+              + p.name()
+              + "=VALUE or the builder's "
+              + p.name()
+              + "(...)");
     }
     String text = p.defaultText().get();
     try {
       values.put(p.name(), p.type().parse(text));
     } catch (IllegalArgumentException e) {
-      throw new ParamException("default of parameter '" + p.name() + "' of pipeline '" + def.name()
-          + "' does not parse as " + p.type().displayName() + ": " + e.getMessage());
+      throw new ParamException(
+          "default of parameter '"
+              + p.name()
+              + "' of pipeline '"
+              + def.name()
+              + "' does not parse as "
+              + p.type().displayName()
+              + ": "
+              + e.getMessage());
     }
     texts.put(p.name(), text);
   }

@@ -1,8 +1,8 @@
 package dev.stagecraft.runtime.engine;
 
 import dev.stagecraft.runtime.graph.PipelineDefinition;
-import dev.stagecraft.runtime.graph.StageSpec;
 import dev.stagecraft.runtime.graph.ResourceRequest;
+import dev.stagecraft.runtime.graph.StageSpec;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
@@ -30,7 +30,8 @@ public final class PipelineRunner {
    * @throws ParamException for an unknown, ill-typed or missing parameter
    * @throws PlanningException when a stage can never fit the executor's capacity
    */
-  public static RunResult run(PipelineDefinition def, Map<String, Object> params, RunOptions options) {
+  public static RunResult run(
+      PipelineDefinition def, Map<String, Object> params, RunOptions options) {
     return execute(def, ParamResolver.fromValues(def, params), options);
   }
 
@@ -40,12 +41,14 @@ public final class PipelineRunner {
    * @throws ParamException for an unknown, unparsable or missing parameter
    * @throws PlanningException when a stage can never fit the executor's capacity
    */
-  public static RunResult runText(PipelineDefinition def, Map<String, String> params, RunOptions options) {
+  public static RunResult runText(
+      PipelineDefinition def, Map<String, String> params, RunOptions options) {
     return execute(def, ParamResolver.fromText(def, params), options);
   }
 
   /** Runs with parameters already resolved. */
-  public static RunResult execute(PipelineDefinition def, ResolvedParams params, RunOptions options) {
+  public static RunResult execute(
+      PipelineDefinition def, ResolvedParams params, RunOptions options) {
     plan(def, options.capacity());
     String runId = options.runId().orElseGet(() -> newRunId(options));
     return new RunExecution(def, params, options, runId).run();
@@ -59,15 +62,23 @@ public final class PipelineRunner {
   public static void plan(PipelineDefinition def, ResourceRequest capacity) {
     for (StageSpec s : def.stages()) {
       if (!s.resources().fitsIn(capacity)) {
-        throw new PlanningException("stage '" + s.name() + "' of pipeline '" + def.name() + "' asks "
-            + s.resources() + " but the executor has " + capacity
-            + ": lower its @Resources or raise --max-cpu, --max-memory or --gpus");
+        throw new PlanningException(
+            "stage '"
+                + s.name()
+                + "' of pipeline '"
+                + def.name()
+                + "' asks "
+                + s.resources()
+                + " but the executor has "
+                + capacity
+                + ": lower its @Resources or raise --max-cpu, --max-memory or --gpus");
       }
     }
   }
 
   private static String newRunId(RunOptions options) {
-    return ID_TIME.format(options.clock().instant()) + "-"
+    return ID_TIME.format(options.clock().instant())
+        + "-"
         + String.format("%06x", ThreadLocalRandom.current().nextInt(1 << 24));
   }
 }

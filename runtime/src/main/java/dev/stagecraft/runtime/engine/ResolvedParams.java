@@ -5,8 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Every parameter of a run with its value, in declaration order: set values checked or parsed,
- * the rest from their defaults.
+ * Every parameter of a run with its value, in declaration order: set values checked or parsed, the
+ * rest from their defaults.
  *
  * @param values the typed values
  * @param texts the same values in their command-line text form (for the run history)

@@ -13,15 +13,11 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.PriorityQueue;
-import java.util.Set;
-import java.util.SplittableRandom;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
@@ -36,14 +32,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One run of a pipeline: the scheduler. Each stage keeps a count of unfinished upstream stages;
- * a finishing stage decrements its dependents' counts and queues those that reach zero, so no
+ * One run of a pipeline: the scheduler. Each stage keeps a count of unfinished upstream stages; a
+ * finishing stage decrements its dependents' counts and queues those that reach zero, so no
  * completion scans the graph. Ready work waits in a priority queue (longest remaining path first)
  * and starts when its resources fit. Worker threads loop: a worker that finishes a stage takes the
  * next ready one itself, and hands work to another thread only when more can run at once.
  *
- * <p>The one call into user code ({@link #invoke}) is wrapped by caching, attempts with backoff,
- * timeouts and metering; the scheduling around it never touches user code.
+ * <p>The one call into user code is wrapped by the layers of {@link Invocation} (reuse, caching,
+ * attempts with backoff, timeouts); the scheduling around it never touches user code.
  */
 final class RunExecution {
   private static final Logger LOG = LoggerFactory.getLogger(RunExecution.class);
@@ -54,16 +50,20 @@ final class RunExecution {
   private final RunOptions options;
   private final String runId;
   private final RunListener[] listeners;
+
   /** CPU time and allocations are measured only when a listener records them. */
   private final boolean meter;
+
   private final StageRun[] stages;
-  private final Map<String, StageRun> byName = new HashMap<>();
+
+  /** Stage index by name. */
+  private final Map<String, Integer> indexByName;
+
   private final Path scratchRoot;
 
   private final Object lock = new Object();
   private final PriorityQueue<Task> ready = new PriorityQueue<>(Task.ORDER);
   private final ArrayDeque<StageRun> worklist = new ArrayDeque<>();
-  private final Set<Execution> running = new LinkedHashSet<>();
   private final Capacity free;
   private int activeWorkers;
   private int stagesLeft;
@@ -81,41 +81,40 @@ final class RunExecution {
     this.listeners = options.listeners().toArray(new RunListener[0]);
     this.meter = listeners.length > 0;
     this.free = new Capacity(options.capacity());
-    this.scratchRoot = options.scratchRoot()
-        .orElseGet(() -> Path.of(System.getProperty("java.io.tmpdir"), "stagecraft"));
+    this.scratchRoot =
+        options
+            .scratchRoot()
+            .orElseGet(() -> Path.of(System.getProperty("java.io.tmpdir"), "stagecraft"));
     List<StageSpec> specs = def.stages();
-    double[] ranks = CriticalPath.ranks(specs, options.expectedDurations());
+    GraphIndex graph = new GraphIndex(specs);
+    this.indexByName = graph.index;
+    double[] ranks = CriticalPath.ranks(specs, graph, options.expectedDurations());
     this.stages = new StageRun[specs.size()];
     for (int i = 0; i < specs.size(); i++) {
       stages[i] = new StageRun(i, specs.get(i), ranks[i]);
-      byName.put(specs.get(i).name(), stages[i]);
-    }
-    List<List<Integer>> down = new ArrayList<>();
-    for (int i = 0; i < stages.length; i++) {
-      down.add(new ArrayList<>(2));
+      stages[i].invocation = Invocation.chain(this, specs.get(i), options);
     }
     for (StageRun s : stages) {
-      List<String> ups = s.spec.upstream();
-      s.pending = ups.size();
-      s.upstream = new StageRun[ups.size()];
-      for (int k = 0; k < ups.size(); k++) {
-        StageRun u = byName.get(ups.get(k));
-        s.upstream[k] = u;
-        down.get(u.index).add(s.index);
+      int[] up = graph.up[s.index];
+      s.pending = up.length;
+      s.upstream = new StageRun[up.length];
+      for (int k = 0; k < up.length; k++) {
+        s.upstream[k] = stages[up[k]];
       }
-    }
-    for (StageRun s : stages) {
-      s.downstream = down.get(s.index).stream().mapToInt(Integer::intValue).toArray();
+      s.downstream = graph.down[s.index];
     }
     this.stagesLeft = stages.length;
     AtomicInteger threadCount = new AtomicInteger();
-    ThreadFactory factory = r -> {
-      Thread t = new Thread(r, "stagecraft-" + def.name() + "-" + threadCount.incrementAndGet());
-      t.setDaemon(true);
-      return t;
-    };
-    this.pool = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 10, TimeUnit.SECONDS,
-        new SynchronousQueue<>(), factory);
+    ThreadFactory factory =
+        r -> {
+          Thread t =
+              new Thread(r, "stagecraft-" + def.name() + "-" + threadCount.incrementAndGet());
+          t.setDaemon(true);
+          return t;
+        };
+    this.pool =
+        new ThreadPoolExecutor(
+            0, Integer.MAX_VALUE, 10, TimeUnit.SECONDS, new SynchronousQueue<>(), factory);
   }
 
   String runId() {
@@ -135,18 +134,25 @@ final class RunExecution {
   }
 
   StageRun stage(String name) {
-    StageRun s = byName.get(name);
-    if (s == null) {
-      throw new IllegalArgumentException("pipeline '" + def.name() + "' has no stage '" + name + "'");
+    Integer i = indexByName.get(name);
+    if (i == null) {
+      throw new IllegalArgumentException(
+          "pipeline '" + def.name() + "' has no stage '" + name + "'");
     }
-    return s;
+    return stages[i];
   }
 
   // ---------------------------------------------------------------- the run
 
   RunResult run() {
     Instant start = options.clock().instant();
-    RunInfo info = new RunInfo(runId, def.name(), params.texts(), start, Optional.empty());
+    RunInfo info =
+        new RunInfo(
+            runId,
+            def.name(),
+            params.texts(),
+            start,
+            options.resume().map(RunOptions.Resume::runId));
     for (RunListener l : listeners) {
       notify(() -> l.runStarted(info));
     }
@@ -204,18 +210,35 @@ final class RunExecution {
           outcomes.add(outcome(s.single));
         } else {
           Object out = s.status.hasOutput() ? s.output : null;
-          outcomes.add(new StageOutcome(s.name(), s.name(), s.status, 0, 0, s.reason, Optional.empty(),
-              Map.of(), Optional.ofNullable(out)));
+          outcomes.add(
+              new StageOutcome(
+                  s.name(),
+                  s.name(),
+                  s.status,
+                  0,
+                  0,
+                  s.reason,
+                  Optional.empty(),
+                  Map.of(),
+                  Optional.ofNullable(out)));
         }
       }
     }
-    RunStatus status = failed ? RunStatus.FAILED : interrupted ? RunStatus.CANCELLED : RunStatus.SUCCEEDED;
+    RunStatus status =
+        failed ? RunStatus.FAILED : interrupted ? RunStatus.CANCELLED : RunStatus.SUCCEEDED;
     return new RunResult(runId, def.name(), status, start, end, outcomes);
   }
 
   private static StageOutcome outcome(Execution x) {
-    return new StageOutcome(x.name, x.stage.name(), x.status, x.attempts, x.wallNanos / 1_000_000,
-        x.reason, x.instance < 0 ? Optional.empty() : Optional.ofNullable(x.item), x.metrics(),
+    return new StageOutcome(
+        x.name,
+        x.stage.name(),
+        x.status,
+        x.attempts,
+        x.wallNanos / 1_000_000,
+        x.reason,
+        x.instance < 0 ? Optional.empty() : Optional.ofNullable(x.item),
+        x.metrics(),
         x.status.hasOutput() ? Optional.ofNullable(x.output) : Optional.empty());
   }
 
@@ -223,9 +246,9 @@ final class RunExecution {
 
   /** A stage whose upstream stages are all final: decide whether it runs. */
   private void becomeReady(StageRun s) {
-    String[] verdict = upstreamVerdict(s);
+    Verdict verdict = upstreamVerdict(s);
     if (verdict != null) {
-      finishWithoutRunning(s, StageStatus.valueOf(verdict[0]), verdict[1], null);
+      finishWithoutRunning(s, verdict.status(), verdict.reason(), null);
     } else if (failFastCause != null) {
       finishWithoutRunning(s, StageStatus.CANCELLED, cancelReason(), null);
     } else if (s.isFanOut()) {
@@ -236,8 +259,11 @@ final class RunExecution {
     }
   }
 
-  /** Why upstream states keep this stage from running, as {status, reason}; null when it may run. */
-  private String[] upstreamVerdict(StageRun s) {
+  /** Why a stage does not run although its upstream stages are final. */
+  private record Verdict(StageStatus status, String reason) {}
+
+  /** Why upstream states keep this stage from running; null when it may run. */
+  private Verdict upstreamVerdict(StageRun s) {
     StageSpec spec = s.spec;
     String cancelled = null;
     for (StageRun u : s.upstream) {
@@ -246,30 +272,37 @@ final class RunExecution {
         continue;
       }
       if (st == StageStatus.FAILED || st == StageStatus.UPSTREAM_FAILED) {
-        return new String[] {"UPSTREAM_FAILED", "upstream stage '" + u.name() + "' "
-            + (st == StageStatus.FAILED ? "failed" : "did not run (upstream failed)")};
+        return new Verdict(
+            StageStatus.UPSTREAM_FAILED,
+            "upstream stage '"
+                + u.name()
+                + "' "
+                + (st == StageStatus.FAILED ? "failed" : "did not run (upstream failed)"));
       }
       if (st == StageStatus.CANCELLED && cancelled == null) {
         cancelled = u.name();
       }
     }
     if (cancelled != null) {
-      return new String[] {"CANCELLED", "upstream stage '" + cancelled + "' was cancelled"};
+      return new Verdict(StageStatus.CANCELLED, "upstream stage '" + cancelled + "' was cancelled");
     }
     for (InputSpec in : spec.inputs()) {
-      if (!in.optional() && byName.get(in.stage()).status == StageStatus.SKIPPED) {
-        return new String[] {"SKIPPED", "input '" + in.stage() + "' was skipped"};
+      if (!in.optional() && stage(in.stage()).status == StageStatus.SKIPPED) {
+        return new Verdict(StageStatus.SKIPPED, "input '" + in.stage() + "' was skipped");
       }
     }
-    if (spec.fanOut().isPresent() && spec.fanOut().get() instanceof FanOut.FromInput from
-        && byName.get(from.stage()).status == StageStatus.SKIPPED) {
-      return new String[] {"SKIPPED", "fan-out input '" + from.stage() + "' was skipped"};
+    if (spec.fanOut().isPresent()
+        && spec.fanOut().get() instanceof FanOut.FromInput from
+        && stage(from.stage()).status == StageStatus.SKIPPED) {
+      return new Verdict(StageStatus.SKIPPED, "fan-out input '" + from.stage() + "' was skipped");
     }
     if (spec.condition().isPresent()) {
       Condition c = spec.condition().get();
       for (String read : c.stages()) {
-        if (byName.get(read).status == StageStatus.SKIPPED) {
-          return new String[] {"SKIPPED", "condition " + c.source() + " reads skipped stage '" + read + "'"};
+        if (stage(read).status == StageStatus.SKIPPED) {
+          return new Verdict(
+              StageStatus.SKIPPED,
+              "condition " + c.source() + " reads skipped stage '" + read + "'");
         }
       }
     }
@@ -277,7 +310,8 @@ final class RunExecution {
   }
 
   private String cancelReason() {
-    return "the caller".equals(failFastCause) ? "cancelled: the run was interrupted"
+    return "the caller".equals(failFastCause)
+        ? "cancelled: the run was interrupted"
         : "cancelled: stage '" + failFastCause + "' failed (--fail-fast)";
   }
 
@@ -294,8 +328,21 @@ final class RunExecution {
     while ((s = worklist.poll()) != null) {
       stagesLeft--;
       if (listeners.length > 0 && s.single == null && s.instances == null) {
-        report(new StageExecution(s.name(), s.name(), Optional.empty(), Optional.empty(), s.status, 0,
-            Optional.empty(), Optional.empty(), 0, 0, 0, Map.of(), s.reason));
+        report(
+            new StageExecution(
+                s.name(),
+                s.name(),
+                Optional.empty(),
+                Optional.empty(),
+                s.status,
+                0,
+                Optional.empty(),
+                Optional.empty(),
+                0,
+                0,
+                0,
+                Map.of(),
+                s.reason));
       }
       for (int d : s.downstream) {
         StageRun ds = stages[d];
@@ -331,7 +378,7 @@ final class RunExecution {
     }
     free.reserve(pick.resources());
     if (pick instanceof Execution x) {
-      running.add(x);
+      x.taken = true;
     }
     return pick;
   }
@@ -350,7 +397,6 @@ final class RunExecution {
   /** An execution reached its final state: record it, finish its stage, fail fast if asked. */
   private void executionFinished(Execution x) {
     x.finished = true;
-    running.remove(x);
     if (listeners.length > 0) {
       report(execution(x));
     }
@@ -376,8 +422,10 @@ final class RunExecution {
           }
         }
         s.status = agg;
-        s.output = agg == StageStatus.SUCCEEDED
-            ? Collections.unmodifiableList(Arrays.asList(s.instanceOutputs)) : null;
+        s.output =
+            agg == StageStatus.SUCCEEDED
+                ? Collections.unmodifiableList(Arrays.asList(s.instanceOutputs))
+                : null;
         worklist.add(s);
       }
     }
@@ -388,9 +436,27 @@ final class RunExecution {
     drainWorklist();
   }
 
+  /** Executions taken by a worker and not yet final; scans the run, for the rare cancel path. */
+  private List<Execution> running() {
+    List<Execution> all = new ArrayList<>();
+    for (StageRun s : stages) {
+      if (s.single != null && s.single.taken && !s.single.finished) {
+        all.add(s.single);
+      }
+      if (s.instances != null) {
+        for (Execution x : s.instances) {
+          if (x.taken && !x.finished) {
+            all.add(x);
+          }
+        }
+      }
+    }
+    return all;
+  }
+
   /** Cancels running executions and everything waiting to start. */
   private void cancelAll(String reason) {
-    for (Execution x : new ArrayList<>(running)) {
+    for (Execution x : running()) {
       x.cancelled = true;
       stopWithoutThread(x, StageStatus.CANCELLED, reason);
       executionFinished(x);
@@ -409,7 +475,10 @@ final class RunExecution {
     drainWorklist();
   }
 
-  /** Ends an execution whose thread is still in the body (timeout, cancel); measures it from outside. */
+  /**
+   * Ends an execution whose thread is still in the body (timeout, cancel); measures it from
+   * outside.
+   */
   private void stopWithoutThread(Execution x, StageStatus status, String reason) {
     x.status = status;
     x.reason = reason;
@@ -453,8 +522,10 @@ final class RunExecution {
       }
     } catch (Throwable t) {
       status = StageStatus.FAILED;
-      reason = t instanceof ConditionNullException || t instanceof FanOutException ? t.getMessage()
-          : Failures.reason(t);
+      reason =
+          t instanceof ConditionNullException || t instanceof FanOutException
+              ? t.getMessage()
+              : Failures.reason(t);
     }
     Task next;
     synchronized (lock) {
@@ -482,7 +553,7 @@ final class RunExecution {
       drainWorklist();
       next = nextOrRetire();
     }
-        return next;
+    return next;
   }
 
   private List<?> items(StageRun s) {
@@ -493,14 +564,16 @@ final class RunExecution {
     if (f instanceof FanOut.FromParam p) {
       Object v = params.values().get(p.param());
       if (!(v instanceof List<?> list)) {
-        throw new FanOutException("fan-out parameter '" + p.param() + "' is " + describe(v) + ", not a List");
+        throw new FanOutException(
+            "fan-out parameter '" + p.param() + "' is " + describe(v) + ", not a List");
       }
       return list;
     }
     FanOut.FromInput in = (FanOut.FromInput) f;
-    Object v = byName.get(in.stage()).output;
+    Object v = stage(in.stage()).output;
     if (!(v instanceof List<?> list)) {
-      throw new FanOutException("fan-out input '" + in.stage() + "' returned " + describe(v) + ", not a List");
+      throw new FanOutException(
+          "fan-out input '" + in.stage() + "' returned " + describe(v) + ", not a List");
     }
     return list;
   }
@@ -533,15 +606,16 @@ final class RunExecution {
     String reason = "";
     Object output = null;
     try {
-      String skip = conditionSkipReason(x.stage);
+      // a fan-out stage's condition was decided once, before its instances were created
+      String skip = x.instance < 0 ? conditionSkipReason(x.stage) : null;
       if (skip != null) {
         status = StageStatus.SKIPPED;
         reason = skip;
       } else {
-        Object[] result = invoke(x);
-        status = (StageStatus) result[0];
-        reason = (String) result[1];
-        output = result[2];
+        CallResult result = x.stage.invocation.invoke(x);
+        status = result.status();
+        reason = result.reason();
+        output = result.output();
       }
     } catch (ConditionNullException e) {
       status = StageStatus.FAILED;
@@ -574,7 +648,7 @@ final class RunExecution {
       }
       next = nextOrRetire();
     }
-        return next;
+    return next;
   }
 
   /** Null when the stage has no condition or it holds; otherwise why the stage is skipped. */
@@ -583,77 +657,28 @@ final class RunExecution {
       return null;
     }
     Condition c = s.spec.condition().get();
-    EngineConditionScope scope = new EngineConditionScope(c, params.values(), name -> byName.get(name).output);
+    EngineConditionScope scope =
+        new EngineConditionScope(c, params.values(), name -> stage(name).output);
     return c.predicate().test(scope) ? null : scope.falseReason();
   }
 
-  /**
-   * The one call into user code, wrapped: cache lookup, attempts with backoff, a timeout per
-   * attempt, and saving the output. Returns {status, reason, output}.
-   */
-  private Object[] invoke(Execution x) throws Exception {
-    StageSpec spec = x.stage.spec;
-    Optional<OutputStore> store = options.outputStore();
-    StageKey key = store.isPresent() ? key(x) : null;
-    if (store.isPresent() && spec.cache() && options.useCache()) {
-      Optional<OutputStore.StoredOutput> hit = store.get().lookup(key);
-      if (hit.isPresent()) {
-        return new Object[] {StageStatus.CACHED, "", hit.get().value()};
-      }
+  /** Reports the start of an attempt to the listeners. */
+  void attemptStarted(Execution x, int attempt) {
+    if (listeners.length == 0) {
+      return;
     }
-    int retries = spec.retry().retries();
-    SplittableRandom random = null;
-    for (int attempt = 1; ; attempt++) {
-      x.attempts = attempt;
-      int a = attempt;
-      Instant at = attempt == 1 ? x.start : options.clock().instant();
-      for (RunListener l : listeners) {
-        notify(() -> l.stageStarted(runId, x.name, a, at));
-      }
-      ScheduledFuture<?> deadline = spec.timeout().map(d -> scheduleTimeout(x, a, d)).orElse(null);
-      Throwable error;
-      try {
-        Object out = spec.body().run(x);
-        if (deadline != null) {
-          deadline.cancel(false);
-        }
-        if (store.isPresent() && !x.finished) {
-          store.get().save(key, out);
-        }
-        return new Object[] {StageStatus.SUCCEEDED, "", out};
-      } catch (Throwable t) {
-        if (deadline != null) {
-          deadline.cancel(false);
-        }
-        error = t;
-      }
-      if (x.finished || x.cancelled) {
-        return new Object[] {StageStatus.FAILED, Failures.reason(error), null}; // already decided
-      }
-      if (attempt > retries || Failures.isNonRetryable(error)) {
-        String reason = Failures.reason(error);
-        if (attempt > 1) {
-          reason = reason + " (after " + attempt + " attempts)";
-        }
-        return new Object[] {StageStatus.FAILED, reason, null};
-      }
-      if (random == null) {
-        random = new SplittableRandom(options.seed() * 31 + x.name.hashCode());
-      }
-      Duration wait = Backoff.delay(spec.retry().backoff(), attempt, random);
-      try {
-        options.sleeper().sleep(wait);
-      } catch (InterruptedException e) {
-        return new Object[] {StageStatus.FAILED, Failures.reason(error), null};
-      }
+    Instant at = attempt == 1 ? x.start : options.clock().instant();
+    for (RunListener l : listeners) {
+      notify(() -> l.stageStarted(runId, x.name, attempt, at));
     }
   }
 
-  private StageKey key(Execution x) {
+  /** What determines an execution's output, for the output store. */
+  StageKey key(Execution x) {
     StageSpec spec = x.stage.spec;
     Map<String, Object> inputs = new LinkedHashMap<>();
     for (InputSpec in : spec.inputs()) {
-      StageRun up = byName.get(in.stage());
+      StageRun up = stage(in.stage());
       if (up.status.hasOutput()) {
         inputs.put(in.stage(), up.output);
       }
@@ -662,20 +687,32 @@ final class RunExecution {
     for (String p : spec.paramsUsed()) {
       used.put(p, params.values().get(p));
     }
-    return new StageKey(runId, def.name(), spec.name(), x.name, spec.version(), inputs, used,
+    return new StageKey(
+        runId,
+        def.name(),
+        spec.name(),
+        x.name,
+        spec.version(),
+        spec.outputType(),
+        inputs,
+        used,
         x.instance < 0 ? Optional.empty() : Optional.ofNullable(x.item));
   }
 
-  private ScheduledFuture<?> scheduleTimeout(Execution x, int attempt, Duration timeout) {
+  /** Fails and interrupts the attempt when it runs past {@code timeout}. */
+  ScheduledFuture<?> scheduleTimeout(Execution x, int attempt, Duration timeout) {
     ScheduledExecutorService t = timer;
     if (t == null) {
       synchronized (lock) {
         if (timer == null) {
-          ScheduledThreadPoolExecutor s = new ScheduledThreadPoolExecutor(1, r -> {
-            Thread th = new Thread(r, "stagecraft-" + def.name() + "-timeouts");
-            th.setDaemon(true);
-            return th;
-          });
+          ScheduledThreadPoolExecutor s =
+              new ScheduledThreadPoolExecutor(
+                  1,
+                  r -> {
+                    Thread th = new Thread(r, "stagecraft-" + def.name() + "-timeouts");
+                    th.setDaemon(true);
+                    return th;
+                  });
           s.setRemoveOnCancelPolicy(true);
           timer = s;
         }
@@ -691,8 +728,10 @@ final class RunExecution {
         return;
       }
       x.cancelled = true;
-      stopWithoutThread(x, StageStatus.FAILED, "timed out after " + timeout
-          + (attempt > 1 ? " (attempt " + attempt + ")" : ""));
+      stopWithoutThread(
+          x,
+          StageStatus.FAILED,
+          "timed out after " + timeout + (attempt > 1 ? " (attempt " + attempt + ")" : ""));
       executionFinished(x);
       spawnWorkers();
     }
@@ -721,10 +760,20 @@ final class RunExecution {
 
   private StageExecution execution(Execution x) {
     boolean instance = x.instance >= 0;
-    return new StageExecution(x.name, x.stage.name(), instance ? Optional.of(x.instance) : Optional.empty(),
-        instance ? Optional.of(itemJson(x.item)) : Optional.empty(), x.status, x.attempts,
-        Optional.ofNullable(x.start), Optional.ofNullable(x.end), x.wallNanos / 1_000_000, x.cpuNanos,
-        x.allocatedBytes, x.metrics(), x.reason);
+    return new StageExecution(
+        x.name,
+        x.stage.name(),
+        instance ? Optional.of(x.instance) : Optional.empty(),
+        instance ? Optional.of(itemJson(x.item)) : Optional.empty(),
+        x.status,
+        x.attempts,
+        Optional.ofNullable(x.start),
+        Optional.ofNullable(x.end),
+        x.wallNanos / 1_000_000,
+        x.cpuNanos,
+        x.allocatedBytes,
+        x.metrics(),
+        x.reason);
   }
 
   /** The item as JSON text; values Jackson cannot write become JSON strings of their text. */

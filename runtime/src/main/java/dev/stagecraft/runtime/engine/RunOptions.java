@@ -34,6 +34,7 @@ import java.util.Optional;
  * @param runId the id to give the run; empty: a fresh one
  * @param scratchRoot where stages' scratch directories go; empty: {@code java.io.tmpdir/stagecraft}
  * @param maxThreads upper bound on threads running stages at once (capacity bounds it first)
+ * @param resume the earlier run this one continues, with the outputs it reuses
  */
 public record RunOptions(
     boolean failFast,
@@ -49,7 +50,8 @@ public record RunOptions(
     long seed,
     Optional<String> runId,
     Optional<Path> scratchRoot,
-    int maxThreads) {
+    int maxThreads,
+    Optional<Resume> resume) {
 
   /** The default bound on stage threads. */
   public static final int DEFAULT_MAX_THREADS = 256;
@@ -65,6 +67,7 @@ public record RunOptions(
     Objects.requireNonNull(sleeper, "sleeper");
     Objects.requireNonNull(runId, "runId");
     Objects.requireNonNull(scratchRoot, "scratchRoot");
+    Objects.requireNonNull(resume, "resume");
     if (maxThreads < 1) {
       throw new IllegalArgumentException("maxThreads " + maxThreads + " must be at least 1");
     }
@@ -72,9 +75,22 @@ public record RunOptions(
 
   /** Only fail-fast set; everything else as {@link #defaults()}. */
   public RunOptions(boolean failFast) {
-    this(failFast, List.of(), Optional.empty(), true, Optional.empty(), Optional.empty(),
-        Optional.empty(), Map.of(), Clock.systemUTC(), Sleeper.REAL, System.nanoTime(),
-        Optional.empty(), Optional.empty(), DEFAULT_MAX_THREADS);
+    this(
+        failFast,
+        List.of(),
+        Optional.empty(),
+        true,
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        Map.of(),
+        Clock.systemUTC(),
+        Sleeper.REAL,
+        System.nanoTime(),
+        Optional.empty(),
+        Optional.empty(),
+        DEFAULT_MAX_THREADS,
+        Optional.empty());
   }
 
   /** Defaults: the machine's capacity, no fail-fast, caching on, no listeners, real time. */
@@ -94,81 +110,309 @@ public record RunOptions(
   }
 
   public RunOptions withFailFast(boolean value) {
-    return new RunOptions(value, listeners, outputStore, useCache, maxMilliCpu, maxMemoryBytes, gpus,
-        expectedDurations, clock, sleeper, seed, runId, scratchRoot, maxThreads);
+    return new RunOptions(
+        value,
+        listeners,
+        outputStore,
+        useCache,
+        maxMilliCpu,
+        maxMemoryBytes,
+        gpus,
+        expectedDurations,
+        clock,
+        sleeper,
+        seed,
+        runId,
+        scratchRoot,
+        maxThreads,
+        resume);
   }
 
   /** Adds a listener after the existing ones. */
   public RunOptions withListener(RunListener listener) {
     List<RunListener> all = new ArrayList<>(listeners);
     all.add(Objects.requireNonNull(listener, "listener"));
-    return new RunOptions(failFast, all, outputStore, useCache, maxMilliCpu, maxMemoryBytes, gpus,
-        expectedDurations, clock, sleeper, seed, runId, scratchRoot, maxThreads);
+    return new RunOptions(
+        failFast,
+        all,
+        outputStore,
+        useCache,
+        maxMilliCpu,
+        maxMemoryBytes,
+        gpus,
+        expectedDurations,
+        clock,
+        sleeper,
+        seed,
+        runId,
+        scratchRoot,
+        maxThreads,
+        resume);
   }
 
   public RunOptions withOutputStore(OutputStore store) {
-    return new RunOptions(failFast, listeners, Optional.of(store), useCache, maxMilliCpu,
-        maxMemoryBytes, gpus, expectedDurations, clock, sleeper, seed, runId, scratchRoot, maxThreads);
+    return new RunOptions(
+        failFast,
+        listeners,
+        Optional.of(store),
+        useCache,
+        maxMilliCpu,
+        maxMemoryBytes,
+        gpus,
+        expectedDurations,
+        clock,
+        sleeper,
+        seed,
+        runId,
+        scratchRoot,
+        maxThreads,
+        resume);
   }
 
   public RunOptions withUseCache(boolean value) {
-    return new RunOptions(failFast, listeners, outputStore, value, maxMilliCpu, maxMemoryBytes, gpus,
-        expectedDurations, clock, sleeper, seed, runId, scratchRoot, maxThreads);
+    return new RunOptions(
+        failFast,
+        listeners,
+        outputStore,
+        value,
+        maxMilliCpu,
+        maxMemoryBytes,
+        gpus,
+        expectedDurations,
+        clock,
+        sleeper,
+        seed,
+        runId,
+        scratchRoot,
+        maxThreads,
+        resume);
   }
 
   public RunOptions withMaxMilliCpu(long value) {
-    return new RunOptions(failFast, listeners, outputStore, useCache, Optional.of(value),
-        maxMemoryBytes, gpus, expectedDurations, clock, sleeper, seed, runId, scratchRoot, maxThreads);
+    return new RunOptions(
+        failFast,
+        listeners,
+        outputStore,
+        useCache,
+        Optional.of(value),
+        maxMemoryBytes,
+        gpus,
+        expectedDurations,
+        clock,
+        sleeper,
+        seed,
+        runId,
+        scratchRoot,
+        maxThreads,
+        resume);
   }
 
   public RunOptions withMaxMemoryBytes(long value) {
-    return new RunOptions(failFast, listeners, outputStore, useCache, maxMilliCpu, Optional.of(value),
-        gpus, expectedDurations, clock, sleeper, seed, runId, scratchRoot, maxThreads);
+    return new RunOptions(
+        failFast,
+        listeners,
+        outputStore,
+        useCache,
+        maxMilliCpu,
+        Optional.of(value),
+        gpus,
+        expectedDurations,
+        clock,
+        sleeper,
+        seed,
+        runId,
+        scratchRoot,
+        maxThreads,
+        resume);
   }
 
   public RunOptions withGpus(int value) {
-    return new RunOptions(failFast, listeners, outputStore, useCache, maxMilliCpu, maxMemoryBytes,
-        Optional.of(value), expectedDurations, clock, sleeper, seed, runId, scratchRoot, maxThreads);
+    return new RunOptions(
+        failFast,
+        listeners,
+        outputStore,
+        useCache,
+        maxMilliCpu,
+        maxMemoryBytes,
+        Optional.of(value),
+        expectedDurations,
+        clock,
+        sleeper,
+        seed,
+        runId,
+        scratchRoot,
+        maxThreads,
+        resume);
   }
 
   /** Sets every capacity dimension at once. */
   public RunOptions withCapacity(ResourceRequest capacity) {
-    return withMaxMilliCpu(capacity.milliCpu()).withMaxMemoryBytes(capacity.memoryBytes())
+    return withMaxMilliCpu(capacity.milliCpu())
+        .withMaxMemoryBytes(capacity.memoryBytes())
         .withGpus(capacity.gpu());
   }
 
   public RunOptions withExpectedDurations(Map<String, Double> value) {
-    return new RunOptions(failFast, listeners, outputStore, useCache, maxMilliCpu, maxMemoryBytes, gpus,
-        value, clock, sleeper, seed, runId, scratchRoot, maxThreads);
+    return new RunOptions(
+        failFast,
+        listeners,
+        outputStore,
+        useCache,
+        maxMilliCpu,
+        maxMemoryBytes,
+        gpus,
+        value,
+        clock,
+        sleeper,
+        seed,
+        runId,
+        scratchRoot,
+        maxThreads,
+        resume);
   }
 
   public RunOptions withClock(Clock value) {
-    return new RunOptions(failFast, listeners, outputStore, useCache, maxMilliCpu, maxMemoryBytes, gpus,
-        expectedDurations, value, sleeper, seed, runId, scratchRoot, maxThreads);
+    return new RunOptions(
+        failFast,
+        listeners,
+        outputStore,
+        useCache,
+        maxMilliCpu,
+        maxMemoryBytes,
+        gpus,
+        expectedDurations,
+        value,
+        sleeper,
+        seed,
+        runId,
+        scratchRoot,
+        maxThreads,
+        resume);
   }
 
   public RunOptions withSleeper(Sleeper value) {
-    return new RunOptions(failFast, listeners, outputStore, useCache, maxMilliCpu, maxMemoryBytes, gpus,
-        expectedDurations, clock, value, seed, runId, scratchRoot, maxThreads);
+    return new RunOptions(
+        failFast,
+        listeners,
+        outputStore,
+        useCache,
+        maxMilliCpu,
+        maxMemoryBytes,
+        gpus,
+        expectedDurations,
+        clock,
+        value,
+        seed,
+        runId,
+        scratchRoot,
+        maxThreads,
+        resume);
   }
 
   public RunOptions withSeed(long value) {
-    return new RunOptions(failFast, listeners, outputStore, useCache, maxMilliCpu, maxMemoryBytes, gpus,
-        expectedDurations, clock, sleeper, value, runId, scratchRoot, maxThreads);
+    return new RunOptions(
+        failFast,
+        listeners,
+        outputStore,
+        useCache,
+        maxMilliCpu,
+        maxMemoryBytes,
+        gpus,
+        expectedDurations,
+        clock,
+        sleeper,
+        value,
+        runId,
+        scratchRoot,
+        maxThreads,
+        resume);
   }
 
   public RunOptions withRunId(String value) {
-    return new RunOptions(failFast, listeners, outputStore, useCache, maxMilliCpu, maxMemoryBytes, gpus,
-        expectedDurations, clock, sleeper, seed, Optional.of(value), scratchRoot, maxThreads);
+    return new RunOptions(
+        failFast,
+        listeners,
+        outputStore,
+        useCache,
+        maxMilliCpu,
+        maxMemoryBytes,
+        gpus,
+        expectedDurations,
+        clock,
+        sleeper,
+        seed,
+        Optional.of(value),
+        scratchRoot,
+        maxThreads,
+        resume);
   }
 
   public RunOptions withScratchRoot(Path value) {
-    return new RunOptions(failFast, listeners, outputStore, useCache, maxMilliCpu, maxMemoryBytes, gpus,
-        expectedDurations, clock, sleeper, seed, runId, Optional.of(value), maxThreads);
+    return new RunOptions(
+        failFast,
+        listeners,
+        outputStore,
+        useCache,
+        maxMilliCpu,
+        maxMemoryBytes,
+        gpus,
+        expectedDurations,
+        clock,
+        sleeper,
+        seed,
+        runId,
+        Optional.of(value),
+        maxThreads,
+        resume);
+  }
+
+  /**
+   * Continues run {@code runId}: an execution whose instance name ({@code train}, {@code train[1]})
+   * has an output here is not executed again but ends CACHED with that output.
+   */
+  public RunOptions withResume(String runId, Map<String, OutputStore.StoredOutput> outputs) {
+    return new RunOptions(
+        failFast,
+        listeners,
+        outputStore,
+        useCache,
+        maxMilliCpu,
+        maxMemoryBytes,
+        gpus,
+        expectedDurations,
+        clock,
+        sleeper,
+        seed,
+        this.runId,
+        scratchRoot,
+        maxThreads,
+        Optional.of(new Resume(runId, outputs)));
+  }
+
+  /** The run a run continues and the outputs of its executions that succeeded, by instance name. */
+  public record Resume(String runId, Map<String, OutputStore.StoredOutput> outputs) {
+    public Resume {
+      Objects.requireNonNull(runId, "runId");
+      outputs = Map.copyOf(outputs);
+    }
   }
 
   public RunOptions withMaxThreads(int value) {
-    return new RunOptions(failFast, listeners, outputStore, useCache, maxMilliCpu, maxMemoryBytes, gpus,
-        expectedDurations, clock, sleeper, seed, runId, scratchRoot, value);
+    return new RunOptions(
+        failFast,
+        listeners,
+        outputStore,
+        useCache,
+        maxMilliCpu,
+        maxMemoryBytes,
+        gpus,
+        expectedDurations,
+        clock,
+        sleeper,
+        seed,
+        runId,
+        scratchRoot,
+        value,
+        resume);
   }
 }

@@ -30,8 +30,10 @@ final class ThreadMeter {
     if (BEAN == null) {
       return 0;
     }
-    long v = threadId == Thread.currentThread().getId() ? BEAN.getCurrentThreadCpuTime()
-        : BEAN.getThreadCpuTime(threadId);
+    long v =
+        threadId == Thread.currentThread().getId()
+            ? BEAN.getCurrentThreadCpuTime()
+            : BEAN.getThreadCpuTime(threadId);
     return Math.max(v, 0);
   }
 

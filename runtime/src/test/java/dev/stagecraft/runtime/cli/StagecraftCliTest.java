@@ -29,9 +29,15 @@ class StagecraftCliTest {
   private static Result cli(Map<String, String> env, boolean terminal, String... args) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int code = StagecraftCli.execute(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-        new PrintStream(err, true, StandardCharsets.UTF_8), env, terminal);
-    return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    int code =
+        StagecraftCli.execute(
+            args,
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8),
+            env,
+            terminal);
+    return new Result(
+        code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
   }
 
   private static Result cli(String... args) {
@@ -104,7 +110,9 @@ class StagecraftCliTest {
     JsonNode first = stages.get(0);
     List<String> stageFields = new ArrayList<>();
     first.fieldNames().forEachRemaining(stageFields::add);
-    assertEquals(List.of("name", "status", "attempts", "durationMs", "reason", "item", "metrics"), stageFields);
+    assertEquals(
+        List.of("name", "status", "attempts", "durationMs", "reason", "item", "metrics"),
+        stageFields);
     assertTrue(first.get("item").isNull());
     assertEquals("b", stages.get(5).get("item").asText());
     assertEquals(0.8, stages.get(5).get("metrics").get("accuracy").asDouble());
@@ -132,33 +140,54 @@ class StagecraftCliTest {
 
   @Test
   void anUnknownPipelineIsOneLineWithASuggestion() {
-    assertOneLineError(cli("run", "diamnd"), 2, "error: unknown pipeline 'diamnd' (did you mean 'diamond'?)");
-    assertOneLineError(cli("describe", "zzz"), 2,
-        "error: unknown pipeline 'zzz' (known: broken, diamond, failing, huge; see 'stagecraft list')");
+    assertOneLineError(
+        cli("run", "diamnd"), 2, "error: unknown pipeline 'diamnd' (did you mean 'diamond'?)");
+    assertOneLineError(
+        cli("describe", "zzz"),
+        2,
+        "error: unknown pipeline 'zzz' (known: broken, diamond, failing, huge; see 'stagecraft"
+            + " list')");
   }
 
   @Test
   void parameterErrorsAreOneLineAndExitTwo() {
-    assertOneLineError(cli("run", "diamond", "-p", "inputDataPath=x", "-p", "nTrails=3"), 2,
+    assertOneLineError(
+        cli("run", "diamond", "-p", "inputDataPath=x", "-p", "nTrails=3"),
+        2,
         "error: unknown parameter 'nTrails' for pipeline 'diamond' (did you mean 'nTrials'?)");
-    assertOneLineError(cli("run", "diamond", "-p", "inputDataPath=x", "-p", "nTrials=abc"), 2,
+    assertOneLineError(
+        cli("run", "diamond", "-p", "inputDataPath=x", "-p", "nTrials=abc"),
+        2,
         "error: parameter 'nTrials' expects int: \"abc\" is not an int");
-    assertOneLineError(cli("run", "diamond"), 2, "error: missing required parameter 'inputDataPath' (Path):"
-        + " set it with -p inputDataPath=VALUE or the builder's inputDataPath(...)");
+    assertOneLineError(
+        cli("run", "diamond"),
+        2,
+        "error: missing required parameter 'inputDataPath' (Path):"
+            + " set it with -p inputDataPath=VALUE or the builder's inputDataPath(...)");
   }
 
   @Test
   void badQuantitiesAndImpossibleStagesAreOneLineAndExitTwo() {
-    assertOneLineError(cli("run", "diamond", "-p", "inputDataPath=x", "--max-memory", "8GB"), 2,
+    assertOneLineError(
+        cli("run", "diamond", "-p", "inputDataPath=x", "--max-memory", "8GB"),
+        2,
         "error: --max-memory: memory \"8GB\" is not a Kubernetes quantity (use 8Gi or 8G)");
-    assertOneLineError(cli("run", "diamond", "-p", "inputDataPath=x", "--max-cpu", "lots"), 2,
-        "error: --max-cpu: cpu \"lots\" is not a Kubernetes quantity (use cores such as \"2\" or \"1.5\","
-            + " or millicores such as \"500m\")");
-    assertOneLineError(cli("run", "diamond", "-p", "inputDataPath=x", "--gpus", "-1"), 2,
+    assertOneLineError(
+        cli("run", "diamond", "-p", "inputDataPath=x", "--max-cpu", "lots"),
+        2,
+        "error: --max-cpu: cpu \"lots\" is not a Kubernetes quantity (use cores such as \"2\" or"
+            + " \"1.5\", or millicores such as \"500m\")");
+    assertOneLineError(
+        cli("run", "diamond", "-p", "inputDataPath=x", "--gpus", "-1"),
+        2,
         "error: --gpus -1 must not be negative");
     Result huge = cli("run", "huge", "--max-cpu", "2", "--max-memory", "4Gi");
-    assertOneLineError(huge, 2, "error: stage 'train' of pipeline 'huge' asks cpu=64, memory=1Gi, gpu=0 but the"
-        + " executor has cpu=2, memory=4Gi, gpu=0: lower its @Resources or raise --max-cpu, --max-memory or --gpus");
+    assertOneLineError(
+        huge,
+        2,
+        "error: stage 'train' of pipeline 'huge' asks cpu=64, memory=1Gi, gpu=0 but the executor"
+            + " has cpu=2, memory=4Gi, gpu=0: lower its @Resources or raise --max-cpu, --max-memory"
+            + " or --gpus");
   }
 
   @Test
@@ -166,10 +195,12 @@ class StagecraftCliTest {
     Result missing = cli("run");
     assertEquals(2, missing.code());
     assertEquals(1, missing.errLines().size(), missing.err());
-    assertTrue(missing.err().startsWith("error: Missing required parameter: 'PIPELINE'"), missing.err());
+    assertTrue(
+        missing.err().startsWith("error: Missing required parameter: 'PIPELINE'"), missing.err());
 
     Result none = cli();
-    assertOneLineError(none, 2, "error: name a command: list, describe or run (see 'stagecraft --help')");
+    assertOneLineError(
+        none, 2, "error: name a command: list, describe or run (see 'stagecraft --help')");
 
     Result unknownOption = cli("run", "diamond", "--frobnicate");
     assertEquals(2, unknownOption.code());
@@ -179,8 +210,11 @@ class StagecraftCliTest {
   @Test
   void internalErrorsAreOneLineUnlessVerbose() {
     Result r = cli("describe", "broken");
-    assertOneLineError(r, 3, "internal error: java.lang.IllegalStateException: generated code is out of date"
-        + " (rerun with --verbose for the stack trace)");
+    assertOneLineError(
+        r,
+        3,
+        "internal error: java.lang.IllegalStateException: generated code is out of date"
+            + " (rerun with --verbose for the stack trace)");
 
     Result verbose = cli("describe", "broken", "--verbose");
     assertEquals(3, verbose.code());
@@ -197,7 +231,9 @@ class StagecraftCliTest {
     Result r = cli(Map.of("STAGECRAFT_CLASSPATH", "/no/such/dir"), false, "list");
     assertEquals(2, r.code());
     assertEquals(1, r.errLines().size(), r.err());
-    assertTrue(r.err().startsWith("error: STAGECRAFT_CLASSPATH entry '/no/such/dir' does not exist"), r.err());
+    assertTrue(
+        r.err().startsWith("error: STAGECRAFT_CLASSPATH entry '/no/such/dir' does not exist"),
+        r.err());
   }
 
   @Test

@@ -30,24 +30,51 @@ public final class TestPipelines {
 
     @Override
     public PipelineDefinition definition() {
-      return PipelineDefinition.builder(name()).description(description())
+      return PipelineDefinition.builder(name())
+          .description(description())
           .param(ParamSpec.required("inputDataPath", ParamType.PATH, "the input CSV"))
           .param(ParamSpec.optional("nTrials", ParamType.INT, "how many trials", "3"))
-          .stage(StageSpec.builder("source").resources(SMALL).outputType("Integer").params("nTrials")
-              .body(call -> call.<Integer>param("nTrials")).build())
-          .stage(StageSpec.builder("left").resources(SMALL).outputType("Integer").input(InputSpec.of("source"))
-              .body(call -> call.<Integer>input("source") + 1).build())
-          .stage(StageSpec.builder("right").resources(SMALL).outputType("Integer").input(InputSpec.of("source"))
-              .body(call -> call.<Integer>input("source") * 2).build())
-          .stage(StageSpec.builder("join").resources(SMALL).outputType("Integer").input(InputSpec.of("left"))
-              .input(InputSpec.of("right")).dependsOn("source")
-              .body(call -> call.<Integer>input("left") + call.<Integer>input("right")).build())
-          .stage(StageSpec.builder("train").resources(SMALL).outputType("String")
-              .fanOut(new FanOut.Items(List.of("a", "b")))
-              .body(call -> {
-                call.context().metric("accuracy", call.item().equals("a") ? 0.9 : 0.8);
-                return "model-" + call.item();
-              }).build())
+          .stage(
+              StageSpec.builder("source")
+                  .resources(SMALL)
+                  .outputType("Integer")
+                  .params("nTrials")
+                  .body(call -> call.<Integer>param("nTrials"))
+                  .build())
+          .stage(
+              StageSpec.builder("left")
+                  .resources(SMALL)
+                  .outputType("Integer")
+                  .input(InputSpec.of("source"))
+                  .body(call -> call.<Integer>input("source") + 1)
+                  .build())
+          .stage(
+              StageSpec.builder("right")
+                  .resources(SMALL)
+                  .outputType("Integer")
+                  .input(InputSpec.of("source"))
+                  .body(call -> call.<Integer>input("source") * 2)
+                  .build())
+          .stage(
+              StageSpec.builder("join")
+                  .resources(SMALL)
+                  .outputType("Integer")
+                  .input(InputSpec.of("left"))
+                  .input(InputSpec.of("right"))
+                  .dependsOn("source")
+                  .body(call -> call.<Integer>input("left") + call.<Integer>input("right"))
+                  .build())
+          .stage(
+              StageSpec.builder("train")
+                  .resources(SMALL)
+                  .outputType("String")
+                  .fanOut(new FanOut.Items(List.of("a", "b")))
+                  .body(
+                      call -> {
+                        call.context().metric("accuracy", call.item().equals("a") ? 0.9 : 0.8);
+                        return "model-" + call.item();
+                      })
+                  .build())
           .build();
     }
   }
@@ -67,10 +94,20 @@ public final class TestPipelines {
     @Override
     public PipelineDefinition definition() {
       return PipelineDefinition.builder(name())
-          .stage(StageSpec.builder("bad").resources(SMALL).body(call -> {
-            throw new IllegalStateException("boom");
-          }).build())
-          .stage(StageSpec.builder("after").resources(SMALL).dependsOn("bad").body(call -> null).build())
+          .stage(
+              StageSpec.builder("bad")
+                  .resources(SMALL)
+                  .body(
+                      call -> {
+                        throw new IllegalStateException("boom");
+                      })
+                  .build())
+          .stage(
+              StageSpec.builder("after")
+                  .resources(SMALL)
+                  .dependsOn("bad")
+                  .body(call -> null)
+                  .build())
           .build();
     }
   }
@@ -90,8 +127,11 @@ public final class TestPipelines {
     @Override
     public PipelineDefinition definition() {
       return PipelineDefinition.builder(name())
-          .stage(StageSpec.builder("train").resources(ResourceRequest.parse("64", "1Gi", 0))
-              .body(call -> null).build())
+          .stage(
+              StageSpec.builder("train")
+                  .resources(ResourceRequest.parse("64", "1Gi", 0))
+                  .body(call -> null)
+                  .build())
           .build();
     }
   }

@@ -22,8 +22,11 @@ final class Graphs {
 
   /** Options with room for {@code cpus} one-core stages, seeded, with no real backoff waits. */
   static RunOptions options(int cpus) {
-    return RunOptions.defaults().withMaxMilliCpu(cpus * 1000L).withMaxMemoryBytes(1L << 30).withSeed(7)
-        .withSleeper(d -> { });
+    return RunOptions.defaults()
+        .withMaxMilliCpu(cpus * 1000L)
+        .withMaxMemoryBytes(1L << 30)
+        .withSeed(7)
+        .withSleeper(d -> {});
   }
 
   static RunResult run(PipelineDefinition def, RunOptions options) {

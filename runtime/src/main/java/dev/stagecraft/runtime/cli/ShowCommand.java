@@ -1,0 +1,64 @@
+package dev.stagecraft.runtime.cli;
+
+import dev.stagecraft.runtime.UserInputException;
+import dev.stagecraft.runtime.store.Store;
+import dev.stagecraft.runtime.store.db.Database;
+import dev.stagecraft.runtime.store.history.HistoryQueries;
+import dev.stagecraft.runtime.store.history.RunRecord;
+import dev.stagecraft.runtime.store.history.UnknownRunException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code stagecraft show RUN_ID [--store DIR] [--json]}: one run with every stage execution
+ * (status, attempts, duration, item, metrics, reason). A unique prefix of the id is enough. Exit 0,
+ * or 2 with one line on stderr for an unknown or ambiguous id.
+ */
+@Command(name = "show", mixinStandardHelpOptions = true,
+    description = "Show a run and its stage executions.")
+public final class ShowCommand implements Callable<Integer> {
+  @Mixin StoreOption store = new StoreOption();
+
+  @Parameters(index = "0", paramLabel = "RUN_ID", description = "The run's id, or a unique prefix of it.")
+  String runId;
+
+  @Option(names = "--json", description = "Print JSON (the shape of run --json, plus params, start and end).")
+  boolean json;
+
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() throws Exception {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    try {
+      Path dir = store.directory().toAbsolutePath().normalize();
+      if (!Store.exists(dir)) {
+        throw new UnknownRunException("no run '" + runId + "': the store " + dir + " has no runs yet;"
+            + " run a pipeline first, or pass --store DIR");
+      }
+      HistoryQueries queries = new HistoryQueries(Database.open(dir.resolve(Store.DATABASE_FILE)));
+      String id = queries.resolveRunId(runId);
+      RunRecord run = queries.run(id).orElseThrow(() -> new UnknownRunException("no run '" + id + "' in the store "
+          + dir + "; list runs with: stagecraft runs"));
+      if (json) {
+        out.println(HistoryFormat.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(HistoryFormat.runJson(run)));
+      } else {
+        out.print(HistoryFormat.runText(run));
+      }
+      out.flush();
+      return 0;
+    } catch (UserInputException e) {
+      err.println(e.getMessage());
+      err.flush();
+      return 2;
+    }
+  }
+}

@@ -1,0 +1,129 @@
+package dev.stagecraft.runtime.store.cache;
+
+import dev.stagecraft.runtime.store.artifact.ArtifactStore;
+import dev.stagecraft.runtime.store.codec.Codecs;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * The identity of a cached stage result: SHA-256 over the pipeline, the stage, its {@code version},
+ * and the codec bytes of its inputs, parameters and item. Inputs and parameters are taken in name
+ * order, so the order they are added in does not matter; each value is hashed on its own and its
+ * digest fed to the key's, so no two different sets of parts give the same stream of bytes.
+ *
+ * <pre>{@code
+ * CacheKey key = CacheKey.builder("advanced-ml", "preprocess", "1")
+ *     .param("targetColumn", "diagnosis")
+ *     .input("ingest", table)
+ *     .build(codecs);
+ * }</pre>
+ *
+ * @param hex the key as 64 lowercase hex digits
+ */
+public record CacheKey(String hex) {
+  public CacheKey {
+    Objects.requireNonNull(hex, "hex");
+  }
+
+  /** Starts a key for a stage of a pipeline at a version. */
+  public static Builder builder(String pipeline, String stage, String version) {
+    return new Builder(pipeline, stage, version);
+  }
+
+  @Override
+  public String toString() {
+    return hex;
+  }
+
+  /** Collects the parts of a key. */
+  public static final class Builder {
+    private final String pipeline;
+    private final String stage;
+    private final String version;
+    private final Map<String, Object> inputs = new TreeMap<>();
+    private final Map<String, Object> params = new TreeMap<>();
+    private Optional<Object> item = Optional.empty();
+    private boolean hasItem;
+
+    private Builder(String pipeline, String stage, String version) {
+      this.pipeline = Objects.requireNonNull(pipeline, "pipeline");
+      this.stage = Objects.requireNonNull(stage, "stage");
+      this.version = Objects.requireNonNull(version, "version");
+    }
+
+    /** The output of an upstream stage the stage reads (a fan-out's outputs as their list). */
+    public Builder input(String name, Object value) {
+      inputs.put(name, value);
+      return this;
+    }
+
+    /** A parameter the stage reads, as its typed value (a {@code Path} hashes its content). */
+    public Builder param(String name, Object value) {
+      params.put(name, value);
+      return this;
+    }
+
+    /** The item of a fan-out instance. */
+    public Builder item(Object value) {
+      item = Optional.ofNullable(value);
+      hasItem = true;
+      return this;
+    }
+
+    /**
+     * Hashes everything.
+     *
+     * @throws dev.stagecraft.runtime.store.UnstorableOutputException when an input, parameter or
+     *     item has no codec
+     */
+    public CacheKey build(Codecs codecs) {
+      MessageDigest sha = sha256();
+      text(sha, "stagecraft-cache-key 1");
+      text(sha, pipeline);
+      text(sha, stage);
+      text(sha, version);
+      parts(sha, codecs, "inputs", inputs);
+      parts(sha, codecs, "params", params);
+      text(sha, hasItem ? "item" : "no item");
+      if (hasItem) {
+        sha.update(ArtifactStore.digest(codecs, item.orElse(null), stage));
+      }
+      return new CacheKey(HexFormat.of().formatHex(sha.digest()));
+    }
+
+    private static void parts(MessageDigest sha, Codecs codecs, String kind, Map<String, Object> parts) {
+      text(sha, kind + " " + parts.size());
+      for (Map.Entry<String, Object> e : parts.entrySet()) {
+        text(sha, e.getKey());
+        sha.update(ArtifactStore.digest(codecs, e.getValue(), e.getKey()));
+      }
+    }
+
+    private static void text(MessageDigest sha, String s) {
+      byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
+      sha.update(ByteLength.of(bytes.length));
+      sha.update(bytes);
+    }
+  }
+
+  private static MessageDigest sha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("the JDK has no SHA-256", e);
+    }
+  }
+
+  /** Big-endian four-byte lengths that frame each text part. */
+  private static final class ByteLength {
+    static byte[] of(int n) {
+      return new byte[] {(byte) (n >>> 24), (byte) (n >>> 16), (byte) (n >>> 8), (byte) n};
+    }
+  }
+}

@@ -1,0 +1,32 @@
+package dev.stagecraft.runtime.store.history;
+
+import dev.stagecraft.runtime.engine.RunInfo;
+import dev.stagecraft.runtime.engine.RunStatus;
+import dev.stagecraft.runtime.engine.StageExecution;
+import dev.stagecraft.runtime.store.artifact.ArtifactRef;
+import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+
+/** What the history writer queues: one row to write, or a request to commit what came before. */
+sealed interface HistoryEvent {
+  /** A run begins. */
+  record RunStarted(RunInfo run) implements HistoryEvent {}
+
+  /** An attempt begins; {@code seq} orders instances by when they were first seen. */
+  record StageStarted(String runId, String instance, int attempt, Instant at, long seq) implements HistoryEvent {}
+
+  /** A stage instance is final. */
+  record StageFinished(String runId, StageExecution execution, long seq) implements HistoryEvent {}
+
+  /** A run is final. */
+  record RunFinished(String runId, RunStatus status, Instant end) implements HistoryEvent {}
+
+  /** The stored output of a run's instance. */
+  record OutputLinked(String runId, String instance, ArtifactRef ref, long seq) implements HistoryEvent {}
+
+  /** A cached output under its key. */
+  record CacheEntryAdded(String key, String pipeline, String stage, ArtifactRef ref) implements HistoryEvent {}
+
+  /** Commit everything queued before it, then complete. */
+  record Flush(CompletableFuture<Void> done) implements HistoryEvent {}
+}
