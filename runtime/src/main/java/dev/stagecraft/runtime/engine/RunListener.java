@@ -4,7 +4,10 @@ import java.time.Instant;
 
 /**
  * Observes a run: the run history (SQLite) and the progress display implement it. Called from
- * executor threads, so implementations are thread-safe and quick (batch slow work).
+ * executor threads, so implementations are thread-safe and quick (batch slow work): {@link
+ * #stageFinished} is called while the scheduler holds its lock, which is what guarantees that a
+ * stage's end is reported before any of its dependents starts. A listener that throws is logged and
+ * ignored.
  */
 public interface RunListener {
   /** A run begins. */

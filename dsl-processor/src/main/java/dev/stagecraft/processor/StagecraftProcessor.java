@@ -1,0 +1,133 @@
+package dev.stagecraft.processor;
+
+import com.google.auto.service.AutoService;
+import dev.stagecraft.processor.condition.ConditionCompiler;
+import dev.stagecraft.processor.diagnostics.Diagnostic;
+import dev.stagecraft.processor.diagnostics.Location;
+import dev.stagecraft.processor.diagnostics.Report;
+import dev.stagecraft.processor.parse.Annotations;
+import dev.stagecraft.processor.parse.PipelineModel;
+import dev.stagecraft.processor.parse.PipelineParser;
+import dev.stagecraft.processor.parse.TypeSupport;
+import dev.stagecraft.processor.validation.PipelineGraph;
+import dev.stagecraft.processor.validation.Validators;
+import dev.stagecraft.processor.writing.PipelineGenerator;
+import dev.stagecraft.processor.writing.ServiceRegistration;
+import dev.stagecraft.processor.writing.SourceWriter;
+import java.io.IOException;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import javax.annotation.processing.AbstractProcessor;
+import javax.annotation.processing.Processor;
+import javax.annotation.processing.RoundEnvironment;
+import javax.lang.model.SourceVersion;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.TypeElement;
+import javax.tools.Diagnostic.Kind;
+
+/**
+ * Checks every {@code @Pipeline} class while javac runs and generates its
+ * {@code Stagecraft<Name>} class: parse into a model, validate it (every problem reported), and
+ * generate only from a clean model. Classes whose types are not resolved yet are deferred to a
+ * later round; nothing unexpected ever escapes as a compiler crash.
+ */
+@AutoService(Processor.class)
+public final class StagecraftProcessor extends AbstractProcessor {
+  private final Set<String> deferred = new LinkedHashSet<>();
+  private final ServiceRegistration services = new ServiceRegistration();
+  private final Validators validators = new Validators();
+
+  @Override
+  public Set<String> getSupportedAnnotationTypes() {
+    return Set.of("dev.stagecraft.annotations.*");
+  }
+
+  @Override
+  public SourceVersion getSupportedSourceVersion() {
+    return SourceVersion.latestSupported();
+  }
+
+  @Override
+  public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+    TypeSupport types = new TypeSupport(processingEnv.getTypeUtils(), processingEnv.getElementUtils());
+    Set<TypeElement> pipelines = new LinkedHashSet<>();
+    for (String name : deferred) {
+      TypeElement t = processingEnv.getElementUtils().getTypeElement(name);
+      if (t != null) {
+        pipelines.add(t);
+      }
+    }
+    deferred.clear();
+    TypeElement pipelineAnnotation = processingEnv.getElementUtils().getTypeElement(PipelineParser.PIPELINE);
+    if (pipelineAnnotation != null) {
+      for (Element e : round.getElementsAnnotatedWith(pipelineAnnotation)) {
+        if (e instanceof TypeElement t) {
+          pipelines.add(t);
+        }
+      }
+    }
+    reportStrayStages(round);
+    for (TypeElement pipeline : pipelines) {
+      if (PipelineParser.hasUnresolvedTypes(pipeline)) {
+        deferred.add(pipeline.getQualifiedName().toString());
+        continue;
+      }
+      try {
+        process(pipeline, types);
+      } catch (RuntimeException | IOException | LinkageError e) {
+        processingEnv.getMessager().printMessage(Kind.ERROR,
+            Diagnostic.INTERNAL_ERROR.format(pipeline.getQualifiedName(), e), pipeline);
+      }
+    }
+    if (round.processingOver()) {
+      for (String name : deferred) {
+        TypeElement t = processingEnv.getElementUtils().getTypeElement(name);
+        processingEnv.getMessager().printMessage(Kind.ERROR, Diagnostic.UNRESOLVED_TYPE.format(name), t);
+      }
+      deferred.clear();
+      try {
+        services.write(processingEnv.getFiler());
+      } catch (IOException | RuntimeException e) {
+        processingEnv.getMessager().printMessage(Kind.ERROR,
+            Diagnostic.INTERNAL_ERROR.format("the ServiceLoader registration", e));
+      }
+    }
+    return false;
+  }
+
+  private void process(TypeElement type, TypeSupport types) throws IOException {
+    PipelineModel model = new PipelineParser(types).parse(type);
+    PipelineGraph graph = PipelineGraph.build(model, types,
+        new ConditionCompiler(processingEnv.getTypeUtils(), processingEnv.getElementUtils()));
+    Report report = validators.validate(graph);
+    report.printTo(processingEnv.getMessager());
+    if (!report.isClean()) {
+      return;
+    }
+    new SourceWriter(processingEnv.getFiler())
+        .write(model.generatedName().packageName(), PipelineGenerator.generate(graph), type);
+    services.add(model.generatedName().canonicalName(), type);
+  }
+
+  /** {@code @Stage} methods whose class is not a {@code @Pipeline}. */
+  private void reportStrayStages(RoundEnvironment round) {
+    TypeElement stage = processingEnv.getElementUtils().getTypeElement(PipelineParser.STAGE);
+    if (stage == null) {
+      return;
+    }
+    Report report = new Report();
+    for (Element e : round.getElementsAnnotatedWith(stage)) {
+      Element owner = e.getEnclosingElement();
+      if (owner == null || Annotations.find(owner, PipelineParser.PIPELINE).isEmpty()) {
+        String ownerName = owner instanceof TypeElement t ? t.getQualifiedName().toString()
+            : String.valueOf(owner);
+        String kind = owner != null && owner.getKind() == ElementKind.INTERFACE ? "interface " : "";
+        report.error(Diagnostic.STAGE_OUTSIDE_PIPELINE,
+            Location.of(e, Annotations.find(e, PipelineParser.STAGE).orElse(null)),
+            e.getSimpleName(), kind + ownerName);
+      }
+    }
+    report.printTo(processingEnv.getMessager());
+  }
+}

@@ -1,0 +1,155 @@
+package dev.stagecraft.processor.condition;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.TypeName;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Writes a checked condition as one plain Java expression over a variable {@code scope} of type
+ * {@code dev.stagecraft.runtime.graph.ConditionScope}. Parameters are read with {@code
+ * scope.<T>param(name)}, stage outputs with {@code scope.<T>output(name)}; every property read goes
+ * through {@code scope.notNull(path, owner)} so navigating through null names the path, and every
+ * value at the end of a path through {@code scope.saw(path, value)} so a false condition can say
+ * what it saw. {@code &&}, {@code ||} and {@code !} are Java's, so evaluation short-circuits.
+ */
+final class CodeGenerator {
+  private static final ClassName OBJECTS = ClassName.get("java.util", "Objects");
+  private static final ClassName ARRAYS = ClassName.get("java.util", "Arrays");
+  private static final ClassName LIST = ClassName.get("java.util", "List");
+
+  private CodeGenerator() {}
+
+  /** The Java expression for a checked condition without errors. */
+  static CodeBlock generate(Bound condition) {
+    return unboxed(condition);
+  }
+
+  private static CodeBlock nested(Bound bound) {
+    CodeBlock code = unboxed(bound);
+    return bound instanceof Bound.Logical
+            || bound instanceof Bound.NumberComparison
+            || bound instanceof Bound.BooleanComparison
+            || bound instanceof Bound.IdentityComparison
+            || (bound instanceof Bound.EqualsComparison equals
+                && equals.operator() == ComparisonOperator.NE)
+        ? CodeBlock.of("($L)", code)
+        : code;
+  }
+
+  /** The value of {@code bound}; a boxed number or boolean read is checked to be non-null. */
+  private static CodeBlock unboxed(Bound bound) {
+    if (bound instanceof Bound.Read read && isBoxed(read.type())) {
+      return CodeBlock.of("scope.notNull($S, $L)", read.path().source().text(), read(read.path()));
+    }
+    return value(bound);
+  }
+
+  private static boolean isBoxed(ValueType type) {
+    return (type instanceof ValueType.NumberType number && number.boxed())
+        || (type instanceof ValueType.BooleanType bool && bool.boxed());
+  }
+
+  private static CodeBlock value(Bound bound) {
+    if (bound instanceof Bound.Logical logical) {
+      return CodeBlock.of("$L $L $L",
+          nested(logical.left()), logical.operator().symbol(), nested(logical.right()));
+    }
+    if (bound instanceof Bound.Not not) {
+      return CodeBlock.of("!$L", nested(not.operand()));
+    }
+    if (bound instanceof Bound.NumberComparison comparison) {
+      return CodeBlock.of("$L $L $L",
+          number(comparison.left(), comparison.integral()),
+          comparison.operator().symbol(),
+          number(comparison.right(), comparison.integral()));
+    }
+    if (bound instanceof Bound.BooleanComparison comparison) {
+      return CodeBlock.of("$L $L $L",
+          bool(comparison.left()), comparison.operator().symbol(), bool(comparison.right()));
+    }
+    if (bound instanceof Bound.EqualsComparison comparison) {
+      return CodeBlock.of("$L$T.equals($L, $L)",
+          comparison.operator() == ComparisonOperator.NE ? "!" : "",
+          OBJECTS, value(comparison.left()), value(comparison.right()));
+    }
+    if (bound instanceof Bound.IdentityComparison comparison) {
+      return CodeBlock.of("$L $L $L",
+          value(comparison.left()), comparison.operator().symbol(), value(comparison.right()));
+    }
+    if (bound instanceof Bound.Membership membership) {
+      return membership(membership);
+    }
+    if (bound instanceof Bound.Read read) {
+      return read(read.path());
+    }
+    if (bound instanceof Bound.EnumConstant constant) {
+      return CodeBlock.of("$T.$N", ClassName.get(constant.enumType()), constant.constant());
+    }
+    if (bound instanceof Bound.Constant constant) {
+      return literal(constant.literal(), false);
+    }
+    throw new IllegalStateException("a condition with errors cannot be generated: " + bound);
+  }
+
+  private static CodeBlock membership(Bound.Membership membership) {
+    List<CodeBlock> values = new ArrayList<>();
+    boolean integral = membership.kind() == Bound.MembershipKind.INTEGRAL;
+    for (Bound value : membership.values()) {
+      values.add(membership.kind() == Bound.MembershipKind.OBJECT
+          ? value(value)
+          : number(value, integral));
+    }
+    CodeBlock list = CodeBlock.join(values, ", ");
+    if (membership.kind() == Bound.MembershipKind.OBJECT) {
+      return CodeBlock.of("$T.asList($L).contains($L)", ARRAYS, list, value(membership.operand()));
+    }
+    return CodeBlock.of("$T.of($L).contains($L)",
+        LIST, list, number(membership.operand(), integral));
+  }
+
+  /** A number as {@code long} or {@code double}, without boxes, for a comparison. */
+  private static CodeBlock number(Bound bound, boolean integral) {
+    if (bound instanceof Bound.Constant constant) {
+      return literal(constant.literal(), !integral);
+    }
+    return CodeBlock.of("($L) $L", integral ? "long" : "double", unboxed(bound));
+  }
+
+  private static CodeBlock bool(Bound bound) {
+    if (bound instanceof Bound.Read) {
+      return CodeBlock.of("(boolean) $L", unboxed(bound));
+    }
+    return nested(bound);
+  }
+
+  private static CodeBlock literal(Expr.Literal literal, boolean asDouble) {
+    if (literal instanceof Expr.NumberLiteral number) {
+      return number.integral() && !asDouble
+          ? CodeBlock.of("$LL", number.longValue())
+          : CodeBlock.of("$L", Double.toString(number.doubleValue()));
+    }
+    if (literal instanceof Expr.StringLiteral string) {
+      return CodeBlock.of("$S", string.value());
+    }
+    if (literal instanceof Expr.BooleanLiteral bool) {
+      return CodeBlock.of("$L", bool.value());
+    }
+    return CodeBlock.of("null");
+  }
+
+  private static CodeBlock read(ResolvedPath path) {
+    Expr.Path source = path.source();
+    CodeBlock value = CodeBlock.of("scope.<$T>$L($S)",
+        TypeName.get(path.rootType()).box(),
+        path.root() == ResolvedPath.Root.PARAM ? "param" : "output",
+        path.name());
+    for (int i = 0; i < path.steps().size(); i++) {
+      ResolvedPath.Step step = path.steps().get(i);
+      value = CodeBlock.of("scope.notNull($S, $L).$N$L",
+          source.prefix(i + 1), value, step.member(), step.field() ? "" : "()");
+    }
+    return CodeBlock.of("scope.saw($S, $L)", source.text(), value);
+  }
+}

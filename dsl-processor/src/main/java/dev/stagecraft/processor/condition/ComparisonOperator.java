@@ -1,0 +1,39 @@
+package dev.stagecraft.processor.condition;
+
+/** The comparison operators; the ordering ones need numbers. */
+enum ComparisonOperator {
+  EQ("=="),
+  NE("!="),
+  LT("<"),
+  LE("<="),
+  GT(">"),
+  GE(">=");
+
+  private final String symbol;
+
+  ComparisonOperator(String symbol) {
+    this.symbol = symbol;
+  }
+
+  /** The operator as written in source and in Java. */
+  String symbol() {
+    return symbol;
+  }
+
+  /** Whether this is {@code < <= > >=}, which only numbers support. */
+  boolean isOrdering() {
+    return this != EQ && this != NE;
+  }
+
+  static ComparisonOperator of(TokenKind kind) {
+    return switch (kind) {
+      case EQ -> EQ;
+      case NE -> NE;
+      case LT -> LT;
+      case LE -> LE;
+      case GT -> GT;
+      case GE -> GE;
+      default -> null;
+    };
+  }
+}

@@ -1,0 +1,36 @@
+package dev.stagecraft.processor.condition;
+
+import com.palantir.javapoet.CodeBlock;
+import java.util.List;
+import java.util.Objects;
+
+/** The outcome of compiling one {@code @When} expression: Java code, or the errors found. */
+public sealed interface ConditionResult {
+
+  /**
+   * A valid condition.
+   *
+   * @param expression a boolean Java expression over a variable {@code scope} of type {@code
+   *     dev.stagecraft.runtime.graph.ConditionScope}
+   * @param stages the stages the condition reads, in order of first use (they become dependencies)
+   * @param params the parameters the condition reads, in order of first use
+   */
+  record Compiled(CodeBlock expression, List<String> stages, List<String> params)
+      implements ConditionResult {
+    public Compiled {
+      Objects.requireNonNull(expression, "expression");
+      stages = List.copyOf(stages);
+      params = List.copyOf(params);
+    }
+  }
+
+  /** An invalid condition, with every error found (at least one), ordered by column. */
+  record Failed(List<ConditionError> errors) implements ConditionResult {
+    public Failed {
+      errors = List.copyOf(errors);
+      if (errors.isEmpty()) {
+        throw new IllegalArgumentException("a failed condition needs at least one error");
+      }
+    }
+  }
+}

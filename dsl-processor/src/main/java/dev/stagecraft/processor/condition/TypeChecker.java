@@ -1,0 +1,474 @@
+package dev.stagecraft.processor.condition;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
+import javax.lang.model.type.TypeVariable;
+import javax.lang.model.type.WildcardType;
+import javax.lang.model.util.Elements;
+import javax.lang.model.util.Types;
+
+/**
+ * Resolves the names of an {@link Expr} against the pipeline's parameters and stage outputs and
+ * checks its types, turning it into a {@link Bound} tree. Keeps going after an error, so errors in
+ * independent parts of the expression are all reported; a part with an error reports nothing more
+ * about the expressions that contain it.
+ */
+final class TypeChecker {
+  private static final Map<String, TypeKind> BOXES = Map.of(
+      "java.lang.Boolean", TypeKind.BOOLEAN,
+      "java.lang.Byte", TypeKind.BYTE,
+      "java.lang.Short", TypeKind.SHORT,
+      "java.lang.Integer", TypeKind.INT,
+      "java.lang.Long", TypeKind.LONG,
+      "java.lang.Float", TypeKind.FLOAT,
+      "java.lang.Double", TypeKind.DOUBLE,
+      "java.lang.Character", TypeKind.CHAR);
+
+  private final Types types;
+  private final Elements elements;
+  private final Properties properties;
+  private final Map<String, TypeMirror> params;
+  private final Map<String, TypeMirror> stageOutputs;
+  private final List<ConditionError> errors = new ArrayList<>();
+  private final Set<String> usedStages = new LinkedHashSet<>();
+  private final Set<String> usedParams = new LinkedHashSet<>();
+
+  TypeChecker(Types types, Elements elements, Map<String, TypeMirror> params,
+      Map<String, TypeMirror> stageOutputs) {
+    this.types = types;
+    this.elements = elements;
+    this.properties = new Properties(types, elements);
+    this.params = params;
+    this.stageOutputs = stageOutputs;
+  }
+
+  /** Checks a whole condition, which must be boolean. */
+  Bound checkCondition(Expr expr) {
+    Bound bound = check(expr);
+    ValueType type = bound.type();
+    if (!(type instanceof ValueType.BooleanType) && !(type instanceof ValueType.ErrorType)) {
+      error("the condition must be boolean but " + subject(expr) + " is " + type.describe(),
+          expr.start());
+    }
+    return bound;
+  }
+
+  /** The errors found so far. */
+  List<ConditionError> errors() {
+    return errors;
+  }
+
+  /** The stages the checked expression reads, in order of first use. */
+  List<String> usedStages() {
+    return List.copyOf(usedStages);
+  }
+
+  /** The parameters the checked expression reads, in order of first use. */
+  List<String> usedParams() {
+    return List.copyOf(usedParams);
+  }
+
+  private Bound check(Expr expr) {
+    if (expr instanceof Expr.Logical logical) {
+      return logical(logical);
+    }
+    if (expr instanceof Expr.Not not) {
+      return new Bound.Not(booleanOperand(not.operand(), "'!' needs a boolean"));
+    }
+    if (expr instanceof Expr.Comparison comparison) {
+      return comparison(comparison);
+    }
+    if (expr instanceof Expr.Membership membership) {
+      return membership(membership);
+    }
+    if (expr instanceof Expr.Path path) {
+      return path(path);
+    }
+    Expr.Literal literal = (Expr.Literal) expr;
+    return new Bound.Constant(literal, literalType(literal));
+  }
+
+  private Bound logical(Expr.Logical logical) {
+    String needs = "'" + logical.operator().symbol() + "' needs booleans";
+    Bound left = booleanOperand(logical.left(), needs);
+    Bound right = booleanOperand(logical.right(), needs);
+    return new Bound.Logical(logical.operator(), left, right);
+  }
+
+  private Bound booleanOperand(Expr operand, String needs) {
+    Bound bound = check(operand);
+    ValueType type = bound.type();
+    if (!(type instanceof ValueType.BooleanType) && !(type instanceof ValueType.ErrorType)) {
+      error(needs + " but " + subject(operand) + " is " + type.describe(), operand.start());
+      return new Bound.Invalid();
+    }
+    return bound;
+  }
+
+  private Bound comparison(Expr.Comparison comparison) {
+    Bound left = check(comparison.left());
+    Bound right = check(comparison.right());
+    ValueType lt = left.type();
+    ValueType rt = right.type();
+    if (lt instanceof ValueType.ErrorType || rt instanceof ValueType.ErrorType) {
+      return new Bound.Invalid();
+    }
+    ComparisonOperator operator = comparison.operator();
+    int column = comparison.column();
+    if (operator.isOrdering()) {
+      if (lt instanceof ValueType.NumberType ln && rt instanceof ValueType.NumberType rn) {
+        return new Bound.NumberComparison(operator, left, right, ln.integral() && rn.integral());
+      }
+      Expr offender = lt instanceof ValueType.NumberType ? comparison.right() : comparison.left();
+      ValueType offenderType = lt instanceof ValueType.NumberType ? rt : lt;
+      error("'" + operator.symbol() + "' compares numbers only, but " + subject(offender)
+          + " is " + offenderType.describe(), column);
+      return new Bound.Invalid();
+    }
+    if (lt instanceof ValueType.NullType || rt instanceof ValueType.NullType) {
+      Expr other = lt instanceof ValueType.NullType ? comparison.right() : comparison.left();
+      ValueType otherType = lt instanceof ValueType.NullType ? rt : lt;
+      if (otherType.primitive()) {
+        error("cannot compare " + subject(other) + " (" + otherType.describe()
+            + ") with null: a primitive is never null", column);
+        return new Bound.Invalid();
+      }
+      return new Bound.IdentityComparison(operator, left, right);
+    }
+    if (lt instanceof ValueType.NumberType ln && rt instanceof ValueType.NumberType rn) {
+      return new Bound.NumberComparison(operator, left, right, ln.integral() && rn.integral());
+    }
+    if (lt instanceof ValueType.BooleanType && rt instanceof ValueType.BooleanType) {
+      return new Bound.BooleanComparison(operator, left, right);
+    }
+    if (lt instanceof ValueType.StringType && rt instanceof ValueType.StringType) {
+      return new Bound.EqualsComparison(operator, left, right);
+    }
+    if (lt instanceof ValueType.EnumType le && rt instanceof ValueType.StringType rs
+        && rs.literal()) {
+      Bound constant = enumConstant(le, (Expr.StringLiteral) comparison.right());
+      return constant instanceof Bound.Invalid
+          ? constant
+          : new Bound.IdentityComparison(operator, left, constant);
+    }
+    if (rt instanceof ValueType.EnumType re && lt instanceof ValueType.StringType ls
+        && ls.literal()) {
+      Bound constant = enumConstant(re, (Expr.StringLiteral) comparison.left());
+      return constant instanceof Bound.Invalid
+          ? constant
+          : new Bound.IdentityComparison(operator, constant, right);
+    }
+    if (lt instanceof ValueType.EnumType le && rt instanceof ValueType.EnumType re
+        && le.element().equals(re.element())) {
+      return new Bound.IdentityComparison(operator, left, right);
+    }
+    if (lt instanceof ValueType.OtherType lo && rt instanceof ValueType.OtherType ro
+        && !lo.primitive() && !ro.primitive()
+        && types.isSameType(types.erasure(lo.mirror()), types.erasure(ro.mirror()))) {
+      return new Bound.EqualsComparison(operator, left, right);
+    }
+    if (lt instanceof ValueType.OtherType lo && rt instanceof ValueType.OtherType ro
+        && lo.primitive() && ro.primitive()) {
+      return new Bound.IdentityComparison(operator, left, right);
+    }
+    error("cannot compare " + subject(comparison.left()) + " (" + lt.describe() + ") with "
+        + subject(comparison.right()) + " (" + rt.describe() + "): " + rule(lt, rt), column);
+    return new Bound.Invalid();
+  }
+
+  private static String rule(ValueType left, ValueType right) {
+    if (left instanceof ValueType.EnumType || right instanceof ValueType.EnumType) {
+      return "an enum compares with a string literal naming one of its constants";
+    }
+    if (left instanceof ValueType.NumberType) {
+      return "numbers compare only with numbers";
+    }
+    if (left instanceof ValueType.BooleanType) {
+      return "booleans compare only with booleans";
+    }
+    if (left instanceof ValueType.StringType) {
+      return "strings compare only with strings";
+    }
+    return left.describe() + " compares only with " + left.describe()
+        + (left.primitive() ? "" : " or null");
+  }
+
+  private Bound enumConstant(ValueType.EnumType type, Expr.StringLiteral literal) {
+    List<String> constants = type.element().getEnclosedElements().stream()
+        .filter(element -> element.getKind() == ElementKind.ENUM_CONSTANT)
+        .map(element -> element.getSimpleName().toString())
+        .toList();
+    if (!constants.contains(literal.value())) {
+      error(type.describe() + " has no constant '" + literal.value() + "' (constants: "
+          + String.join(", ", constants) + ")", literal.column());
+      return new Bound.Invalid();
+    }
+    return new Bound.EnumConstant(type.element(), literal.value(), type);
+  }
+
+  private Bound membership(Expr.Membership membership) {
+    Bound operand = check(membership.operand());
+    Optional<String> listKind = listKind(membership.values());
+    ValueType type = operand.type();
+    if (type instanceof ValueType.ErrorType || listKind.isEmpty()) {
+      return new Bound.Invalid();
+    }
+    String kind = listKind.get();
+    List<Bound> values = new ArrayList<>();
+    if (type instanceof ValueType.NumberType number && kind.equals("number")) {
+      boolean integral = number.integral();
+      for (Expr.Literal literal : membership.values()) {
+        integral &= ((Expr.NumberLiteral) literal).integral();
+        values.add(new Bound.Constant(literal, literalType(literal)));
+      }
+      return new Bound.Membership(operand, values,
+          integral ? Bound.MembershipKind.INTEGRAL : Bound.MembershipKind.DECIMAL);
+    }
+    if ((type instanceof ValueType.StringType && kind.equals("string"))
+        || (type instanceof ValueType.BooleanType && kind.equals("boolean"))) {
+      for (Expr.Literal literal : membership.values()) {
+        values.add(new Bound.Constant(literal, literalType(literal)));
+      }
+      return new Bound.Membership(operand, values, Bound.MembershipKind.OBJECT);
+    }
+    if (type instanceof ValueType.EnumType enumType && kind.equals("string")) {
+      boolean valid = true;
+      for (Expr.Literal literal : membership.values()) {
+        Bound constant = enumConstant(enumType, (Expr.StringLiteral) literal);
+        valid &= !(constant instanceof Bound.Invalid);
+        values.add(constant);
+      }
+      return valid
+          ? new Bound.Membership(operand, values, Bound.MembershipKind.OBJECT)
+          : new Bound.Invalid();
+    }
+    String list = "a list of " + plural(kind);
+    if (type instanceof ValueType.NumberType || type instanceof ValueType.StringType
+        || type instanceof ValueType.BooleanType || type instanceof ValueType.EnumType) {
+      error("cannot test whether " + subject(membership.operand()) + " (" + type.describe()
+          + ") is in " + list + ": " + rule(type, new ValueType.NullType()), membership.column());
+    } else {
+      error("'in' needs a number, string, boolean or enum but " + subject(membership.operand())
+          + " is " + type.describe(), membership.column());
+    }
+    return new Bound.Invalid();
+  }
+
+  /** The one kind of literal in an {@code in} list, or empty after reporting a mixed list. */
+  private Optional<String> listKind(List<Expr.Literal> values) {
+    String kind = null;
+    for (Expr.Literal literal : values) {
+      if (literal instanceof Expr.NullLiteral) {
+        error("null cannot be in an 'in' list: test '== null' separately", literal.column());
+        return Optional.empty();
+      }
+      String current = literalKind(literal);
+      if (kind == null) {
+        kind = current;
+      } else if (!kind.equals(current)) {
+        error("the 'in' list mixes " + plural(kind) + " and " + plural(current)
+            + ": use values of one type", literal.column());
+        return Optional.empty();
+      }
+    }
+    return Optional.of(kind);
+  }
+
+  private static String literalKind(Expr.Literal literal) {
+    if (literal instanceof Expr.NumberLiteral) {
+      return "number";
+    }
+    if (literal instanceof Expr.StringLiteral) {
+      return "string";
+    }
+    return literal instanceof Expr.BooleanLiteral ? "boolean" : "null";
+  }
+
+  private static String plural(String kind) {
+    return kind + "s";
+  }
+
+  private static ValueType literalType(Expr.Literal literal) {
+    if (literal instanceof Expr.NumberLiteral number) {
+      return new ValueType.NumberType("number", number.integral(), false);
+    }
+    if (literal instanceof Expr.StringLiteral) {
+      return new ValueType.StringType(true);
+    }
+    return literal instanceof Expr.BooleanLiteral
+        ? ValueType.BooleanType.PRIMITIVE
+        : new ValueType.NullType();
+  }
+
+  private Bound path(Expr.Path path) {
+    String name = path.segments().get(0);
+    int column = path.column();
+    boolean isParam = params.containsKey(name);
+    boolean isStage = stageOutputs.containsKey(name);
+    if (isParam && isStage) {
+      error("'" + name + "' is both a @Param and a stage: rename one of them", column);
+      return new Bound.Invalid();
+    }
+    if (!isParam && !isStage) {
+      error("unknown name '" + name + "'" + unknownNameHint(name), column);
+      return new Bound.Invalid();
+    }
+    TypeMirror rootType = isParam ? params.get(name) : stageOutputs.get(name);
+    if (isStage && isVoid(rootType)) {
+      error(path.segments().size() > 1
+          ? "stage '" + name + "' returns void: it has no properties"
+          : "stage '" + name + "' returns void: it has no value to test", column);
+      return new Bound.Invalid();
+    }
+    (isParam ? usedParams : usedStages).add(name);
+    List<ResolvedPath.Step> steps = new ArrayList<>();
+    TypeMirror current = rootType;
+    for (int i = 1; i < path.segments().size(); i++) {
+      String property = path.segments().get(i);
+      int propertyColumn = path.columns().get(i);
+      if (current.getKind() == TypeKind.ERROR) {
+        error(path.prefix(i) + " has type " + current + ", which javac could not resolve",
+            path.columns().get(i - 1));
+        return new Bound.Invalid();
+      }
+      if (current.getKind() != TypeKind.DECLARED) {
+        error(path.prefix(i) + " is " + TypeDisplay.of(current) + ", which has no property '"
+            + property + "'", propertyColumn);
+        return new Bound.Invalid();
+      }
+      DeclaredType owner = (DeclaredType) current;
+      Optional<ResolvedPath.Step> step = properties.find(owner, property);
+      if (step.isEmpty()) {
+        error("unknown property '" + property + "' of " + TypeDisplay.of(owner)
+            + unknownPropertyHint(owner, property), propertyColumn);
+        return new Bound.Invalid();
+      }
+      steps.add(step.get());
+      current = upperBound(step.get().type());
+    }
+    ResolvedPath resolved = new ResolvedPath(
+        path, isParam ? ResolvedPath.Root.PARAM : ResolvedPath.Root.STAGE, rootType, steps);
+    return new Bound.Read(resolved, classify(current));
+  }
+
+  private String unknownNameHint(String name) {
+    List<String> candidates = new ArrayList<>(params.keySet());
+    candidates.addAll(stageOutputs.keySet());
+    Optional<String> suggestion = Suggestions.closest(name, candidates);
+    if (suggestion.isPresent()) {
+      return " (did you mean '" + suggestion.get() + "'?)";
+    }
+    if (candidates.isEmpty()) {
+      return ": the pipeline has no parameters or stages";
+    }
+    return ": not a parameter or stage of this pipeline (parameters: " + list(params.keySet())
+        + "; stages: " + list(stageOutputs.keySet()) + ")";
+  }
+
+  private String unknownPropertyHint(DeclaredType owner, String property) {
+    List<String> names = properties.names(owner);
+    Optional<String> suggestion = Suggestions.closest(property, names);
+    if (suggestion.isPresent()) {
+      return " (did you mean '" + suggestion.get() + "'?)";
+    }
+    if (names.isEmpty()) {
+      return " (it has no record components, public getters or public fields)";
+    }
+    return " (properties: " + String.join(", ", names) + ")";
+  }
+
+  private static String list(Set<String> names) {
+    return names.isEmpty() ? "none" : names.stream().collect(Collectors.joining(", "));
+  }
+
+  /** A type variable or wildcard (a property of {@code Box<? extends Model>}) as its bound. */
+  private TypeMirror upperBound(TypeMirror type) {
+    TypeMirror current = type;
+    for (int depth = 0; depth < 16; depth++) {
+      if (current instanceof TypeVariable variable) {
+        current = variable.getUpperBound();
+      } else if (current instanceof WildcardType wildcard) {
+        current = wildcard.getExtendsBound() != null
+            ? wildcard.getExtendsBound()
+            : elements.getTypeElement("java.lang.Object").asType();
+      } else {
+        return current;
+      }
+    }
+    return current;
+  }
+
+  private static boolean isVoid(TypeMirror type) {
+    return type.getKind() == TypeKind.VOID || type.getKind() == TypeKind.NONE;
+  }
+
+  /** The category of a Java type, which decides what it compares with. */
+  private ValueType classify(TypeMirror type) {
+    String display = TypeDisplay.of(type);
+    switch (type.getKind()) {
+      case BOOLEAN:
+        return new ValueType.BooleanType(display, false);
+      case BYTE, SHORT, INT, LONG:
+        return new ValueType.NumberType(display, true, false);
+      case FLOAT, DOUBLE:
+        return new ValueType.NumberType(display, false, false);
+      case CHAR:
+        return new ValueType.OtherType(type, display, true);
+      case VOID, NONE:
+        return new ValueType.VoidType();
+      case DECLARED:
+        TypeElement element = (TypeElement) ((DeclaredType) type).asElement();
+        String qualified = element.getQualifiedName().toString();
+        if (qualified.equals("java.lang.String")) {
+          return new ValueType.StringType(false);
+        }
+        TypeKind unboxed = BOXES.get(qualified);
+        if (unboxed == TypeKind.BOOLEAN) {
+          return new ValueType.BooleanType(display, true);
+        }
+        if (unboxed != null && unboxed != TypeKind.CHAR) {
+          boolean integral = unboxed != TypeKind.FLOAT && unboxed != TypeKind.DOUBLE;
+          return new ValueType.NumberType(display, integral, true);
+        }
+        if (element.getKind() == ElementKind.ENUM) {
+          return new ValueType.EnumType(element, display);
+        }
+        return new ValueType.OtherType(type, display, false);
+      default:
+        return new ValueType.OtherType(type, display, false);
+    }
+  }
+
+  private static String subject(Expr expr) {
+    if (expr instanceof Expr.Path path) {
+      return path.text();
+    }
+    if (expr instanceof Expr.Literal literal) {
+      return literal.describe();
+    }
+    if (expr instanceof Expr.Logical logical) {
+      return "the '" + logical.operator().symbol() + "' at column " + logical.column();
+    }
+    if (expr instanceof Expr.Comparison comparison) {
+      return "the '" + comparison.operator().symbol() + "' comparison at column "
+          + comparison.column();
+    }
+    return expr instanceof Expr.Not
+        ? "the '!' at column " + expr.column()
+        : "the 'in' test at column " + expr.column();
+  }
+
+  private void error(String message, int column) {
+    errors.add(new ConditionError(message, column));
+  }
+}

@@ -1,0 +1,19 @@
+package dev.stagecraft.processor;
+
+import static com.google.common.truth.Truth.assertWithMessage;
+import static com.google.testing.compile.CompilationSubject.assertThat;
+
+import com.google.testing.compile.Compilation;
+import javax.tools.JavaFileObject;
+
+/** Compiles an erroneous fixture and asserts its only error: message, file and line. */
+final class ErrorAssertions {
+  private ErrorAssertions() {}
+
+  static void assertOnlyError(JavaFileObject source, String message, String lineContaining) {
+    Compilation c = Fixtures.compileLenient(source);
+    assertThat(c).failed();
+    assertWithMessage("errors: %s", c.errors()).that(c.errors()).hasSize(1);
+    assertThat(c).hadErrorContaining(message).inFile(source).onLineContaining(lineContaining);
+  }
+}

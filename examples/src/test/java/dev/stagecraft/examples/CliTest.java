@@ -1,0 +1,94 @@
+package dev.stagecraft.examples;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.stagecraft.runtime.cli.StagecraftCli;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The CLI against the example pipelines found through ServiceLoader, as a user calls it. */
+class CliTest {
+  @TempDir Path store;
+
+  private record Output(int code, String out, String err) {}
+
+  private Output cli(String... args) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    List<String> all = new ArrayList<>(List.of(args));
+    int code = StagecraftCli.execute(all.toArray(String[]::new),
+        new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
+        Map.of("STAGECRAFT_HOME", store.toString()), false);
+    return new Output(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void listsTheExamples() {
+    Output o = cli("list");
+    assertEquals(0, o.code(), o.err());
+    assertTrue(o.out().contains("diamond"), o.out());
+    assertTrue(o.out().contains("ab-demo"), o.out());
+  }
+
+  @Test
+  void runJsonIsOneDocumentOfTheDocumentedShape() throws Exception {
+    Output o = cli("run", "ab-demo", "-p", "accuracyB=0.91", "--json");
+    assertEquals(0, o.code(), o.err());
+    JsonNode run = new ObjectMapper().readTree(o.out());
+    assertEquals(List.of("runId", "pipeline", "status", "stages"), fieldNames(run));
+    assertEquals("ab-demo", run.get("pipeline").asText());
+    assertEquals("SUCCEEDED", run.get("status").asText());
+    List<String> names = new ArrayList<>();
+    for (JsonNode stage : run.get("stages")) {
+      assertEquals(List.of("name", "status", "attempts", "durationMs", "reason", "item", "metrics"), fieldNames(stage));
+      names.add(stage.get("name").asText());
+    }
+    assertEquals(List.of("preprocess", "train[0]", "train[1]", "abTest", "deployWinner", "deploySingle"), names);
+    JsonNode train1 = run.get("stages").get(2);
+    assertEquals("b", train1.get("item").asText());
+    assertEquals(0.91, train1.get("metrics").get("accuracy").asDouble());
+    JsonNode deployWinner = run.get("stages").get(4);
+    assertEquals("SKIPPED", deployWinner.get("status").asText());
+    assertEquals("abTest.confidence > 0.8 was false (abTest.confidence = 0.5)", deployWinner.get("reason").asText());
+  }
+
+  @Test
+  void aFailedRunExitsOne() {
+    Output o = cli("run", "diamond", "-p", "bins=0", "--json");
+    assertEquals(1, o.code(), o.err());
+    assertTrue(o.out().contains("\"status\":\"FAILED\""), o.out());
+  }
+
+  @Test
+  void badInputIsOneLineAndExitTwo() {
+    for (String[] args : List.of(
+        new String[] {"run", "diamnd"},
+        new String[] {"run", "diamond", "-p", "bins=ten"},
+        new String[] {"run", "diamond", "-p", "binz=3"},
+        new String[] {"describe", "nope"})) {
+      Output o = cli(args);
+      assertEquals(2, o.code(), String.join(" ", args) + ": " + o.err());
+      assertEquals(1, o.err().strip().lines().count(), o.err());
+      assertFalse(o.err().contains("Exception"), o.err());
+    }
+    assertTrue(cli("run", "diamnd").err().contains("did you mean 'diamond'?"));
+    assertTrue(cli("run", "diamond", "-p", "bins=ten").err().contains("\"ten\" is not an int"));
+  }
+
+  private static List<String> fieldNames(JsonNode node) {
+    List<String> names = new ArrayList<>();
+    node.fieldNames().forEachRemaining(names::add);
+    return names;
+  }
+}

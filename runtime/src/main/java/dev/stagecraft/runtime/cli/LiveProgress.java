@@ -1,0 +1,118 @@
+package dev.stagecraft.runtime.cli;
+
+import dev.stagecraft.runtime.engine.RunInfo;
+import dev.stagecraft.runtime.engine.RunListener;
+import dev.stagecraft.runtime.engine.RunStatus;
+import dev.stagecraft.runtime.engine.StageExecution;
+import dev.stagecraft.runtime.engine.StageStatus;
+import java.io.PrintStream;
+import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Live progress on a terminal: one status line, redrawn in place, with the running stages and how
+ * many are done, skipped and failed, and the elapsed time. Failures are printed above it as they
+ * happen.
+ */
+final class LiveProgress implements RunListener {
+  private static final String CLEAR = "\r\u001b[K";
+  private final PrintStream err;
+  private final Set<String> running = new LinkedHashSet<>();
+  private int done;
+  private int skipped;
+  private int failed;
+  private long t0;
+  private ScheduledExecutorService ticker;
+
+  LiveProgress(PrintStream err) {
+    this.err = err;
+  }
+
+  @Override
+  public synchronized void runStarted(RunInfo run) {
+    t0 = System.nanoTime();
+    ticker =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "stagecraft-progress");
+              t.setDaemon(true);
+              return t;
+            });
+    ticker.scheduleAtFixedRate(this::redraw, 200, 200, TimeUnit.MILLISECONDS);
+    redraw();
+  }
+
+  @Override
+  public synchronized void stageStarted(String runId, String instance, int attempt, Instant at) {
+    running.add(instance);
+    redraw();
+  }
+
+  @Override
+  public synchronized void stageFinished(String runId, StageExecution e) {
+    running.remove(e.instance());
+    StageStatus s = e.status();
+    if (s == StageStatus.SUCCEEDED || s == StageStatus.CACHED) {
+      done++;
+    } else if (s == StageStatus.SKIPPED) {
+      skipped++;
+    } else {
+      failed++;
+      err.print(CLEAR);
+      err.println(e.instance() + " " + s + (e.reason().isEmpty() ? "" : ": " + e.reason()));
+    }
+    redraw();
+  }
+
+  @Override
+  public synchronized void runFinished(String runId, RunStatus status, Instant end) {
+    if (ticker != null) {
+      ticker.shutdownNow();
+    }
+    err.print(CLEAR);
+    err.println(
+        String.format(
+            Locale.ROOT,
+            "run %s %s: %d done, %d skipped, %d failed or not run in %.1fs",
+            runId,
+            status,
+            done,
+            skipped,
+            failed,
+            elapsed()));
+    err.flush();
+  }
+
+  private synchronized void redraw() {
+    StringBuilder names = new StringBuilder();
+    int shown = 0;
+    for (String r : running) {
+      if (shown++ == 3) {
+        names.append(", ...");
+        break;
+      }
+      names.append(shown == 1 ? "" : ", ").append(r);
+    }
+    err.print(
+        CLEAR
+            + String.format(
+                Locale.ROOT,
+                "%d running%s | %d done | %d skipped | %d failed | %.1fs",
+                running.size(),
+                running.isEmpty() ? "" : " (" + names + ")",
+                done,
+                skipped,
+                failed,
+                elapsed()));
+    err.flush();
+  }
+
+  private double elapsed() {
+    return (System.nanoTime() - t0) / 1e9;
+  }
+}

@@ -1,0 +1,61 @@
+package dev.stagecraft.runtime.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.stagecraft.runtime.engine.RunResult;
+import dev.stagecraft.runtime.engine.StageOutcome;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * The one JSON object {@code run --json} prints: {@code {"runId", "pipeline", "status", "stages":
+ * [{"name", "status", "attempts", "durationMs", "reason", "item", "metrics"}]}}.
+ */
+public final class RunJson {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private RunJson() {}
+
+  /** The run as one line of JSON. */
+  public static String of(RunResult r) {
+    ObjectNode root = JSON.createObjectNode();
+    root.put("runId", r.runId());
+    root.put("pipeline", r.pipeline());
+    root.put("status", r.status().name());
+    var stages = root.putArray("stages");
+    for (StageOutcome o : r.stages()) {
+      ObjectNode s = stages.addObject();
+      s.put("name", o.name());
+      s.put("status", o.status().name());
+      s.put("attempts", o.attempts());
+      s.put("durationMs", o.durationMs());
+      s.put("reason", o.reason());
+      if (o.item().isPresent()) {
+        s.set("item", itemNode(o.item().get()));
+      } else {
+        s.putNull("item");
+      }
+      ObjectNode metrics = s.putObject("metrics");
+      for (Map.Entry<String, Double> m : new java.util.TreeMap<>(o.metrics()).entrySet()) {
+        metrics.put(m.getKey(), m.getValue());
+      }
+    }
+    try {
+      return JSON.writeValueAsString(root);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static com.fasterxml.jackson.databind.JsonNode itemNode(Object item) {
+    if (item instanceof Path || item instanceof Duration || item instanceof Enum<?>) {
+      return JSON.getNodeFactory().textNode(String.valueOf(item));
+    }
+    try {
+      return JSON.valueToTree(item);
+    } catch (IllegalArgumentException e) {
+      return JSON.getNodeFactory().textNode(String.valueOf(item));
+    }
+  }
+}

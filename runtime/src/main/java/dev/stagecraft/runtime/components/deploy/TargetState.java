@@ -1,0 +1,17 @@
+package dev.stagecraft.runtime.components.deploy;
+
+import java.util.List;
+
+/**
+ * A deployment target and every version it has held.
+ *
+ * @param target the target's name
+ * @param currentVersion the version in service, {@code null} when none was promoted
+ * @param versions every version, oldest first
+ */
+public record TargetState(String target, Integer currentVersion, List<Deployment> versions) {
+  /** Copies the versions. */
+  public TargetState {
+    versions = List.copyOf(versions);
+  }
+}

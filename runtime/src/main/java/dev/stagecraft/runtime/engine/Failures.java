@@ -1,0 +1,43 @@
+package dev.stagecraft.runtime.engine;
+
+import dev.stagecraft.runtime.NonRetryableException;
+import java.util.IdentityHashMap;
+import java.util.Map;
+
+/** How a failure is worded in a stage's reason, and whether it may be retried. */
+final class Failures {
+  private Failures() {}
+
+  /** {@code IllegalStateException: boom} for the root cause, on one line. */
+  static String reason(Throwable t) {
+    Throwable root = rootCause(t);
+    String name =
+        root.getClass().getSimpleName().isEmpty()
+            ? root.getClass().getName()
+            : root.getClass().getSimpleName();
+    String message = root.getMessage();
+    String text = message == null || message.isBlank() ? name : name + ": " + message;
+    return text.replaceAll("\\s*[\\r\\n]+\\s*", " ").strip();
+  }
+
+  /** The deepest cause, guarding against cycles. */
+  static Throwable rootCause(Throwable t) {
+    Map<Throwable, Boolean> seen = new IdentityHashMap<>();
+    Throwable current = t;
+    while (current.getCause() != null && seen.put(current, Boolean.TRUE) == null) {
+      current = current.getCause();
+    }
+    return current;
+  }
+
+  /** Whether {@code t} or one of its causes is a {@link NonRetryableException}. */
+  static boolean isNonRetryable(Throwable t) {
+    Map<Throwable, Boolean> seen = new IdentityHashMap<>();
+    for (Throwable c = t; c != null && seen.put(c, Boolean.TRUE) == null; c = c.getCause()) {
+      if (c instanceof NonRetryableException) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

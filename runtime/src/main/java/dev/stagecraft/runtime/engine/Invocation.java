@@ -1,0 +1,149 @@
+package dev.stagecraft.runtime.engine;
+
+import dev.stagecraft.runtime.graph.RetryPolicy;
+import dev.stagecraft.runtime.graph.StageSpec;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import java.util.concurrent.ScheduledFuture;
+
+/**
+ * The one call into user code and the layers around it, in the spirit of Spotify Flo: each layer
+ * adds one concern and calls the next. For each stage the engine builds the chain once: {@code
+ * Storing -> Reuse -> Attempts -> Deadline -> Body}, leaving out layers a stage does not need (no
+ * store, no resume, no timeout). The scheduler never sees any of it.
+ */
+interface Invocation {
+  /** Runs the execution through this layer and the ones inside it. */
+  CallResult invoke(Execution x) throws Exception;
+
+  /** The chain for one stage of a run. */
+  static Invocation chain(RunExecution run, StageSpec spec, RunOptions options) {
+    Invocation call = new Body(spec);
+    if (spec.timeout().isPresent()) {
+      call = new Deadline(run, spec.timeout().get(), call);
+    }
+    call = new Attempts(run, spec.retry(), options, call);
+    if (options.resume().isPresent()) {
+      call = new Reuse(options.resume().get(), call);
+    }
+    if (options.outputStore().isPresent()) {
+      call = new Storing(run, spec, options.outputStore().get(), options.useCache(), call);
+    }
+    return call;
+  }
+
+  /** Calls the stage's body: the generated code that calls the user's method. */
+  record Body(StageSpec spec) implements Invocation {
+    @Override
+    public CallResult invoke(Execution x) throws Exception {
+      return CallResult.succeeded(spec.body().run(x));
+    }
+  }
+
+  /**
+   * Interrupts an attempt that runs past the stage's timeout; the engine fails it at that moment.
+   */
+  record Deadline(RunExecution run, Duration timeout, Invocation next) implements Invocation {
+    @Override
+    public CallResult invoke(Execution x) throws Exception {
+      ScheduledFuture<?> alarm = run.scheduleTimeout(x, x.attempts, timeout);
+      try {
+        return next.invoke(x);
+      } finally {
+        alarm.cancel(false);
+      }
+    }
+  }
+
+  /**
+   * Attempts: reports each start, retries a failure with exponential backoff and jitter while
+   * retries remain, and fails at once on a {@code NonRetryableException} or after a timeout or
+   * cancel.
+   */
+  final class Attempts implements Invocation {
+    private final RunExecution run;
+    private final RetryPolicy retry;
+    private final RunOptions options;
+    private final Invocation next;
+
+    Attempts(RunExecution run, RetryPolicy retry, RunOptions options, Invocation next) {
+      this.run = run;
+      this.retry = retry;
+      this.options = options;
+      this.next = next;
+    }
+
+    @Override
+    public CallResult invoke(Execution x) {
+      SplittableRandom random = null;
+      for (int attempt = 1; ; attempt++) {
+        x.attempts = attempt;
+        run.attemptStarted(x, attempt);
+        Throwable error;
+        try {
+          return next.invoke(x);
+        } catch (Throwable t) {
+          error = t;
+        }
+        String reason = Failures.reason(error);
+        if (x.finished || x.cancelled || Failures.isNonRetryable(error)) {
+          return CallResult.failed(reason); // a timeout or cancel has already decided the outcome
+        }
+        if (attempt > retry.retries()) {
+          return CallResult.failed(
+              attempt > 1 ? reason + " (after " + attempt + " attempts)" : reason);
+        }
+        if (random == null) {
+          random = new SplittableRandom(options.seed() * 31 + x.name.hashCode());
+        }
+        try {
+          options.sleeper().sleep(Backoff.delay(retry.backoff(), attempt, random));
+        } catch (InterruptedException e) {
+          return CallResult.failed(reason);
+        }
+      }
+    }
+  }
+
+  /**
+   * The output store: a stage with {@code cache = true} (caching on) whose key is stored ends
+   * CACHED without executing; every fresh or reused output is saved for this run. An output the
+   * store cannot save fails the stage with the store's message.
+   */
+  record Storing(
+      RunExecution run, StageSpec spec, OutputStore store, boolean useCache, Invocation next)
+      implements Invocation {
+    @Override
+    public CallResult invoke(Execution x) throws Exception {
+      StageKey key = run.key(x);
+      if (spec.cache() && useCache) {
+        Optional<OutputStore.StoredOutput> hit = store.lookup(key);
+        if (hit.isPresent()) {
+          return CallResult.cached(hit.get().value());
+        }
+      }
+      CallResult result = next.invoke(x);
+      if (result.save() && !x.finished) {
+        try {
+          store.save(key, result.output());
+        } catch (Exception e) {
+          return CallResult.failed(Failures.reason(e));
+        }
+      }
+      return result;
+    }
+  }
+
+  /** Resume: an execution that succeeded in the earlier run reuses its output (CACHED). */
+  record Reuse(RunOptions.Resume resume, Invocation next) implements Invocation {
+    @Override
+    public CallResult invoke(Execution x) throws Exception {
+      OutputStore.StoredOutput reused = resume.outputs().get(x.name);
+      if (reused != null) {
+        return CallResult.reused(reused.value(), resume.runId());
+      }
+      return next.invoke(x);
+    }
+  }
+}

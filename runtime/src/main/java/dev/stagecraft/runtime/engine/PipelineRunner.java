@@ -1,0 +1,84 @@
+package dev.stagecraft.runtime.engine;
+
+import dev.stagecraft.runtime.graph.PipelineDefinition;
+import dev.stagecraft.runtime.graph.ResourceRequest;
+import dev.stagecraft.runtime.graph.StageSpec;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * Runs a pipeline definition: resolves its parameters, plans it (every stage must fit the
+ * executor), then executes it and returns how every stage ended. Generated pipeline classes call
+ * {@link #run(PipelineDefinition, Map, RunOptions)}; the CLI calls {@link #runText}.
+ *
+ * <pre>{@code
+ * RunResult r = PipelineRunner.run(def, Map.of("nTrials", 20), RunOptions.defaults());
+ * if (r.status() == RunStatus.SUCCEEDED) { Model m = r.output("train"); }
+ * }</pre>
+ */
+public final class PipelineRunner {
+  private static final DateTimeFormatter ID_TIME =
+      DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
+
+  private PipelineRunner() {}
+
+  /**
+   * Runs with typed parameter values, as the generated builder passes them.
+   *
+   * @throws ParamException for an unknown, ill-typed or missing parameter
+   * @throws PlanningException when a stage can never fit the executor's capacity
+   */
+  public static RunResult run(
+      PipelineDefinition def, Map<String, Object> params, RunOptions options) {
+    return execute(def, ParamResolver.fromValues(def, params), options);
+  }
+
+  /**
+   * Runs with parameter values in their text form, as {@code -p name=value} gives them.
+   *
+   * @throws ParamException for an unknown, unparsable or missing parameter
+   * @throws PlanningException when a stage can never fit the executor's capacity
+   */
+  public static RunResult runText(
+      PipelineDefinition def, Map<String, String> params, RunOptions options) {
+    return execute(def, ParamResolver.fromText(def, params), options);
+  }
+
+  /** Runs with parameters already resolved. */
+  public static RunResult execute(
+      PipelineDefinition def, ResolvedParams params, RunOptions options) {
+    plan(def, options.capacity());
+    String runId = options.runId().orElseGet(() -> newRunId(options));
+    return new RunExecution(def, params, options, runId).run();
+  }
+
+  /**
+   * Checks that every stage can fit the capacity.
+   *
+   * @throws PlanningException naming the first stage that cannot, what it asks and what there is
+   */
+  public static void plan(PipelineDefinition def, ResourceRequest capacity) {
+    for (StageSpec s : def.stages()) {
+      if (!s.resources().fitsIn(capacity)) {
+        throw new PlanningException(
+            "stage '"
+                + s.name()
+                + "' of pipeline '"
+                + def.name()
+                + "' asks "
+                + s.resources()
+                + " but the executor has "
+                + capacity
+                + ": lower its @Resources or raise --max-cpu, --max-memory or --gpus");
+      }
+    }
+  }
+
+  private static String newRunId(RunOptions options) {
+    return ID_TIME.format(options.clock().instant())
+        + "-"
+        + String.format("%06x", ThreadLocalRandom.current().nextInt(1 << 24));
+  }
+}

@@ -1,0 +1,159 @@
+package dev.stagecraft.runtime.components.train;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+class SearchSpaceTest {
+  @Test
+  void anUnknownModelTypeListsTheValidOnes() {
+    TrainingConfigException e =
+        assertThrows(TrainingConfigException.class, () -> ModelType.fromId("random_forrest"));
+    assertEquals(
+        "unknown model type 'random_forrest' (did you mean 'random_forest'?); valid:"
+            + " [logistic_regression, random_forest, gradient_boosting, svm]",
+        e.getMessage());
+  }
+
+  @Test
+  void anUnknownHyperparameterListsTheValidOnes() {
+    TrainingConfigException e =
+        assertThrows(
+            TrainingConfigException.class,
+            () -> SearchSpace.of("svm", Map.of("c", Domain.of(1.0))));
+    assertEquals(
+        "unknown hyperparameter 'c' for svm (did you mean 'C'?); valid: [kernel, C, gamma,"
+            + " degree]",
+        e.getMessage());
+  }
+
+  @Test
+  void valuesOutsideTheValidRangeAreErrors() {
+    TrainingConfigException depth =
+        assertThrows(
+            TrainingConfigException.class,
+            () -> SearchSpace.of("random_forest", Map.of("max_depth", Domain.ints(0, 5))));
+    assertEquals(
+        "hyperparameter 'max_depth' of random_forest must be an integer in [1, 100], got 0; fix"
+            + " the search space",
+        depth.getMessage());
+    TrainingConfigException kernel =
+        assertThrows(
+            TrainingConfigException.class,
+            () -> SearchSpace.of("svm", Map.of("kernel", Domain.of("rbf", "cubic"))));
+    assertEquals(
+        "hyperparameter 'kernel' of svm must be one of [linear, rbf, poly, sigmoid], got 'cubic';"
+            + " fix the search space",
+        kernel.getMessage());
+    TrainingConfigException fraction =
+        assertThrows(
+            TrainingConfigException.class,
+            () -> SearchSpace.of("gradient_boosting", Map.of("max_depth", Domain.of(2.5))));
+    assertEquals(
+        "hyperparameter 'max_depth' of gradient_boosting must be an integer in [1, 20], got 2.5;"
+            + " fix the search space",
+        fraction.getMessage());
+  }
+
+  @Test
+  void emptyRangesAreErrors() {
+    TrainingConfigException e =
+        assertThrows(TrainingConfigException.class, () -> Domain.ints(5, 1));
+    assertEquals(
+        "integer range [5, 1] is empty; write the smaller bound first", e.getMessage());
+  }
+
+  @Test
+  void spacesFollowDeclarationOrderAndFillDefaults() {
+    SearchSpace space =
+        SearchSpace.of(
+            "svm",
+            Map.of("gamma", Domain.of(0.1), "C", Domain.of(1, 10), "kernel", Domain.of("rbf")));
+    assertEquals(List.of("kernel", "C", "gamma"), List.copyOf(space.domains().keySet()));
+    Map<String, Object> point = space.sample(new SplittableRandom(1));
+    assertEquals(List.of("kernel", "C", "gamma", "degree"), List.copyOf(point.keySet()));
+    assertEquals(3, point.get("degree"));
+    assertEquals(0.1, point.get("gamma"));
+    // integers given to a real hyperparameter are reals
+    assertEquals(List.of(1.0, 10.0), space.domains().get("C").grid());
+  }
+
+  @Test
+  void gridIsTheProductOfEachDomainsGrid() {
+    SearchSpace space =
+        SearchSpace.of(
+            "random_forest",
+            Map.of("n_estimators", Domain.ints(10, 30), "criterion", Domain.of("gini", "entropy")));
+    List<Map<String, Object>> grid = space.grid();
+    assertEquals(6, grid.size());
+    assertEquals(10, grid.get(0).get("n_estimators"));
+    assertEquals("gini", grid.get(0).get("criterion"));
+    assertEquals("entropy", grid.get(1).get("criterion"));
+    assertEquals(30, grid.get(5).get("n_estimators"));
+    assertEquals(
+        List.of(0.01, 0.1, 1.0), Domain.logReals(0.01, 1.0).grid().stream()
+            .map(v -> Math.round((Double) v * 1e9) / 1e9).toList());
+  }
+
+  @Test
+  void gridSearchCappedByTrialsTakesASeededSubsetInGridOrder() {
+    TrainingConfig config =
+        TrainingConfig.defaults("random_forest")
+            .withSpace(Map.of("n_estimators", Domain.ints(10, 30), "max_depth", Domain.ints(2, 8)))
+            .withStrategy(SearchStrategy.GRID)
+            .withTrials(4);
+    List<Map<String, Object>> a = HyperparameterSearch.candidates(config);
+    assertEquals(4, a.size());
+    assertEquals(a, HyperparameterSearch.candidates(config));
+    assertEquals(9, HyperparameterSearch.candidates(config.withTrials(20)).size());
+  }
+
+  @Test
+  void randomSearchDrawsDistinctPoints() {
+    TrainingConfig config =
+        TrainingConfig.defaults("svm")
+            .withSpace(Map.of("kernel", Domain.of("linear", "rbf")))
+            .withTrials(10);
+    assertEquals(2, HyperparameterSearch.candidates(config).size());
+  }
+
+  @Test
+  void badBudgetsAndMetricsAreErrors() {
+    TrainingConfigException folds =
+        assertThrows(
+            TrainingConfigException.class, () -> TrainingConfig.defaults("svm").withFolds(1));
+    assertEquals(
+        "cross-validation needs at least 2 folds, got 1; set folds to 2 or more",
+        folds.getMessage());
+    TrainingConfigException trials =
+        assertThrows(
+            TrainingConfigException.class, () -> TrainingConfig.defaults("svm").withTrials(0));
+    assertEquals(
+        "nTrials must be at least 1, got 0; set nTrials to 1 or more", trials.getMessage());
+    TrainingConfigException metric =
+        assertThrows(TrainingConfigException.class, () -> Metric.fromId("auc"));
+    assertEquals(
+        "unknown metric 'auc'; valid: [accuracy, f1_weighted, roc_auc]", metric.getMessage());
+  }
+
+  @Test
+  void variantsAreLogisticRegressionAndTwoTreeEnsembles() {
+    assertEquals(
+        List.of(ModelType.LOGISTIC_REGRESSION),
+        Variants.of("a", 5, 3, 1).stream().map(TrainingConfig::modelType).toList());
+    List<TrainingConfig> b = Variants.of("b", 5, 4, 7);
+    assertEquals(
+        List.of(ModelType.RANDOM_FOREST, ModelType.GRADIENT_BOOSTING),
+        b.stream().map(TrainingConfig::modelType).toList());
+    assertEquals(5, b.get(0).nTrials());
+    assertEquals(4, b.get(1).folds());
+    assertEquals(7, b.get(1).seed());
+    TrainingConfigException e =
+        assertThrows(TrainingConfigException.class, () -> Variants.of("c", 5, 3, 1));
+    assertEquals("unknown training variant 'c'; valid: [a, b]", e.getMessage());
+  }
+}
