@@ -7,6 +7,7 @@ import dev.stagecraft.runtime.engine.RunStatus;
 import dev.stagecraft.runtime.graph.PipelineDefinition;
 import dev.stagecraft.runtime.graph.ResourceRequest;
 import dev.stagecraft.runtime.graph.StageSpec;
+import dev.stagecraft.runtime.store.Store;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -34,12 +35,11 @@ public final class SchedulerBenchmark {
 
   /**
    * The hook for (b): the options with the SQLite store in {@code dir} attached (its run-history
-   * listener and output store), or empty while no store is wired in. For example: {@code Store
-   * store = Store.open(dir); return Optional.of(plain.withListener(store.history())
-   * .withOutputStore(store.outputs()));}
+   * listener and output store).
    */
   static Optional<RunOptions> withStore(RunOptions plain, Path dir) {
-    return Optional.empty();
+    Store store = Store.open(dir);
+    return Optional.of(plain.withListener(store.history()).withOutputStore(store.outputs()));
   }
 
   private SchedulerBenchmark() {}
