@@ -7,7 +7,6 @@ import dev.stagecraft.runtime.engine.RunStatus;
 import dev.stagecraft.runtime.graph.PipelineDefinition;
 import dev.stagecraft.runtime.graph.ResourceRequest;
 import dev.stagecraft.runtime.graph.StageSpec;
-import dev.stagecraft.runtime.store.Store;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -35,11 +34,12 @@ public final class SchedulerBenchmark {
 
   /**
    * The hook for (b): the options with the SQLite store in {@code dir} attached (its run-history
-   * listener and output store).
+   * listener and output store), or empty while no store is wired in. For example: {@code Store
+   * store = Store.open(dir); return Optional.of(plain.withListener(store.history())
+   * .withOutputStore(store.outputs()));}
    */
   static Optional<RunOptions> withStore(RunOptions plain, Path dir) {
-    Store store = Store.open(dir);
-    return Optional.of(plain.withListener(store.history()).withOutputStore(store.outputs()));
+    return Optional.empty();
   }
 
   private SchedulerBenchmark() {}

@@ -88,7 +88,7 @@ final class RunCommand implements Callable<Integer> {
     }
     options =
         options.withListener(cli.terminal ? new LiveProgress(cli.err) : new LogProgress(cli.err));
-    options = RunStore.attach(options, RunStore.directory(store, cli.env), def.name());
+    options = RunStore.attach(options, RunStore.directory(store, cli.env));
 
     // stage code that loads classes through the context class loader sees STAGECRAFT_CLASSPATH too
     Thread self = Thread.currentThread();

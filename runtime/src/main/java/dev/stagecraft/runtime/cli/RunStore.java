@@ -1,9 +1,7 @@
 package dev.stagecraft.runtime.cli;
 
 import dev.stagecraft.runtime.engine.RunOptions;
-import dev.stagecraft.runtime.store.Store;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -25,20 +23,8 @@ final class RunStore {
     return home != null && !home.isBlank() ? Path.of(home) : Path.of(".stagecraft");
   }
 
-  /**
-   * The options with the store in {@code dir} attached: the run history as a listener, the artifact
-   * store as the output store (outputs kept for resume, {@code cache = true} stages by cache key),
-   * and the last successful duration of each stage of the pipeline weighting the critical path.
-   *
-   * @throws dev.stagecraft.runtime.store.StoreException when the store is corrupt or unwritable
-   */
-  static RunOptions attach(RunOptions options, Path dir, String pipeline) {
-    Store store = Store.open(dir);
-    Map<String, Double> expected = new LinkedHashMap<>();
-    store.queries().expectedDurations(pipeline)
-        .forEach((stage, d) -> expected.put(stage, (double) Math.max(1, d.toMillis())));
-    return options.withListener(store.history())
-        .withOutputStore(store.outputs())
-        .withExpectedDurations(expected);
+  /** The options with the store in {@code dir} attached; unchanged until the store is wired in. */
+  static RunOptions attach(RunOptions options, Path dir) {
+    return options;
   }
 }

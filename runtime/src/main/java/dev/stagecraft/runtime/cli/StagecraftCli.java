@@ -24,8 +24,7 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     version = "stagecraft 0.1.0",
     description = "Runs and inspects compile-time checked ML pipelines.",
-    subcommands = {ListCommand.class, DescribeCommand.class, RunCommand.class, RunsCommand.class,
-        ShowCommand.class})
+    subcommands = {ListCommand.class, DescribeCommand.class, RunCommand.class})
 public final class StagecraftCli implements Callable<Integer> {
   /** Exit code: the run failed. */
   public static final int RUN_FAILED = 1;
@@ -118,7 +117,7 @@ public final class StagecraftCli implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    err.println("error: name a command: list, describe, run, runs or show (see 'stagecraft --help')");
+    err.println("error: name a command: list, describe or run (see 'stagecraft --help')");
     return USAGE;
   }
 

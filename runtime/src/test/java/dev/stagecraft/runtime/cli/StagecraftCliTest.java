@@ -200,7 +200,7 @@ class StagecraftCliTest {
 
     Result none = cli();
     assertOneLineError(
-        none, 2, "error: name a command: list, describe, run, runs or show (see 'stagecraft --help')");
+        none, 2, "error: name a command: list, describe or run (see 'stagecraft --help')");
 
     Result unknownOption = cli("run", "diamond", "--frobnicate");
     assertEquals(2, unknownOption.code());
