@@ -24,7 +24,15 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     version = "stagecraft 0.1.0",
     description = "Runs and inspects compile-time checked ML pipelines.",
-    subcommands = {ListCommand.class, DescribeCommand.class, RunCommand.class})
+    subcommands = {
+      ListCommand.class,
+      DescribeCommand.class,
+      RunCommand.class,
+      ResumeCommand.class,
+      RunsCommand.class,
+      ShowCommand.class,
+      PreprocessCommand.class
+    })
 public final class StagecraftCli implements Callable<Integer> {
   /** Exit code: the run failed. */
   public static final int RUN_FAILED = 1;
@@ -117,7 +125,9 @@ public final class StagecraftCli implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    err.println("error: name a command: list, describe or run (see 'stagecraft --help')");
+    err.println(
+        "error: name a command: list, describe, run, resume, runs, show or preprocess"
+            + " (see 'stagecraft --help')");
     return USAGE;
   }
 
