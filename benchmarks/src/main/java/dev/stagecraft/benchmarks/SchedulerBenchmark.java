@@ -7,13 +7,13 @@ import dev.stagecraft.runtime.engine.RunStatus;
 import dev.stagecraft.runtime.graph.PipelineDefinition;
 import dev.stagecraft.runtime.graph.ResourceRequest;
 import dev.stagecraft.runtime.graph.StageSpec;
+import dev.stagecraft.runtime.store.Store;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -21,9 +21,9 @@ import java.util.concurrent.Executors;
 /**
  * Scheduler overhead: 10,000 no-op stages in 100 layers of 100, each depending on 2 stages of the
  * layer before, built through the graph API, run (a) by the engine with the store off, (b) by the
- * engine with the SQLite store on (when a store is plugged into {@link #withStore}), and (c) as
- * plain {@code CompletableFuture}s on a pool of the same size: the floor. Prints one line per
- * measurement and a last line of JSON with microseconds per stage and the ratios.
+ * engine with the SQLite store recording every stage execution in its run history, and (c) as plain
+ * {@code CompletableFuture}s on a pool of the same size: the floor. Prints one line per measurement
+ * and a last line of JSON with microseconds per stage and the ratios.
  *
  * <pre>benchmarks/run scheduler [rounds]</pre>
  */
@@ -31,16 +31,6 @@ public final class SchedulerBenchmark {
   static final int LAYERS = 100;
   static final int WIDTH = 100;
   static final int STAGES = LAYERS * WIDTH;
-
-  /**
-   * The hook for (b): the options with the SQLite store in {@code dir} attached (its run-history
-   * listener and output store), or empty while no store is wired in. For example: {@code Store
-   * store = Store.open(dir); return Optional.of(plain.withListener(store.history())
-   * .withOutputStore(store.outputs()));}
-   */
-  static Optional<RunOptions> withStore(RunOptions plain, Path dir) {
-    return Optional.empty();
-  }
 
   private SchedulerBenchmark() {}
 
@@ -53,15 +43,16 @@ public final class SchedulerBenchmark {
 
     double engine =
         best("engine (store off)", rounds, () -> check(PipelineRunner.run(def, Map.of(), plain)));
-    Double store = null;
+    // (b): every stage execution recorded in the SQLite run history of a fresh store
     Path dir = Files.createTempDirectory("stagecraft-bench");
-    Optional<RunOptions> stored = withStore(plain, dir);
-    if (stored.isPresent()) {
+    double store;
+    try (Store opened = Store.open(dir)) {
+      RunOptions recorded = plain.withListener(opened.history());
       store =
           best(
               "engine (SQLite store)",
-              Math.max(3, rounds / 3),
-              () -> check(PipelineRunner.run(def, Map.of(), stored.get())));
+              rounds,
+              () -> check(PipelineRunner.run(def, Map.of(), recorded)));
     }
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     double futures = best("CompletableFuture floor", rounds, () -> futures(pool));
@@ -79,10 +70,10 @@ public final class SchedulerBenchmark {
             threads,
             heapMb,
             engine,
-            store == null ? "null" : String.format(Locale.ROOT, "%.3f", store),
+            String.format(Locale.ROOT, "%.3f", store),
             futures,
             engine / futures,
-            store == null ? "null" : String.format(Locale.ROOT, "%.2f", store / futures)));
+            String.format(Locale.ROOT, "%.2f", store / futures)));
   }
 
   /**

@@ -67,7 +67,11 @@ public final class StagecraftProcessor extends AbstractProcessor {
         }
       }
     }
-    reportStrayStages(round);
+    try {
+      reportStrayStages(round);
+    } catch (RuntimeException e) {
+      processingEnv.getMessager().printMessage(Kind.ERROR, Diagnostic.INTERNAL_ERROR.format("@Stage methods", e));
+    }
     for (TypeElement pipeline : pipelines) {
       if (PipelineParser.hasUnresolvedTypes(pipeline)) {
         deferred.add(pipeline.getQualifiedName().toString());

@@ -103,7 +103,8 @@ final class HistoryFormat {
       List<String> metrics = new ArrayList<>();
       new TreeMap<>(s.metrics()).forEach((k, v) -> metrics.add(k + "=" + number(v)));
       rows.add(List.of(s.instance(), s.status().name(), Integer.toString(s.attempts()),
-          s.start().isPresent() ? duration(Duration.ofMillis(s.wallMs())) : "-", s.item().orElse(""),
+          s.start().isPresent() && s.status().isFinal() ? duration(Duration.ofMillis(s.wallMs())) : "-",
+          s.item().orElse(""),
           String.join(" ", metrics), s.reason()));
     }
     if (run.stages().isEmpty()) {

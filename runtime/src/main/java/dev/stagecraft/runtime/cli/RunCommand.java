@@ -1,27 +1,14 @@
 package dev.stagecraft.runtime.cli;
 
-import dev.stagecraft.annotations.syntax.Quantities;
-import dev.stagecraft.runtime.engine.PipelineRunner;
-import dev.stagecraft.runtime.engine.RunOptions;
-import dev.stagecraft.runtime.engine.RunResult;
-import dev.stagecraft.runtime.engine.RunStatus;
-import dev.stagecraft.runtime.engine.StageOutcome;
 import dev.stagecraft.runtime.graph.PipelineDefinition;
-import dev.stagecraft.runtime.report.Summarizable;
-import dev.stagecraft.runtime.store.StoreLocation;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code stagecraft run PIPELINE [-p name=value]... [--max-cpu N] [--max-memory 8Gi] [--gpus N]
@@ -30,8 +17,6 @@ import picocli.CommandLine.Spec;
 @Command(name = "run", mixinStandardHelpOptions = true, description = "Run a pipeline.")
 final class RunCommand implements Callable<Integer> {
   @ParentCommand StagecraftCli cli;
-
-  @Spec CommandSpec spec;
 
   @Parameters(
       index = "0",
@@ -45,142 +30,11 @@ final class RunCommand implements Callable<Integer> {
       description = "A pipeline parameter, written as in @Default.")
   Map<String, String> params = new LinkedHashMap<>();
 
-  @Option(
-      names = "--max-cpu",
-      paramLabel = "N",
-      description = "CPU capacity: cores (4, 1.5) or millicores (500m).")
-  String maxCpu;
-
-  @Option(
-      names = "--max-memory",
-      paramLabel = "QUANTITY",
-      description = "Memory capacity, e.g. 8Gi.")
-  String maxMemory;
-
-  @Option(names = "--gpus", paramLabel = "N", description = "GPU capacity (default 0).")
-  Integer gpus;
-
-  @Option(
-      names = "--store",
-      paramLabel = "DIR",
-      description = "The run store (default: $STAGECRAFT_HOME or .stagecraft).")
-  Path store;
-
-  @Option(
-      names = "--no-cache",
-      description = "Run cached stages again instead of reusing stored outputs.")
-  boolean noCache;
-
-  @Option(names = "--fail-fast", description = "Cancel running stages as soon as one fails.")
-  boolean failFast;
-
-  @Option(names = "--json", description = "Print the result as one JSON object on stdout.")
-  boolean json;
+  @Mixin RunSettings settings = new RunSettings();
 
   @Override
   public Integer call() {
     PipelineDefinition def = cli.catalog().find(pipeline).definition();
-    RunOptions options = RunOptions.defaults().withFailFast(failFast).withUseCache(!noCache);
-    if (maxCpu != null) {
-      options = options.withMaxMilliCpu(quantity("--max-cpu", () -> Quantities.cpuMillis(maxCpu)));
-    }
-    if (maxMemory != null) {
-      options =
-          options.withMaxMemoryBytes(
-              quantity("--max-memory", () -> Quantities.memoryBytes(maxMemory)));
-    }
-    if (gpus != null) {
-      if (gpus < 0) {
-        throw new UsageException("--gpus " + gpus + " must not be negative");
-      }
-      options = options.withGpus(gpus);
-    }
-    options =
-        options.withListener(cli.terminal ? new LiveProgress(cli.err) : new LogProgress(cli.err));
-    options = RunStore.attach(options, RunStore.directory(store, cli.env));
-
-    // stage code that loads classes through the context class loader sees STAGECRAFT_CLASSPATH too
-    Thread self = Thread.currentThread();
-    ClassLoader previous = self.getContextClassLoader();
-    self.setContextClassLoader(cli.catalog().classLoader());
-    // stages find the store directory through this property (e.g. for the model registry)
-    String previousStore = System.getProperty(StoreLocation.PROPERTY);
-    System.setProperty(
-        StoreLocation.PROPERTY, RunStore.directory(store, cli.env).toAbsolutePath().toString());
-    RunResult result;
-    try {
-      result = PipelineRunner.runText(def, params, options);
-    } finally {
-      self.setContextClassLoader(previous);
-      if (previousStore == null) {
-        System.clearProperty(StoreLocation.PROPERTY);
-      } else {
-        System.setProperty(StoreLocation.PROPERTY, previousStore);
-      }
-    }
-
-    if (json) {
-      cli.out.println(RunJson.of(result));
-    } else {
-      printTable(result);
-      printSummary(result);
-    }
-    if (result.status() == RunStatus.SUCCEEDED) {
-      return 0;
-    }
-    Optional<StageOutcome> badInput =
-        result.stages().stream().filter(o -> o.inputError().isPresent()).findFirst();
-    if (badInput.isPresent()) {
-      StageOutcome o = badInput.get();
-      cli.err.println(
-          "error: " + StagecraftCli.oneLine(o.inputError().get()) + " (stage '" + o.name() + "')");
-      return StagecraftCli.USAGE;
-    }
-    return StagecraftCli.RUN_FAILED;
-  }
-
-  /**
-   * The lines every {@link Summarizable} stage output contributes, in stage order, then where the
-   * run's report is when the {@code report} command is available.
-   */
-  private void printSummary(RunResult r) {
-    List<String> lines = new ArrayList<>();
-    for (StageOutcome o : r.stages()) {
-      if (o.status().hasOutput() && o.output().orElse(null) instanceof Summarizable s) {
-        for (String line : s.summaryLines()) {
-          lines.add(StagecraftCli.oneLine(line));
-        }
-      }
-    }
-    if (!lines.isEmpty()) {
-      cli.out.println();
-      cli.out.println("summary");
-      lines.forEach(line -> cli.out.println("  " + line));
-    }
-    if (spec != null && spec.root().subcommands().containsKey("report")) {
-      cli.out.println();
-      cli.out.println("report: ./stagecraft report " + r.runId() + " -o report.html");
-    }
-  }
-
-  private static long quantity(String option, java.util.function.LongSupplier parse) {
-    try {
-      return parse.getAsLong();
-    } catch (IllegalArgumentException | ArithmeticException e) {
-      throw new UsageException(option + ": " + e.getMessage());
-    }
-  }
-
-  private void printTable(RunResult r) {
-    cli.out.println("run " + r.runId() + " of '" + r.pipeline() + "': " + r.status());
-    int width = Math.max(5, r.stages().stream().mapToInt(o -> o.name().length()).max().orElse(0));
-    String row = "  %-" + width + "s  %-15s  %8s  %9s  %s";
-    cli.out.println(
-        String.format(row, "STAGE", "STATUS", "ATTEMPTS", "TIME", "REASON").stripTrailing());
-    for (StageOutcome o : r.stages()) {
-      cli.out.println(
-          String.format(row, o.name(), o.status(), o.attempts(), o.durationMs() + " ms", o.reason())
-              .stripTrailing());
-    }
+    return settings.execute(cli, def, params, null);
   }
 }

@@ -60,7 +60,7 @@ public final class RunsCommand implements Callable<Integer> {
       out.flush();
       return 0;
     } catch (UserInputException e) {
-      err.println(e.getMessage());
+      err.println("error: " + e.getMessage());
       err.flush();
       return 2;
     }

@@ -19,7 +19,7 @@ import picocli.CommandLine.Spec;
 /**
  * {@code stagecraft show RUN_ID [--store DIR] [--json]}: one run with every stage execution
  * (status, attempts, duration, item, metrics, reason). A unique prefix of the id is enough. Exit 0,
- * or 2 with one line on stderr for an unknown or ambiguous id.
+ * or 2 with one line ("error: ...") on stderr for an unknown or ambiguous id.
  */
 @Command(name = "show", mixinStandardHelpOptions = true,
     description = "Show a run and its stage executions.")
@@ -56,7 +56,7 @@ public final class ShowCommand implements Callable<Integer> {
       out.flush();
       return 0;
     } catch (UserInputException e) {
-      err.println(e.getMessage());
+      err.println("error: " + e.getMessage());
       err.flush();
       return 2;
     }

@@ -28,6 +28,10 @@ import picocli.CommandLine.Option;
       ListCommand.class,
       DescribeCommand.class,
       RunCommand.class,
+      ResumeCommand.class,
+      RunsCommand.class,
+      ShowCommand.class,
+      PreprocessCommand.class,
       DeploymentsCommand.class
     })
 public final class StagecraftCli implements Callable<Integer> {
@@ -45,6 +49,8 @@ public final class StagecraftCli implements Callable<Integer> {
       scope = CommandLine.ScopeType.INHERIT,
       description = "Print the stack trace of an internal error.")
   boolean verbose;
+
+  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
   final PrintStream out;
   final PrintStream err;
@@ -122,8 +128,15 @@ public final class StagecraftCli implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    err.println("error: name a command: list, describe or run (see 'stagecraft --help')");
+    err.println(
+        "error: name a command: list, describe, run, resume, runs, show or preprocess"
+            + " (see 'stagecraft --help')");
     return USAGE;
+  }
+
+  /** Whether a subcommand of that name is registered (e.g. {@code report}). */
+  boolean hasCommand(String name) {
+    return spec != null && spec.subcommands().containsKey(name);
   }
 
   /** The pipelines on the classpath and on {@code STAGECRAFT_CLASSPATH}, loaded once. */

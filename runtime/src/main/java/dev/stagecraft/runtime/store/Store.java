@@ -22,7 +22,9 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <pre>{@code
  * try (Store store = Store.open(Store.defaultDirectory())) {
- *   engine.run(definition, params, store.history());         // records the run
+ *   RunOptions options = RunOptions.defaults()
+ *       .withListener(store.history())      // records the run
+ *       .withOutputStore(store.outputs());  // keeps outputs, serves cache hits
  *   ArtifactRef out = store.saveOutput(runId, "train[0]", model);
  *   Map<String, Object> reused = store.loadOutputs(failedRunId); // resume
  * }
@@ -41,6 +43,7 @@ public final class Store implements AutoCloseable {
   private final HistoryQueries queries;
   private final ArtifactStore artifacts;
   private final Map<String, ArtifactRef> recentCacheEntries = new ConcurrentHashMap<>();
+  private final StoreOutputStore outputs;
 
   private Store(Path directory, Database db, Codecs codecs, Duration flushInterval) {
     this.directory = directory;
@@ -48,6 +51,7 @@ public final class Store implements AutoCloseable {
     this.artifacts = new ArtifactStore(directory.resolve(ARTIFACTS_DIR), codecs);
     this.queries = new HistoryQueries(db);
     this.history = new RunHistory(db, flushInterval);
+    this.outputs = new StoreOutputStore(this);
   }
 
   /**
@@ -98,6 +102,14 @@ public final class Store implements AutoCloseable {
   /** The run history to register as the engine's {@code RunListener}. */
   public RunHistory history() {
     return history;
+  }
+
+  /**
+   * The store as the engine's output store ({@code RunOptions.withOutputStore}): every output kept
+   * for resume, {@code cache = true} stages looked up and recorded by {@link CacheKey}.
+   */
+  public dev.stagecraft.runtime.engine.OutputStore outputs() {
+    return outputs;
   }
 
   /** Queries on the run history. */

@@ -99,7 +99,7 @@ class HistoryCommandsTest {
     Path bad = Files.createDirectories(dir.resolve("bad"));
     Files.writeString(bad.resolve("stagecraft.db"), "not a database at all\n".repeat(100));
     assertEquals(2, run(new RunsCommand(), "--store", bad.toString()));
-    assertEquals("the store database " + bad.resolve("stagecraft.db") + " is not a valid SQLite database"
+    assertEquals("error: the store database " + bad.resolve("stagecraft.db") + " is not a valid SQLite database"
         + " (corrupt, or another kind of file); move it away to start a new history, or pass --store DIR\n", err);
     assertEquals("", out);
   }
@@ -146,12 +146,12 @@ class HistoryCommandsTest {
   @Test
   void showOfAnUnknownIdIsOneLineAndExitTwo() {
     assertEquals(2, run(new ShowCommand(), "--store", dir.toString(), "nope"));
-    assertEquals("no run 'nope' in the store " + dir + "; list runs with: stagecraft runs\n", err);
+    assertEquals("error: no run 'nope' in the store " + dir + "; list runs with: stagecraft runs\n", err);
     assertEquals(2, run(new ShowCommand(), "--store", dir.toString(), "2026"));
-    assertEquals("run id prefix '2026' is ambiguous: it matches 20260102-aaa111, 20260102-bbb222; type more"
+    assertEquals("error: run id prefix '2026' is ambiguous: it matches 20260102-aaa111, 20260102-bbb222; type more"
         + " of the id\n", err);
     Path empty = dir.resolve("empty");
     assertEquals(2, run(new ShowCommand(), "--store", empty.toString(), "x"));
-    assertEquals("no run 'x': the store " + empty + " has no runs yet; run a pipeline first, or pass --store DIR\n", err);
+    assertEquals("error: no run 'x': the store " + empty + " has no runs yet; run a pipeline first, or pass --store DIR\n", err);
   }
 }

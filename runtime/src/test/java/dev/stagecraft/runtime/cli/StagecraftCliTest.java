@@ -26,7 +26,17 @@ class StagecraftCliTest {
     }
   }
 
-  private static Result cli(Map<String, String> env, boolean terminal, String... args) {
+  @org.junit.jupiter.api.io.TempDir static java.nio.file.Path home;
+
+  /** The environment every test gets: a store of its own. */
+  private static Map<String, String> env(Map<String, String> extra) {
+    Map<String, String> env = new HashMap<>(extra);
+    env.putIfAbsent("STAGECRAFT_HOME", home.resolve("store").toString());
+    return env;
+  }
+
+  private static Result cli(Map<String, String> extraEnv, boolean terminal, String... args) {
+    Map<String, String> env = env(extraEnv);
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     int code =
@@ -54,13 +64,13 @@ class StagecraftCliTest {
   void listsPipelinesAsTextAndJson() throws Exception {
     Result text = cli("list");
     assertEquals(0, text.code());
-    assertTrue(text.out().contains("diamond  A diamond of typed stages"), text.out());
+    assertTrue(text.out().contains("diamond    A diamond of typed stages\n"), text.out());
 
     Result json = cli("list", "--json");
     JsonNode all = JSON.readTree(json.out());
     List<String> names = new ArrayList<>();
     all.forEach(n -> names.add(n.get("name").asText()));
-    assertEquals(List.of("broken", "diamond", "failing", "huge"), names);
+    assertEquals(List.of("broken", "diamond", "failing", "huge", "resumable"), names);
   }
 
   @Test
@@ -145,8 +155,8 @@ class StagecraftCliTest {
     assertOneLineError(
         cli("describe", "zzz"),
         2,
-        "error: unknown pipeline 'zzz' (known: broken, diamond, failing, huge; see 'stagecraft"
-            + " list')");
+        "error: unknown pipeline 'zzz' (known: broken, diamond, failing, huge, resumable; see"
+            + " 'stagecraft list')");
   }
 
   @Test
@@ -200,7 +210,10 @@ class StagecraftCliTest {
 
     Result none = cli();
     assertOneLineError(
-        none, 2, "error: name a command: list, describe or run (see 'stagecraft --help')");
+        none,
+        2,
+        "error: name a command: list, describe, run, resume, runs, show or preprocess"
+            + " (see 'stagecraft --help')");
 
     Result unknownOption = cli("run", "diamond", "--frobnicate");
     assertEquals(2, unknownOption.code());
@@ -244,5 +257,48 @@ class StagecraftCliTest {
     assertTrue(r.err().contains("bad FAILED: IllegalStateException: boom"), r.err());
     assertTrue(r.err().contains("FAILED: 0 done, 0 skipped, 2 failed or not run"), r.err());
     assertFalse(r.out().isEmpty());
+  }
+
+  @Test
+  void resumeReusesWhatTheFailedRunFinishedAndCachedStagesAreReused(
+      @org.junit.jupiter.api.io.TempDir java.nio.file.Path store) throws Exception {
+    Map<String, String> env = Map.of("STAGECRAFT_HOME", store.toString());
+    TestPipelines.Resumable.trainFails = true;
+    int prepared = TestPipelines.Resumable.PREPARED.get();
+    int expensive = TestPipelines.Resumable.CACHED_RUNS.get();
+
+    Result failed = cli(env, false, "run", "resumable", "-p", "rows=7", "--json");
+    assertEquals(1, failed.code(), failed.err());
+    String runId = JSON.readTree(failed.out()).get("runId").asText();
+
+    TestPipelines.Resumable.trainFails = false;
+    Result resumed = cli(env, false, "resume", runId, "--json");
+
+    assertEquals(0, resumed.code(), resumed.err());
+    JsonNode stages = JSON.readTree(resumed.out()).get("stages");
+    assertEquals("CACHED", stages.get(0).get("status").asText());
+    assertEquals("reused from run " + runId, stages.get(0).get("reason").asText());
+    assertEquals("SUCCEEDED", stages.get(2).get("status").asText());
+    assertEquals(prepared + 1, TestPipelines.Resumable.PREPARED.get(), "prep ran once in all");
+
+    Result again = cli(env, false, "run", "resumable", "-p", "rows=7", "--json");
+    assertEquals(0, again.code(), again.err());
+    JsonNode expensiveStage = JSON.readTree(again.out()).get("stages").get(1);
+    assertEquals("CACHED", expensiveStage.get("status").asText());
+    assertEquals(expensive + 1, TestPipelines.Resumable.CACHED_RUNS.get(), "cached, not run again");
+
+    Result runs = cli(env, false, "runs", "--json", "--store", store.toString());
+    assertEquals(0, runs.code(), runs.err());
+    assertEquals(3, JSON.readTree(runs.out()).size());
+  }
+
+  @Test
+  void resumingAnUnknownRunIsOneLine(@org.junit.jupiter.api.io.TempDir java.nio.file.Path store) {
+    Map<String, String> env = Map.of("STAGECRAFT_HOME", store.toString());
+    assertEquals(0, cli(env, false, "run", "diamond", "-p", "inputDataPath=x").code());
+    Result r = cli(env, false, "resume", "nope");
+    assertEquals(2, r.code());
+    assertEquals(1, r.errLines().size(), r.err());
+    assertTrue(r.err().startsWith("error: no run 'nope' in the store"), r.err());
   }
 }

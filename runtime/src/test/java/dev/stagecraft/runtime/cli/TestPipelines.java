@@ -153,4 +153,66 @@ public final class TestPipelines {
       throw new IllegalStateException("generated code is out of date");
     }
   }
+
+  /** Fails in 'train' while {@link #trainFails} is set; counts how often each stage ran. */
+  public static final class Resumable implements PipelineProvider {
+    static final java.util.concurrent.atomic.AtomicInteger PREPARED =
+        new java.util.concurrent.atomic.AtomicInteger();
+    static final java.util.concurrent.atomic.AtomicInteger CACHED_RUNS =
+        new java.util.concurrent.atomic.AtomicInteger();
+    static volatile boolean trainFails = true;
+
+    @Override
+    public String name() {
+      return "resumable";
+    }
+
+    @Override
+    public String description() {
+      return "Fails until told otherwise";
+    }
+
+    @Override
+    public PipelineDefinition definition() {
+      return PipelineDefinition.builder(name())
+          .param(ParamSpec.optional("rows", ParamType.INT, "", "5"))
+          .stage(
+              StageSpec.builder("prep")
+                  .resources(SMALL)
+                  .outputType("String")
+                  .params("rows")
+                  .body(
+                      call -> {
+                        PREPARED.incrementAndGet();
+                        return "rows=" + call.param("rows");
+                      })
+                  .build())
+          .stage(
+              StageSpec.builder("expensive")
+                  .resources(SMALL)
+                  .outputType("String")
+                  .cache(true)
+                  .params("rows")
+                  .body(
+                      call -> {
+                        CACHED_RUNS.incrementAndGet();
+                        return "features";
+                      })
+                  .build())
+          .stage(
+              StageSpec.builder("train")
+                  .resources(SMALL)
+                  .outputType("String")
+                  .input(InputSpec.of("prep"))
+                  .body(
+                      call -> {
+                        if (trainFails) {
+                          throw new IllegalStateException("out of memory, pretend");
+                        }
+                        return "model on " + call.input("prep");
+                      })
+                  .build())
+          .build();
+    }
+  }
 }

@@ -68,10 +68,10 @@ public final class JsonCodec implements Codec {
       return Optional.empty();
     }
     if (value instanceof Map<?, ?> m) {
-      for (Object key : distinctClasses(m.keySet())) {
-        Optional<String> why = whyNot(key);
-        if (why.isPresent()) {
-          return why;
+      for (Object key : m.keySet()) {
+        if (key != null && !isKeyType(key.getClass())) {
+          return Optional.of("its map keys of type " + key.getClass().getName() + " cannot be JSON object"
+              + " keys (use strings, numbers, booleans, enums or UUIDs)");
         }
       }
       for (Object element : distinctClasses(m.values())) {
@@ -86,6 +86,12 @@ public final class JsonCodec implements Codec {
       return whyNot(java.util.Arrays.asList(array));
     }
     return verdicts.computeIfAbsent(value.getClass(), this::judge);
+  }
+
+  private static boolean isKeyType(Class<?> c) {
+    return c == String.class || c == Integer.class || c == Long.class || c == Short.class || c == Byte.class
+        || c == Double.class || c == Float.class || c == Boolean.class || c == Character.class || c == UUID.class
+        || c.isEnum() || (c.getSuperclass() != null && c.getSuperclass().isEnum());
   }
 
   /** One element per distinct class (nested containers are all kept: their elements may differ). */

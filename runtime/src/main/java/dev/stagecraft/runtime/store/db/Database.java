@@ -225,6 +225,9 @@ public final class Database {
     if (e instanceof java.nio.file.AccessDeniedException) {
       return "permission denied";
     }
+    if (e instanceof java.nio.file.FileSystemException fs && fs.getReason() != null) {
+      return fs.getReason() + (fs.getFile() == null ? "" : ": " + fs.getFile());
+    }
     return firstLine(e);
   }
 }

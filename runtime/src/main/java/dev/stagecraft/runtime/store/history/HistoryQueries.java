@@ -160,16 +160,21 @@ public final class HistoryQueries {
     return ids.get(0);
   }
 
+  /** How many of a pipeline's latest runs {@link #expectedDurations} looks at. */
+  public static final int RECENT_RUNS = 50;
+
   /**
    * The expected duration of each stage of the pipeline: its wall time in the most recent run where
-   * it SUCCEEDED (the longest instance of a fan-out stage). Stages never succeeded are absent.
+   * it SUCCEEDED (the longest instance of a fan-out stage), among the pipeline's last {@link
+   * #RECENT_RUNS} runs. Stages that did not succeed in those are absent.
    */
   public Map<String, Duration> expectedDurations(String pipeline) {
     String sql = "SELECT stage, MAX(wall_ms) FROM ("
         + " SELECT e.stage AS stage, e.wall_ms AS wall_ms,"
         + " RANK() OVER (PARTITION BY e.stage ORDER BY r.started_at DESC, r.id DESC) AS recency"
-        + " FROM stage_executions e JOIN runs r ON r.id = e.run_id"
-        + " WHERE r.pipeline = ? AND e.status = 'SUCCEEDED')"
+        + " FROM stage_executions e JOIN (SELECT id, started_at FROM runs WHERE pipeline = ?"
+        + " ORDER BY started_at DESC, id DESC LIMIT " + RECENT_RUNS + ") r ON r.id = e.run_id"
+        + " WHERE e.status = 'SUCCEEDED')"
         + " WHERE recency = 1 GROUP BY stage ORDER BY stage";
     return query(c -> {
       try (PreparedStatement p = c.prepareStatement(sql)) {

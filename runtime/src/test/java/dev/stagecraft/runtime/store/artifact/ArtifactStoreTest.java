@@ -91,6 +91,11 @@ class ArtifactStoreTest {
     UnstorableOutputException fn = assertThrows(UnstorableOutputException.class, () -> store.put(lambda, ""));
     assertTrue(fn.getMessage().startsWith("an output of type "), fn.getMessage());
     assertTrue(fn.getMessage().contains("it is a lambda, anonymous or local class"), fn.getMessage());
+    record Point(int x, int y) {}
+    UnstorableOutputException keys = assertThrows(UnstorableOutputException.class,
+        () -> store.put(java.util.Map.of(new Point(1, 2), "a"), "s"));
+    assertTrue(keys.getMessage().contains("cannot be stored: its map keys of type " + Point.class.getName()
+        + " cannot be JSON object keys (use strings, numbers, booleans, enums or UUIDs);"), keys.getMessage());
     UnstorableOutputException thread = assertThrows(UnstorableOutputException.class,
         () -> store.put(new Thread(), "s"));
     assertTrue(thread.getMessage().contains("of type java.lang.Thread cannot be stored: JSON does not store this JDK type;"),

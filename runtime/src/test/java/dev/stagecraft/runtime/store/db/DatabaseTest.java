@@ -97,8 +97,8 @@ class DatabaseTest {
     Path file = Files.writeString(dir.resolve("plain.txt"), "x");
     Path store = file.resolve("store");
     StoreException e = assertThrows(StoreException.class, () -> Store.open(store));
-    assertTrue(e.getMessage().startsWith("cannot create the store directory " + store + " ("), e.getMessage());
-    assertTrue(e.getMessage().endsWith("); make its parent writable or pass --store DIR"), e.getMessage());
+    assertEquals("cannot create the store directory " + store + " (Not a directory: " + store
+        + "); make its parent writable or pass --store DIR", e.getMessage());
     assertEquals(1, e.getMessage().lines().count());
   }
 

@@ -1,0 +1,2 @@
+/** Renders a validated pipeline with JavaPoet and writes every file through one writer. */
+package dev.stagecraft.processor.writing;
