@@ -364,6 +364,7 @@ public class AdvancedMlPipeline {
     Deployment deployment = registry.deploy(model.model(), target, ctx.runId(), model.instance());
     ctx.logger().info("deployed {} to {} as version {}", model.variant(), target, deployment.version());
     ctx.metric("version", deployment.version());
+    ctx.metric("accuracy", model.accuracy());
     return new DeployedModel(model.variant(), deployment, registry.directory().toString(), why);
   }
 
