@@ -124,6 +124,18 @@ public final class CsvSource {
     }
   }
 
+  /**
+   * Reads CSV from {@code in} (not closed); {@code name} stands for the file in messages and names
+   * the table.
+   */
+  public Table read(InputStream in, String name) {
+    try {
+      return new Parser(Path.of(name), in, options, -1).parse();
+    } catch (IOException e) {
+      throw new DataException(name + ": cannot read: " + e.getMessage(), e);
+    }
+  }
+
   /** One pass over the bytes: records are staged, then committed to the column builders. */
   private static final class Parser {
     private static final int INITIAL_BUFFER = 1 << 20;
@@ -180,10 +192,11 @@ public final class CsvSource {
       long dataStart = discarded + pos;
       int rows = 0;
       while (nextRecord()) {
-        if (++rows == 1000) {
+        if (++rows == 1000 && fileSize > 0) {
           // size the columns for the whole file once, instead of growing them step by step
           double bytesPerRow = (discarded + pos - dataStart) / 1000.0;
           long estimate = (long) ((fileSize - dataStart) / bytesPerRow * 1.02) + 1000;
+          estimate = Math.min(estimate, fileSize / columns.length + 1); // a row takes >= 1 byte per column
           for (ColumnBuilder column : columns) {
             column.reserve((int) Math.min(estimate, Integer.MAX_VALUE - 16));
           }

@@ -94,6 +94,16 @@ class CsvSourceTest {
   }
 
   @Test
+  void bundledBreastCancerData() {
+    Table t = BundledData.breastCancer();
+    assertEquals(569, t.rowCount());
+    assertEquals(31, t.columnCount());
+    assertEquals(ColumnType.STRING, t.column(BundledData.BREAST_CANCER_TARGET).type());
+    assertEquals(17.99, t.doubleColumn("mean_radius").getDouble(0));
+    assertEquals(30, FeatureColumns.numeric(t, "diagnosis").size());
+  }
+
+  @Test
   void missingFile() {
     Path missing = dir.resolve("nope.csv");
     String message = assertThrows(DataException.class, () -> CsvSource.readCsv(missing)).getMessage();
