@@ -96,6 +96,11 @@ class CsvSourceTest {
         .withMissingTokens(Set.of("?")).withColumnType("zip", ColumnType.STRING)).read(path);
     assertEquals("01234", t.stringColumn("zip").get(0));
     assertTrue(Double.isNaN(t.doubleColumn("score").getDouble(0)));
+    // a number can be a missing token too
+    Table sentinel = new CsvSource(CsvSource.Options.defaults().withMissingTokens(Set.of("-999")))
+        .read(file("x\n1.5\n-999\n-999.0\n"));
+    assertTrue(Double.isNaN(sentinel.doubleColumn("x").getDouble(1)));
+    assertEquals(-999.0, sentinel.doubleColumn("x").getDouble(2));
   }
 
   @Test
