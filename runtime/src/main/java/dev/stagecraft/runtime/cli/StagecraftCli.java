@@ -24,7 +24,7 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     version = "stagecraft 0.1.0",
     description = "Runs and inspects compile-time checked ML pipelines.",
-    subcommands = {ListCommand.class, DescribeCommand.class, RunCommand.class})
+    subcommands = {ListCommand.class, DescribeCommand.class, RunCommand.class, ReportCommand.class})
 public final class StagecraftCli implements Callable<Integer> {
   /** Exit code: the run failed. */
   public static final int RUN_FAILED = 1;
