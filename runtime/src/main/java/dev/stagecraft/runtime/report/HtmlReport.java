@@ -237,7 +237,7 @@ public final class HtmlReport {
       .reason { white-space: pre-wrap; max-width: 520px; word-break: break-word; }
       table.kv th { font-weight: 500; color: #424a53; }
       table.kv td { font-variant-numeric: tabular-nums; word-break: break-word; }
-      .cards { display: flex; flex-wrap: wrap; gap: 14px; }
+      .cards { display: flex; flex-wrap: wrap; gap: 14px; align-items: flex-start; }
       .card { border: 1px solid #d8dee4; border-radius: 8px; padding: 10px 12px; min-width: 260px; max-width: 600px; }
       .legend { display: flex; flex-wrap: wrap; gap: 14px; color: #424a53; font-size: 12.5px; }
       .swatch { display: inline-block; width: 12px; height: 12px; border: 1.5px solid; border-radius: 3px;
