@@ -25,7 +25,8 @@ public final class ReportWriter {
     Path folder = target.getParent();
     if (folder == null || !Files.isDirectory(folder)) {
       throw new ReportException("cannot write the report to " + target + ": the folder " + folder
-          + " does not exist; create it or choose another -o path");
+          + (folder != null && Files.exists(folder) ? " is a file" : " does not exist")
+          + "; create it or choose another -o path");
     }
     byte[] html = HtmlReport.render(report).getBytes(StandardCharsets.UTF_8);
     Path temp = null;

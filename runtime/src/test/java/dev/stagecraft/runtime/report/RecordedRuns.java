@@ -22,8 +22,8 @@ import java.util.Optional;
  * Runs recorded through the store's own API, as {@code run} will record them: the engine with the
  * store's run history as its listener and every output saved in the store.
  */
-final class RecordedRuns {
-  static final String RUN_ID = "20260102-030405-abc123";
+public final class RecordedRuns {
+  public static final String RUN_ID = "20260102-030405-abc123";
   static final String HOSTILE = "<script>alert('x')</script> & \"quoted\"";
 
   /** The A/B stage's output: a record, stored as JSON like any small output. */
@@ -38,7 +38,7 @@ final class RecordedRuns {
    * A pipeline with every state: load -> train[a, b] -> abTest -> deploy (skipped by its condition);
    * load -> broken (fails) -> publish (upstream failed).
    */
-  static PipelineDefinition demo() {
+  public static PipelineDefinition demo() {
     ResourceRequest small = ResourceRequest.parse("1", "1Mi", 0);
     return PipelineDefinition.builder("report-demo")
         .param(ParamSpec.optional("note", ParamType.STRING, "free text", "none"))
@@ -69,7 +69,7 @@ final class RecordedRuns {
   }
 
   /** Records one run of {@link #demo()} in the store at {@code dir}; returns its id. */
-  static String recordDemo(Path dir) {
+  public static String recordDemo(Path dir) {
     try (Store store = Store.open(dir)) {
       RunOptions options = RunOptions.defaults()
           .withMaxMilliCpu(2000)
