@@ -9,15 +9,23 @@ import java.util.Map;
 import java.util.function.ToDoubleFunction;
 
 /**
- * A left-to-right layered layout of a {@link StageGraph}: a stage's column is the length of the
- * longest path to it from a source, stages in a column are ordered by the mean row of their
- * upstream stages (two sweeps, to reduce crossings), and each column is centred vertically.
+ * A layered layout of a {@link StageGraph}: a stage's layer is the length of the longest path to
+ * it from a source, stages in a layer are ordered by the mean position of their upstream stages
+ * (two sweeps, to reduce crossings). Layers are columns from left to right when that fits the
+ * page (or is no wider than the alternative), else rows from top to bottom, so a long chain reads
+ * down the page.
  */
 final class DagLayout {
   static final double NODE_WIDTH = 196;
   static final double COLUMN_GAP = 64;
   static final double ROW_GAP = 22;
   static final double MARGIN = 16;
+  /** Gap between the stages of one layer drawn as a row. */
+  static final double SIDE_GAP = 24;
+  /** Gap between layers drawn as rows. */
+  static final double LAYER_GAP = 44;
+  /** Widest drawing that fits the page without scrolling. */
+  static final double PAGE_WIDTH = 1250;
 
   /** A stage at its place: top-left corner and size. */
   record Placed(StageGraph.Node node, int layer, double x, double y, double width, double height) {
@@ -29,8 +37,12 @@ final class DagLayout {
   /** An edge from one placed stage to another. */
   record Edge(Placed from, Placed to) {}
 
-  /** The laid-out graph and the size of the drawing. */
-  record Layout(List<Placed> nodes, List<Edge> edges, double width, double height) {}
+  /**
+   * The laid-out graph and the size of the drawing.
+   *
+   * @param vertical whether layers are rows from top to bottom (else columns from left to right)
+   */
+  record Layout(List<Placed> nodes, List<Edge> edges, double width, double height, boolean vertical) {}
 
   private DagLayout() {}
 
@@ -81,31 +93,11 @@ final class DagLayout {
         }
       }
     }
-    double[] columnHeight = new double[layerCount];
-    double tallest = 0;
-    for (int l = 0; l < layerCount; l++) {
-      double h = 0;
-      for (int i : columns.get(l)) {
-        h += height.applyAsDouble(nodes.get(i));
-      }
-      h += ROW_GAP * Math.max(0, columns.get(l).size() - 1);
-      columnHeight[l] = h;
-      tallest = Math.max(tallest, h);
-    }
+    boolean vertical = !columnsFit(columns);
+    Placed[] byIndex = vertical ? placeInRows(columns, nodes, height) : placeInColumns(columns, nodes, height);
+    List<Placed> ordered = List.of(byIndex);
     Map<String, Placed> placed = new LinkedHashMap<>();
-    Placed[] byIndex = new Placed[nodes.size()];
-    for (int l = 0; l < layerCount; l++) {
-      double x = MARGIN + l * (NODE_WIDTH + COLUMN_GAP);
-      double y = MARGIN + (tallest - columnHeight[l]) / 2;
-      for (int i : columns.get(l)) {
-        double h = height.applyAsDouble(nodes.get(i));
-        byIndex[i] = new Placed(nodes.get(i), l, x, y, NODE_WIDTH, h);
-        y += h + ROW_GAP;
-      }
-    }
-    List<Placed> ordered = new ArrayList<>();
-    for (Placed p : byIndex) {
-      ordered.add(p);
+    for (Placed p : ordered) {
       placed.put(p.node().name(), p);
     }
     List<Edge> edges = new ArrayList<>();
@@ -117,8 +109,82 @@ final class DagLayout {
         }
       }
     }
-    double width = 2 * MARGIN + Math.max(1, layerCount) * NODE_WIDTH + Math.max(0, layerCount - 1) * COLUMN_GAP;
-    return new Layout(ordered, edges, width, 2 * MARGIN + tallest);
+    double width = MARGIN;
+    double drawingHeight = MARGIN;
+    for (Placed p : ordered) {
+      width = Math.max(width, p.x() + p.width() + MARGIN);
+      drawingHeight = Math.max(drawingHeight, p.y() + p.height() + MARGIN);
+    }
+    return new Layout(ordered, edges, width, drawingHeight, vertical);
+  }
+
+  /**
+   * Whether layers drawn as columns, left to right, fit {@link #PAGE_WIDTH}, or are no wider than
+   * layers drawn as rows, top to bottom: long chains read down the page rather than across.
+   */
+  private static boolean columnsFit(List<List<Integer>> columns) {
+    int layers = columns.size();
+    double across = 2 * MARGIN + layers * NODE_WIDTH + Math.max(0, layers - 1) * COLUMN_GAP;
+    int widest = 0;
+    for (List<Integer> c : columns) {
+      widest = Math.max(widest, c.size());
+    }
+    double down = 2 * MARGIN + widest * NODE_WIDTH + Math.max(0, widest - 1) * SIDE_GAP;
+    return across <= PAGE_WIDTH || across <= down;
+  }
+
+  /** Layers as columns from left to right, each centred vertically. */
+  private static Placed[] placeInColumns(List<List<Integer>> columns, List<StageGraph.Node> nodes,
+      ToDoubleFunction<StageGraph.Node> height) {
+    int layerCount = columns.size();
+    double[] columnHeight = new double[layerCount];
+    double tallest = 0;
+    for (int l = 0; l < layerCount; l++) {
+      double h = 0;
+      for (int i : columns.get(l)) {
+        h += height.applyAsDouble(nodes.get(i));
+      }
+      h += ROW_GAP * Math.max(0, columns.get(l).size() - 1);
+      columnHeight[l] = h;
+      tallest = Math.max(tallest, h);
+    }
+    Placed[] byIndex = new Placed[nodes.size()];
+    for (int l = 0; l < layerCount; l++) {
+      double x = MARGIN + l * (NODE_WIDTH + COLUMN_GAP);
+      double y = MARGIN + (tallest - columnHeight[l]) / 2;
+      for (int i : columns.get(l)) {
+        double h = height.applyAsDouble(nodes.get(i));
+        byIndex[i] = new Placed(nodes.get(i), l, x, y, NODE_WIDTH, h);
+        y += h + ROW_GAP;
+      }
+    }
+    return byIndex;
+  }
+
+  /** Layers as rows from top to bottom, each centred horizontally. */
+  private static Placed[] placeInRows(List<List<Integer>> columns, List<StageGraph.Node> nodes,
+      ToDoubleFunction<StageGraph.Node> height) {
+    int widest = 0;
+    for (List<Integer> c : columns) {
+      widest = Math.max(widest, c.size());
+    }
+    double fullWidth = widest * NODE_WIDTH + Math.max(0, widest - 1) * SIDE_GAP;
+    Placed[] byIndex = new Placed[nodes.size()];
+    double y = MARGIN;
+    for (int l = 0; l < columns.size(); l++) {
+      List<Integer> row = columns.get(l);
+      double rowWidth = row.size() * NODE_WIDTH + Math.max(0, row.size() - 1) * SIDE_GAP;
+      double x = MARGIN + (fullWidth - rowWidth) / 2;
+      double rowHeight = 0;
+      for (int i : row) {
+        double h = height.applyAsDouble(nodes.get(i));
+        byIndex[i] = new Placed(nodes.get(i), l, x, y, NODE_WIDTH, h);
+        x += NODE_WIDTH + SIDE_GAP;
+        rowHeight = Math.max(rowHeight, h);
+      }
+      y += rowHeight + LAYER_GAP;
+    }
+    return byIndex;
   }
 
   /**

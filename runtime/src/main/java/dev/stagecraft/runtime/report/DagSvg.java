@@ -30,22 +30,38 @@ final class DagSvg {
         + " markerHeight=\"7\" orient=\"auto-start-reverse\"><path d=\"M0,0 L10,5 L0,10 z\" fill=\"#7a8797\"/>"
         + "</marker></defs>\n");
     for (DagLayout.Edge e : layout.edges()) {
-      double x1 = e.from().x() + e.from().width();
-      double y1 = e.from().centerY();
-      double x2 = e.to().x() - 2;
-      double y2 = e.to().centerY();
-      double bend = Math.max(24, (x2 - x1) / 2);
-      b.append(String.format(Locale.ROOT,
-          "<path class=\"edge\" data-from=\"%s\" data-to=\"%s\" d=\"M%.1f,%.1f C%.1f,%.1f %.1f,%.1f %.1f,%.1f\""
-              + " fill=\"none\" stroke=\"#7a8797\" stroke-width=\"1.4\" marker-end=\"url(#arrow)\"/>\n",
-          Html.escape(e.from().node().name()), Html.escape(e.to().node().name()),
-          x1, y1, x1 + bend, y1, x2 - bend, y2, x2, y2));
+      b.append("<path class=\"edge\" data-from=\"").append(Html.escape(e.from().node().name()))
+          .append("\" data-to=\"").append(Html.escape(e.to().node().name())).append("\" d=\"")
+          .append(layout.vertical() ? downward(e) : rightward(e))
+          .append("\" fill=\"none\" stroke=\"#7a8797\" stroke-width=\"1.4\" marker-end=\"url(#arrow)\"/>\n");
     }
     for (DagLayout.Placed p : layout.nodes()) {
       node(b, p, byStage.getOrDefault(p.node().name(), List.of()));
     }
     b.append("</svg>\n");
     return b.toString();
+  }
+
+  /** From the right side of the upstream stage to the left side of the downstream one. */
+  private static String rightward(DagLayout.Edge e) {
+    double x1 = e.from().x() + e.from().width();
+    double y1 = e.from().centerY();
+    double x2 = e.to().x() - 2;
+    double y2 = e.to().centerY();
+    double bend = Math.max(24, (x2 - x1) / 2);
+    return String.format(Locale.ROOT, "M%.1f,%.1f C%.1f,%.1f %.1f,%.1f %.1f,%.1f",
+        x1, y1, x1 + bend, y1, x2 - bend, y2, x2, y2);
+  }
+
+  /** From the bottom of the upstream stage to the top of the downstream one. */
+  private static String downward(DagLayout.Edge e) {
+    double x1 = e.from().x() + e.from().width() / 2;
+    double y1 = e.from().y() + e.from().height();
+    double x2 = e.to().x() + e.to().width() / 2;
+    double y2 = e.to().y() - 2;
+    double bend = Math.max(18, (y2 - y1) / 2);
+    return String.format(Locale.ROOT, "M%.1f,%.1f C%.1f,%.1f %.1f,%.1f %.1f,%.1f",
+        x1, y1, x1, y1 + bend, x2, y2 - bend, x2, y2);
   }
 
   static double height(StageGraph.Node node, List<StageExecution> executions) {
@@ -78,10 +94,11 @@ final class DagSvg {
         status.equals("FAILED") ? "2.5" : "1.5",
         status.equals(StatusStyle.NOT_RECORDED) || status.equals("SKIPPED") ? " stroke-dasharray=\"5 3\"" : ""));
     b.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" class=\"name\">%s</text>",
-        p.x() + 10, p.y() + 19, Html.escape(Html.shorten(n.name(), 24))));
+        p.x() + 10, p.y() + 19, Html.escape(Html.shorten(n.name(), 22))));
     b.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" class=\"sub\">%s</text>",
         p.x() + 10, p.y() + 36, Html.escape(subtitle(n, status, executions))));
-    List<StageExecution> instances = executions.stream().filter(e -> e.index().isPresent()).toList();
+    List<StageExecution> instances = executions.stream().filter(e -> e.index().isPresent())
+        .sorted(java.util.Comparator.comparing(e -> e.index().get())).toList();
     double y = p.y() + HEADER;
     for (int i = 0; i < Math.min(instances.size(), MAX_INSTANCES_SHOWN); i++) {
       StageExecution e = instances.get(i);

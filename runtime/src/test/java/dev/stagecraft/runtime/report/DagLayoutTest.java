@@ -75,6 +75,24 @@ class DagLayoutTest {
   }
 
   @Test
+  void aShortPipelineReadsAcrossALongChainReadsDown() {
+    List<StageGraph.Node> chain = new ArrayList<>();
+    for (int i = 0; i < 30; i++) {
+      chain.add(i == 0 ? node("s0") : node("s" + i, "s" + (i - 1)));
+    }
+    DagLayout.Layout down = DagLayout.layout(new StageGraph(chain, true), n -> 46);
+    assertTrue(down.vertical());
+    assertTrue(down.width() < 300, "one stage wide: " + down.width());
+    DagLayout.Placed first = byName(down).get("s0");
+    DagLayout.Placed second = byName(down).get("s1");
+    assertTrue(second.y() >= first.y() + first.height(), "each layer below the one before");
+
+    DagLayout.Layout across = DagLayout.layout(new StageGraph(chain.subList(0, 4), true), n -> 46);
+    assertFalse(across.vertical());
+    assertTrue(across.width() <= DagLayout.PAGE_WIDTH);
+  }
+
+  @Test
   void aCycleInAHandMadeGraphDoesNotHang() {
     StageGraph graph = new StageGraph(List.of(node("a", "b"), node("b", "a")), true);
     assertEquals(2, DagLayout.layout(graph, n -> 40).nodes().size());
