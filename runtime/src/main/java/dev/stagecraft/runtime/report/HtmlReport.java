@@ -233,7 +233,7 @@ public final class HtmlReport {
       table { border-collapse: collapse; margin: 4px 0; }
       th, td { text-align: left; padding: 4px 10px; border-bottom: 1px solid #eaeef2; vertical-align: top; }
       thead th { background: #f6f8fa; font-weight: 600; }
-      .num { text-align: right; font-variant-numeric: tabular-nums; }
+      .num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
       .reason { white-space: pre-wrap; max-width: 520px; word-break: break-word; }
       table.kv th { font-weight: 500; color: #424a53; }
       table.kv td { font-variant-numeric: tabular-nums; word-break: break-word; }
