@@ -49,6 +49,14 @@ class ReportCommandTest {
   }
 
   @Test
+  void isACommandOfTheCli() {
+    assertEquals(0, cli("--help"));
+    assertTrue(out.contains("report"), out);
+    assertEquals(0, cli("report", "--help"));
+    assertTrue(out.contains("-o, --output=FILE"), out);
+  }
+
+  @Test
   void replacesAnEarlierReport() throws Exception {
     Path file = dir.resolve("report.html");
     Files.writeString(file, "old");

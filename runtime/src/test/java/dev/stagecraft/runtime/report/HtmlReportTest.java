@@ -4,7 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.stagecraft.runtime.engine.RunInfo;
+import dev.stagecraft.runtime.engine.StageExecution;
+import dev.stagecraft.runtime.engine.StageStatus;
+import dev.stagecraft.runtime.store.Store;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -104,7 +110,32 @@ class HtmlReportTest {
     assertTrue(bare.contains("The pipeline &#39;report-demo&#39; is not on the class path"));
   }
 
+  @Test
+  void aRunStillGoingShowsWhatIsRecordedSoFar() {
+    Instant t0 = Instant.parse("2026-01-02T03:04:05Z");
+    try (Store store = Store.open(dir.resolve("live"))) {
+      store.history().runStarted(new RunInfo("live-1", "report-demo", Map.of(), t0, Optional.empty()));
+      store.history().stageFinished("live-1", new StageExecution("load", "load", Optional.empty(), Optional.empty(),
+          StageStatus.CACHED, 0, Optional.empty(), Optional.empty(), 0, 0, 0, Map.of(), ""));
+      store.history().stageStarted("live-1", "train[0]", 1, t0.plusSeconds(1));
+      store.history().flush();
+    }
+    String live = HtmlReport.render(RunReports.load(dir.resolve("live"), "live-1",
+        name -> Optional.of(RecordedRuns.demo())));
+    assertTrue(live.contains("<dd>not finished</dd>"));
+    assertEquals("CACHED", statusIn(live, "load"));
+    assertEquals("RUNNING", statusIn(live, "train"));
+    assertEquals(StatusStyle.NOT_RECORDED, statusIn(live, "abTest"));
+    assertTrue(live.contains("<g class=\"bar\" data-instance=\"train[0]\">"));
+    assertTrue(live.contains("No stage stored a small JSON output."));
+    assertTrue(live.contains("The run had no parameters."));
+  }
+
   private String stageStatus(String stage) {
+    return statusIn(html, stage);
+  }
+
+  private static String statusIn(String html, String stage) {
     Matcher m = Pattern.compile("data-stage=\"" + Pattern.quote(stage) + "\" data-status=\"([A-Z_]+)\"").matcher(html);
     assertTrue(m.find(), stage);
     return m.group(1);
