@@ -131,6 +131,30 @@ class HtmlReportTest {
     assertTrue(live.contains("The run had no parameters."));
   }
 
+  @Test
+  void escapesStageNamesAndItemsRecordedByHand() {
+    Instant t0 = Instant.parse("2026-01-02T03:04:05Z");
+    String name = "odd<stage> & \"q\" 'a'";
+    try (Store store = Store.open(dir.resolve("odd"))) {
+      store.history().runStarted(new RunInfo("odd-1", "<pipe>", Map.of("<k>", "<v>"), t0, Optional.empty()));
+      store.history().stageFinished("odd-1", new StageExecution(name + "[0]", name, Optional.of(0),
+          Optional.of("\"<item>\""), StageStatus.SUCCEEDED, 1, Optional.of(t0), Optional.of(t0.plusMillis(5)), 5, 0, 0,
+          Map.of("<m>", 1.5), ""));
+      store.history().runFinished("odd-1", dev.stagecraft.runtime.engine.RunStatus.SUCCEEDED, t0.plusMillis(9));
+    }
+    String odd = HtmlReport.render(RunReports.load(dir.resolve("odd"), "odd-1", n -> Optional.empty()));
+    String escaped = "odd&lt;stage&gt; &amp; &quot;q&quot; &#39;a&#39;";
+    assertTrue(odd.contains("data-stage=\"" + escaped + "\""));
+    assertTrue(odd.contains("data-instance=\"" + escaped + "[0]\""));
+    assertTrue(odd.contains("&lt;item&gt;"));
+    assertTrue(odd.contains("<th class=\"num\">&lt;m&gt;</th>"));
+    assertTrue(odd.contains("<tr><th>&lt;k&gt;</th><td><code>&lt;v&gt;</code></td></tr>"));
+    assertTrue(odd.contains("<title>&lt;pipe&gt; \u00b7 run odd-1</title>"));
+    for (String raw : List.of("<stage>", "<item>", "<m>", "<k>", "<v>", "<pipe>")) {
+      assertFalse(odd.contains(raw), raw);
+    }
+  }
+
   private String stageStatus(String stage) {
     return statusIn(html, stage);
   }
