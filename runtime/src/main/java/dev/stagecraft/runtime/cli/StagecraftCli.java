@@ -31,6 +31,7 @@ import picocli.CommandLine.Option;
       ResumeCommand.class,
       RunsCommand.class,
       ShowCommand.class,
+      ReportCommand.class,
       PreprocessCommand.class,
       DeploymentsCommand.class
     })

@@ -51,6 +51,6 @@ public record CapperState(double factor, List<Fences> columns) implements Fitted
       count += changed;
       capped.put(fences.column(), out);
     }
-    return new Transformed(Imputer.withColumns(table, capped), count);
+    return new Transformed(Tables.withDoubles(table, capped), count);
   }
 }

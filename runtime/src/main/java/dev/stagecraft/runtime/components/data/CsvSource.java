@@ -124,6 +124,18 @@ public final class CsvSource {
     }
   }
 
+  /**
+   * Reads CSV from {@code in} (not closed); {@code name} stands for the file in messages and names
+   * the table.
+   */
+  public Table read(InputStream in, String name) {
+    try {
+      return new Parser(Path.of(name), in, options, -1).parse();
+    } catch (IOException e) {
+      throw new DataException(name + ": cannot read: " + e.getMessage(), e);
+    }
+  }
+
   /** One pass over the bytes: records are staged, then committed to the column builders. */
   private static final class Parser {
     private static final int INITIAL_BUFFER = 1 << 20;
@@ -145,6 +157,10 @@ public final class CsvSource {
     private int[] starts = new int[64];
     private int[] ends = new int[64];
     private boolean[] quoted = new boolean[64];
+    private double[] parsed = new double[64]; // a number read while scanning, when hasParsed
+    private boolean[] hasParsed = new boolean[64];
+    private final int[] stop = new int[1];
+    private final boolean fuse; // parse numbers while scanning (off when a missing token is a number)
     private int fields;
     private long recordLine;
 
@@ -166,6 +182,11 @@ public final class CsvSource {
         longest = Math.max(longest, token.length);
       }
       this.longestMissing = longest;
+      boolean numericToken = false;
+      for (byte[] token : missing) {
+        numericToken |= token.length > 0 && !Double.isNaN(NumberParser.parse(token, 0, token.length));
+      }
+      this.fuse = !numericToken;
     }
 
     Table parse() throws IOException {
@@ -180,10 +201,11 @@ public final class CsvSource {
       long dataStart = discarded + pos;
       int rows = 0;
       while (nextRecord()) {
-        if (++rows == 1000) {
+        if (++rows == 1000 && fileSize > 0) {
           // size the columns for the whole file once, instead of growing them step by step
           double bytesPerRow = (discarded + pos - dataStart) / 1000.0;
           long estimate = (long) ((fileSize - dataStart) / bytesPerRow * 1.02) + 1000;
+          estimate = Math.min(estimate, fileSize / columns.length + 1); // a row takes >= 1 byte per column
           for (ColumnBuilder column : columns) {
             column.reserve((int) Math.min(estimate, Integer.MAX_VALUE - 16));
           }
@@ -309,6 +331,7 @@ public final class CsvSource {
           starts[n] = p + 1;
           ends[n] = q;
           quoted[n] = true;
+          hasParsed[n] = false;
           n++;
           p = q + 1;
           if (p >= lim) {
@@ -332,6 +355,25 @@ public final class CsvSource {
         // unquoted field: one comparison per byte above the highest special byte (digits, letters)
         byte sep = separator;
         int highest = Math.max(sep, '\r');
+        hasParsed[n] = false;
+        if (fuse && columns != null && n < columns.length && columns[n].wantsNumbers()) {
+          double value = NumberParser.parsePrefix(b, p, lim, stop);
+          int e = stop[0];
+          if (e > p && value == value) {
+            if (e < lim) {
+              byte x = b[e];
+              if (x == sep || x == '\n' || x == '\r') {
+                parsed[n] = value;
+                hasParsed[n] = true;
+                p = e;
+              }
+            } else if (eof) {
+              parsed[n] = value;
+              hasParsed[n] = true;
+              p = e;
+            }
+          }
+        }
         while (p < lim) {
           byte x = b[p];
           if (x <= highest && (x == sep || x == '\n' || x == '\r')) {
@@ -391,6 +433,8 @@ public final class CsvSource {
       starts = Arrays.copyOf(starts, size);
       ends = Arrays.copyOf(ends, size);
       quoted = Arrays.copyOf(quoted, size);
+      parsed = Arrays.copyOf(parsed, size);
+      hasParsed = Arrays.copyOf(hasParsed, size);
     }
 
     private void fill() throws IOException {
@@ -511,12 +555,16 @@ public final class CsvSource {
         texts[size++] = parser.isMissing(field) ? "" : parser.text(field);
         return;
       }
-      if (parser.isMissing(field)) {
+      double value;
+      if (parser.hasParsed[field]) {
+        value = parser.parsed[field];
+      } else if (parser.isMissing(field)) {
         anyMissing = true;
         numbers[size++] = Double.NaN;
         return;
+      } else {
+        value = parser.number(field);
       }
-      double value = parser.number(field);
       if (value != value) {
         if (kind == Kind.UNDECIDED) {
           becomeText(parser, field);
@@ -533,6 +581,10 @@ public final class CsvSource {
         integral = false;
       }
       numbers[size++] = value;
+    }
+
+    boolean wantsNumbers() {
+      return kind != Kind.TEXT;
     }
 
     void reserve(int capacity) {

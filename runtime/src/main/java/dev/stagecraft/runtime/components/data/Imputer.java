@@ -1,11 +1,8 @@
 package dev.stagecraft.runtime.components.data;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import tech.tablesaw.api.Table;
-import tech.tablesaw.columns.Column;
 
 /**
  * Fills missing values of the numeric feature columns as scikit-learn 1.2's {@code SimpleImputer}
@@ -82,12 +79,5 @@ public final class Imputer {
       case KNN -> "knn imputation";
       default -> strategy + " imputation";
     };
-  }
-
-  /** Replaces the named columns by {@code filled} arrays, counting nothing (helper for states). */
-  static Table withColumns(Table table, Map<String, double[]> filled) {
-    Map<String, Column<?>> columns = new LinkedHashMap<>();
-    filled.forEach((name, values) -> columns.put(name, DoubleArrayColumn.wrap(name, values)));
-    return Tables.replace(table, columns);
   }
 }

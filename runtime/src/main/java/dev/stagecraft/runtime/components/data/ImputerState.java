@@ -52,6 +52,6 @@ public record ImputerState(ImputeStrategy strategy, int k, List<Fill> fills, Lis
         filled.put(fill.column(), out);
       }
     }
-    return new Transformed(filled.isEmpty() ? table : Imputer.withColumns(table, filled), count);
+    return new Transformed(filled.isEmpty() ? table : Tables.withDoubles(table, filled), count);
   }
 }

@@ -36,7 +36,8 @@ public final class InteractionFeatures {
     List<InteractionState.Pair> pairs = new ArrayList<>();
     for (int i = 0; i < values.length; i++) {
       for (int j = i + 1; j < values.length; j++) {
-        double r = Stats.pearson(values[i], values[j]);
+        // pandas' nancorr fills result[xi, yi] for yi <= xi: x is the later column
+        double r = Stats.pearson(values[j], values[i]);
         if (Math.abs(r) > threshold) {
           String name = names.get(i) + "_x_" + names.get(j);
           if (table.columnNames().contains(name)) {

@@ -108,7 +108,7 @@ final class KnnImputation {
         filled.put(fills.get(c).column(), out[c]);
       }
     }
-    return new Transformed(filled.isEmpty() ? table : Imputer.withColumns(table, filled), count);
+    return new Transformed(filled.isEmpty() ? table : Tables.withDoubles(table, filled), count);
   }
 
   /** Whether training row {@code a} is strictly closer than {@code b} (undefined is farthest). */

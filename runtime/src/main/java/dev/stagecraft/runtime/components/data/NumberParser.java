@@ -25,6 +25,20 @@ final class NumberParser {
 
   /** The number in {@code b[start, end)}, or {@code NaN} when the bytes are not a number. */
   static double parse(byte[] b, int start, int end) {
+    return parse(b, start, end, null);
+  }
+
+  /**
+   * The number written at the start of {@code b[start, limit)}, which may go on with other bytes:
+   * {@code stop[0]} is set to where the number ends. {@code NaN} when no number starts there (the
+   * words {@code inf} and {@code Infinity} are left to {@link #parse(byte[], int, int)}).
+   */
+  static double parsePrefix(byte[] b, int start, int limit, int[] stop) {
+    stop[0] = start;
+    return parse(b, start, limit, stop);
+  }
+
+  private static double parse(byte[] b, int start, int end, int[] stop) {
     int i = start;
     if (i >= end) {
       return Double.NaN;
@@ -71,7 +85,7 @@ final class NumberParser {
       }
     }
     if (digits == 0) {
-      return special(b, start, end);
+      return stop == null ? special(b, start, end) : Double.NaN;
     }
     if (i < end && (b[i] == 'e' || b[i] == 'E')) {
       i++;
@@ -98,7 +112,10 @@ final class NumberParser {
       }
       exponent += negativeExponent ? -explicit : explicit;
     }
-    if (i != end) {
+    if (stop != null) {
+      stop[0] = i;
+      end = i;
+    } else if (i != end) {
       return Double.NaN;
     }
     if (mantissa == 0) {

@@ -45,6 +45,6 @@ public record ScalerState(ScaleMethod method, List<ColumnScale> columns) impleme
       }
       scaled.put(column.column(), out);
     }
-    return Imputer.withColumns(table, scaled);
+    return Tables.withDoubles(table, scaled);
   }
 }

@@ -20,6 +20,13 @@ final class Tables {
     return Table.create(table.name(), columns);
   }
 
+  /** {@code table} with the named columns replaced by double columns over the given arrays. */
+  static Table withDoubles(Table table, Map<String, double[]> replacements) {
+    Map<String, Column<?>> columns = new java.util.LinkedHashMap<>();
+    replacements.forEach((name, values) -> columns.put(name, DoubleArrayColumn.wrap(name, values)));
+    return replace(table, columns);
+  }
+
   /** {@code table} with {@code extra} appended. */
   static Table append(Table table, List<? extends Column<?>> extra) {
     List<Column<?>> columns = new ArrayList<>(table.columns());

@@ -69,12 +69,38 @@ class CsvSourceTest {
   }
 
   @Test
+  void numbersAcrossBufferBoundariesReadExactly() throws IOException {
+    // ~5 MB: every 1 MiB buffer boundary falls inside some record
+    java.util.SplittableRandom random = new java.util.SplittableRandom(4);
+    int rows = 150_000;
+    String[][] texts = new String[rows][2];
+    StringBuilder csv = new StringBuilder("a,b\n");
+    for (int r = 0; r < rows; r++) {
+      texts[r][0] = Double.toString(random.nextGaussian() * Math.pow(10, random.nextInt(-5, 6)));
+      texts[r][1] = r % 17 == 0 ? "" : Long.toString(random.nextLong(1_000_000)) + ".5e-3";
+      csv.append(texts[r][0]).append(',').append(texts[r][1]).append(r % 2 == 0 ? "\n" : "\r\n");
+    }
+    Table t = CsvSource.readCsv(file(csv.toString()));
+    assertEquals(rows, t.rowCount());
+    for (int r = 0; r < rows; r++) {
+      assertEquals(Double.parseDouble(texts[r][0]), t.doubleColumn("a").getDouble(r), "row " + r);
+      double b = texts[r][1].isEmpty() ? Double.NaN : Double.parseDouble(texts[r][1]);
+      assertEquals(b, t.doubleColumn("b").getDouble(r), "row " + r);
+    }
+  }
+
+  @Test
   void honoursSeparatorTokensAndExplicitTypes() throws IOException {
     Path path = file("zip;score;note\n01234;?;x\n99;3;y\n");
     Table t = new CsvSource(CsvSource.Options.defaults().withSeparator(';')
         .withMissingTokens(Set.of("?")).withColumnType("zip", ColumnType.STRING)).read(path);
     assertEquals("01234", t.stringColumn("zip").get(0));
     assertTrue(Double.isNaN(t.doubleColumn("score").getDouble(0)));
+    // a number can be a missing token too
+    Table sentinel = new CsvSource(CsvSource.Options.defaults().withMissingTokens(Set.of("-999")))
+        .read(file("x\n1.5\n-999\n-999.0\n"));
+    assertTrue(Double.isNaN(sentinel.doubleColumn("x").getDouble(1)));
+    assertEquals(-999.0, sentinel.doubleColumn("x").getDouble(2));
   }
 
   @Test
@@ -91,6 +117,16 @@ class CsvSourceTest {
     Table t = CsvSource.readCsv(file("a,b\n1," + big + "\n2,y\n"));
     assertEquals(big.length(), t.stringColumn("b").get(0).length());
     assertEquals(2, t.rowCount());
+  }
+
+  @Test
+  void bundledBreastCancerData() {
+    Table t = BundledData.breastCancer();
+    assertEquals(569, t.rowCount());
+    assertEquals(31, t.columnCount());
+    assertEquals(ColumnType.STRING, t.column(BundledData.BREAST_CANCER_TARGET).type());
+    assertEquals(17.99, t.doubleColumn("mean_radius").getDouble(0));
+    assertEquals(30, FeatureColumns.numeric(t, "diagnosis").size());
   }
 
   @Test

@@ -1,0 +1,54 @@
+package dev.stagecraft.runtime.report;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/** Writes a report's HTML to a file atomically: a reader never sees half a page. */
+public final class ReportWriter {
+  private ReportWriter() {}
+
+  /**
+   * Renders the report into {@code file}, replacing it.
+   *
+   * @throws ReportException when {@code file} is a directory or its folder is missing or not writable
+   */
+  public static Path write(RunReport report, Path file) {
+    Path target = file.toAbsolutePath().normalize();
+    if (Files.isDirectory(target)) {
+      throw new ReportException("cannot write the report to " + target + ": it is a directory;"
+          + " pass a file name with -o, e.g. -o " + target.resolve("report.html"));
+    }
+    Path folder = target.getParent();
+    if (folder == null || !Files.isDirectory(folder)) {
+      throw new ReportException("cannot write the report to " + target + ": the folder " + folder
+          + (folder != null && Files.exists(folder) ? " is a file" : " does not exist")
+          + "; create it or choose another -o path");
+    }
+    byte[] html = HtmlReport.render(report).getBytes(StandardCharsets.UTF_8);
+    Path temp = null;
+    try {
+      temp = Files.createTempFile(folder, ".report-", ".tmp");
+      Files.write(temp, html);
+      try {
+        Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+      }
+      return target;
+    } catch (IOException e) {
+      if (temp != null) {
+        try {
+          Files.deleteIfExists(temp);
+        } catch (IOException ignored) {
+          // nothing else to clean up
+        }
+      }
+      throw new ReportException("cannot write the report to " + target + " (" + e.getClass().getSimpleName()
+          + ": " + e.getMessage() + "); choose a writable -o path");
+    }
+  }
+}

@@ -1,0 +1,80 @@
+package dev.stagecraft.runtime.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.stagecraft.runtime.graph.PipelineDefinition;
+import dev.stagecraft.runtime.store.Store;
+import dev.stagecraft.runtime.store.StoreException;
+import dev.stagecraft.runtime.store.artifact.ArtifactRef;
+import dev.stagecraft.runtime.store.codec.JsonCodec;
+import dev.stagecraft.runtime.store.history.RunRecord;
+import dev.stagecraft.runtime.store.history.UnknownRunException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Reads what a report shows from a store: the run, the graph of its pipeline (when the definition
+ * is known) and its stages' small JSON outputs.
+ *
+ * <pre>{@code
+ * RunReport report = RunReports.load(Path.of(".stagecraft"), "20260102-0304", catalog::definition);
+ * ReportWriter.write(report, Path.of("report.html"));
+ * }</pre>
+ */
+public final class RunReports {
+  /** Outputs stored as JSON up to this size are shown as tables. */
+  public static final long MAX_OUTPUT_BYTES = 4096;
+
+  private RunReports() {}
+
+  /**
+   * Loads the run whose id is or starts with {@code runId}.
+   *
+   * @param definitions the definition of a pipeline by name, empty when it is not on the class path
+   * @throws UnknownRunException when the store has no such run, or the prefix is ambiguous
+   */
+  public static RunReport load(Path storeDir, String runId,
+      Function<String, Optional<PipelineDefinition>> definitions) {
+    Path dir = storeDir.toAbsolutePath().normalize();
+    if (!Store.exists(dir)) {
+      throw new UnknownRunException("no run '" + runId + "': the store " + dir + " has no runs yet;"
+          + " run a pipeline first, or pass --store DIR");
+    }
+    try (Store store = Store.open(dir)) {
+      String id = store.queries().resolveRunId(runId);
+      RunRecord run = store.queries().run(id).orElseThrow(() -> new UnknownRunException(
+          "no run '" + id + "' in the store " + dir + "; list runs with: stagecraft runs"));
+      return of(run, definitions.apply(run.pipeline()), store);
+    }
+  }
+
+  /** The report of a run read from an open store. */
+  public static RunReport of(RunRecord run, Optional<PipelineDefinition> definition, Store store) {
+    List<String> notes = new ArrayList<>();
+    StageGraph graph = definition.map(d -> StageGraph.of(d, run.stages()))
+        .orElseGet(() -> StageGraph.fromExecutions(run.stages()));
+    if (definition.isEmpty()) {
+      notes.add("The pipeline '" + run.pipeline() + "' is not on the class path, so the graph shows the"
+          + " recorded stages without their dependencies (add it with STAGECRAFT_CLASSPATH).");
+    }
+    List<OutputTable> outputs = new ArrayList<>();
+    for (Map.Entry<String, ArtifactRef> e : store.storedOutputs(run.runId()).entrySet()) {
+      ArtifactRef ref = e.getValue();
+      if (!ref.codec().equals(JsonCodec.ID) || ref.size() > MAX_OUTPUT_BYTES) {
+        continue;
+      }
+      try {
+        OutputTable table = OutputTable.of(e.getKey(), (JsonNode) store.read(ref, JsonNode.class));
+        if (!table.rows().isEmpty()) {
+          outputs.add(table);
+        }
+      } catch (StoreException | ClassCastException unreadable) {
+        notes.add("The output of " + e.getKey() + " could not be read: " + unreadable.getMessage());
+      }
+    }
+    return new RunReport(run, graph, outputs, notes);
+  }
+}

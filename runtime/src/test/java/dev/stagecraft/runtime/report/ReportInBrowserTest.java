@@ -1,0 +1,89 @@
+package dev.stagecraft.runtime.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Renders a report in Debian's Chromium, headless, and checks the page it shows. Runs when
+ * {@code /usr/bin/chromium} exists; without it the test is skipped, unless
+ * {@code STAGECRAFT_REQUIRE_CHROMIUM=1} (as {@code .ci/run} sets) makes it fail.
+ */
+class ReportInBrowserTest {
+  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+
+  @TempDir Path dir;
+
+  @Test
+  void chromiumShowsEveryStageOfTheRun() throws Exception {
+    requireChromium();
+    String id = RecordedRuns.recordDemo(dir.resolve("store"));
+    Path page = ReportWriter.write(RunReports.load(dir.resolve("store"), id, name -> Optional.of(RecordedRuns.demo())),
+        dir.resolve("report.html"));
+
+    String dom = dumpDom(page);
+
+    assertTrue(dom.contains("</svg>"), "the graph and the timeline are rendered as SVG");
+    for (String stage : List.of("load", "train", "abTest", "deploy", "broken", "publish")) {
+      assertTrue(dom.contains("data-stage=\"" + stage + "\""), "graph node of " + stage);
+      assertTrue(dom.contains("class=\"name\">" + stage + "</text>"), "label of " + stage);
+    }
+    for (String instance : List.of("load", "train[0]", "train[1]", "abTest", "deploy", "broken", "publish")) {
+      assertTrue(dom.contains("<tr data-instance=\"" + instance + "\">"), "table row of " + instance);
+    }
+    assertTrue(dom.contains("<th>selectedModel</th><td>b</td>"), "the A/B decision");
+    assertFalse(dom.contains("<script"), "escaped text stays text in the browser");
+    assertTrue(dom.contains("&lt;script&gt;alert('x')&lt;/script&gt;"), dom.length() + " chars");
+  }
+
+  private static void requireChromium() {
+    if (!Files.isExecutable(CHROMIUM)) {
+      if ("1".equals(System.getenv("STAGECRAFT_REQUIRE_CHROMIUM"))) {
+        fail("STAGECRAFT_REQUIRE_CHROMIUM=1 but " + CHROMIUM + " is missing; install it with:"
+            + " apt-get install -y chromium");
+      }
+      assumeTrue(false, CHROMIUM + " is missing; the browser check is skipped");
+    }
+  }
+
+  /** The DOM Chromium builds from the page, as {@code --dump-dom} prints it. */
+  private String dumpDom(Path page) throws Exception {
+    Path profile = Files.createDirectory(dir.resolve("chromium-profile"));
+    Path out = dir.resolve("dom.html");
+    Path log = dir.resolve("chromium.log");
+    List<String> command = new ArrayList<>(List.of(CHROMIUM.toString(), "--headless", "--no-sandbox",
+        "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--user-data-dir=" + profile, "--dump-dom",
+        page.toUri().toString()));
+    Process chromium = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(log.toFile()).start();
+    if (!chromium.waitFor(120, TimeUnit.SECONDS)) {
+      chromium.destroyForcibly();
+      fail("chromium did not finish within 120 s: " + tail(log));
+    }
+    assertEquals(0, chromium.exitValue(), () -> "chromium failed: " + tail(log));
+    String dom = Files.readString(out, StandardCharsets.UTF_8);
+    assertFalse(dom.isBlank(), () -> "chromium printed no DOM: " + tail(log));
+    return dom;
+  }
+
+  private static String tail(Path log) {
+    try {
+      String text = Files.readString(log, StandardCharsets.UTF_8);
+      return text.substring(Math.max(0, text.length() - 2000));
+    } catch (java.io.IOException e) {
+      return "(no log: " + e.getMessage() + ")";
+    }
+  }
+}
