@@ -110,6 +110,17 @@ class AdvancedMlCliTest {
     Output o = cli("deployments");
     assertEquals(0, o.code());
     assertTrue(o.out().startsWith("no deployments in "), o.out());
+
+    Output rollback = cli("deployments", "rollback", "production");
+    assertEquals(2, rollback.code());
+    assertEquals(
+        "error: target 'production' has no deployment to roll back (targets: [])",
+        rollback.err().strip());
+    Output bad = cli("deployments", "rollback", "prod/uction");
+    assertEquals(2, bad.code());
+    assertTrue(
+        bad.err().startsWith("error: deployment target 'prod/uction' is not a valid name"),
+        bad.err());
   }
 
   @Test
