@@ -44,8 +44,13 @@ class ResumeAfterKillTest {
       waitFor("the third stage to start", child, () -> Files.exists(work.resolve(KillablePipeline.MARKER)));
       // History is committed periodically, not per stage: wait until what finished is durable.
       HistoryQueries history = new HistoryQueries(Database.open(store.resolve(Store.DATABASE_FILE)));
-      String runId = history.runs(Optional.of("killable"), 1).stream().map(RunSummary::runId)
-          .findFirst().orElseThrow();
+      String[] found = new String[1];
+      waitFor("the run to be recorded", child, () -> {
+        history.runs(Optional.of("killable"), 1).stream().map(RunSummary::runId).findFirst()
+            .ifPresent(id -> found[0] = id);
+        return found[0] != null;
+      });
+      String runId = found[0];
       waitFor("the first two outputs to be recorded", child,
           () -> history.storedOutputs(runId).keySet().containsAll(List.of("first", "second")));
 
