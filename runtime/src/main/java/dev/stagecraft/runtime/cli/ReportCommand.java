@@ -1,6 +1,5 @@
 package dev.stagecraft.runtime.cli;
 
-import dev.stagecraft.runtime.UserInputException;
 import dev.stagecraft.runtime.graph.PipelineDefinition;
 import dev.stagecraft.runtime.graph.PipelineProvider;
 import dev.stagecraft.runtime.report.ReportWriter;
