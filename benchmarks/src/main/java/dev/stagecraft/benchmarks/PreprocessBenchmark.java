@@ -1,6 +1,6 @@
 package dev.stagecraft.benchmarks;
 
-import dev.stagecraft.runtime.cli.PreprocessCommand;
+import dev.stagecraft.runtime.cli.StagecraftCli;
 import dev.stagecraft.runtime.components.data.CsvSink;
 import dev.stagecraft.runtime.components.data.CsvSource;
 import dev.stagecraft.runtime.components.data.ImputeStrategy;
@@ -10,8 +10,6 @@ import dev.stagecraft.runtime.components.data.Preprocessor;
 import dev.stagecraft.runtime.components.data.ScaleMethod;
 import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
@@ -22,7 +20,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
-import picocli.CommandLine;
 import tech.tablesaw.api.Table;
 
 /**
@@ -47,8 +44,8 @@ public final class PreprocessBenchmark {
   public static void main(String[] args) throws IOException, InterruptedException {
     if (args.length > 0 && args[0].equals("--command")) {
       // the preprocess command alone in a fresh JVM, as ./stagecraft preprocess runs it
-      System.exit(new CommandLine(new PreprocessCommand())
-          .execute(java.util.Arrays.copyOfRange(args, 1, args.length)));
+      args[0] = "preprocess";
+      StagecraftCli.main(args);
     }
     int rows = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
     int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
@@ -128,10 +125,10 @@ public final class PreprocessBenchmark {
       columns = null;
       gc();
       long t7 = System.nanoTime();
-      int code = new CommandLine(new PreprocessCommand()).setErr(new PrintWriter(new StringWriter()))
-          .setOut(new PrintWriter(new StringWriter()))
-          .execute("--input", input.toString(), "--output", output.toString(), "--impute", "mean",
-              "--scale", "standard", "--cap-outliers", "iqr");
+      java.io.PrintStream discard = new java.io.PrintStream(java.io.OutputStream.nullOutputStream());
+      int code = StagecraftCli.execute(new String[] {"preprocess", "--input", input.toString(),
+          "--output", output.toString(), "--impute", "mean", "--scale", "standard",
+          "--cap-outliers", "iqr"}, discard, discard, System.getenv(), false);
       long t8 = System.nanoTime();
       if (code != 0) {
         throw new IllegalStateException("preprocess exited with " + code);

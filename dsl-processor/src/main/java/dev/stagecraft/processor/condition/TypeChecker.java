@@ -1,5 +1,6 @@
 package dev.stagecraft.processor.condition;
 
+import dev.stagecraft.annotations.syntax.Suggestions;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;

@@ -5,7 +5,7 @@ import static dev.stagecraft.processor.diagnostics.Diagnostic.SELF_DEPENDENCY;
 import static dev.stagecraft.processor.diagnostics.Diagnostic.UNKNOWN_STAGE;
 
 import dev.stagecraft.processor.diagnostics.Report;
-import dev.stagecraft.processor.diagnostics.Suggestions;
+import dev.stagecraft.annotations.syntax.Suggestions;
 import dev.stagecraft.processor.parse.StageModel;
 import java.util.ArrayList;
 import java.util.HashSet;

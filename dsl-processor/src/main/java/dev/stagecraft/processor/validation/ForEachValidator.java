@@ -11,7 +11,7 @@ import static dev.stagecraft.processor.diagnostics.Diagnostic.UNKNOWN_PARAM;
 
 import dev.stagecraft.processor.diagnostics.Location;
 import dev.stagecraft.processor.diagnostics.Report;
-import dev.stagecraft.processor.diagnostics.Suggestions;
+import dev.stagecraft.annotations.syntax.Suggestions;
 import dev.stagecraft.processor.parse.ForEachModel;
 import dev.stagecraft.processor.parse.ItemModel;
 import dev.stagecraft.processor.parse.ParamModel;

@@ -97,7 +97,7 @@ class AdvancedMlCliTest {
     Output rolled = cli("deployments", "rollback", "production");
     assertEquals(0, rolled.code(), rolled.err());
     assertTrue(rolled.out().startsWith("rolled back production to version 1 ("), rolled.out());
-    Output again = cli("deployments", "rollback", "production");
+    Output again = cli("deployments", "rollback", "production", "--store", store.toString());
     assertEquals(2, again.code());
     assertEquals(
         "error: target 'production' is at its first version 1; there is no earlier version to"

@@ -7,11 +7,11 @@ import dev.stagecraft.runtime.components.deploy.Deployment;
 import dev.stagecraft.runtime.components.deploy.ModelRegistry;
 import dev.stagecraft.runtime.components.deploy.TargetState;
 import dev.stagecraft.runtime.store.StoreLocation;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -30,18 +30,13 @@ import picocli.CommandLine.ParentCommand;
 final class DeploymentsCommand implements Callable<Integer> {
   @ParentCommand StagecraftCli cli;
 
-  @Option(
-      names = "--store",
-      paramLabel = "DIR",
-      scope = picocli.CommandLine.ScopeType.INHERIT,
-      description = "The store (default: $STAGECRAFT_HOME or .stagecraft).")
-  Path store;
+  @Mixin StoreOption store = new StoreOption();
 
   @Option(names = "--json", description = "Print the targets as one JSON object on stdout.")
   boolean json;
 
   ModelRegistry registry() {
-    return new ModelRegistry(StoreLocation.registry(RunStore.directory(store, cli.env)));
+    return new ModelRegistry(StoreLocation.registry(store.directory(cli.env)));
   }
 
   @Override
@@ -109,9 +104,15 @@ final class DeploymentsCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "TARGET", description = "The target, e.g. production.")
     String target;
 
+    @Mixin StoreOption store = new StoreOption();
+
     @Override
     public Integer call() {
-      Deployment now = parent.registry().rollback(target);
+      ModelRegistry registry =
+          store.store != null
+              ? new ModelRegistry(StoreLocation.registry(store.directory(parent.cli.env)))
+              : parent.registry();
+      Deployment now = registry.rollback(target);
       parent.cli.out.println(
           "rolled back " + target + " to version " + now.version() + " (" + now.modelType()
               + " from run " + now.runId() + ", stage " + now.stage() + ")");

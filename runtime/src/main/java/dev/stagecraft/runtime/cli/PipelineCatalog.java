@@ -1,6 +1,6 @@
 package dev.stagecraft.runtime.cli;
 
-import dev.stagecraft.runtime.engine.Suggestions;
+import dev.stagecraft.annotations.syntax.Suggestions;
 import dev.stagecraft.runtime.graph.PipelineProvider;
 import java.io.File;
 import java.net.MalformedURLException;

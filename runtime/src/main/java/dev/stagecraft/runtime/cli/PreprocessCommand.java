@@ -28,7 +28,7 @@ import tech.tablesaw.api.Table;
     name = "preprocess",
     mixinStandardHelpOptions = true,
     description = "Impute, scale, add interaction features and cap outliers in a CSV file.")
-public final class PreprocessCommand implements Callable<Integer> {
+final class PreprocessCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
@@ -78,17 +78,6 @@ public final class PreprocessCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    try {
-      run();
-      return 0;
-    } catch (UserInputException e) {
-      spec.commandLine().getErr().println("error: " + e.getMessage());
-      spec.commandLine().getErr().flush();
-      return 2;
-    }
-  }
-
-  private void run() {
     char sep = separator();
     PreprocessOptions options = new PreprocessOptions(
         target,
@@ -122,6 +111,7 @@ public final class PreprocessCommand implements Callable<Integer> {
             + " interaction columns)%n", output, result.report().finalRows(),
         result.report().finalColumns(), result.report().missingValuesImputed(),
         result.report().outliersCapped(), result.report().interactionFeaturesCreated());
+    return 0;
   }
 
   private char separator() {

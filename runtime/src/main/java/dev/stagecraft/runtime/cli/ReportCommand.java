@@ -1,6 +1,5 @@
 package dev.stagecraft.runtime.cli;
 
-import dev.stagecraft.runtime.UserInputException;
 import dev.stagecraft.runtime.graph.PipelineDefinition;
 import dev.stagecraft.runtime.graph.PipelineProvider;
 import dev.stagecraft.runtime.report.ReportWriter;
@@ -43,26 +42,17 @@ public final class ReportCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
-    PrintWriter err = spec.commandLine().getErr();
-    try {
-      RunReport report = RunReports.load(store.directory(), runId, this::definition);
-      Path file = output != null ? output : Path.of("report-" + report.run().runId() + ".html");
-      Path written = ReportWriter.write(report, file);
-      out.println("report of run " + report.run().runId() + " written to " + written);
-      out.flush();
-      return 0;
-    } catch (UserInputException e) {
-      err.println("error: " + StagecraftCli.oneLine(e.getMessage()));
-      err.flush();
-      return StagecraftCli.USAGE;
-    }
+    RunReport report = RunReports.load(store.directory(cli.env), runId, this::definition);
+    Path file = output != null ? output : Path.of("report-" + report.run().runId() + ".html");
+    Path written = ReportWriter.write(report, file);
+    out.println("report of run " + report.run().runId() + " written to " + written);
+    out.flush();
+    return 0;
   }
 
   /** The pipeline's definition when it is on the class path; the report then draws its edges. */
   private Optional<PipelineDefinition> definition(String pipeline) {
-    PipelineCatalog catalog = cli != null ? cli.catalog()
-        : PipelineCatalog.load(ReportCommand.class.getClassLoader(), null);
-    return catalog.all().stream().filter(p -> p.name().equals(pipeline)).findFirst()
+    return cli.catalog().all().stream().filter(p -> p.name().equals(pipeline)).findFirst()
         .flatMap(ReportCommand::safeDefinition);
   }
 

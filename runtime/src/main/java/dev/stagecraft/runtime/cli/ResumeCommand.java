@@ -1,7 +1,7 @@
 package dev.stagecraft.runtime.cli;
 
 import dev.stagecraft.runtime.graph.PipelineDefinition;
-import dev.stagecraft.runtime.store.Store;
+import dev.stagecraft.runtime.store.history.HistoryQueries;
 import dev.stagecraft.runtime.store.history.RunRecord;
 import java.nio.file.Path;
 import java.util.Map;
@@ -29,20 +29,11 @@ final class ResumeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Path dir = RunStore.directory(settings.store, cli.env);
-    if (!Store.exists(dir)) {
-      throw new UsageException(
-          "no store at " + dir.toAbsolutePath().normalize() + ": pass --store DIR of the run");
-    }
-    RunRecord run;
-    try (Store store = Store.open(dir)) {
-      String id = store.queries().resolveRunId(runId);
-      run =
-          store
-              .queries()
-              .run(id)
-              .orElseThrow(() -> new UsageException("no run '" + runId + "' in " + dir));
-    }
+    Path dir = settings.store.directory(cli.env);
+    HistoryQueries queries = StoreOption.history(dir).orElseThrow(
+        () -> new UsageException("no store at " + dir + ": pass --store DIR of the run"));
+    RunRecord run = queries.run(queries.resolveRunId(runId))
+        .orElseThrow(() -> new UsageException("no run '" + runId + "' in " + dir));
     PipelineDefinition def = cli.catalog().find(run.pipeline()).definition();
     Map<String, String> params = run.params();
     return settings.execute(cli, def, params, run.runId());

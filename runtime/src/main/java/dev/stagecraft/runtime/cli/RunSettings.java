@@ -1,7 +1,6 @@
 package dev.stagecraft.runtime.cli;
 
 import dev.stagecraft.annotations.syntax.Quantities;
-import dev.stagecraft.runtime.engine.OutputStore;
 import dev.stagecraft.runtime.engine.PipelineRunner;
 import dev.stagecraft.runtime.engine.RunOptions;
 import dev.stagecraft.runtime.engine.RunResult;
@@ -9,14 +8,15 @@ import dev.stagecraft.runtime.engine.RunStatus;
 import dev.stagecraft.runtime.engine.StageOutcome;
 import dev.stagecraft.runtime.graph.PipelineDefinition;
 import dev.stagecraft.runtime.report.Summarizable;
+import dev.stagecraft.runtime.store.Store;
 import dev.stagecraft.runtime.store.StoreLocation;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.LongSupplier;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -39,11 +39,7 @@ final class RunSettings {
   @Option(names = "--gpus", paramLabel = "N", description = "GPU capacity (default 0).")
   Integer gpus;
 
-  @Option(
-      names = "--store",
-      paramLabel = "DIR",
-      description = "The run store (default: $STAGECRAFT_HOME or .stagecraft).")
-  Path store;
+  @Mixin StoreOption store = new StoreOption();
 
   @Option(
       names = "--no-cache",
@@ -80,22 +76,13 @@ final class RunSettings {
     options =
         options.withListener(cli.terminal ? new LiveProgress(cli.err) : new LogProgress(cli.err));
     RunResult result;
-    try (RunStore runStore = RunStore.open(RunStore.directory(store, cli.env))) {
+    try (Store runStore = Store.open(store.directory(cli.env))) {
       RunOptions attached = runStore.attach(options, def.name());
-      if (resumedRun != null) {
-        Map<String, OutputStore.StoredOutput> reused = new LinkedHashMap<>();
-        runStore
-            .store()
-            .loadOutputs(resumedRun)
-            .forEach(
-                (instance, value) -> reused.put(instance, new OutputStore.StoredOutput(value)));
-        attached = attached.withResume(resumedRun, reused);
-      }
-      RunOptions finalOptions = attached;
-      Path storeDir = runStore.store().directory();
+      RunOptions finalOptions =
+          resumedRun == null ? attached : runStore.resume(attached, resumedRun);
       result =
           withStoreProperty(
-              storeDir,
+              runStore.directory(),
               () ->
                   withContextLoader(cli, () -> PipelineRunner.runText(def, params, finalOptions)));
     }

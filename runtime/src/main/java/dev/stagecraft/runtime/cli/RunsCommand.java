@@ -1,20 +1,14 @@
 package dev.stagecraft.runtime.cli;
 
-import dev.stagecraft.runtime.UserInputException;
-import dev.stagecraft.runtime.store.Store;
-import dev.stagecraft.runtime.store.db.Database;
-import dev.stagecraft.runtime.store.history.HistoryQueries;
 import dev.stagecraft.runtime.store.history.RunSummary;
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
+import picocli.CommandLine.ParentCommand;
 
 /**
  * {@code stagecraft runs [--pipeline P] [--limit N] [--store DIR] [--json]}: the recorded runs,
@@ -23,7 +17,9 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "runs", mixinStandardHelpOptions = true,
     description = "List recorded runs, newest first.")
-public final class RunsCommand implements Callable<Integer> {
+final class RunsCommand implements Callable<Integer> {
+  @ParentCommand StagecraftCli cli;
+
   @Mixin StoreOption store = new StoreOption();
 
   @Option(names = "--pipeline", paramLabel = "P", description = "Only runs of this pipeline.")
@@ -36,33 +32,24 @@ public final class RunsCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print a JSON array instead of a table.")
   boolean json;
 
-  @Spec CommandSpec spec;
-
   @Override
   public Integer call() throws Exception {
-    PrintWriter out = spec.commandLine().getOut();
-    PrintWriter err = spec.commandLine().getErr();
-    try {
-      if (limit < 1) {
-        throw new UserInputException("--limit " + limit + " must be at least 1");
-      }
-      Path dir = store.directory().toAbsolutePath().normalize();
-      List<RunSummary> runs = Store.exists(dir)
-          ? new HistoryQueries(Database.open(dir.resolve(Store.DATABASE_FILE))).runs(Optional.ofNullable(pipeline), limit)
-          : List.of();
-      if (json) {
-        out.println(HistoryFormat.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(HistoryFormat.runsJson(runs)));
-      } else if (runs.isEmpty()) {
-        out.println("no runs" + (pipeline == null ? "" : " of pipeline '" + pipeline + "'") + " recorded in " + dir);
-      } else {
-        out.print(HistoryFormat.runsTable(runs));
-      }
-      out.flush();
-      return 0;
-    } catch (UserInputException e) {
-      err.println("error: " + e.getMessage());
-      err.flush();
-      return 2;
+    if (limit < 1) {
+      throw new UsageException("--limit " + limit + " must be at least 1");
     }
+    Path dir = store.directory(cli.env);
+    List<RunSummary> runs = StoreOption.history(dir)
+        .map(queries -> queries.runs(Optional.ofNullable(pipeline), limit))
+        .orElse(List.of());
+    if (json) {
+      cli.out.println(HistoryFormat.JSON.writerWithDefaultPrettyPrinter()
+          .writeValueAsString(HistoryFormat.runsJson(runs)));
+    } else if (runs.isEmpty()) {
+      cli.out.println("no runs" + (pipeline == null ? "" : " of pipeline '" + pipeline + "'")
+          + " recorded in " + dir);
+    } else {
+      cli.out.print(HistoryFormat.runsTable(runs));
+    }
+    return 0;
   }
 }

@@ -1,20 +1,15 @@
 package dev.stagecraft.runtime.cli;
 
-import dev.stagecraft.runtime.UserInputException;
-import dev.stagecraft.runtime.store.Store;
-import dev.stagecraft.runtime.store.db.Database;
 import dev.stagecraft.runtime.store.history.HistoryQueries;
 import dev.stagecraft.runtime.store.history.RunRecord;
 import dev.stagecraft.runtime.store.history.UnknownRunException;
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
+import picocli.CommandLine.ParentCommand;
 
 /**
  * {@code stagecraft show RUN_ID [--store DIR] [--json]}: one run with every stage execution
@@ -23,7 +18,9 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "show", mixinStandardHelpOptions = true,
     description = "Show a run and its stage executions.")
-public final class ShowCommand implements Callable<Integer> {
+final class ShowCommand implements Callable<Integer> {
+  @ParentCommand StagecraftCli cli;
+
   @Mixin StoreOption store = new StoreOption();
 
   @Parameters(index = "0", paramLabel = "RUN_ID", description = "The run's id, or a unique prefix of it.")
@@ -32,33 +29,19 @@ public final class ShowCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print JSON (the shape of run --json, plus params, start and end).")
   boolean json;
 
-  @Spec CommandSpec spec;
-
   @Override
   public Integer call() throws Exception {
-    PrintWriter out = spec.commandLine().getOut();
-    PrintWriter err = spec.commandLine().getErr();
-    try {
-      Path dir = store.directory().toAbsolutePath().normalize();
-      if (!Store.exists(dir)) {
-        throw new UnknownRunException("no run '" + runId + "': the store " + dir + " has no runs yet;"
-            + " run a pipeline first, or pass --store DIR");
-      }
-      HistoryQueries queries = new HistoryQueries(Database.open(dir.resolve(Store.DATABASE_FILE)));
-      String id = queries.resolveRunId(runId);
-      RunRecord run = queries.run(id).orElseThrow(() -> new UnknownRunException("no run '" + id + "' in the store "
-          + dir + "; list runs with: stagecraft runs"));
-      if (json) {
-        out.println(HistoryFormat.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(HistoryFormat.runJson(run)));
-      } else {
-        out.print(HistoryFormat.runText(run));
-      }
-      out.flush();
-      return 0;
-    } catch (UserInputException e) {
-      err.println("error: " + e.getMessage());
-      err.flush();
-      return 2;
+    Path dir = store.directory(cli.env);
+    HistoryQueries queries = StoreOption.history(dir).orElseThrow(() -> new UnknownRunException(
+        "no run '" + runId + "': the store " + dir + " has no runs yet; run a pipeline first, or pass --store DIR"));
+    String id = queries.resolveRunId(runId);
+    RunRecord run = queries.run(id).orElseThrow(() -> new UnknownRunException("no run '" + id + "' in the store "
+        + dir + "; list runs with: stagecraft runs"));
+    if (json) {
+      cli.out.println(HistoryFormat.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(HistoryFormat.runJson(run)));
+    } else {
+      cli.out.print(HistoryFormat.runText(run));
     }
+    return 0;
   }
 }

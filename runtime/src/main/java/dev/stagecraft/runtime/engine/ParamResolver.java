@@ -1,5 +1,6 @@
 package dev.stagecraft.runtime.engine;
 
+import dev.stagecraft.annotations.syntax.Suggestions;
 import dev.stagecraft.runtime.graph.ParamSpec;
 import dev.stagecraft.runtime.graph.PipelineDefinition;
 import java.nio.file.Path;

@@ -1,5 +1,7 @@
 package dev.stagecraft.runtime.store;
 
+import dev.stagecraft.runtime.engine.OutputStore;
+import dev.stagecraft.runtime.engine.RunOptions;
 import dev.stagecraft.runtime.store.artifact.ArtifactRef;
 import dev.stagecraft.runtime.store.artifact.ArtifactStore;
 import dev.stagecraft.runtime.store.cache.CacheKey;
@@ -22,11 +24,12 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <pre>{@code
  * try (Store store = Store.open(Store.defaultDirectory())) {
- *   RunOptions options = RunOptions.defaults()
- *       .withListener(store.history())      // records the run
- *       .withOutputStore(store.outputs());  // keeps outputs, serves cache hits
- *   ArtifactRef out = store.saveOutput(runId, "train[0]", model);
- *   Map<String, Object> reused = store.loadOutputs(failedRunId); // resume
+ *   // records the run, keeps outputs, serves cache hits, weights the critical path by history
+ *   RunOptions options = store.attach(RunOptions.defaults(), definition.name());
+ *   RunResult result = PipelineRunner.runText(definition, params, options);
+ *   // later: continue a failed or killed run, reusing what it finished
+ *   RunResult resumed = PipelineRunner.runText(definition, params,
+ *       store.resume(store.attach(RunOptions.defaults(), definition.name()), result.runId()));
  * }
  * }</pre>
  */
@@ -43,7 +46,6 @@ public final class Store implements AutoCloseable {
   private final HistoryQueries queries;
   private final ArtifactStore artifacts;
   private final Map<String, ArtifactRef> recentCacheEntries = new ConcurrentHashMap<>();
-  private final StoreOutputStore outputs;
 
   private Store(Path directory, Database db, Codecs codecs, Duration flushInterval) {
     this.directory = directory;
@@ -51,7 +53,6 @@ public final class Store implements AutoCloseable {
     this.artifacts = new ArtifactStore(directory.resolve(ARTIFACTS_DIR), codecs);
     this.queries = new HistoryQueries(db);
     this.history = new RunHistory(db, flushInterval);
-    this.outputs = new StoreOutputStore(this);
   }
 
   /**
@@ -85,7 +86,18 @@ public final class Store implements AutoCloseable {
 
   /** {@code $STAGECRAFT_HOME} when set, else {@code ./.stagecraft}. */
   public static Path defaultDirectory() {
-    String home = System.getenv("STAGECRAFT_HOME");
+    return directory(null, System.getenv());
+  }
+
+  /**
+   * {@code option} (the {@code --store DIR} given) when not null, else {@code STAGECRAFT_HOME} of
+   * {@code env} when set, else {@code .stagecraft} in the working directory.
+   */
+  public static Path directory(Path option, Map<String, String> env) {
+    if (option != null) {
+      return option;
+    }
+    String home = env.get("STAGECRAFT_HOME");
     return home == null || home.isBlank() ? Path.of(".stagecraft") : Path.of(home);
   }
 
@@ -105,11 +117,29 @@ public final class Store implements AutoCloseable {
   }
 
   /**
-   * The store as the engine's output store ({@code RunOptions.withOutputStore}): every output kept
-   * for resume, {@code cache = true} stages looked up and recorded by {@link CacheKey}.
+   * The options with this store attached for a run of {@code pipeline}: the history records the
+   * run, a {@link StoreOutputStore} keeps the outputs and serves cache hits, and the critical path
+   * weighs each stage by its last successful duration in the history.
    */
-  public dev.stagecraft.runtime.engine.OutputStore outputs() {
-    return outputs;
+  public RunOptions attach(RunOptions options, String pipeline) {
+    Map<String, Double> expected = new LinkedHashMap<>();
+    for (Map.Entry<String, Duration> e : queries.expectedDurations(pipeline).entrySet()) {
+      expected.put(e.getKey(), (double) Math.max(1, e.getValue().toMillis()));
+    }
+    return options
+        .withListener(history)
+        .withOutputStore(new StoreOutputStore(this))
+        .withExpectedDurations(expected);
+  }
+
+  /**
+   * The options continuing the failed or killed run {@code runId}: the stored outputs of its
+   * SUCCEEDED or CACHED instances are reused (they end CACHED), the rest run.
+   */
+  public RunOptions resume(RunOptions options, String runId) {
+    Map<String, OutputStore.StoredOutput> reused = new LinkedHashMap<>();
+    loadOutputs(runId).forEach((instance, value) -> reused.put(instance, new OutputStore.StoredOutput(value)));
+    return options.withResume(runId, reused);
   }
 
   /** Queries on the run history. */

@@ -11,8 +11,9 @@ import dev.stagecraft.runtime.engine.StageExecution;
 import dev.stagecraft.runtime.engine.StageStatus;
 import dev.stagecraft.runtime.store.Store;
 import dev.stagecraft.runtime.store.history.Executions;
-import java.io.PrintWriter;
-import java.io.StringWriter;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -21,7 +22,6 @@ import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class HistoryCommandsTest {
   private static final Instant T0 = Instant.parse("2026-01-02T03:04:05Z");
@@ -48,21 +48,22 @@ class HistoryCommandsTest {
     }
   }
 
-  private int run(Object command, String... args) {
-    StringWriter o = new StringWriter();
-    StringWriter e = new StringWriter();
-    CommandLine cli = new CommandLine(command);
-    cli.setOut(new PrintWriter(o));
-    cli.setErr(new PrintWriter(e));
-    int code = cli.execute(args);
-    out = o.toString();
-    err = e.toString();
+  private int run(String command, String... args) {
+    ByteArrayOutputStream o = new ByteArrayOutputStream();
+    ByteArrayOutputStream e = new ByteArrayOutputStream();
+    String[] line = new String[args.length + 1];
+    line[0] = command;
+    System.arraycopy(args, 0, line, 1, args.length);
+    int code = StagecraftCli.execute(line, new PrintStream(o, true, StandardCharsets.UTF_8),
+        new PrintStream(e, true, StandardCharsets.UTF_8), Map.of(), false);
+    out = o.toString(StandardCharsets.UTF_8);
+    err = e.toString(StandardCharsets.UTF_8);
     return code;
   }
 
   @Test
   void runsPrintsATableNewestFirst() {
-    assertEquals(0, run(new RunsCommand(), "--store", dir.toString()));
+    assertEquals(0, run("runs", "--store", dir.toString()));
     assertEquals(""
         + "RUN ID           PIPELINE     STATUS     START                 DURATION  STAGES OK/FAILED\n"
         + "20260102-bbb222  other        SUCCEEDED  2026-01-02 03:05:05Z  1m05s     0/0\n"
@@ -72,7 +73,7 @@ class HistoryCommandsTest {
 
   @Test
   void runsFiltersByPipelineAndPrintsJson() throws Exception {
-    assertEquals(0, run(new RunsCommand(), "--store", dir.toString(), "--pipeline", "advanced-ml", "--json"));
+    assertEquals(0, run("runs", "--store", dir.toString(), "--pipeline", "advanced-ml", "--json"));
     JsonNode runs = new ObjectMapper().readTree(out);
     assertEquals(1, runs.size());
     JsonNode r = runs.get(0);
@@ -87,10 +88,10 @@ class HistoryCommandsTest {
   @Test
   void runsOnAnEmptyStoreSaysSoWithoutCreatingIt() {
     Path empty = dir.resolve("nothing-here");
-    assertEquals(0, run(new RunsCommand(), "--store", empty.toString()));
+    assertEquals(0, run("runs", "--store", empty.toString()));
     assertEquals("no runs recorded in " + empty + "\n", out);
     assertTrue(Files.notExists(empty));
-    assertEquals(0, run(new RunsCommand(), "--store", empty.toString(), "--json"));
+    assertEquals(0, run("runs", "--store", empty.toString(), "--json"));
     assertEquals("[ ]", out.strip());
   }
 
@@ -98,7 +99,7 @@ class HistoryCommandsTest {
   void runsOnACorruptStoreIsOneLineAndExitTwo() throws Exception {
     Path bad = Files.createDirectories(dir.resolve("bad"));
     Files.writeString(bad.resolve("stagecraft.db"), "not a database at all\n".repeat(100));
-    assertEquals(2, run(new RunsCommand(), "--store", bad.toString()));
+    assertEquals(2, run("runs", "--store", bad.toString()));
     assertEquals("error: the store database " + bad.resolve("stagecraft.db") + " is not a valid SQLite database"
         + " (corrupt, or another kind of file); move it away to start a new history, or pass --store DIR\n", err);
     assertEquals("", out);
@@ -106,7 +107,7 @@ class HistoryCommandsTest {
 
   @Test
   void showPrintsTheRunByUniquePrefix() {
-    assertEquals(0, run(new ShowCommand(), "--store", dir.toString(), "20260102-a"));
+    assertEquals(0, run("show", "--store", dir.toString(), "20260102-a"));
     assertEquals(""
         + "run 20260102-aaa111  pipeline advanced-ml  FAILED\n"
         + "started 2026-01-02 03:04:05Z  ended 2026-01-02 03:04:09Z  took 4.0s\n"
@@ -120,7 +121,7 @@ class HistoryCommandsTest {
 
   @Test
   void showJsonHasTheShapeOfRunJson() throws Exception {
-    assertEquals(0, run(new ShowCommand(), "--store", dir.toString(), "--json", "20260102-aaa111"));
+    assertEquals(0, run("show", "--store", dir.toString(), "--json", "20260102-aaa111"));
     JsonNode run = new ObjectMapper().readTree(out);
     assertEquals("20260102-aaa111", run.get("runId").asText());
     assertEquals("advanced-ml", run.get("pipeline").asText());
@@ -145,13 +146,13 @@ class HistoryCommandsTest {
 
   @Test
   void showOfAnUnknownIdIsOneLineAndExitTwo() {
-    assertEquals(2, run(new ShowCommand(), "--store", dir.toString(), "nope"));
+    assertEquals(2, run("show", "--store", dir.toString(), "nope"));
     assertEquals("error: no run 'nope' in the store " + dir + "; list runs with: stagecraft runs\n", err);
-    assertEquals(2, run(new ShowCommand(), "--store", dir.toString(), "2026"));
+    assertEquals(2, run("show", "--store", dir.toString(), "2026"));
     assertEquals("error: run id prefix '2026' is ambiguous: it matches 20260102-aaa111, 20260102-bbb222; type more"
         + " of the id\n", err);
     Path empty = dir.resolve("empty");
-    assertEquals(2, run(new ShowCommand(), "--store", empty.toString(), "x"));
+    assertEquals(2, run("show", "--store", empty.toString(), "x"));
     assertEquals("error: no run 'x': the store " + empty + " has no runs yet; run a pipeline first, or pass --store DIR\n", err);
   }
 }

@@ -9,15 +9,17 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.stagecraft.runtime.components.data.CsvSource;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintWriter;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 import tech.tablesaw.api.Table;
 
 class PreprocessCommandTest {
@@ -26,11 +28,18 @@ class PreprocessCommandTest {
   private final StringWriter out = new StringWriter();
   private final StringWriter err = new StringWriter();
 
+  /** {@code stagecraft preprocess ARGS}, appending what it prints to {@code out} and {@code err}. */
   private int run(String... args) {
-    CommandLine cmd = new CommandLine(new PreprocessCommand());
-    cmd.setOut(new PrintWriter(out, true));
-    cmd.setErr(new PrintWriter(err, true));
-    return cmd.execute(args);
+    ByteArrayOutputStream o = new ByteArrayOutputStream();
+    ByteArrayOutputStream e = new ByteArrayOutputStream();
+    String[] line = new String[args.length + 1];
+    line[0] = "preprocess";
+    System.arraycopy(args, 0, line, 1, args.length);
+    int code = StagecraftCli.execute(line, new PrintStream(o, true, StandardCharsets.UTF_8),
+        new PrintStream(e, true, StandardCharsets.UTF_8), Map.of(), false);
+    out.write(o.toString(StandardCharsets.UTF_8));
+    err.write(e.toString(StandardCharsets.UTF_8));
+    return code;
   }
 
   private Path bundled() throws IOException {

@@ -70,7 +70,7 @@ class StagecraftCliTest {
     JsonNode all = JSON.readTree(json.out());
     List<String> names = new ArrayList<>();
     all.forEach(n -> names.add(n.get("name").asText()));
-    assertEquals(List.of("broken", "diamond", "failing", "huge", "resumable"), names);
+    assertEquals(List.of("broken", "diamond", "failing", "huge", "killable", "resumable"), names);
   }
 
   @Test
@@ -155,7 +155,7 @@ class StagecraftCliTest {
     assertOneLineError(
         cli("describe", "zzz"),
         2,
-        "error: unknown pipeline 'zzz' (known: broken, diamond, failing, huge, resumable; see"
+        "error: unknown pipeline 'zzz' (known: broken, diamond, failing, huge, killable, resumable; see"
             + " 'stagecraft list')");
   }
 
@@ -300,5 +300,13 @@ class StagecraftCliTest {
     assertEquals(2, r.code());
     assertEquals(1, r.errLines().size(), r.err());
     assertTrue(r.err().startsWith("error: no run 'nope' in the store"), r.err());
+  }
+
+  @Test
+  void resumingWithoutAStoreIsOneLine(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+    java.nio.file.Path none = dir.resolve("none");
+    Result r = cli(Map.of("STAGECRAFT_HOME", none.toString()), false, "resume", "20260102-aaa111");
+    assertOneLineError(r, 2, "error: no store at " + none + ": pass --store DIR of the run");
+    assertFalse(java.nio.file.Files.exists(none), "resume does not create a store");
   }
 }

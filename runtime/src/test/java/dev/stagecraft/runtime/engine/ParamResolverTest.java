@@ -138,15 +138,4 @@ class ParamResolverTest {
         "default of parameter 'n' of pipeline 'bad' does not parse as int: \"ten\" is not an int",
         e.getMessage());
   }
-
-  @Test
-  void suggestionsNeedACloseName() {
-    assertEquals(
-        "nTrials", Suggestions.closest("ntrials", List.of("nTrials", "mode")).orElseThrow());
-    assertEquals(
-        "preprocess",
-        Suggestions.closest("preproces", List.of("train", "preprocess")).orElseThrow());
-    assertEquals(
-        java.util.Optional.empty(), Suggestions.closest("xyz", List.of("train", "preprocess")));
-  }
 }

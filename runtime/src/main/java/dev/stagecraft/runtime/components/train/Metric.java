@@ -1,5 +1,6 @@
 package dev.stagecraft.runtime.components.train;
 
+import dev.stagecraft.annotations.syntax.Suggestions;
 import java.util.Arrays;
 import java.util.List;
 
@@ -45,6 +46,6 @@ public enum Metric {
     }
     List<String> valid = Arrays.stream(values()).map(Metric::id).toList();
     throw new TrainingConfigException(
-        "unknown metric '" + id + "'" + Names.suggestion(id, valid) + "; valid: " + valid);
+        "unknown metric '" + id + "'" + Suggestions.didYouMean(id, valid) + "; valid: " + valid);
   }
 }

@@ -1,5 +1,6 @@
 package dev.stagecraft.runtime.components.train;
 
+import dev.stagecraft.annotations.syntax.Suggestions;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -225,7 +226,7 @@ public enum ModelType {
       }
     }
     throw new TrainingConfigException(
-        "unknown hyperparameter '" + name + "' for " + id + Names.suggestion(name, names())
+        "unknown hyperparameter '" + name + "' for " + id + Suggestions.didYouMean(name, names())
             + "; valid: " + names());
   }
 
@@ -258,7 +259,7 @@ public enum ModelType {
     }
     List<String> valid = Arrays.stream(values()).map(ModelType::id).toList();
     throw new TrainingConfigException(
-        "unknown model type '" + id + "'" + Names.suggestion(id, valid) + "; valid: " + valid);
+        "unknown model type '" + id + "'" + Suggestions.didYouMean(id, valid) + "; valid: " + valid);
   }
 
   /**

@@ -4,11 +4,11 @@ import dev.stagecraft.runtime.store.Codec;
 import dev.stagecraft.runtime.store.StoreException;
 import dev.stagecraft.runtime.store.UnstorableOutputException;
 import dev.stagecraft.runtime.store.codec.Codecs;
+import dev.stagecraft.runtime.store.codec.NonClosing;
 import dev.stagecraft.runtime.store.codec.PathCodec;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -85,7 +85,7 @@ public final class ArtifactStore {
     try {
       try (DigestOutputStream digesting = new DigestOutputStream(spill, sha)) {
         digesting.write((HEADER + codec.id() + "\n").getBytes(StandardCharsets.UTF_8));
-        codec.write(value, new Shielded(digesting));
+        codec.write(value, new NonClosing(digesting));
       } finally {
         temp = spill.file;
       }
@@ -142,7 +142,7 @@ public final class ArtifactStore {
       Codec codec = codecs.byId(codecId).orElseThrow(() -> new StoreException("the artifact " + file
           + " was written by codec '" + codecId + "', which is not on the class path; add the jar that"
           + " registers it in META-INF/services/" + Codec.class.getName()));
-      return codec.read(new ShieldedInput(in),
+      return codec.read(new NonClosing.Input(in),
           new Codec.ReadContext(expected, root.resolve("files").resolve(ref.sha256())));
     } catch (NoSuchFileException e) {
       throw new StoreException("the artifact " + file + " is missing (the store was changed by hand);"
@@ -179,7 +179,7 @@ public final class ArtifactStore {
       if (codec instanceof PathCodec) {
         PathCodec.fingerprint((Path) value, out); // the content without compressing it
       } else {
-        codec.write(value, new Shielded(out));
+        codec.write(value, new NonClosing(out));
       }
     } catch (IOException e) {
       throw new StoreException("codec '" + codec.id() + "' failed to write a value of type "
@@ -297,35 +297,6 @@ public final class ArtifactStore {
       if (fileOut != null) {
         fileOut.close();
       }
-    }
-  }
-
-  /** What a codec writes to: closing it does not close the file. */
-  private static final class Shielded extends FilterOutputStream {
-    Shielded(OutputStream out) {
-      super(out);
-    }
-
-    @Override
-    public void write(byte[] b, int off, int len) throws IOException {
-      out.write(b, off, len);
-    }
-
-    @Override
-    public void close() throws IOException {
-      flush();
-    }
-  }
-
-  /** What a codec reads from: closing it does not close the file. */
-  private static final class ShieldedInput extends java.io.FilterInputStream {
-    ShieldedInput(InputStream in) {
-      super(in);
-    }
-
-    @Override
-    public void close() {
-      // the store closes the file
     }
   }
 }

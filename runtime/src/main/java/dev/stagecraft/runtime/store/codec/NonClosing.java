@@ -7,8 +7,9 @@ import java.io.InputStream;
 import java.io.OutputStream;
 
 /** Streams handed to codecs and archive wrappers: closing them leaves the underlying stream open. */
-final class NonClosing extends FilterOutputStream {
-  NonClosing(OutputStream out) {
+public final class NonClosing extends FilterOutputStream {
+  /** Writes through to {@code out}; closing only flushes. */
+  public NonClosing(OutputStream out) {
     super(out);
   }
 
@@ -23,8 +24,9 @@ final class NonClosing extends FilterOutputStream {
   }
 
   /** The input side. */
-  static final class Input extends FilterInputStream {
-    Input(InputStream in) {
+  public static final class Input extends FilterInputStream {
+    /** Reads from {@code in}; closing does nothing. */
+    public Input(InputStream in) {
       super(in);
     }
 
