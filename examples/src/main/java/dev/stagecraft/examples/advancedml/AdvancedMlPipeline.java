@@ -10,6 +10,7 @@ import dev.stagecraft.annotations.Resources;
 import dev.stagecraft.annotations.Stage;
 import dev.stagecraft.annotations.StageType;
 import dev.stagecraft.annotations.When;
+import dev.stagecraft.annotations.syntax.Suggestions;
 import dev.stagecraft.runtime.StageContext;
 import dev.stagecraft.runtime.components.abtest.AbTest;
 import dev.stagecraft.runtime.components.abtest.AbTestOptions;
@@ -163,8 +164,9 @@ public class AdvancedMlPipeline {
       StageContext ctx) {
     if (!data.containsColumn(targetColumn)) {
       throw new DataException(
-          "target column '" + targetColumn + "' is not in the data (columns: "
-              + data.columnNames() + "); set -p targetColumn= to one of them");
+          "target column '" + targetColumn + "' is not in the data"
+              + Suggestions.didYouMean(targetColumn, data.columnNames()) + "; set targetColumn"
+              + " to one of its columns: " + data.columnNames());
     }
     if (interactions < 0 || interactions >= 1) {
       throw new DataException(

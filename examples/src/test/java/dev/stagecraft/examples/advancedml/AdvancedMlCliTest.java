@@ -191,7 +191,10 @@ class AdvancedMlCliTest {
     Output target = run("targetColumn=diagnosys");
     assertEquals(2, target.code());
     assertTrue(
-        lastLine(target.err()).startsWith("error: target column 'diagnosys' is not in the data"),
+        lastLine(target.err())
+            .startsWith(
+                "error: target column 'diagnosys' is not in the data (did you mean 'diagnosis'?);"
+                    + " set targetColumn to one of its columns: [mean_radius, "),
         target.err());
   }
 }
