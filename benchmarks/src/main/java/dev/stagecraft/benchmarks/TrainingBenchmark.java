@@ -3,6 +3,7 @@ package dev.stagecraft.benchmarks;
 import dev.stagecraft.runtime.components.abtest.AbTest;
 import dev.stagecraft.runtime.components.abtest.AbTestOptions;
 import dev.stagecraft.runtime.components.abtest.AbTestResult;
+import dev.stagecraft.runtime.components.data.BundledData;
 import dev.stagecraft.runtime.components.train.ModelTraining;
 import dev.stagecraft.runtime.components.train.ModelType;
 import dev.stagecraft.runtime.components.train.TrainedModel;
@@ -33,13 +34,14 @@ public final class TrainingBenchmark {
   private TrainingBenchmark() {}
 
   public static void main(String[] args) throws Exception {
-    String csv = args.length > 0 ? args[0] : "/work/shared/data/breast_cancer.csv";
+    String csv = args.length > 0 ? args[0] : null;
     String target = args.length > 1 ? args[1] : "diagnosis";
     int trials = args.length > 2 ? Integer.parseInt(args[2]) : TrainingConfig.DEFAULT_TRIALS;
     int folds = args.length > 3 ? Integer.parseInt(args[3]) : TrainingConfig.DEFAULT_FOLDS;
     long splitSeed = args.length > 4 ? Long.parseLong(args[4]) : 42;
     Table[] split =
-        scale(split(Table.read().csv(Path.of(csv).toFile()), target, splitSeed), target);
+        scale(split(csv == null ? BundledData.breastCancer() : Table.read().csv(Path.of(csv).toFile()),
+            target, splitSeed), target);
 
     Map<String, List<TrainingConfig>> runs = new LinkedHashMap<>();
     for (ModelType type : ModelType.values()) {

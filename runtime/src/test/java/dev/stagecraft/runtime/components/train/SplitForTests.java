@@ -18,13 +18,7 @@ final class SplitForTests {
 
   /** The breast cancer data set (569 rows, 30 numeric features, target {@code diagnosis}). */
   static Table breastCancer() {
-    try (var in = SplitForTests.class.getResourceAsStream("/data/breast_cancer.csv")) {
-      return Table.read()
-          .usingOptions(
-              tech.tablesaw.io.csv.CsvReadOptions.builder(in).tableName("breast_cancer").build());
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
+    return dev.stagecraft.runtime.components.data.BundledData.breastCancer();
   }
 
   /** [train, test], stratified on {@code target}. */
