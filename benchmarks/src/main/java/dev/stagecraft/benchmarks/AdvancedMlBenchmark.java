@@ -26,10 +26,16 @@ public final class AdvancedMlBenchmark {
 
   /** Runs the rounds and prints one JSON line last. */
   public static void main(String[] args) throws Exception {
-    int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 3;
+    int rounds = args.length > 0 && args[0].matches("[1-9][0-9]{0,3}") ? Integer.parseInt(args[0]) : -1;
+    if (args.length > 0 && rounds < 0) {
+      System.err.println("error: ROUNDS must be a whole number from 1 to 9999, got '" + args[0] + "'");
+      System.exit(2);
+    }
+    rounds = rounds < 0 ? 3 : rounds;
     Path jar = Path.of("examples/target/stagecraft.jar");
     if (!Files.isRegularFile(jar)) {
-      throw new IllegalStateException(jar + " is missing; build it with mvn -B -q -DskipTests package");
+      System.err.println("error: " + jar + " is missing; build it with mvn -B -q -DskipTests package");
+      System.exit(2);
     }
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     List<Double> walls = new ArrayList<>();

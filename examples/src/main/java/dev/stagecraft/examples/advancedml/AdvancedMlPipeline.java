@@ -110,7 +110,7 @@ public class AdvancedMlPipeline {
       @Param(value = "seed", description = "Seed of the split, the folds and the trainers")
           @Default(SEED)
           long seed,
-      @Param(value = "searchSpace", description = "Overrides, e.g. random_forest.max_depth=4:10 or svm.kernel=linear|rbf")
+      @Param(value = "searchSpace", description = "Overrides, e.g. random_forest.max_depth=4:10 or random_forest.criterion=gini|entropy")
           @Default(SEARCH_SPACE)
           List<String> searchSpace,
       @Param(value = "significance", description = "A/B significance threshold")
@@ -222,7 +222,7 @@ public class AdvancedMlPipeline {
       @Param(value = "seed", description = "Seed of the split, the folds and the trainers")
           @Default(SEED)
           long seed,
-      @Param(value = "searchSpace", description = "Overrides, e.g. random_forest.max_depth=4:10 or svm.kernel=linear|rbf")
+      @Param(value = "searchSpace", description = "Overrides, e.g. random_forest.max_depth=4:10 or random_forest.criterion=gini|entropy")
           @Default(SEARCH_SPACE)
           List<String> searchSpace,
       StageContext ctx) {

@@ -130,7 +130,7 @@ class AdvancedMlCliTest {
 
     assertEquals(2, o.code(), o.out() + o.err());
     assertEquals(
-        "error: target column 'label' has a single class [yes] in 32 rows; a classifier needs at"
+        "error: target column 'label' has a single class [yes] in its 32 training rows; a classifier needs at"
             + " least two classes (check the target column name or the data) (stage 'preprocess')",
         lastLine(o.err()));
     assertTrue(o.out().matches("(?s).*train\\s+UPSTREAM_FAILED.*"), o.out());

@@ -108,7 +108,7 @@ public final class PipelineCatalog {
                     ? " (no pipelines on the classpath: add yours with STAGECRAFT_CLASSPATH)"
                     : " (known: "
                         + String.join(", ", byName.keySet())
-                        + "; see 'stagecraft list')");
+                        + "; add your own compiled pipelines with STAGECRAFT_CLASSPATH)");
     throw new UsageException("unknown pipeline '" + name + "'" + hint);
   }
 }

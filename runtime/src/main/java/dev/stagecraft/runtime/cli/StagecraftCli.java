@@ -99,8 +99,7 @@ public final class StagecraftCli implements Callable<Integer> {
     cmd.setErr(new PrintWriter(err, true));
     cmd.setParameterExceptionHandler(
         (ex, arguments) -> {
-          String name = ex.getCommandLine().getCommandName();
-          String qualified = ex.getCommandLine() == cmd ? "stagecraft" : "stagecraft " + name;
+          String qualified = ex.getCommandLine().getCommandSpec().qualifiedName();
           err.println("error: " + oneLine(ex.getMessage()) + " (see '" + qualified + " --help')");
           return USAGE;
         });
@@ -129,9 +128,8 @@ public final class StagecraftCli implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    err.println(
-        "error: name a command: list, describe, run, resume, runs, show or preprocess"
-            + " (see 'stagecraft --help')");
+    err.println("error: name a command: " + String.join(", ", spec.subcommands().keySet())
+        + " (see 'stagecraft --help')");
     return USAGE;
   }
 

@@ -155,8 +155,8 @@ class StagecraftCliTest {
     assertOneLineError(
         cli("describe", "zzz"),
         2,
-        "error: unknown pipeline 'zzz' (known: broken, diamond, failing, huge, killable, resumable; see"
-            + " 'stagecraft list')");
+        "error: unknown pipeline 'zzz' (known: broken, diamond, failing, huge, killable, resumable; add your"
+            + " own compiled pipelines with STAGECRAFT_CLASSPATH)");
   }
 
   @Test
@@ -212,8 +212,8 @@ class StagecraftCliTest {
     assertOneLineError(
         none,
         2,
-        "error: name a command: list, describe, run, resume, runs, show or preprocess"
-            + " (see 'stagecraft --help')");
+        "error: name a command: list, describe, run, resume, runs, show, report, preprocess,"
+            + " deployments (see 'stagecraft --help')");
 
     Result unknownOption = cli("run", "diamond", "--frobnicate");
     assertEquals(2, unknownOption.code());

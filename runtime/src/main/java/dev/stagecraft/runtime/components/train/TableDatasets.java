@@ -37,7 +37,7 @@ public final class TableDatasets {
     if (data.labels().size() < 2) {
       throw new TrainingDataException(
           "target column '" + target + "' has a single class "
-              + data.labels() + " in " + data.size() + " rows; a classifier needs at least two"
+              + data.labels() + " in its " + data.size() + " training rows; a classifier needs at least two"
               + " classes (check the target column name or the data)");
     }
     return data;

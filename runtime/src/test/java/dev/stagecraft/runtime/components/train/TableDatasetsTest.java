@@ -48,7 +48,7 @@ class TableDatasetsTest {
     TrainingDataException e =
         assertThrows(TrainingDataException.class, () -> TableDatasets.forTraining(t, "y"));
     assertEquals(
-        "target column 'y' has a single class [a] in 2 rows; a classifier needs at least two"
+        "target column 'y' has a single class [a] in its 2 training rows; a classifier needs at least two"
             + " classes (check the target column name or the data)",
         e.getMessage());
   }
