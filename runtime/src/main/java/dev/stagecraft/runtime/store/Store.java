@@ -79,8 +79,14 @@ public final class Store implements AutoCloseable {
   /**
    * Whether a store exists in {@code directory} (has a database), so read-only commands can say
    * "no runs" instead of creating one.
+   *
+   * @throws StoreException when {@code directory} is a file
    */
   public static boolean exists(Path directory) {
+    if (Files.exists(directory) && !Files.isDirectory(directory)) {
+      throw new StoreException("store " + directory + " is a file, not a directory: pass a directory with"
+          + " --store or STAGECRAFT_HOME");
+    }
     return Files.isRegularFile(directory.resolve(DATABASE_FILE));
   }
 

@@ -96,6 +96,15 @@ class HistoryCommandsTest {
   }
 
   @Test
+  void aStoreThatIsAFileIsOneLineAndExitTwo() throws Exception {
+    Path file = Files.writeString(dir.resolve("data.csv"), "a,b\n");
+    assertEquals(2, run("runs", "--store", file.toString()));
+    assertEquals("error: store " + file + " is a file, not a directory: pass a directory with --store or"
+        + " STAGECRAFT_HOME\n", err);
+    assertEquals("a,b\n", Files.readString(file));
+  }
+
+  @Test
   void runsOnACorruptStoreIsOneLineAndExitTwo() throws Exception {
     Path bad = Files.createDirectories(dir.resolve("bad"));
     Files.writeString(bad.resolve("stagecraft.db"), "not a database at all\n".repeat(100));
