@@ -1,23 +1,21 @@
 package dev.stagecraft.runtime.components.data;
 
+import com.fasterxml.jackson.core.io.NumberOutput;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Writes a double as the shortest decimal (15 to 17 significant digits, fewer when trailing zeros
- * drop) that reads back to the same double, in Python's {@code repr} layout as pandas'
- * {@code to_csv} writes it: {@code 0.1}, {@code 12.0}, {@code 0.0001}, {@code 1e-05},
- * {@code 1.5e+16}. Each candidate is checked by parsing it back with {@link NumberParser}'s exact
- * algorithms; the rare value no candidate fits (and subnormals) is written by
- * {@link Double#toString(double)}, which also reads back exactly.
+ * Writes a double as the shortest decimal that reads back to the same double, in Python's
+ * {@code repr} layout as pandas' {@code to_csv} writes it: {@code 0.1}, {@code 12.0},
+ * {@code 0.0001}, {@code 1e-05}, {@code 1.5e+16}. The digits come from Jackson's
+ * {@link NumberOutput#toString(double, boolean)} with its Schubfach writer (the algorithm of JDK
+ * 19+'s {@code Double.toString}); this class only moves them from Java's layout ({@code 1.0E-5},
+ * {@code 1.5E16}) to Python's, which is scientific when the exponent is below -4 or at least 16.
+ * Where Java keeps a second digit Python drops (a few subnormals: {@code 4.9E-324}), the single
+ * digit that reads back is written ({@code 5e-324}). {@code NaN} and infinities are written as
+ * Java writes them.
  */
 final class DoubleFormat {
   private DoubleFormat() {}
-
-  private static final long E15 = 1_000_000_000_000_000L;
-  private static final long E16 = 10 * E15;
-  private static final long E17 = 100 * E15;
-  private static final long E18 = 1000 * E15;
-  private static final double LOG10_2 = 0.30102999566398120;
 
   /** Appends {@code v} to {@code sb} (for tests and small outputs). */
   static void append(StringBuilder sb, double v) {
@@ -28,93 +26,83 @@ final class DoubleFormat {
 
   /** Writes {@code v} into {@code buf} at {@code pos} (at most 26 bytes); returns the new end. */
   static int write(byte[] buf, int pos, double v) {
-    long bits = Double.doubleToRawLongBits(v);
-    int biased = (int) (bits >>> 52) & 0x7FF;
-    if (biased == 0 || biased == 0x7FF) {
-      return fallback(buf, pos, v);
+    if (v == 0) {
+      return copy(buf, pos, Double.doubleToRawLongBits(v) < 0 ? "-0.0" : "0.0");
     }
-    int e10 = (int) Math.floor((biased - 1023) * LOG10_2); // too low by at most one
-    long d = digits(bits, biased, e10); // floor(|v| * 10^(17 - e10)): 18 or 19 digits
-    if (Long.compareUnsigned(d, E18) >= 0) {
-      d = Long.divideUnsigned(d, 10);
-      e10++;
+    String java = NumberOutput.toString(v, true);
+    if (!Double.isFinite(v)) {
+      return copy(buf, pos, java);
     }
-    if (d < E17 || d >= E18) {
-      return fallback(buf, pos, v);
+    // Java's layout: [-]digits.digits[E[-]digits]; collect the significant digits and the power
+    // of ten of the first one
+    int n = java.length();
+    int i = 0;
+    boolean negative = java.charAt(0) == '-';
+    if (negative) {
+      i++;
     }
-    long positive = bits & 0x7FFFFFFFFFFFFFFFL;
-    boolean negative = bits < 0;
-    long r = rounded(d / 1000, d % 1000 >= 500, E15);
-    int exp = r == E15 ? e10 + 1 : e10;
-    if (r == E15) {
-      r = E15 / 10;
+    long digits = 0;
+    int count = 0;
+    int point = -1; // digits (significant or not) before the decimal point
+    int seen = 0;
+    int leadingZeros = 0;
+    for (; i < n; i++) {
+      char c = java.charAt(i);
+      if (c == '.') {
+        point = seen;
+        continue;
+      }
+      if (c == 'E') {
+        break;
+      }
+      seen++;
+      if (count == 0 && c == '0') {
+        leadingZeros++;
+      } else {
+        digits = digits * 10 + (c - '0');
+        count++;
+      }
     }
-    if (readsBackAs(r, exp - 14, positive)) {
-      return digitsOut(buf, pos, negative, r, 15, exp);
+    int exponent = 0;
+    if (i < n) {
+      exponent = Integer.parseInt(java, i + 1, n, 10);
     }
-    r = rounded(d / 100, d % 100 >= 50, E16);
-    exp = r == E16 ? e10 + 1 : e10;
-    if (r == E16) {
-      r = E16 / 10;
+    int firstDigitPower = point - leadingZeros - 1 + exponent;
+    if (count == 2 && Math.abs(v) < Double.MIN_NORMAL) {
+      return shortSubnormal(buf, pos, v, negative, digits, firstDigitPower);
     }
-    if (readsBackAs(r, exp - 15, positive)) {
-      return digitsOut(buf, pos, negative, r, 16, exp);
-    }
-    r = rounded(d / 10, d % 10 >= 5, E17);
-    exp = r == E17 ? e10 + 1 : e10;
-    if (r == E17) {
-      r = E17 / 10;
-    }
-    if (readsBackAs(r, exp - 16, positive)) {
-      return digitsOut(buf, pos, negative, r, 17, exp);
-    }
-    return fallback(buf, pos, v);
+    return pythonLayout(buf, pos, negative, digits, count, firstDigitPower);
   }
 
-  private static long rounded(long r, boolean up, long limit) {
-    return up ? r + 1 : r;
+  /**
+   * Schubfach keeps two digits when one would do but two are closer (only for subnormals with
+   * few significant bits); Python's repr keeps one. Writes the nearest single digit that reads back, if any.
+   */
+  private static int shortSubnormal(byte[] buf, int pos, double v, boolean negative, long digits,
+      int firstDigitPower) {
+    long down = digits / 10;
+    long[] nearestFirst = digits % 10 >= 5 ? new long[] {down + 1, down} : new long[] {down, down + 1};
+    for (long one : nearestFirst) {
+      if (one > 0) {
+        long power = one == 10 ? firstDigitPower + 1 : firstDigitPower;
+        long digit = one == 10 ? 1 : one;
+        if (Double.parseDouble(digit + "e" + power) == Math.abs(v)) {
+          return pythonLayout(buf, pos, negative, digit, 1, (int) power);
+        }
+      }
+    }
+    return pythonLayout(buf, pos, negative, digits, 2, firstDigitPower);
   }
 
-  private static int fallback(byte[] buf, int pos, double v) {
-    String text = v == 0 ? (Double.doubleToRawLongBits(v) < 0 ? "-0.0" : "0.0") : Double.toString(v);
+  private static int copy(byte[] buf, int pos, String text) {
     for (int i = 0; i < text.length(); i++) {
       buf[pos++] = (byte) text.charAt(i);
     }
     return pos;
   }
 
-  /** floor(|v| * 10^(17 - e10)) as an unsigned long, or -1 when out of range. */
-  private static long digits(long bits, int biased, int e10) {
-    int k = 17 - e10;
-    long m = (bits & 0x000FFFFFFFFFFFFFL) | 0x0010000000000000L;
-    int e2 = biased - 1075;
-    long a = m << 11;
-    long t = EiselLemire.powerHigh(k);
-    long hi = EiselLemire.unsignedMultiplyHigh(a, t);
-    long lo = a * t;
-    // |v| * 10^k ~ a * 2^(e2 - 11) * t * 2^(x + 64) = (hi:lo) * 2^(e2 - 11 + x - 64 + 64)
-    int shift = -(e2 - 11 + EiselLemire.powerExponent(k) + 64);
-    if (shift >= 128 || shift <= 0) {
-      return -1;
-    }
-    if (shift >= 64) {
-      return hi >>> (shift - 64);
-    }
-    return (hi << (64 - shift)) | (lo >>> shift);
-  }
-
-  private static boolean readsBackAs(long mantissa, int exponent, long positiveBits) {
-    if (mantissa < E15 && exponent >= -22 && exponent <= 22) {
-      double value = exponent < 0
-          ? mantissa / NumberParser.powerOfTen(-exponent)
-          : mantissa * NumberParser.powerOfTen(exponent);
-      return Double.doubleToRawLongBits(value) == positiveBits;
-    }
-    return EiselLemire.toDoubleBits(mantissa, exponent, false) == positiveBits;
-  }
-
   /** Writes {@code r} (p digits, first digit worth 10^exp) in Python's repr layout. */
-  private static int digitsOut(byte[] buf, int pos, boolean negative, long r, int p, int exp) {
+  private static int pythonLayout(byte[] buf, int pos, boolean negative, long r, int p, int exp) {
     while (p > 1 && r % 10 == 0) {
       r /= 10;
       p--;
@@ -142,12 +130,9 @@ final class DoubleFormat {
       if (a >= 100) {
         buf[pos++] = (byte) ('0' + a / 100);
         a %= 100;
-        buf[pos++] = (byte) ('0' + a / 10);
-        buf[pos++] = (byte) ('0' + a % 10);
-      } else {
-        buf[pos++] = (byte) ('0' + a / 10);
-        buf[pos++] = (byte) ('0' + a % 10);
       }
+      buf[pos++] = (byte) ('0' + a / 10);
+      buf[pos++] = (byte) ('0' + a % 10);
       return pos;
     }
     if (decpt <= 0) {
