@@ -61,18 +61,20 @@ final class DoubleFormat {
 
   /**
    * Schubfach keeps two digits when one would do but two are closer (only for subnormals with
-   * few significant bits); Python's repr keeps one. Writes the nearest single digit that reads back, if any.
+   * few significant bits); Python's repr keeps one. Writes the nearest single digit that reads
+   * back, if any.
    */
   private static int shortSubnormal(byte[] buf, int pos, double v, boolean negative, long digits,
       int firstDigitPower) {
     long down = digits / 10;
-    long[] nearestFirst = digits % 10 >= 5 ? new long[] {down + 1, down} : new long[] {down, down + 1};
+    long[] nearestFirst =
+        digits % 10 >= 5 ? new long[] {down + 1, down} : new long[] {down, down + 1};
     for (long one : nearestFirst) {
       if (one > 0) {
-        long power = one == 10 ? firstDigitPower + 1 : firstDigitPower;
+        int power = one == 10 ? firstDigitPower + 1 : firstDigitPower;
         long digit = one == 10 ? 1 : one;
         if (Double.parseDouble(digit + "e" + power) == Math.abs(v)) {
-          return pythonLayout(buf, pos, negative, digit, 1, (int) power);
+          return pythonLayout(buf, pos, negative, digit, 1, power);
         }
       }
     }
