@@ -6,8 +6,10 @@ import java.math.BigInteger;
  * The Eisel-Lemire algorithm (D. Lemire, "Number Parsing at a Gigabyte per Second", 2021; as in
  * Go's {@code strconv.eiselLemire64}): converts {@code mantissa * 10^exponent} to the nearest
  * double with one or two 64x64-bit multiplications by a truncated 128-bit power of ten, and says
- * when it cannot decide (then the caller falls back to {@link Double#parseDouble}). The table of
- * powers is computed exactly with {@link BigInteger} when the class loads.
+ * when it cannot decide. Parsing uses FastDoubleParser; this stays only for {@link DoubleFormat}'s
+ * allocation-free fast path, which checks its candidate digits with it and takes its truncated
+ * powers of ten (see there why). The table of powers is computed exactly with {@link BigInteger}
+ * when the class loads.
  */
 final class EiselLemire {
   private EiselLemire() {}

@@ -62,9 +62,42 @@ class NumberParserTest {
   }
 
   @Test
+  void acceptsSignsBarePointsAndInfinities() {
+    String[][] cases = {{"+1.5", "1.5"}, {"-0", "-0.0"}, {".5", "0.5"}, {"5.", "5.0"},
+        {"-.5e1", "-5.0"},
+        {"007", "7.0"}, {"1E+2", "100.0"}, {"1e-2", "0.01"}, {"1e0000000000000000000002", "100.0"},
+        {"inf", "Infinity"}, {"+inf", "Infinity"}, {"INF", "Infinity"}, {"Infinity", "Infinity"},
+        {"+Infinity", "Infinity"}, {"-inf", "-Infinity"}, {"-INF", "-Infinity"},
+        {"-Infinity", "-Infinity"}};
+    for (String[] c : cases) {
+      assertEquals(c[1], Double.toString(parse(c[0])), c[0]);
+    }
+  }
+
+  @Test
   void rejectsWhatIsNotANumber() {
-    for (String text : new String[] {"", "-", ".", "e5", "1e", "1.2.3", "1x", "0x10", "1d", " 1", "NaN"}) {
+    for (String text : new String[] {"", "-", "+", ".", "-.", "e5", "1e", "1e+", "1.2.3", "1x",
+        "0x10",
+        "0x1p3", "1d", "1f", " 1", "1 ", "NaN", "nan", "Inf", "infinity", "--1", "1e5.5"}) {
       assertTrue(Double.isNaN(parse(text)), text);
     }
+  }
+
+  @Test
+  void parsesANumberAtTheStartOfLongerText() {
+    byte[] b = "12.5e1,x\n-.25\n7e,1e".getBytes(StandardCharsets.ISO_8859_1);
+    int[] stop = new int[1];
+    assertEquals(125.0, NumberParser.parsePrefix(b, 0, b.length, stop));
+    assertEquals(6, stop[0]);
+    assertTrue(Double.isNaN(NumberParser.parsePrefix(b, 7, b.length, stop)));
+    assertEquals(7, stop[0]);
+    assertEquals(-0.25, NumberParser.parsePrefix(b, 9, b.length, stop));
+    assertEquals(13, stop[0]);
+    assertTrue(Double.isNaN(NumberParser.parsePrefix(b, 14, b.length, stop)),
+        "an exponent without digits");
+    assertEquals(14, stop[0]);
+    assertEquals(1.0, NumberParser.parsePrefix(b, 17, 18, stop), "stops at the limit");
+    assertEquals(18, stop[0]);
+    assertTrue(Double.isNaN(NumberParser.parsePrefix(b, 17, b.length, stop)));
   }
 }
