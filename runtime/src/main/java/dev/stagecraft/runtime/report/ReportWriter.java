@@ -1,5 +1,6 @@
 package dev.stagecraft.runtime.report;
 
+import dev.stagecraft.runtime.io.TempFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -31,7 +32,7 @@ public final class ReportWriter {
     byte[] html = HtmlReport.render(report).getBytes(StandardCharsets.UTF_8);
     Path temp = null;
     try {
-      temp = Files.createTempFile(folder, ".report-", ".tmp");
+      temp = TempFiles.createBeside(target);
       Files.write(temp, html);
       try {
         Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

@@ -1,5 +1,6 @@
 package dev.stagecraft.runtime.components.data;
 
+import dev.stagecraft.runtime.io.TempFiles;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -82,7 +83,7 @@ public final class AtomicFile {
     }
     Path temp = null;
     try {
-      temp = Files.createTempFile(dir, "." + absolute.getFileName(), ".tmp");
+      temp = TempFiles.createBeside(absolute);
       try (OutputStream out = Files.newOutputStream(temp)) {
         content.writeTo(out);
       }

@@ -1,5 +1,6 @@
 package dev.stagecraft.runtime.components.deploy;
 
+import dev.stagecraft.runtime.io.TempFiles;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.stagecraft.runtime.components.train.TrainedModel;
@@ -255,7 +256,7 @@ public final class ModelRegistry {
   }
 
   private static void writeAtomically(Path file, byte[] bytes) throws IOException {
-    Path temp = Files.createTempFile(file.getParent(), ".tmp-", ".part");
+    Path temp = TempFiles.createBeside(file);
     try {
       Files.write(temp, bytes);
       try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {

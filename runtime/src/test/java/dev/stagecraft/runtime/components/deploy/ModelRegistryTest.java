@@ -62,7 +62,7 @@ class ModelRegistryTest {
         List.of(new TargetState("production", 2, List.of(first, second))), registry.list());
     // nothing temporary is left behind
     try (Stream<Path> files = Files.walk(dir)) {
-      assertTrue(files.noneMatch(p -> p.getFileName().toString().startsWith(".tmp-")));
+      assertTrue(files.noneMatch(p -> p.getFileName().toString().endsWith(".tmp")));
     }
   }
 
