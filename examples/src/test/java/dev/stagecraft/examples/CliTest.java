@@ -64,6 +64,22 @@ class CliTest {
   }
 
   @Test
+  void showListsStagesInDeclarationOrderLikeRun() throws Exception {
+    Output run = cli("run", "ab-demo", "-p", "enableAbTesting=false", "--json");
+    assertEquals(0, run.code(), run.err());
+    ObjectMapper json = new ObjectMapper();
+    String runId = json.readTree(run.out()).get("runId").asText();
+
+    Output show = cli("show", runId, "--json");
+    assertEquals(0, show.code(), show.err());
+    List<String> shown = new ArrayList<>();
+    for (JsonNode stage : json.readTree(show.out()).get("stages")) {
+      shown.add(stage.get("name").asText());
+    }
+    assertEquals(List.of("preprocess", "train[0]", "train[1]", "abTest", "deployWinner", "deploySingle"), shown);
+  }
+
+  @Test
   void aFailedRunExitsOne() {
     Output o = cli("run", "diamond", "-p", "bins=0", "--json");
     assertEquals(1, o.code(), o.err());

@@ -1,6 +1,7 @@
 package dev.stagecraft.runtime.cli;
 
 import dev.stagecraft.annotations.syntax.Suggestions;
+import dev.stagecraft.runtime.graph.PipelineDefinition;
 import dev.stagecraft.runtime.graph.PipelineProvider;
 import java.io.File;
 import java.net.MalformedURLException;
@@ -13,6 +14,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 
@@ -86,6 +88,22 @@ public final class PipelineCatalog {
   }
 
   /** Every pipeline, by name. */
+  /**
+   * The definition of a recorded run's pipeline when it is on the classpath and builds; empty
+   * otherwise (a report or {@code show} then falls back to what the history recorded).
+   */
+  public Optional<PipelineDefinition> definitionOf(String pipeline) {
+    PipelineProvider provider = byName.get(pipeline);
+    if (provider == null) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(provider.definition());
+    } catch (RuntimeException | LinkageError broken) {
+      return Optional.empty();
+    }
+  }
+
   public List<PipelineProvider> all() {
     return List.copyOf(byName.values());
   }

@@ -1,13 +1,10 @@
 package dev.stagecraft.runtime.cli;
 
-import dev.stagecraft.runtime.graph.PipelineDefinition;
-import dev.stagecraft.runtime.graph.PipelineProvider;
 import dev.stagecraft.runtime.report.ReportWriter;
 import dev.stagecraft.runtime.report.RunReport;
 import dev.stagecraft.runtime.report.RunReports;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -42,25 +39,11 @@ public final class ReportCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
-    RunReport report = RunReports.load(store.directory(cli.env), runId, this::definition);
+    RunReport report = RunReports.load(store.directory(cli.env), runId, cli.catalog()::definitionOf);
     Path file = output != null ? output : Path.of("report-" + report.run().runId() + ".html");
     Path written = ReportWriter.write(report, file);
     out.println("report of run " + report.run().runId() + " written to " + written);
     out.flush();
     return 0;
-  }
-
-  /** The pipeline's definition when it is on the class path; the report then draws its edges. */
-  private Optional<PipelineDefinition> definition(String pipeline) {
-    return cli.catalog().all().stream().filter(p -> p.name().equals(pipeline)).findFirst()
-        .flatMap(ReportCommand::safeDefinition);
-  }
-
-  private static Optional<PipelineDefinition> safeDefinition(PipelineProvider provider) {
-    try {
-      return Optional.of(provider.definition());
-    } catch (RuntimeException | LinkageError broken) {
-      return Optional.empty(); // the report still shows the recorded stages, without edges
-    }
   }
 }

@@ -1,9 +1,14 @@
 package dev.stagecraft.runtime.cli;
 
+import dev.stagecraft.runtime.engine.StageExecution;
+import dev.stagecraft.runtime.graph.StageSpec;
 import dev.stagecraft.runtime.store.history.HistoryQueries;
 import dev.stagecraft.runtime.store.history.RunRecord;
 import dev.stagecraft.runtime.store.history.UnknownRunException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -35,13 +40,28 @@ final class ShowCommand implements Callable<Integer> {
     HistoryQueries queries = StoreOption.history(dir).orElseThrow(() -> new UnknownRunException(
         "no run '" + runId + "': the store " + dir + " has no runs yet; run a pipeline first, or pass --store DIR"));
     String id = queries.resolveRunId(runId);
-    RunRecord run = queries.run(id).orElseThrow(() -> new UnknownRunException("no run '" + id + "' in the store "
-        + dir + "; list runs with: stagecraft runs"));
+    RunRecord run = inDeclarationOrder(queries.run(id).orElseThrow(() -> new UnknownRunException(
+        "no run '" + id + "' in the store " + dir + "; list runs with: stagecraft runs")));
     if (json) {
       cli.out.println(HistoryFormat.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(HistoryFormat.runJson(run)));
     } else {
       cli.out.print(HistoryFormat.runText(run));
     }
     return 0;
+  }
+
+  /**
+   * The run with its stages in declaration order (fan-out instances by index), as {@code run}
+   * lists them, when the pipeline is on the classpath; else in the order they were recorded.
+   */
+  private RunRecord inDeclarationOrder(RunRecord run) {
+    return cli.catalog().definitionOf(run.pipeline()).map(def -> {
+      List<String> order = def.stages().stream().map(StageSpec::name).toList();
+      List<StageExecution> stages = new ArrayList<>(run.stages());
+      stages.sort(Comparator.comparingInt((StageExecution e) -> order.indexOf(e.stage()))
+          .thenComparingInt(e -> e.index().orElse(-1)));
+      return new RunRecord(run.runId(), run.pipeline(), run.params(), run.status(), run.start(), run.end(),
+          run.resumedFrom(), stages);
+    }).orElse(run);
   }
 }
