@@ -110,260 +110,73 @@ public record RunOptions(
   }
 
   public RunOptions withFailFast(boolean value) {
-    return new RunOptions(
-        value,
-        listeners,
-        outputStore,
-        useCache,
-        maxMilliCpu,
-        maxMemoryBytes,
-        gpus,
-        expectedDurations,
-        clock,
-        sleeper,
-        seed,
-        runId,
-        scratchRoot,
-        maxThreads,
-        resume);
+    return copy(c -> c.failFast = value);
   }
 
   /** Adds a listener after the existing ones. */
   public RunOptions withListener(RunListener listener) {
-    List<RunListener> all = new ArrayList<>(listeners);
-    all.add(Objects.requireNonNull(listener, "listener"));
-    return new RunOptions(
-        failFast,
-        all,
-        outputStore,
-        useCache,
-        maxMilliCpu,
-        maxMemoryBytes,
-        gpus,
-        expectedDurations,
-        clock,
-        sleeper,
-        seed,
-        runId,
-        scratchRoot,
-        maxThreads,
-        resume);
+    Objects.requireNonNull(listener, "listener");
+    return copy(c -> {
+      c.listeners = new ArrayList<>(c.listeners);
+      c.listeners.add(listener);
+    });
   }
 
   public RunOptions withOutputStore(OutputStore store) {
-    return new RunOptions(
-        failFast,
-        listeners,
-        Optional.of(store),
-        useCache,
-        maxMilliCpu,
-        maxMemoryBytes,
-        gpus,
-        expectedDurations,
-        clock,
-        sleeper,
-        seed,
-        runId,
-        scratchRoot,
-        maxThreads,
-        resume);
+    return copy(c -> c.outputStore = Optional.of(store));
   }
 
   public RunOptions withUseCache(boolean value) {
-    return new RunOptions(
-        failFast,
-        listeners,
-        outputStore,
-        value,
-        maxMilliCpu,
-        maxMemoryBytes,
-        gpus,
-        expectedDurations,
-        clock,
-        sleeper,
-        seed,
-        runId,
-        scratchRoot,
-        maxThreads,
-        resume);
+    return copy(c -> c.useCache = value);
   }
 
   public RunOptions withMaxMilliCpu(long value) {
-    return new RunOptions(
-        failFast,
-        listeners,
-        outputStore,
-        useCache,
-        Optional.of(value),
-        maxMemoryBytes,
-        gpus,
-        expectedDurations,
-        clock,
-        sleeper,
-        seed,
-        runId,
-        scratchRoot,
-        maxThreads,
-        resume);
+    return copy(c -> c.maxMilliCpu = Optional.of(value));
   }
 
   public RunOptions withMaxMemoryBytes(long value) {
-    return new RunOptions(
-        failFast,
-        listeners,
-        outputStore,
-        useCache,
-        maxMilliCpu,
-        Optional.of(value),
-        gpus,
-        expectedDurations,
-        clock,
-        sleeper,
-        seed,
-        runId,
-        scratchRoot,
-        maxThreads,
-        resume);
+    return copy(c -> c.maxMemoryBytes = Optional.of(value));
   }
 
   public RunOptions withGpus(int value) {
-    return new RunOptions(
-        failFast,
-        listeners,
-        outputStore,
-        useCache,
-        maxMilliCpu,
-        maxMemoryBytes,
-        Optional.of(value),
-        expectedDurations,
-        clock,
-        sleeper,
-        seed,
-        runId,
-        scratchRoot,
-        maxThreads,
-        resume);
+    return copy(c -> c.gpus = Optional.of(value));
   }
 
-  /** Sets every capacity dimension at once. */
+  /** Sets all three capacities at once. */
   public RunOptions withCapacity(ResourceRequest capacity) {
-    return withMaxMilliCpu(capacity.milliCpu())
-        .withMaxMemoryBytes(capacity.memoryBytes())
-        .withGpus(capacity.gpu());
+    return copy(c -> {
+      c.maxMilliCpu = Optional.of(capacity.milliCpu());
+      c.maxMemoryBytes = Optional.of(capacity.memoryBytes());
+      c.gpus = Optional.of(capacity.gpu());
+    });
   }
 
   public RunOptions withExpectedDurations(Map<String, Double> value) {
-    return new RunOptions(
-        failFast,
-        listeners,
-        outputStore,
-        useCache,
-        maxMilliCpu,
-        maxMemoryBytes,
-        gpus,
-        value,
-        clock,
-        sleeper,
-        seed,
-        runId,
-        scratchRoot,
-        maxThreads,
-        resume);
+    return copy(c -> c.expectedDurations = value);
   }
 
   public RunOptions withClock(Clock value) {
-    return new RunOptions(
-        failFast,
-        listeners,
-        outputStore,
-        useCache,
-        maxMilliCpu,
-        maxMemoryBytes,
-        gpus,
-        expectedDurations,
-        value,
-        sleeper,
-        seed,
-        runId,
-        scratchRoot,
-        maxThreads,
-        resume);
+    return copy(c -> c.clock = value);
   }
 
   public RunOptions withSleeper(Sleeper value) {
-    return new RunOptions(
-        failFast,
-        listeners,
-        outputStore,
-        useCache,
-        maxMilliCpu,
-        maxMemoryBytes,
-        gpus,
-        expectedDurations,
-        clock,
-        value,
-        seed,
-        runId,
-        scratchRoot,
-        maxThreads,
-        resume);
+    return copy(c -> c.sleeper = value);
   }
 
   public RunOptions withSeed(long value) {
-    return new RunOptions(
-        failFast,
-        listeners,
-        outputStore,
-        useCache,
-        maxMilliCpu,
-        maxMemoryBytes,
-        gpus,
-        expectedDurations,
-        clock,
-        sleeper,
-        value,
-        runId,
-        scratchRoot,
-        maxThreads,
-        resume);
+    return copy(c -> c.seed = value);
   }
 
   public RunOptions withRunId(String value) {
-    return new RunOptions(
-        failFast,
-        listeners,
-        outputStore,
-        useCache,
-        maxMilliCpu,
-        maxMemoryBytes,
-        gpus,
-        expectedDurations,
-        clock,
-        sleeper,
-        seed,
-        Optional.of(value),
-        scratchRoot,
-        maxThreads,
-        resume);
+    return copy(c -> c.runId = Optional.of(value));
   }
 
   public RunOptions withScratchRoot(Path value) {
-    return new RunOptions(
-        failFast,
-        listeners,
-        outputStore,
-        useCache,
-        maxMilliCpu,
-        maxMemoryBytes,
-        gpus,
-        expectedDurations,
-        clock,
-        sleeper,
-        seed,
-        runId,
-        Optional.of(value),
-        maxThreads,
-        resume);
+    return copy(c -> c.scratchRoot = Optional.of(value));
+  }
+
+  public RunOptions withMaxThreads(int value) {
+    return copy(c -> c.maxThreads = value);
   }
 
   /**
@@ -371,22 +184,8 @@ public record RunOptions(
    * has an output here is not executed again but ends CACHED with that output.
    */
   public RunOptions withResume(String runId, Map<String, OutputStore.StoredOutput> outputs) {
-    return new RunOptions(
-        failFast,
-        listeners,
-        outputStore,
-        useCache,
-        maxMilliCpu,
-        maxMemoryBytes,
-        gpus,
-        expectedDurations,
-        clock,
-        sleeper,
-        seed,
-        this.runId,
-        scratchRoot,
-        maxThreads,
-        Optional.of(new Resume(runId, outputs)));
+    Resume value = new Resume(runId, outputs);
+    return copy(c -> c.resume = Optional.of(value));
   }
 
   /** The run a run continues and the outputs of its executions that succeeded, by instance name. */
@@ -397,22 +196,52 @@ public record RunOptions(
     }
   }
 
-  public RunOptions withMaxThreads(int value) {
-    return new RunOptions(
-        failFast,
-        listeners,
-        outputStore,
-        useCache,
-        maxMilliCpu,
-        maxMemoryBytes,
-        gpus,
-        expectedDurations,
-        clock,
-        sleeper,
-        seed,
-        runId,
-        scratchRoot,
-        value,
-        resume);
+  /** These options with one change applied; the record's constructor checks the result. */
+  private RunOptions copy(java.util.function.Consumer<Copy> change) {
+    Copy c = new Copy(this);
+    change.accept(c);
+    return c.build();
+  }
+
+  /** A mutable copy of every component, so each {@code with...} method names only what it changes. */
+  private static final class Copy {
+    boolean failFast;
+    List<RunListener> listeners;
+    Optional<OutputStore> outputStore;
+    boolean useCache;
+    Optional<Long> maxMilliCpu;
+    Optional<Long> maxMemoryBytes;
+    Optional<Integer> gpus;
+    Map<String, Double> expectedDurations;
+    Clock clock;
+    Sleeper sleeper;
+    long seed;
+    Optional<String> runId;
+    Optional<Path> scratchRoot;
+    int maxThreads;
+    Optional<Resume> resume;
+
+    Copy(RunOptions o) {
+      failFast = o.failFast;
+      listeners = o.listeners;
+      outputStore = o.outputStore;
+      useCache = o.useCache;
+      maxMilliCpu = o.maxMilliCpu;
+      maxMemoryBytes = o.maxMemoryBytes;
+      gpus = o.gpus;
+      expectedDurations = o.expectedDurations;
+      clock = o.clock;
+      sleeper = o.sleeper;
+      seed = o.seed;
+      runId = o.runId;
+      scratchRoot = o.scratchRoot;
+      maxThreads = o.maxThreads;
+      resume = o.resume;
+    }
+
+    RunOptions build() {
+      return new RunOptions(failFast, listeners, outputStore, useCache, maxMilliCpu, maxMemoryBytes, gpus,
+          expectedDurations, clock, sleeper, seed, runId, scratchRoot, maxThreads, resume);
+    }
   }
 }
