@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 
 /**
  * Turns the parameters given for a run (typed values from code, or text from {@code -p name=value})
@@ -26,34 +28,14 @@ public final class ParamResolver {
    * @throws ParamException for an unknown name, a value of the wrong type, a missing required one
    */
   public static ResolvedParams fromValues(PipelineDefinition def, Map<String, ?> given) {
-    checkNames(def, given.keySet());
-    Map<String, Object> values = new LinkedHashMap<>();
-    Map<String, String> texts = new LinkedHashMap<>();
-    for (ParamSpec p : def.params()) {
-      Object v = given.get(p.name());
-      if (v == null) {
-        applyDefault(def, p, values, texts);
-        continue;
-      }
+    return resolve(def, given, (p, v) -> {
       if (!p.type().accepts(v)) {
-        throw new ParamException(
-            "parameter '"
-                + p.name()
-                + "' expects "
-                + p.type().displayName()
-                + ": "
-                + describe(v)
-                + " ("
-                + v.getClass().getSimpleName()
-                + ") is not a"
-                + article(p.type().displayName())
-                + " "
-                + p.type().displayName());
+        throw new ParamException("parameter '" + p.name() + "' expects " + p.type().displayName() + ": "
+            + describe(v) + " (" + v.getClass().getSimpleName() + ") is not a"
+            + article(p.type().displayName()) + " " + p.type().displayName());
       }
-      values.put(p.name(), v);
-      texts.put(p.name(), toText(v));
-    }
-    return new ResolvedParams(values, texts);
+      return v;
+    }, ParamResolver::toText);
   }
 
   /**
@@ -62,29 +44,41 @@ public final class ParamResolver {
    * @throws ParamException for an unknown name, a value that does not parse, a missing required one
    */
   public static ResolvedParams fromText(PipelineDefinition def, Map<String, String> given) {
+    return resolve(def, given,
+        (p, text) -> parse(p, text, "parameter '" + p.name() + "' expects " + p.type().displayName()),
+        text -> text);
+  }
+
+  /** Every parameter in declaration order: the given value converted, else its default. */
+  private static <V> ResolvedParams resolve(PipelineDefinition def, Map<String, ? extends V> given,
+      BiFunction<ParamSpec, V, Object> convert, Function<V, String> asText) {
     checkNames(def, given.keySet());
     Map<String, Object> values = new LinkedHashMap<>();
     Map<String, String> texts = new LinkedHashMap<>();
     for (ParamSpec p : def.params()) {
-      String text = given.get(p.name());
-      if (text == null) {
-        applyDefault(def, p, values, texts);
-        continue;
+      V v = given.get(p.name());
+      if (v == null) {
+        String text = p.defaultText().orElseThrow(() -> new ParamException("missing required parameter '"
+            + p.name() + "' (" + p.type().displayName() + "): set it with -p " + p.name()
+            + "=VALUE or the builder's " + p.name() + "(...)"));
+        values.put(p.name(), parse(p, text, "default of parameter '" + p.name() + "' of pipeline '"
+            + def.name() + "' does not parse as " + p.type().displayName()));
+        texts.put(p.name(), text);
+      } else {
+        values.put(p.name(), convert.apply(p, v));
+        texts.put(p.name(), asText.apply(v));
       }
-      try {
-        values.put(p.name(), p.type().parse(text));
-      } catch (IllegalArgumentException e) {
-        throw new ParamException(
-            "parameter '"
-                + p.name()
-                + "' expects "
-                + p.type().displayName()
-                + ": "
-                + e.getMessage());
-      }
-      texts.put(p.name(), text);
     }
     return new ResolvedParams(values, texts);
+  }
+
+  /** Parses {@code text} as the parameter's type; a failure says {@code what} and why. */
+  private static Object parse(ParamSpec p, String text, String what) {
+    try {
+      return p.type().parse(text);
+    } catch (IllegalArgumentException e) {
+      throw new ParamException(what + ": " + e.getMessage());
+    }
   }
 
   private static void checkNames(PipelineDefinition def, Iterable<String> names) {
@@ -103,37 +97,6 @@ public final class ParamResolver {
             "unknown parameter '" + name + "' for pipeline '" + def.name() + "'" + hint);
       }
     }
-  }
-
-  private static void applyDefault(
-      PipelineDefinition def, ParamSpec p, Map<String, Object> values, Map<String, String> texts) {
-    if (p.defaultText().isEmpty()) {
-      throw new ParamException(
-          "missing required parameter '"
-              + p.name()
-              + "' ("
-              + p.type().displayName()
-              + "): set it with -p "
-              + p.name()
-              + "=VALUE or the builder's "
-              + p.name()
-              + "(...)");
-    }
-    String text = p.defaultText().get();
-    try {
-      values.put(p.name(), p.type().parse(text));
-    } catch (IllegalArgumentException e) {
-      throw new ParamException(
-          "default of parameter '"
-              + p.name()
-              + "' of pipeline '"
-              + def.name()
-              + "' does not parse as "
-              + p.type().displayName()
-              + ": "
-              + e.getMessage());
-    }
-    texts.put(p.name(), text);
   }
 
   /** The command-line text form of a value: lists comma-separated, enums by name. */
