@@ -57,98 +57,50 @@ final class Stats {
    * is {@code x - shift} (squared when {@code square}) and a missing {@code x} contributes 0.
    */
   static double sum(double[] a, int from, int n, double shift, boolean square) {
-    return square ? sumSquares(a, from, n, shift) : sumShifted(a, from, n, shift);
-  }
-
-  private static double sumShifted(double[] a, int from, int n, double shift) {
     if (n < 8) {
       double res = 0.0;
       for (int i = from; i < from + n; i++) {
-        res += shifted(a[i], shift);
+        res += term(a[i], shift, square);
       }
       return res;
     }
     if (n <= 128) {
-      double r0 = shifted(a[from], shift);
-      double r1 = shifted(a[from + 1], shift);
-      double r2 = shifted(a[from + 2], shift);
-      double r3 = shifted(a[from + 3], shift);
-      double r4 = shifted(a[from + 4], shift);
-      double r5 = shifted(a[from + 5], shift);
-      double r6 = shifted(a[from + 6], shift);
-      double r7 = shifted(a[from + 7], shift);
+      double r0 = term(a[from], shift, square);
+      double r1 = term(a[from + 1], shift, square);
+      double r2 = term(a[from + 2], shift, square);
+      double r3 = term(a[from + 3], shift, square);
+      double r4 = term(a[from + 4], shift, square);
+      double r5 = term(a[from + 5], shift, square);
+      double r6 = term(a[from + 6], shift, square);
+      double r7 = term(a[from + 7], shift, square);
       int i = 8;
       int unrolled = n - n % 8;
       for (; i < unrolled; i += 8) {
         int j = from + i;
-        r0 += shifted(a[j], shift);
-        r1 += shifted(a[j + 1], shift);
-        r2 += shifted(a[j + 2], shift);
-        r3 += shifted(a[j + 3], shift);
-        r4 += shifted(a[j + 4], shift);
-        r5 += shifted(a[j + 5], shift);
-        r6 += shifted(a[j + 6], shift);
-        r7 += shifted(a[j + 7], shift);
+        r0 += term(a[j], shift, square);
+        r1 += term(a[j + 1], shift, square);
+        r2 += term(a[j + 2], shift, square);
+        r3 += term(a[j + 3], shift, square);
+        r4 += term(a[j + 4], shift, square);
+        r5 += term(a[j + 5], shift, square);
+        r6 += term(a[j + 6], shift, square);
+        r7 += term(a[j + 7], shift, square);
       }
       double res = ((r0 + r1) + (r2 + r3)) + ((r4 + r5) + (r6 + r7));
       for (; i < n; i++) {
-        res += shifted(a[from + i], shift);
+        res += term(a[from + i], shift, square);
       }
       return res;
     }
     int half = n / 2;
     half -= half % 8;
-    return sumShifted(a, from, half, shift) + sumShifted(a, from + half, n - half, shift);
+    return sum(a, from, half, shift, square) + sum(a, from + half, n - half, shift, square);
   }
 
-  private static double sumSquares(double[] a, int from, int n, double shift) {
-    if (n < 8) {
-      double res = 0.0;
-      for (int i = from; i < from + n; i++) {
-        res += squared(a[i], shift);
-      }
-      return res;
-    }
-    if (n <= 128) {
-      double r0 = squared(a[from], shift);
-      double r1 = squared(a[from + 1], shift);
-      double r2 = squared(a[from + 2], shift);
-      double r3 = squared(a[from + 3], shift);
-      double r4 = squared(a[from + 4], shift);
-      double r5 = squared(a[from + 5], shift);
-      double r6 = squared(a[from + 6], shift);
-      double r7 = squared(a[from + 7], shift);
-      int i = 8;
-      int unrolled = n - n % 8;
-      for (; i < unrolled; i += 8) {
-        int j = from + i;
-        r0 += squared(a[j], shift);
-        r1 += squared(a[j + 1], shift);
-        r2 += squared(a[j + 2], shift);
-        r3 += squared(a[j + 3], shift);
-        r4 += squared(a[j + 4], shift);
-        r5 += squared(a[j + 5], shift);
-        r6 += squared(a[j + 6], shift);
-        r7 += squared(a[j + 7], shift);
-      }
-      double res = ((r0 + r1) + (r2 + r3)) + ((r4 + r5) + (r6 + r7));
-      for (; i < n; i++) {
-        res += squared(a[from + i], shift);
-      }
-      return res;
-    }
-    int half = n / 2;
-    half -= half % 8;
-    return sumSquares(a, from, half, shift) + sumSquares(a, from + half, n - half, shift);
-  }
-
-  private static double shifted(double x, double shift) {
-    return x == x ? x - shift : 0.0;
-  }
-
-  private static double squared(double x, double shift) {
+  /** {@code x - shift}, squared when {@code square}; 0 for a missing {@code x}. */
+  private static double term(double x, double shift, boolean square) {
     double d = x - shift;
-    return x == x ? d * d : 0.0;
+    return x == x ? (square ? d * d : d) : 0.0;
   }
 
   /** Smallest non-missing value ({@code NaN} when there are none). */
