@@ -4,6 +4,11 @@ import dev.stagecraft.runtime.components.abtest.AbTest;
 import dev.stagecraft.runtime.components.abtest.AbTestOptions;
 import dev.stagecraft.runtime.components.abtest.AbTestResult;
 import dev.stagecraft.runtime.components.data.BundledData;
+import dev.stagecraft.runtime.components.data.CsvSource;
+import dev.stagecraft.runtime.components.data.ScaleMethod;
+import dev.stagecraft.runtime.components.data.Scaler;
+import dev.stagecraft.runtime.components.data.ScalerState;
+import dev.stagecraft.runtime.components.data.TrainTestSplit;
 import dev.stagecraft.runtime.components.train.ModelTraining;
 import dev.stagecraft.runtime.components.train.ModelType;
 import dev.stagecraft.runtime.components.train.TrainedModel;
@@ -40,8 +45,8 @@ public final class TrainingBenchmark {
     int folds = args.length > 3 ? Integer.parseInt(args[3]) : TrainingConfig.DEFAULT_FOLDS;
     long splitSeed = args.length > 4 ? Long.parseLong(args[4]) : 42;
     Table[] split =
-        scale(split(csv == null ? BundledData.breastCancer() : Table.read().csv(Path.of(csv).toFile()),
-            target, splitSeed), target);
+        splitAndScale(csv == null ? BundledData.breastCancer() : new CsvSource().read(Path.of(csv)),
+            target, splitSeed);
 
     Map<String, List<TrainingConfig>> runs = new LinkedHashMap<>();
     for (ModelType type : ModelType.values()) {
@@ -112,55 +117,10 @@ public final class TrainingBenchmark {
     return TrainingConfig.defaults(type).withTrials(trials).withFolds(folds);
   }
 
-  private static Table[] split(Table table, String target, long seed) {
-    TreeMap<String, List<Integer>> byClass = new TreeMap<>();
-    for (int i = 0; i < table.rowCount(); i++) {
-      byClass.computeIfAbsent(table.column(target).getString(i), k -> new ArrayList<>()).add(i);
-    }
-    Random random = new Random(seed);
-    List<Integer> train = new ArrayList<>();
-    List<Integer> test = new ArrayList<>();
-    for (List<Integer> rows : byClass.values()) {
-      Collections.shuffle(rows, random);
-      int nTest = (int) Math.round(rows.size() * 0.2);
-      test.addAll(rows.subList(0, nTest));
-      train.addAll(rows.subList(nTest, rows.size()));
-    }
-    Collections.sort(train);
-    Collections.sort(test);
-    return new Table[] {
-      table.rows(train.stream().mapToInt(Integer::intValue).toArray()).setName("train"),
-      table.rows(test.stream().mapToInt(Integer::intValue).toArray()).setName("test")
-    };
-  }
-
-  private static Table[] scale(Table[] split, String target) {
-    Table train = Table.create("train");
-    Table test = Table.create("test");
-    for (Column<?> column : split[0].columns()) {
-      if (column.name().equals(target) || !(column instanceof NumericColumn<?>)) {
-        train.addColumns(column.copy());
-        test.addColumns(split[1].column(column.name()).copy());
-        continue;
-      }
-      double[] x = ((NumericColumn<?>) column).asDoubleArray();
-      double mean = 0;
-      for (double v : x) {
-        mean += v;
-      }
-      mean /= x.length;
-      double variance = 0;
-      for (double v : x) {
-        variance += (v - mean) * (v - mean);
-      }
-      double sd = Math.sqrt(variance / x.length);
-      double m = mean;
-      train.addColumns(
-          DoubleColumn.create(column.name(), java.util.Arrays.stream(x).map(v -> (v - m) / sd)));
-      double[] y = split[1].numberColumn(column.name()).asDoubleArray();
-      test.addColumns(
-          DoubleColumn.create(column.name(), java.util.Arrays.stream(y).map(v -> (v - m) / sd)));
-    }
-    return new Table[] {train, test};
+  /** Stratified split and standard scaling fitted on the training rows, by the data components. */
+  private static Table[] splitAndScale(Table table, String target, long seed) {
+    TrainTestSplit.Split split = new TrainTestSplit(0.2, seed, target).split(table);
+    ScalerState scale = new Scaler(ScaleMethod.STANDARD, target).fit(split.train());
+    return new Table[] {scale.transform(split.train()), scale.transform(split.test())};
   }
 }
