@@ -1,7 +1,7 @@
 package dev.stagecraft.runtime.cli;
 
 import dev.stagecraft.runtime.UserInputException;
-import dev.stagecraft.runtime.components.data.AtomicFile;
+import dev.stagecraft.runtime.io.AtomicFile;
 import dev.stagecraft.runtime.components.data.CsvSink;
 import dev.stagecraft.runtime.components.data.CsvSource;
 import dev.stagecraft.runtime.components.data.DataException;

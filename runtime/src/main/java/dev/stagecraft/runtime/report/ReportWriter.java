@@ -1,12 +1,10 @@
 package dev.stagecraft.runtime.report;
 
-import dev.stagecraft.runtime.io.TempFiles;
-import java.io.IOException;
+import dev.stagecraft.runtime.io.AtomicFile;
+import dev.stagecraft.runtime.io.FileWriteException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 /** Writes a report's HTML to a file atomically: a reader never sees half a page. */
 public final class ReportWriter {
@@ -30,26 +28,13 @@ public final class ReportWriter {
           + "; create it or choose another -o path");
     }
     byte[] html = HtmlReport.render(report).getBytes(StandardCharsets.UTF_8);
-    Path temp = null;
     try {
-      temp = TempFiles.createBeside(target);
-      Files.write(temp, html);
-      try {
-        Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-      }
+      AtomicFile.write(target, out -> out.write(html));
       return target;
-    } catch (IOException e) {
-      if (temp != null) {
-        try {
-          Files.deleteIfExists(temp);
-        } catch (IOException ignored) {
-          // nothing else to clean up
-        }
-      }
-      throw new ReportException("cannot write the report to " + target + " (" + e.getClass().getSimpleName()
-          + ": " + e.getMessage() + "); choose a writable -o path");
+    } catch (FileWriteException e) {
+      Throwable cause = e.getCause() != null ? e.getCause() : e;
+      throw new ReportException("cannot write the report to " + target + " (" + cause.getClass().getSimpleName()
+          + ": " + cause.getMessage() + "); choose a writable -o path");
     }
   }
 }

@@ -1,5 +1,6 @@
 package dev.stagecraft.runtime.components.data;
 
+import dev.stagecraft.runtime.io.AtomicFile;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;

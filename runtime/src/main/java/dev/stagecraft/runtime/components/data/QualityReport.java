@@ -1,5 +1,6 @@
 package dev.stagecraft.runtime.components.data;
 
+import dev.stagecraft.runtime.io.AtomicFile;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.nio.file.Path;

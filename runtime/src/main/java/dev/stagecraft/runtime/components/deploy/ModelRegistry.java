@@ -1,6 +1,7 @@
 package dev.stagecraft.runtime.components.deploy;
 
-import dev.stagecraft.runtime.io.TempFiles;
+import dev.stagecraft.runtime.io.AtomicFile;
+import dev.stagecraft.runtime.io.FileWriteException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.stagecraft.runtime.components.train.TrainedModel;
@@ -13,7 +14,6 @@ import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -256,15 +256,10 @@ public final class ModelRegistry {
   }
 
   private static void writeAtomically(Path file, byte[] bytes) throws IOException {
-    Path temp = TempFiles.createBeside(file);
     try {
-      Files.write(temp, bytes);
-      try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
-        channel.force(true);
-      }
-      Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    } finally {
-      Files.deleteIfExists(temp);
+      AtomicFile.writeDurably(file, out -> out.write(bytes));
+    } catch (FileWriteException e) {
+      throw new IOException(e.getMessage(), e);
     }
   }
 

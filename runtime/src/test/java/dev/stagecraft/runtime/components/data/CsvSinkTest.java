@@ -1,5 +1,6 @@
 package dev.stagecraft.runtime.components.data;
 
+import dev.stagecraft.runtime.io.FileWriteException;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -53,7 +54,7 @@ class CsvSinkTest {
   void writesNothingWhenTheDirectoryIsMissing() {
     Path out = dir.resolve("no/such/dir/out.csv");
     Table table = Table.create("t", IntColumn.create("n", 1));
-    String message = assertThrows(DataException.class, () -> new CsvSink().write(table, out))
+    String message = assertThrows(FileWriteException.class, () -> new CsvSink().write(table, out))
         .getMessage();
     assertEquals("cannot write " + out + ": directory " + out.getParent()
         + " does not exist; create it first", message);

@@ -1,17 +1,24 @@
-package dev.stagecraft.runtime.components.data;
+package dev.stagecraft.runtime.io;
 
-import dev.stagecraft.runtime.io.TempFiles;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 
 /**
  * Writes a file all at once or not at all: the content goes to a temporary file in the same
  * directory, which is moved over the target only when writing succeeded. To publish several files
  * together, {@link #prepare} each, then {@link Pending#commit} them (or {@link Pending#discard}).
+ * Every atomic write of the runtime (prepared CSVs, quality and run reports, the model registry)
+ * goes through here.
+ *
+ * <pre>{@code
+ * AtomicFile.write(Path.of("report.html"), out -> out.write(html));
+ * }</pre>
  */
 public final class AtomicFile {
   private AtomicFile() {}
@@ -33,7 +40,11 @@ public final class AtomicFile {
       this.target = target;
     }
 
-    /** Moves the temporary file over the target. */
+    /**
+     * Moves the temporary file over the target.
+     *
+     * @throws FileWriteException when the move fails (the target is left as it was)
+     */
     public void commit() {
       try {
         try {
@@ -43,7 +54,7 @@ public final class AtomicFile {
         }
       } catch (IOException e) {
         discard();
-        throw new DataException("cannot write " + target + ": " + e.getMessage(), e);
+        throw failure(target, e);
       }
     }
 
@@ -60,26 +71,40 @@ public final class AtomicFile {
   /**
    * Writes {@code content} to {@code target} atomically.
    *
-   * @throws DataException when the directory does not exist or the file cannot be written
+   * @throws FileWriteException when the directory does not exist or the file cannot be written
    */
   public static void write(Path target, Content content) {
-    prepare(target, content).commit();
+    prepare(target, content, false).commit();
+  }
+
+  /**
+   * Writes {@code content} to {@code target} atomically and forces it to disk before the move, so
+   * a crash right after never leaves a published but empty file (for records that must survive).
+   *
+   * @throws FileWriteException when the directory does not exist or the file cannot be written
+   */
+  public static void writeDurably(Path target, Content content) {
+    prepare(target, content, true).commit();
   }
 
   /**
    * Writes {@code content} to a temporary file beside {@code target}, to be committed later.
    *
-   * @throws DataException when the directory does not exist or the file cannot be written
+   * @throws FileWriteException when the directory does not exist or the file cannot be written
    */
   public static Pending prepare(Path target, Content content) {
+    return prepare(target, content, false);
+  }
+
+  private static Pending prepare(Path target, Content content, boolean durable) {
     Path absolute = target.toAbsolutePath();
     Path dir = absolute.getParent();
     if (dir == null || !Files.isDirectory(dir)) {
-      throw new DataException("cannot write " + target + ": directory " + dir
-          + " does not exist; create it first");
+      throw new FileWriteException("cannot write " + target + ": directory " + dir
+          + " does not exist; create it first", null);
     }
     if (Files.isDirectory(absolute)) {
-      throw new DataException("cannot write " + target + ": it is a directory; name a file");
+      throw new FileWriteException("cannot write " + target + ": it is a directory; name a file", null);
     }
     Path temp = null;
     try {
@@ -87,15 +112,24 @@ public final class AtomicFile {
       try (OutputStream out = Files.newOutputStream(temp)) {
         content.writeTo(out);
       }
+      if (durable) {
+        try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+          channel.force(true);
+        }
+      }
       Pending pending = new Pending(temp, absolute);
       temp = null;
       return pending;
     } catch (IOException e) {
-      throw new DataException("cannot write " + target + ": " + e.getMessage(), e);
+      throw failure(target, e);
     } finally {
       if (temp != null) {
         new Pending(temp, absolute).discard();
       }
     }
+  }
+
+  private static FileWriteException failure(Path target, IOException e) {
+    return new FileWriteException("cannot write " + target + ": " + e.getMessage(), e);
   }
 }
