@@ -87,15 +87,14 @@ final class DagValidator implements PipelineValidator {
           onPathAt[up] = depth;
           path[depth++] = up;
         } else if (colour[up] == 1) {
-          reportCycle(path, onPathAt[up], depth, stages, edges, graph, order, reported, report);
+          reportCycle(path, onPathAt[up], depth, stages, edges, reported, report);
         }
       }
     }
   }
 
   private static void reportCycle(int[] path, int from, int depth, List<StageModel> stages,
-      List<List<Reference>> edges, PipelineGraph graph, java.util.Map<StageModel, Integer> order,
-      Set<String> reported, Report report) {
+      List<List<Reference>> edges, Set<String> reported, Report report) {
     // path[from..depth-1]: each depends on the next, the last on path[from]. Data flows backwards.
     List<Integer> flow = new ArrayList<>();
     for (int i = depth - 1; i >= from; i--) {

@@ -142,15 +142,6 @@ public record RunOptions(
     return copy(c -> c.gpus = Optional.of(value));
   }
 
-  /** Sets all three capacities at once. */
-  public RunOptions withCapacity(ResourceRequest capacity) {
-    return copy(c -> {
-      c.maxMilliCpu = Optional.of(capacity.milliCpu());
-      c.maxMemoryBytes = Optional.of(capacity.memoryBytes());
-      c.gpus = Optional.of(capacity.gpu());
-    });
-  }
-
   public RunOptions withExpectedDurations(Map<String, Double> value) {
     return copy(c -> c.expectedDurations = value);
   }

@@ -5,7 +5,6 @@ import dev.stagecraft.annotations.syntax.ValueSyntax.Kind;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
@@ -108,10 +107,5 @@ public final class ParamType<T> {
   @Override
   public String toString() {
     return displayName;
-  }
-
-  /** All scalar types, for tools that list them. */
-  public static List<ParamType<?>> scalars() {
-    return Arrays.asList(STRING, BOOLEAN, BYTE, SHORT, INT, LONG, FLOAT, DOUBLE, CHAR, PATH, DURATION);
   }
 }

@@ -1,9 +1,7 @@
 package dev.stagecraft.runtime.graph;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -92,14 +90,5 @@ public record PipelineDefinition(
       GraphChecks.check(def);
       return def;
     }
-  }
-
-  /** Stages by name, in declaration order. */
-  public Map<String, StageSpec> stagesByName() {
-    Map<String, StageSpec> map = new LinkedHashMap<>();
-    for (StageSpec s : stages) {
-      map.put(s.name(), s);
-    }
-    return map;
   }
 }

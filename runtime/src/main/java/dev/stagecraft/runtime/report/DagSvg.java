@@ -20,7 +20,7 @@ final class DagSvg {
 
   /** The SVG element for the graph, with the run's executions grouped by stage. */
   static String render(StageGraph graph, Map<String, List<StageExecution>> byStage) {
-    DagLayout.Layout layout = DagLayout.layout(graph, n -> height(n, byStage.getOrDefault(n.name(), List.of())));
+    DagLayout.Layout layout = DagLayout.layout(graph, n -> height(byStage.getOrDefault(n.name(), List.of())));
     StringBuilder b = new StringBuilder();
     b.append(String.format(Locale.ROOT,
         "<svg class=\"dag\" role=\"img\" aria-label=\"pipeline graph\" width=\"%.0f\" height=\"%.0f\""
@@ -64,7 +64,7 @@ final class DagSvg {
         x1, y1, x1, y1 + bend, x2, y2 - bend, x2, y2);
   }
 
-  static double height(StageGraph.Node node, List<StageExecution> executions) {
+  static double height(List<StageExecution> executions) {
     long instances = executions.stream().filter(e -> e.index().isPresent()).count();
     if (instances == 0) {
       return HEADER;

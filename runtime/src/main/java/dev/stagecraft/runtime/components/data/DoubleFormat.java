@@ -61,7 +61,7 @@ final class DoubleFormat {
     }
     long positive = bits & 0x7FFFFFFFFFFFFFFFL;
     boolean negative = bits < 0;
-    long r = rounded(d / 1000, d % 1000 >= 500, E15);
+    long r = d / 1000 + (d % 1000 >= 500 ? 1 : 0);
     int exp = r == E15 ? e10 + 1 : e10;
     if (r == E15) {
       r = E15 / 10;
@@ -69,7 +69,7 @@ final class DoubleFormat {
     if (readsBackAs(r, exp - 14, positive)) {
       return pythonLayout(buf, pos, negative, r, 15, exp);
     }
-    r = rounded(d / 100, d % 100 >= 50, E16);
+    r = d / 100 + (d % 100 >= 50 ? 1 : 0);
     exp = r == E16 ? e10 + 1 : e10;
     if (r == E16) {
       r = E16 / 10;
@@ -77,7 +77,7 @@ final class DoubleFormat {
     if (readsBackAs(r, exp - 15, positive)) {
       return pythonLayout(buf, pos, negative, r, 16, exp);
     }
-    r = rounded(d / 10, d % 10 >= 5, E17);
+    r = d / 10 + (d % 10 >= 5 ? 1 : 0);
     exp = r == E17 ? e10 + 1 : e10;
     if (r == E17) {
       r = E17 / 10;
@@ -86,10 +86,6 @@ final class DoubleFormat {
       return pythonLayout(buf, pos, negative, r, 17, exp);
     }
     return fallback(buf, pos, v);
-  }
-
-  private static long rounded(long r, boolean up, long limit) {
-    return up ? r + 1 : r;
   }
 
   /** The library path: Schubfach's shortest digits, re-laid out as Python's repr. */

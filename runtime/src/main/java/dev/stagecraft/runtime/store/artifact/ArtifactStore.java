@@ -137,7 +137,7 @@ public final class ArtifactStore {
   public Object get(ArtifactRef ref, Type expected) {
     Path file = objects.resolve(ref.sha256());
     try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
-      String header = readHeaderLine(in, file);
+      String header = readHeaderLine(in);
       String codecId = header.substring(HEADER.length());
       Codec codec = codecs.byId(codecId).orElseThrow(() -> new StoreException("the artifact " + file
           + " was written by codec '" + codecId + "', which is not on the class path; add the jar that"
@@ -198,7 +198,7 @@ public final class ArtifactStore {
     }
   }
 
-  private static String readHeaderLine(InputStream in, Path file) throws IOException {
+  private static String readHeaderLine(InputStream in) throws IOException {
     ByteArrayOutputStream line = new ByteArrayOutputStream();
     for (int b = in.read(); b != '\n'; b = in.read()) {
       if (b < 0 || line.size() > 200) {
