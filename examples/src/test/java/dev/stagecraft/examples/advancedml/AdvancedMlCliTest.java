@@ -124,6 +124,15 @@ class AdvancedMlCliTest {
   }
 
   @Test
+  void aTestSizeOutsideZeroToOneIsOneLineAndExitTwo() {
+    Output o = run("testSize=1.5");
+
+    assertEquals(2, o.code(), o.out() + o.err());
+    assertEquals("error: test fraction 1.5 must be between 0 and 1 (exclusive), e.g. 0.2 (stage 'load')",
+        lastLine(o.err()));
+  }
+
+  @Test
   void aSingleClassTargetIsOneLineAndExitTwoBeforeTraining() throws Exception {
     Path csv = Csv.binary(data, 40, true, 1);
     Output o = run("inputDataPath=" + csv, "targetColumn=label");

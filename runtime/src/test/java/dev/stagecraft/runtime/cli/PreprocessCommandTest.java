@@ -133,6 +133,18 @@ class PreprocessCommandTest {
         "--interactions", "2");
     assertBadInput("--separator ';;' must be exactly one character", "--input", good.toString(),
         "--separator", ";;");
+    assertBadInput("separator '\"' is not allowed; use one ASCII character other than a quote or a line"
+        + " break", "--input", good.toString(), "--separator", "\"");
+  }
+
+  @Test
+  void theSameFileForOutputAndReportIsBadInput() throws IOException {
+    Path same = dir.resolve("same.csv");
+    int code = run("--input", csv("a\n1\n").toString(), "--output", same.toString(), "--report", same.toString());
+    assertEquals(2, code);
+    assertEquals("error: --report and --output are the same file " + same + "; name two different files",
+        err.toString().strip());
+    assertFalse(Files.exists(same));
   }
 
   @Test
