@@ -33,7 +33,6 @@ import dev.stagecraft.runtime.components.train.ModelTraining;
 import dev.stagecraft.runtime.components.train.TableDatasets;
 import dev.stagecraft.runtime.components.train.TrainedModel;
 import dev.stagecraft.runtime.components.train.TrainingConfig;
-import dev.stagecraft.runtime.store.StoreLocation;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -65,8 +64,9 @@ import tech.tablesaw.api.Table;
  * stage's scratch directory). The {@code load} stage also checks every setting, and {@code
  * preprocess} every property of the data training needs (two classes or more, numeric features,
  * enough rows per class for the folds), so bad input fails in seconds, before any training. The
- * registry is {@code registryDir}, by default {@code STORE/registry} of the running store ({@link
- * StoreLocation}: {@code --store}, {@code $STAGECRAFT_HOME} or {@code .stagecraft}).
+ * registry is {@code registryDir}, by default {@code STORE/registry} of the store the run is recorded
+ * in ({@code StageContext.storeDirectory()}: {@code --store}, {@code $STAGECRAFT_HOME} or {@code
+ * .stagecraft}).
  */
 @Pipeline(
     description =
@@ -361,8 +361,8 @@ public class AdvancedMlPipeline {
 
   private static DeployedModel deploy(
       VariantModel model, String target, Path registryDir, StageContext ctx, String why) {
-    Path dir = registryDir.toString().isEmpty() ? StoreLocation.registry() : registryDir;
-    ModelRegistry registry = new ModelRegistry(dir);
+    ModelRegistry registry =
+        registryDir.toString().isEmpty() ? ModelRegistry.of(ctx) : new ModelRegistry(registryDir);
     Deployment deployment = registry.deploy(model.model(), target, ctx.runId(), model.instance());
     ctx.logger().info("deployed {} to {} as version {}", model.variant(), target, deployment.version());
     ctx.metric("version", deployment.version());

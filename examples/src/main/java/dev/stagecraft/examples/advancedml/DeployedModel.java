@@ -1,7 +1,7 @@
 package dev.stagecraft.examples.advancedml;
 
 import dev.stagecraft.runtime.components.deploy.Deployment;
-import dev.stagecraft.runtime.report.Summarizable;
+import dev.stagecraft.runtime.Summarizable;
 import java.util.List;
 
 /**

@@ -2,7 +2,7 @@ package dev.stagecraft.examples.advancedml;
 
 import dev.stagecraft.runtime.components.train.ClassificationMetrics;
 import dev.stagecraft.runtime.components.train.TrainedModel;
-import dev.stagecraft.runtime.report.Summarizable;
+import dev.stagecraft.runtime.Summarizable;
 import java.util.List;
 
 /**

@@ -1,0 +1,250 @@
+package dev.stagecraft.runtime.engine;
+
+import dev.stagecraft.runtime.graph.ResourceRequest;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * How to run a pipeline: capacity, fail-fast, caching, the listeners that observe the run (run
+ * history, progress), the output store, and the clock, sleeper and seed that tests control. Start
+ * from {@link #defaults()} and change what you need with the {@code with...} methods.
+ *
+ * <pre>{@code
+ * RunOptions options = RunOptions.defaults().withFailFast(true).withMaxCpuMillis(4000)
+ *     .withListener(progress);
+ * }</pre>
+ *
+ * @param failFast cancel running stages (CANCELLED) as soon as one stage FAILS
+ * @param listeners observers of the run, called from executor threads
+ * @param outputStore where stage outputs are persisted and cached ones looked up; empty: in memory
+ * @param useCache whether {@code @Stage(cache = true)} stages may reuse a stored output
+ * @param maxMilliCpu CPU capacity in millicores; empty: the machine's cores
+ * @param maxMemoryBytes memory capacity; empty: the JVM's max heap
+ * @param gpus GPU capacity; empty: 0
+ * @param expectedDurations expected duration of each stage by name (any unit, e.g. ms of the last
+ *     successful run), weighting the critical path; a missing stage counts 1
+ * @param clock source of the start and end instants that are reported
+ * @param sleeper waits between retry attempts
+ * @param seed seeds the jitter of retry backoff
+ * @param runId the id to give the run; empty: a fresh one
+ * @param scratchRoot where stages' scratch directories go; empty: {@code java.io.tmpdir/stagecraft}
+ * @param maxThreads upper bound on threads running stages at once (capacity bounds it first)
+ * @param resume the earlier run this one continues, with the outputs it reuses
+ * @param storeDirectory the store the run is recorded in, which stages see as {@code
+ *     StageContext.storeDirectory()}; empty: none (outputs stay in memory)
+ */
+public record RunOptions(
+    boolean failFast,
+    List<RunListener> listeners,
+    Optional<OutputStore> outputStore,
+    boolean useCache,
+    Optional<Long> maxMilliCpu,
+    Optional<Long> maxMemoryBytes,
+    Optional<Integer> gpus,
+    Map<String, Double> expectedDurations,
+    Clock clock,
+    Sleeper sleeper,
+    long seed,
+    Optional<String> runId,
+    Optional<Path> scratchRoot,
+    int maxThreads,
+    Optional<Resume> resume,
+    Optional<Path> storeDirectory) {
+
+  /** The default bound on stage threads. */
+  public static final int DEFAULT_MAX_THREADS = 256;
+
+  public RunOptions {
+    listeners = List.copyOf(listeners);
+    Objects.requireNonNull(outputStore, "outputStore");
+    Objects.requireNonNull(maxMilliCpu, "maxMilliCpu");
+    Objects.requireNonNull(maxMemoryBytes, "maxMemoryBytes");
+    Objects.requireNonNull(gpus, "gpus");
+    expectedDurations = Map.copyOf(expectedDurations);
+    Objects.requireNonNull(clock, "clock");
+    Objects.requireNonNull(sleeper, "sleeper");
+    Objects.requireNonNull(runId, "runId");
+    Objects.requireNonNull(scratchRoot, "scratchRoot");
+    Objects.requireNonNull(resume, "resume");
+    Objects.requireNonNull(storeDirectory, "storeDirectory");
+    if (maxThreads < 1) {
+      throw new IllegalArgumentException("maxThreads " + maxThreads + " must be at least 1");
+    }
+  }
+
+  /** Only fail-fast set; everything else as {@link #defaults()}. */
+  public RunOptions(boolean failFast) {
+    this(
+        failFast,
+        List.of(),
+        Optional.empty(),
+        true,
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        Map.of(),
+        Clock.systemUTC(),
+        Sleeper.REAL,
+        System.nanoTime(),
+        Optional.empty(),
+        Optional.empty(),
+        DEFAULT_MAX_THREADS,
+        Optional.empty(),
+        Optional.empty());
+  }
+
+  /** Defaults: the machine's capacity, no fail-fast, caching on, no listeners, real time. */
+  public static RunOptions defaults() {
+    return new RunOptions(false);
+  }
+
+  /**
+   * The executor's capacity: the overrides, else the machine's cores, the JVM's max heap and 0
+   * GPUs.
+   */
+  public ResourceRequest capacity() {
+    return new ResourceRequest(
+        maxMilliCpu.orElse(Runtime.getRuntime().availableProcessors() * 1000L),
+        maxMemoryBytes.orElse(Runtime.getRuntime().maxMemory()),
+        gpus.orElse(0));
+  }
+
+  public RunOptions withFailFast(boolean value) {
+    return copy(c -> c.failFast = value);
+  }
+
+  /** Adds a listener after the existing ones. */
+  public RunOptions withListener(RunListener listener) {
+    Objects.requireNonNull(listener, "listener");
+    return copy(c -> {
+      c.listeners = new ArrayList<>(c.listeners);
+      c.listeners.add(listener);
+    });
+  }
+
+  public RunOptions withOutputStore(OutputStore store) {
+    return copy(c -> c.outputStore = Optional.of(store));
+  }
+
+  public RunOptions withUseCache(boolean value) {
+    return copy(c -> c.useCache = value);
+  }
+
+  public RunOptions withMaxMilliCpu(long value) {
+    return copy(c -> c.maxMilliCpu = Optional.of(value));
+  }
+
+  public RunOptions withMaxMemoryBytes(long value) {
+    return copy(c -> c.maxMemoryBytes = Optional.of(value));
+  }
+
+  public RunOptions withGpus(int value) {
+    return copy(c -> c.gpus = Optional.of(value));
+  }
+
+  public RunOptions withExpectedDurations(Map<String, Double> value) {
+    return copy(c -> c.expectedDurations = value);
+  }
+
+  public RunOptions withClock(Clock value) {
+    return copy(c -> c.clock = value);
+  }
+
+  public RunOptions withSleeper(Sleeper value) {
+    return copy(c -> c.sleeper = value);
+  }
+
+  public RunOptions withSeed(long value) {
+    return copy(c -> c.seed = value);
+  }
+
+  public RunOptions withRunId(String value) {
+    return copy(c -> c.runId = Optional.of(value));
+  }
+
+  public RunOptions withScratchRoot(Path value) {
+    return copy(c -> c.scratchRoot = Optional.of(value));
+  }
+
+  public RunOptions withMaxThreads(int value) {
+    return copy(c -> c.maxThreads = value);
+  }
+
+  /** Names the store the run is recorded in, for stages to keep files beside it. */
+  public RunOptions withStoreDirectory(Path value) {
+    return copy(c -> c.storeDirectory = Optional.of(value));
+  }
+
+  /**
+   * Continues run {@code runId}: an execution whose instance name ({@code train}, {@code train[1]})
+   * has an output here is not executed again but ends CACHED with that output.
+   */
+  public RunOptions withResume(String runId, Map<String, OutputStore.StoredOutput> outputs) {
+    Resume value = new Resume(runId, outputs);
+    return copy(c -> c.resume = Optional.of(value));
+  }
+
+  /** The run a run continues and the outputs of its executions that succeeded, by instance name. */
+  public record Resume(String runId, Map<String, OutputStore.StoredOutput> outputs) {
+    public Resume {
+      Objects.requireNonNull(runId, "runId");
+      outputs = Map.copyOf(outputs);
+    }
+  }
+
+  /** These options with one change applied; the record's constructor checks the result. */
+  private RunOptions copy(java.util.function.Consumer<Copy> change) {
+    Copy c = new Copy(this);
+    change.accept(c);
+    return c.build();
+  }
+
+  /** A mutable copy of every component, so each {@code with...} method names only what it changes. */
+  private static final class Copy {
+    boolean failFast;
+    List<RunListener> listeners;
+    Optional<OutputStore> outputStore;
+    boolean useCache;
+    Optional<Long> maxMilliCpu;
+    Optional<Long> maxMemoryBytes;
+    Optional<Integer> gpus;
+    Map<String, Double> expectedDurations;
+    Clock clock;
+    Sleeper sleeper;
+    long seed;
+    Optional<String> runId;
+    Optional<Path> scratchRoot;
+    int maxThreads;
+    Optional<Resume> resume;
+    Optional<Path> storeDirectory;
+
+    Copy(RunOptions o) {
+      failFast = o.failFast;
+      listeners = o.listeners;
+      outputStore = o.outputStore;
+      useCache = o.useCache;
+      maxMilliCpu = o.maxMilliCpu;
+      maxMemoryBytes = o.maxMemoryBytes;
+      gpus = o.gpus;
+      expectedDurations = o.expectedDurations;
+      clock = o.clock;
+      sleeper = o.sleeper;
+      seed = o.seed;
+      runId = o.runId;
+      scratchRoot = o.scratchRoot;
+      maxThreads = o.maxThreads;
+      resume = o.resume;
+      storeDirectory = o.storeDirectory;
+    }
+
+    RunOptions build() {
+      return new RunOptions(failFast, listeners, outputStore, useCache, maxMilliCpu, maxMemoryBytes, gpus,
+          expectedDurations, clock, sleeper, seed, runId, scratchRoot, maxThreads, resume, storeDirectory);
+    }
+  }
+}

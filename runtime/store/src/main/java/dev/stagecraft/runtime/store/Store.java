@@ -1,0 +1,236 @@
+package dev.stagecraft.runtime.store;
+
+import dev.stagecraft.runtime.engine.OutputStore;
+import dev.stagecraft.runtime.engine.RunOptions;
+import dev.stagecraft.runtime.store.artifact.ArtifactRef;
+import dev.stagecraft.runtime.store.artifact.ArtifactStore;
+import dev.stagecraft.runtime.store.cache.CacheKey;
+import dev.stagecraft.runtime.store.codec.Codecs;
+import dev.stagecraft.runtime.store.db.Database;
+import dev.stagecraft.runtime.store.history.HistoryQueries;
+import dev.stagecraft.runtime.store.history.RunHistory;
+import java.lang.reflect.Type;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * A Stagecraft store: the run history in {@code stagecraft.db} (SQLite, WAL) and stage outputs in
+ * {@code artifacts/}. Several processes may use one store at once.
+ *
+ * <pre>{@code
+ * try (Store store = Store.open(Store.defaultDirectory())) {
+ *   // records the run, keeps outputs, serves cache hits, weights the critical path by history
+ *   RunOptions options = store.attach(RunOptions.defaults(), definition.name());
+ *   RunResult result = PipelineRunner.runText(definition, params, options);
+ *   // later: continue a failed or killed run, reusing what it finished
+ *   RunResult resumed = PipelineRunner.runText(definition, params,
+ *       store.resume(store.attach(RunOptions.defaults(), definition.name()), result.runId()));
+ * }
+ * }</pre>
+ */
+public final class Store implements AutoCloseable {
+  /** The database's file name inside the store directory. */
+  public static final String DATABASE_FILE = "stagecraft.db";
+
+  /** The artifacts' directory name inside the store directory. */
+  public static final String ARTIFACTS_DIR = "artifacts";
+
+  private final Path directory;
+  private final Database db;
+  private final RunHistory history;
+  private final HistoryQueries queries;
+  private final ArtifactStore artifacts;
+  private final Map<String, ArtifactRef> recentCacheEntries = new ConcurrentHashMap<>();
+
+  private Store(Path directory, Database db, Codecs codecs, Duration flushInterval) {
+    this.directory = directory;
+    this.db = db;
+    this.artifacts = new ArtifactStore(directory.resolve(ARTIFACTS_DIR), codecs);
+    this.queries = new HistoryQueries(db);
+    this.history = new RunHistory(db, flushInterval);
+  }
+
+  /**
+   * Opens the store in {@code directory}, creating it when absent, with the standard codecs.
+   *
+   * @throws StoreException when it is corrupt or cannot be written: one line naming the path and
+   *     the fix
+   */
+  public static Store open(Path directory) {
+    return open(directory, Codecs.standard(), RunHistory.DEFAULT_FLUSH_INTERVAL);
+  }
+
+  /** Opens the store with these codecs, committing history at most once per {@code flushInterval}. */
+  public static Store open(Path directory, Codecs codecs, Duration flushInterval) {
+    Path dir = directory.toAbsolutePath().normalize();
+    if (Files.exists(dir) && !Files.isDirectory(dir)) {
+      throw new StoreException("the store " + dir + " is a file, not a directory; pass --store DIR"
+          + " with a directory (it is created when absent)");
+    }
+    Database db = Database.open(dir.resolve(DATABASE_FILE));
+    return new Store(dir, db, codecs, flushInterval);
+  }
+
+  /**
+   * Whether a store exists in {@code directory} (has a database), so read-only commands can say
+   * "no runs" instead of creating one.
+   *
+   * @throws StoreException when {@code directory} is a file
+   */
+  public static boolean exists(Path directory) {
+    if (Files.exists(directory) && !Files.isDirectory(directory)) {
+      throw new StoreException("store " + directory + " is a file, not a directory: pass a directory with"
+          + " --store or STAGECRAFT_HOME");
+    }
+    return Files.isRegularFile(directory.resolve(DATABASE_FILE));
+  }
+
+  /** {@code $STAGECRAFT_HOME} when set, else {@code ./.stagecraft}. */
+  public static Path defaultDirectory() {
+    return directory(null, System.getenv());
+  }
+
+  /**
+   * {@code option} (the {@code --store DIR} given) when not null, else {@code STAGECRAFT_HOME} of
+   * {@code env} when set, else {@code .stagecraft} in the working directory.
+   */
+  public static Path directory(Path option, Map<String, String> env) {
+    if (option != null) {
+      return option;
+    }
+    String home = env.get("STAGECRAFT_HOME");
+    return home == null || home.isBlank() ? Path.of(".stagecraft") : Path.of(home);
+  }
+
+  /** The store's directory. */
+  public Path directory() {
+    return directory;
+  }
+
+  /** The database. */
+  public Database database() {
+    return db;
+  }
+
+  /** The run history to register as the engine's {@code RunListener}. */
+  public RunHistory history() {
+    return history;
+  }
+
+  /**
+   * The options with this store attached for a run of {@code pipeline}: the history records the
+   * run, a {@link StoreOutputStore} keeps the outputs and serves cache hits, the critical path
+   * weighs each stage by its last successful duration in the history, and stages see the store's
+   * directory as {@code StageContext.storeDirectory()}.
+   */
+  public RunOptions attach(RunOptions options, String pipeline) {
+    Map<String, Double> expected = new LinkedHashMap<>();
+    for (Map.Entry<String, Duration> e : queries.expectedDurations(pipeline).entrySet()) {
+      expected.put(e.getKey(), (double) Math.max(1, e.getValue().toMillis()));
+    }
+    return options
+        .withStoreDirectory(directory)
+        .withListener(history)
+        .withOutputStore(new StoreOutputStore(this))
+        .withExpectedDurations(expected);
+  }
+
+  /**
+   * The options continuing the failed or killed run {@code runId}: the stored outputs of its
+   * SUCCEEDED or CACHED instances are reused (they end CACHED), the rest run.
+   */
+  public RunOptions resume(RunOptions options, String runId) {
+    Map<String, OutputStore.StoredOutput> reused = new LinkedHashMap<>();
+    loadOutputs(runId).forEach((instance, value) -> reused.put(instance, new OutputStore.StoredOutput(value)));
+    return options.withResume(runId, reused);
+  }
+
+  /** Queries on the run history. */
+  public HistoryQueries queries() {
+    return queries;
+  }
+
+  /** The artifact store. */
+  public ArtifactStore artifacts() {
+    return artifacts;
+  }
+
+  /**
+   * Stores the output of a run's stage instance and records it for resume (call before reporting
+   * the instance finished).
+   *
+   * @throws UnstorableOutputException when no codec can store it
+   */
+  public ArtifactRef saveOutput(String runId, String instance, Object value) {
+    ArtifactRef ref = artifacts.put(value, instance);
+    history.outputStored(runId, instance, ref);
+    return ref;
+  }
+
+  /** Records an already stored output (a cache hit, or an output reused by a resume) for a run's instance. */
+  public void linkOutput(String runId, String instance, ArtifactRef ref) {
+    history.outputStored(runId, instance, ref);
+  }
+
+  /**
+   * Where the outputs of the run's SUCCEEDED or CACHED instances are stored, by instance name;
+   * an instance whose artifact file is gone is left out (a resume runs it again).
+   */
+  public Map<String, ArtifactRef> storedOutputs(String runId) {
+    Map<String, ArtifactRef> outputs = new LinkedHashMap<>(queries.storedOutputs(runId));
+    outputs.values().removeIf(ref -> !artifacts.contains(ref));
+    return outputs;
+  }
+
+  /**
+   * The outputs of the run's SUCCEEDED or CACHED instances, read back with their stored types:
+   * what {@code resume} reuses.
+   */
+  public Map<String, Object> loadOutputs(String runId) {
+    Map<String, Object> values = new LinkedHashMap<>();
+    for (Map.Entry<String, ArtifactRef> e : storedOutputs(runId).entrySet()) {
+      values.put(e.getKey(), artifacts.get(e.getValue(), Object.class));
+    }
+    return values;
+  }
+
+  /** Reads a stored output, as the declared type when the stored one does not fit it. */
+  public Object read(ArtifactRef ref, Type expected) {
+    return artifacts.get(ref, expected);
+  }
+
+  /** The output cached under the key, if any and its artifact is still there. */
+  public Optional<ArtifactRef> cached(CacheKey key) {
+    ArtifactRef ref = recentCacheEntries.get(key.hex());
+    Optional<ArtifactRef> found = ref != null ? Optional.of(ref) : queries.cacheEntry(key.hex());
+    return found.filter(artifacts::contains);
+  }
+
+  /**
+   * Stores a stage's output under its cache key.
+   *
+   * @throws UnstorableOutputException when no codec can store it
+   */
+  public ArtifactRef cache(CacheKey key, String pipeline, String stage, Object value) {
+    ArtifactRef ref = artifacts.put(value, stage);
+    cache(key, pipeline, stage, ref);
+    return ref;
+  }
+
+  /** Records an already stored output under a cache key. */
+  public void cache(CacheKey key, String pipeline, String stage, ArtifactRef ref) {
+    recentCacheEntries.put(key.hex(), ref);
+    history.cacheEntryAdded(key.hex(), pipeline, stage, ref);
+  }
+
+  /** Commits the queued history and stops its writer. */
+  @Override
+  public void close() {
+    history.close();
+  }
+}
