@@ -26,15 +26,18 @@ public final class AdvancedMlBenchmark {
 
   /** Runs the rounds and prints one JSON line last. */
   public static void main(String[] args) throws Exception {
-    int rounds = args.length > 0 && args[0].matches("[1-9][0-9]{0,3}") ? Integer.parseInt(args[0]) : -1;
+    int rounds =
+        args.length > 0 && args[0].matches("[1-9][0-9]{0,3}") ? Integer.parseInt(args[0]) : -1;
     if (args.length > 0 && rounds < 0) {
-      System.err.println("error: ROUNDS must be a whole number from 1 to 9999, got '" + args[0] + "'");
+      System.err.println(
+          "error: ROUNDS must be a whole number from 1 to 9999, got '" + args[0] + "'");
       System.exit(2);
     }
     rounds = rounds < 0 ? 3 : rounds;
     Path jar = Path.of("examples/target/stagecraft.jar");
     if (!Files.isRegularFile(jar)) {
-      System.err.println("error: " + jar + " is missing; build it with mvn -B -q -DskipTests package");
+      System.err.println(
+          "error: " + jar + " is missing; build it with mvn -B -q -DskipTests package");
       System.exit(2);
     }
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
@@ -48,8 +51,15 @@ public final class AdvancedMlBenchmark {
       long t0 = System.nanoTime();
       Process process =
           new ProcessBuilder(
-                  java, "-cp", jar.toString(), "dev.stagecraft.runtime.cli.StagecraftCli", "run",
-                  "advanced-ml", "--json", "--store", store.toString())
+                  java,
+                  "-cp",
+                  jar.toString(),
+                  "dev.stagecraft.runtime.cli.StagecraftCli",
+                  "run",
+                  "advanced-ml",
+                  "--json",
+                  "--store",
+                  store.toString())
               .redirectError(ProcessBuilder.Redirect.DISCARD)
               .start();
       byte[] out = process.getInputStream().readAllBytes();
@@ -70,16 +80,26 @@ public final class AdvancedMlBenchmark {
       walls.add(wall);
       cpus.add(cpu);
       System.out.printf(
-          Locale.ROOT, "round %d: wall %.2f s, cpu %.2f s, %s accuracy %.4f%n",
-          round + 1, wall, cpu, target, accuracy);
+          Locale.ROOT,
+          "round %d: wall %.2f s, cpu %.2f s, %s accuracy %.4f%n",
+          round + 1,
+          wall,
+          cpu,
+          target,
+          accuracy);
     }
     System.out.printf(
         Locale.ROOT,
         "{\"benchmark\":\"advanced-ml\",\"rounds\":%d,\"wallMedianS\":%.2f,\"wallMaxS\":%.2f,"
             + "\"cpuMedianS\":%.2f,\"cores\":%d,\"deployStage\":\"%s\",\"deployedAccuracy\":%.4f,"
             + "\"limitS\":60,\"minAccuracy\":0.97}%n",
-        rounds, median(walls), Collections.max(walls), median(cpus),
-        Runtime.getRuntime().availableProcessors(), target, accuracy);
+        rounds,
+        median(walls),
+        Collections.max(walls),
+        median(cpus),
+        Runtime.getRuntime().availableProcessors(),
+        target,
+        accuracy);
   }
 
   /** User + system CPU seconds of this process's waited-for children (Linux). */

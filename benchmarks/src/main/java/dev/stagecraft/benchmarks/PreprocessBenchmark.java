@@ -24,16 +24,17 @@ import tech.tablesaw.api.Table;
 
 /**
  * Times the data components on a seeded CSV of 1,000,000 rows x 20 numeric columns with 5% of the
- * values missing (Gaussian values per column, written at full precision with
- * {@code Double.toString}, as numpy's {@code repr} writes them): reading; mean imputation +
- * standard scaling + IQR capping through the components; writing; and the same transform on plain
- * {@code double[]} loops (the floor, quartiles by quickselect). All in one JVM after a warm-up
- * round; each figure is the best of the measured rounds. Also measures the heap the table holds
- * after a full GC and the peak heap (sum of the heap pools' peaks, an upper bound) while reading and
- * while transforming. CPU times (the thread's; the process's for the multi-threaded write) are
- * printed too, as the machine may be shared. Finally runs the preprocess command in a fresh JVM
- * (startup included), to compare with the same work as a pandas script (13.23 s: read 0.92,
- * imputation + scaling 0.69, capping 0.82, write 10.8). Usage: {@code benchmarks/run preprocess [rows] [rounds]}. Last line: JSON.
+ * values missing (Gaussian values per column, written at full precision with {@code
+ * Double.toString}, as numpy's {@code repr} writes them): reading; mean imputation + standard
+ * scaling + IQR capping through the components; writing; and the same transform on plain {@code
+ * double[]} loops (the floor, quartiles by quickselect). All in one JVM after a warm-up round; each
+ * figure is the best of the measured rounds. Also measures the heap the table holds after a full GC
+ * and the peak heap (sum of the heap pools' peaks, an upper bound) while reading and while
+ * transforming. CPU times (the thread's; the process's for the multi-threaded write) are printed
+ * too, as the machine may be shared. Finally runs the preprocess command in a fresh JVM (startup
+ * included), to compare with the same work as a pandas script (13.23 s: read 0.92, imputation +
+ * scaling 0.69, capping 0.82, write 10.8). Usage: {@code benchmarks/run preprocess [rows]
+ * [rounds]}. Last line: JSON.
  */
 public final class PreprocessBenchmark {
   private static final int COLUMNS = 20;
@@ -65,10 +66,14 @@ public final class PreprocessBenchmark {
     Path input = dir.resolve("input.csv");
     Path output = dir.resolve("output.csv");
     generate(input, rows);
-    System.out.printf("generated %s: %d rows x %d columns, %.0f MB%n", input, rows, COLUMNS,
-        Files.size(input) / 1e6);
-    PreprocessOptions options = PreprocessOptions.defaults().withImpute(ImputeStrategy.MEAN)
-        .withScale(ScaleMethod.STANDARD).withCapOutliers(OutlierMethod.IQR);
+    System.out.printf(
+        "generated %s: %d rows x %d columns, %.0f MB%n",
+        input, rows, COLUMNS, Files.size(input) / 1e6);
+    PreprocessOptions options =
+        PreprocessOptions.defaults()
+            .withImpute(ImputeStrategy.MEAN)
+            .withScale(ScaleMethod.STANDARD)
+            .withCapOutliers(OutlierMethod.IQR);
 
     double read = Double.MAX_VALUE;
     double transform = Double.MAX_VALUE;
@@ -118,26 +123,60 @@ public final class PreprocessBenchmark {
       long t6 = System.nanoTime();
       long c6 = cpu();
       if (floorCapped != componentsCapped) {
-        System.out.println("note: floor capped " + floorCapped + " values, components "
-            + componentsCapped + " (summation order differs)");
+        System.out.println(
+            "note: floor capped "
+                + floorCapped
+                + " values, components "
+                + componentsCapped
+                + " (summation order differs)");
       }
       table = null;
       columns = null;
       gc();
       long t7 = System.nanoTime();
-      java.io.PrintStream discard = new java.io.PrintStream(java.io.OutputStream.nullOutputStream());
-      int code = StagecraftCli.execute(new String[] {"preprocess", "--input", input.toString(),
-          "--output", output.toString(), "--impute", "mean", "--scale", "standard",
-          "--cap-outliers", "iqr"}, discard, discard, System.getenv(), false);
+      java.io.PrintStream discard =
+          new java.io.PrintStream(java.io.OutputStream.nullOutputStream());
+      int code =
+          StagecraftCli.execute(
+              new String[] {
+                "preprocess",
+                "--input",
+                input.toString(),
+                "--output",
+                output.toString(),
+                "--impute",
+                "mean",
+                "--scale",
+                "standard",
+                "--cap-outliers",
+                "iqr"
+              },
+              discard,
+              discard,
+              System.getenv(),
+              false);
       long t8 = System.nanoTime();
       if (code != 0) {
         throw new IllegalStateException("preprocess exited with " + code);
       }
-      System.out.printf(Locale.ROOT, "%s: read %.3f s (cpu %.3f), transform %.3f s (cpu %.3f),"
+      System.out.printf(
+          Locale.ROOT,
+          "%s: read %.3f s (cpu %.3f), transform %.3f s (cpu %.3f),"
               + " write %.3f s (process cpu %.3f), floor %.3f s (cpu %.3f), preprocess command %.3f s, table %.0f MB,"
               + " peak read %.0f MB, peak transform %.0f MB%n",
-          warmUp ? "warm-up" : "round " + round, s(t1 - t0), s(c1 - c0), s(t3 - t2), s(c3 - c2),
-          s(t4 - t3), s(p4 - p3), s(t6 - t5), s(c6 - c5), s(t8 - t7), held / 1e6, peakR / 1e6, peakT / 1e6);
+          warmUp ? "warm-up" : "round " + round,
+          s(t1 - t0),
+          s(c1 - c0),
+          s(t3 - t2),
+          s(c3 - c2),
+          s(t4 - t3),
+          s(p4 - p3),
+          s(t6 - t5),
+          s(c6 - c5),
+          s(t8 - t7),
+          held / 1e6,
+          peakR / 1e6,
+          peakT / 1e6);
       if (!warmUp) {
         readCpu = Math.min(readCpu, s(c1 - c0));
         transformCpu = Math.min(transformCpu, s(c3 - c2));
@@ -159,21 +198,39 @@ public final class PreprocessBenchmark {
     String classPath = System.getProperty("java.class.path");
     for (int round = 0; round < Math.max(1, rounds - 1); round++) {
       long t0 = System.nanoTime();
-      Process process = new ProcessBuilder(java, "-Xmx2g", "-cp", classPath,
-          PreprocessBenchmark.class.getName(), "--command", "--input", input.toString(),
-          "--output", output.toString(), "--impute", "mean", "--scale", "standard",
-          "--cap-outliers", "iqr").inheritIO().start();
+      Process process =
+          new ProcessBuilder(
+                  java,
+                  "-Xmx2g",
+                  "-cp",
+                  classPath,
+                  PreprocessBenchmark.class.getName(),
+                  "--command",
+                  "--input",
+                  input.toString(),
+                  "--output",
+                  output.toString(),
+                  "--impute",
+                  "mean",
+                  "--scale",
+                  "standard",
+                  "--cap-outliers",
+                  "iqr")
+              .inheritIO()
+              .start();
       int code = process.waitFor();
       long t1 = System.nanoTime();
       if (code != 0) {
         throw new IllegalStateException("preprocess in a fresh JVM exited with " + code);
       }
-      System.out.printf(Locale.ROOT, "preprocess in a fresh JVM (as ./stagecraft runs it): %.3f s%n",
-          s(t1 - t0));
+      System.out.printf(
+          Locale.ROOT, "preprocess in a fresh JVM (as ./stagecraft runs it): %.3f s%n", s(t1 - t0));
       freshJvm = Math.min(freshJvm, s(t1 - t0));
     }
     double rawMb = rows * (double) COLUMNS * 8 / 1e6;
-    System.out.printf(Locale.ROOT, "{\"benchmark\":\"preprocess\",\"rows\":%d,\"columns\":%d,"
+    System.out.printf(
+        Locale.ROOT,
+        "{\"benchmark\":\"preprocess\",\"rows\":%d,\"columns\":%d,"
             + "\"readS\":%.3f,\"transformS\":%.3f,\"writeS\":%.3f,\"floorS\":%.3f,"
             + "\"transformToFloor\":%.2f,\"readCpuS\":%.3f,\"transformCpuS\":%.3f,\"floorCpuS\":%.3f,"
             + "\"transformToFloorCpu\":%.2f,\"writeProcessCpuS\":%.3f,\"preprocessCommandS\":%.3f,"
@@ -181,9 +238,25 @@ public final class PreprocessBenchmark {
             + "\"rawDoublesMB\":%.0f,\"tableHeapMB\":%.0f,\"peakHeapReadMB\":%.0f,"
             + "\"peakHeapTransformMB\":%.0f,\"pandas\":{\"readS\":0.92,\"imputeScaleS\":0.69,"
             + "\"capS\":0.82,\"writeS\":10.8}}%n",
-        rows, COLUMNS, read, transform, write, floor, transform / floor, readCpu, transformCpu,
-        floorCpu, transformCpu / floorCpu, writeCpu, endToEnd, freshJvm, capped, rawMb,
-        tableBytes / 1e6, peakRead / 1e6, peakTransform / 1e6);
+        rows,
+        COLUMNS,
+        read,
+        transform,
+        write,
+        floor,
+        transform / floor,
+        readCpu,
+        transformCpu,
+        floorCpu,
+        transformCpu / floorCpu,
+        writeCpu,
+        endToEnd,
+        freshJvm,
+        capped,
+        rawMb,
+        tableBytes / 1e6,
+        peakRead / 1e6,
+        peakTransform / 1e6);
   }
 
   private static void generate(Path path, int rows) throws IOException {
@@ -249,7 +322,8 @@ public final class PreprocessBenchmark {
 
   private static List<MemoryPoolMXBean> heapPools() {
     return ManagementFactory.getMemoryPoolMXBeans().stream()
-        .filter(p -> p.getType() == MemoryType.HEAP).toList();
+        .filter(p -> p.getType() == MemoryType.HEAP)
+        .toList();
   }
 
   private static void resetPeaks() {

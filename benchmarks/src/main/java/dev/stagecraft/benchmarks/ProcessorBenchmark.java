@@ -48,7 +48,11 @@ public final class ProcessorBenchmark {
   private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
   /** Which processor a compilation runs. */
-  private enum Mode { PLAIN, EMPTY_CLASS, STAGECRAFT }
+  private enum Mode {
+    PLAIN,
+    EMPTY_CLASS,
+    STAGECRAFT
+  }
 
   private ProcessorBenchmark() {}
 
@@ -88,48 +92,92 @@ public final class ProcessorBenchmark {
         plain[i] = median(plainRuns);
         processed[i] = median(processedRuns);
         floor[i] = median(floorRuns);
-        System.out.printf(Locale.ROOT,
+        System.out.printf(
+            Locale.ROOT,
             "%,d stages: javac -proc:none %,d ms CPU (%,d ms wall), with processor %,d ms CPU (%,d ms wall): +%.0f%%;"
                 + " inside the processor %,d ms, the rest is javac compiling the generated class%n",
-            SIZES[i], plain[i][0], plain[i][1], processed[i][0], processed[i][1],
-            100.0 * (processed[i][0] - plain[i][0]) / plain[i][0], processed[i][2]);
-        System.out.printf(Locale.ROOT,
+            SIZES[i],
+            plain[i][0],
+            plain[i][1],
+            processed[i][0],
+            processed[i][1],
+            100.0 * (processed[i][0] - plain[i][0]) / plain[i][0],
+            processed[i][2]);
+        System.out.printf(
+            Locale.ROOT,
             "%,d stages: floor: a processor writing an empty class %,d ms CPU: +%.0f%% (javac enters the source again)%n",
-            SIZES[i], floor[i][0], 100.0 * (floor[i][0] - plain[i][0]) / plain[i][0]);
+            SIZES[i],
+            floor[i][0],
+            100.0 * (floor[i][0] - plain[i][0]) / plain[i][0]);
       }
       double overhead1000 = (double) (processed[0][0] - plain[0][0]) / plain[0][0];
       double overhead5000 = (double) (processed[1][0] - plain[1][0]) / plain[1][0];
       double scale = (double) processed[1][0] / processed[0][0];
-      System.out.printf(Locale.ROOT, "CPU time, median of %d: 5,000 / 1,000 stages with processor %.2fx (target <= 6x); "
-          + "processor overhead at 1,000 stages %.0f%% (target < 50%%)%n", runs, scale, 100 * overhead1000);
-      System.out.printf(Locale.ROOT,
+      System.out.printf(
+          Locale.ROOT,
+          "CPU time, median of %d: 5,000 / 1,000 stages with processor %.2fx (target <= 6x); "
+              + "processor overhead at 1,000 stages %.0f%% (target < 50%%)%n",
+          runs,
+          scale,
+          100 * overhead1000);
+      System.out.printf(
+          Locale.ROOT,
           "{\"benchmark\":\"processor\",\"runs\":%d,\"measure\":\"median compiling-thread CPU ms\","
               + "\"stages1000\":{\"javacMs\":%d,\"processorMs\":%d,\"emptyClassProcessorMs\":%d,\"javacWallMs\":%d,\"processorWallMs\":%d,\"insideProcessorMs\":%d,\"overhead\":%.3f},"
               + "\"stages5000\":{\"javacMs\":%d,\"processorMs\":%d,\"emptyClassProcessorMs\":%d,\"javacWallMs\":%d,\"processorWallMs\":%d,\"insideProcessorMs\":%d,\"overhead\":%.3f},"
               + "\"scale5000over1000\":%.3f,\"overheadTargetMet\":%b,\"scaleTargetMet\":%b}%n",
-          runs, plain[0][0], processed[0][0], floor[0][0], plain[0][1], processed[0][1], processed[0][2], overhead1000,
-          plain[1][0], processed[1][0], floor[1][0], plain[1][1], processed[1][1], processed[1][2], overhead5000,
-          scale, overhead1000 < 0.5, scale <= 6.0);
+          runs,
+          plain[0][0],
+          processed[0][0],
+          floor[0][0],
+          plain[0][1],
+          processed[0][1],
+          processed[0][2],
+          overhead1000,
+          plain[1][0],
+          processed[1][0],
+          floor[1][0],
+          plain[1][1],
+          processed[1][1],
+          processed[1][2],
+          overhead5000,
+          scale,
+          overhead1000 < 0.5,
+          scale <= 6.0);
     } finally {
       deleteTree(work);
     }
   }
 
-  /** Compiles one source in-process; returns the compiling thread's CPU time and the wall time, in ms. */
-  private static long[] compile(JavaCompiler javac, Path work, Path source, Mode mode) throws IOException {
+  /**
+   * Compiles one source in-process; returns the compiling thread's CPU time and the wall time, in
+   * ms.
+   */
+  private static long[] compile(JavaCompiler javac, Path work, Path source, Mode mode)
+      throws IOException {
     Path out = Files.createTempDirectory(work, mode.name().toLowerCase(Locale.ROOT));
     DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-    try (StandardJavaFileManager files = javac.getStandardFileManager(diagnostics, Locale.ROOT, null)) {
-      List<String> options = new ArrayList<>(List.of(
-          "-d", out.toString(), "-s", out.toString(),
-          "-classpath", System.getProperty("java.class.path"), "-implicit:none"));
+    try (StandardJavaFileManager files =
+        javac.getStandardFileManager(diagnostics, Locale.ROOT, null)) {
+      List<String> options =
+          new ArrayList<>(
+              List.of(
+                  "-d",
+                  out.toString(),
+                  "-s",
+                  out.toString(),
+                  "-classpath",
+                  System.getProperty("java.class.path"),
+                  "-implicit:none"));
       if (mode == Mode.PLAIN) {
         options.add("-proc:none");
       }
-      JavaCompiler.CompilationTask task = javac.getTask(null, files, diagnostics, options, null,
-          files.getJavaFileObjects(source.toFile()));
-      TimedProcessor timed = new TimedProcessor(
-          mode == Mode.EMPTY_CLASS ? new EmptyClassProcessor() : new StagecraftProcessor());
+      JavaCompiler.CompilationTask task =
+          javac.getTask(
+              null, files, diagnostics, options, null, files.getJavaFileObjects(source.toFile()));
+      TimedProcessor timed =
+          new TimedProcessor(
+              mode == Mode.EMPTY_CLASS ? new EmptyClassProcessor() : new StagecraftProcessor());
       if (mode != Mode.PLAIN) {
         task.setProcessors(List.of(timed));
       }
@@ -139,7 +187,8 @@ public final class ProcessorBenchmark {
       long cpu = (THREADS.getCurrentThreadCpuTime() - startCpu) / 1_000_000;
       long wall = (System.nanoTime() - startWall) / 1_000_000;
       if (!ok) {
-        throw new IllegalStateException("compilation of " + source + " failed: " + diagnostics.getDiagnostics());
+        throw new IllegalStateException(
+            "compilation of " + source + " failed: " + diagnostics.getDiagnostics());
       }
       return new long[] {cpu, wall, timed.cpuNanos / 1_000_000};
     } finally {
@@ -148,10 +197,10 @@ public final class ProcessorBenchmark {
   }
 
   /**
-   * A pipeline of {@code n} stages: each reads up to two earlier stages through {@code @Input}
-   * and may order after one more through {@code @DependsOn}; some read parameters, fan out or
-   * reserve resources. Each body is a few lines over its inputs, like a small real stage. Seeded,
-   * so every run compiles the same source.
+   * A pipeline of {@code n} stages: each reads up to two earlier stages through {@code @Input} and
+   * may order after one more through {@code @DependsOn}; some read parameters, fan out or reserve
+   * resources. Each body is a few lines over its inputs, like a small real stage. Seeded, so every
+   * run compiles the same source.
    */
   static String pipelineSource(int n) {
     Random random = new Random(42L + n);
@@ -160,8 +209,12 @@ public final class ProcessorBenchmark {
     sb.append("package bench;\n\n")
         .append("import dev.stagecraft.annotations.*;\n")
         .append("import java.util.List;\n\n")
-        .append("@Pipeline(description = \"generated benchmark pipeline of ").append(n).append(" stages\")\n")
-        .append("public class ").append(name).append(" {\n")
+        .append("@Pipeline(description = \"generated benchmark pipeline of ")
+        .append(n)
+        .append(" stages\")\n")
+        .append("public class ")
+        .append(name)
+        .append(" {\n")
         .append("  public record Value(long amount, String label) {}\n\n");
     boolean[] fanOut = new boolean[n];
     for (int i = 0; i < n; i++) {
@@ -174,9 +227,10 @@ public final class ProcessorBenchmark {
         for (int k = 0; k < picks.length; k++) {
           int up = picks[k];
           if (k < inputs) {
-            params.add(fanOut[up]
-                ? "@Input(\"s" + up + "\") List<Value> in" + k
-                : "@Input(\"s" + up + "\") Value in" + k);
+            params.add(
+                fanOut[up]
+                    ? "@Input(\"s" + up + "\") List<Value> in" + k
+                    : "@Input(\"s" + up + "\") Value in" + k);
           } else if (k == inputs) {
             deps.add("s" + up);
           }
@@ -201,12 +255,20 @@ public final class ProcessorBenchmark {
       if (fanOut[i]) {
         sb.append("  @ForEach(items = {\"a\", \"b\", \"c\"})\n");
       }
-      sb.append("  public Value s").append(i).append("(").append(String.join(", ", params)).append(") {\n")
-          .append("    long total = ").append(i).append(";\n");
+      sb.append("  public Value s")
+          .append(i)
+          .append("(")
+          .append(String.join(", ", params))
+          .append(") {\n")
+          .append("    long total = ")
+          .append(i)
+          .append(";\n");
       for (int k = 0; k < params.size(); k++) {
         String p = params.get(k);
         if (p.contains("List<Value>")) {
-          sb.append("    for (Value v : in").append(k).append(") {\n      total += v.amount();\n    }\n");
+          sb.append("    for (Value v : in")
+              .append(k)
+              .append(") {\n      total += v.amount();\n    }\n");
         } else if (p.contains("Value in")) {
           sb.append("    total += in").append(k).append(".amount();\n");
         } else if (p.endsWith("int p")) {
@@ -215,7 +277,9 @@ public final class ProcessorBenchmark {
           sb.append("    total += item.length();\n");
         }
       }
-      sb.append("    return new Value(total, \"s").append(i).append(":\" + Long.toHexString(total));\n")
+      sb.append("    return new Value(total, \"s")
+          .append(i)
+          .append(":\" + Long.toHexString(total));\n")
           .append("  }\n\n");
     }
     return sb.append("}\n").toString();
@@ -259,7 +323,9 @@ public final class ProcessorBenchmark {
     }
   }
 
-  /** Writes one empty class for the first {@code @Pipeline} round: the cost of any generated file. */
+  /**
+   * Writes one empty class for the first {@code @Pipeline} round: the cost of any generated file.
+   */
   private static final class EmptyClassProcessor extends AbstractProcessor {
     private boolean written;
 
@@ -279,7 +345,8 @@ public final class ProcessorBenchmark {
         return false;
       }
       written = true;
-      try (Writer w = processingEnv.getFiler().createSourceFile("bench.EmptyGenerated").openWriter()) {
+      try (Writer w =
+          processingEnv.getFiler().createSourceFile("bench.EmptyGenerated").openWriter()) {
         w.write("package bench;\n\nfinal class EmptyGenerated {}\n");
       } catch (IOException e) {
         throw new UncheckedIOException(e);
@@ -307,14 +374,15 @@ public final class ProcessorBenchmark {
       return;
     }
     try (Stream<Path> walk = Files.walk(root)) {
-      walk.sorted(Comparator.reverseOrder()).forEach(p -> {
-        try {
-          Files.delete(p);
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      });
+      walk.sorted(Comparator.reverseOrder())
+          .forEach(
+              p -> {
+                try {
+                  Files.delete(p);
+                } catch (IOException e) {
+                  throw new UncheckedIOException(e);
+                }
+              });
     }
   }
-
 }

@@ -14,23 +14,16 @@ import dev.stagecraft.runtime.components.train.ModelType;
 import dev.stagecraft.runtime.components.train.TrainedModel;
 import dev.stagecraft.runtime.components.train.TrainingConfig;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Random;
-import java.util.TreeMap;
-import tech.tablesaw.api.DoubleColumn;
-import tech.tablesaw.api.NumericColumn;
 import tech.tablesaw.api.Table;
-import tech.tablesaw.columns.Column;
 
 /**
- * Times training with each model type's default search (and the two-type variant b) on a CSV
- * with numeric features, after a seeded stratified 80/20 split and z-scaling by the training
- * split's mean and population deviation.
+ * Times training with each model type's default search (and the two-type variant b) on a CSV with
+ * numeric features, after a seeded stratified 80/20 split and z-scaling by the training split's
+ * mean and population deviation.
  *
  * <p>{@code benchmarks/run training [CSV] [TARGET] [nTrials] [folds] [splitSeed]}; defaults: the
  * breast cancer data set, {@code diagnosis}, the {@link TrainingConfig} defaults, 42.
@@ -45,8 +38,10 @@ public final class TrainingBenchmark {
     int folds = args.length > 3 ? Integer.parseInt(args[3]) : TrainingConfig.DEFAULT_FOLDS;
     long splitSeed = args.length > 4 ? Long.parseLong(args[4]) : 42;
     Table[] split =
-        splitAndScale(csv == null ? BundledData.breastCancer() : new CsvSource().read(Path.of(csv)),
-            target, splitSeed);
+        splitAndScale(
+            csv == null ? BundledData.breastCancer() : new CsvSource().read(Path.of(csv)),
+            target,
+            splitSeed);
 
     Map<String, List<TrainingConfig>> runs = new LinkedHashMap<>();
     for (ModelType type : ModelType.values()) {
@@ -60,8 +55,13 @@ public final class TrainingBenchmark {
     // one warm-up so class loading and the JIT are not charged to the first model type
     ModelTraining.train(split[0], split[1], target, runs.get("logistic_regression"));
 
-    StringBuilder json = new StringBuilder("{\"benchmark\":\"training\",\"trials\":" + trials
-        + ",\"folds\":" + folds + ",\"results\":{");
+    StringBuilder json =
+        new StringBuilder(
+            "{\"benchmark\":\"training\",\"trials\":"
+                + trials
+                + ",\"folds\":"
+                + folds
+                + ",\"results\":{");
     String separator = "";
     Map<String, TrainedModel> models = new LinkedHashMap<>();
     for (Map.Entry<String, List<TrainingConfig>> run : runs.entrySet()) {
@@ -83,15 +83,17 @@ public final class TrainingBenchmark {
           model.modelType(),
           model.bestParams());
       json.append(separator)
-          .append(String.format(Locale.ROOT,
-              "\"%s\":{\"seconds\":%.3f,\"cpuSeconds\":%.3f,\"cvScore\":%.4f,\"testAccuracy\":%.4f,"
-                  + "\"chosen\":\"%s\"}",
-              run.getKey(),
-              seconds,
-              cpuSeconds,
-              model.cvScore(),
-              model.accuracy(),
-              model.modelType()));
+          .append(
+              String.format(
+                  Locale.ROOT,
+                  "\"%s\":{\"seconds\":%.3f,\"cpuSeconds\":%.3f,\"cvScore\":%.4f,\"testAccuracy\":%.4f,"
+                      + "\"chosen\":\"%s\"}",
+                  run.getKey(),
+                  seconds,
+                  cpuSeconds,
+                  model.cvScore(),
+                  model.accuracy(),
+                  model.modelType()));
       separator = ",";
     }
     AbTestResult ab =
@@ -102,7 +104,9 @@ public final class TrainingBenchmark {
         String.format(
             Locale.ROOT,
             "},\"abTest\":{\"selected\":\"%s\",\"pValue\":%.4f,\"confidence\":%.4f}",
-            ab.selected(), ab.pValue(), ab.confidence()));
+            ab.selected(),
+            ab.pValue(),
+            ab.confidence()));
     System.out.println(json.append("}"));
   }
 

@@ -7,8 +7,8 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * The default of a {@link Param}, written as on the command line and parsed at compile time:
- * enums by constant name, {@code Duration} in ISO-8601, lists comma-separated.
+ * The default of a {@link Param}, written as on the command line and parsed at compile time: enums
+ * by constant name, {@code Duration} in ISO-8601, lists comma-separated.
  *
  * <pre>{@code
  * public Model train(@Param("nTrials") @Default("20") int trials) { ... }

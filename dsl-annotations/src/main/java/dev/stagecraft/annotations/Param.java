@@ -7,9 +7,9 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * A pipeline parameter, set through the generated builder or {@code -p name=value}. Types:
- * {@code String}, primitives and their boxes, enums, {@code Path}, {@code Duration}, and
- * {@code List} of those. Without {@link Default} the parameter is required.
+ * A pipeline parameter, set through the generated builder or {@code -p name=value}. Types: {@code
+ * String}, primitives and their boxes, enums, {@code Path}, {@code Duration}, and {@code List} of
+ * those. Without {@link Default} the parameter is required.
  *
  * <pre>{@code
  * public Table load(@Param(value = "inputDataPath", description = "CSV to read") Path input) { ... }

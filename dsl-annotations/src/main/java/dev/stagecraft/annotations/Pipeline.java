@@ -20,8 +20,8 @@ import java.lang.annotation.Target;
 @Target(ElementType.TYPE)
 public @interface Pipeline {
   /**
-   * The pipeline's name. Default: the simple class name in kebab-case with a trailing
-   * {@code Pipeline} dropped ({@code AdvancedMlPipeline} becomes {@code advanced-ml}).
+   * The pipeline's name. Default: the simple class name in kebab-case with a trailing {@code
+   * Pipeline} dropped ({@code AdvancedMlPipeline} becomes {@code advanced-ml}).
    */
   String name() default "";
 

@@ -7,9 +7,9 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Marks a method of a {@link Pipeline} class as one stage. Its parameters are each an
- * {@link Input}, a {@link Param}, an {@link Item} or a {@code StageContext}; its return value is
- * the stage's output.
+ * Marks a method of a {@link Pipeline} class as one stage. Its parameters are each an {@link
+ * Input}, a {@link Param}, an {@link Item} or a {@code StageContext}; its return value is the
+ * stage's output.
  *
  * <pre>{@code
  * @Stage(type = StageType.TRAINING, retries = 2, backoff = "PT2S", timeout = "PT10M", cache = true)

@@ -8,8 +8,8 @@ import java.lang.annotation.Target;
 
 /**
  * Runs a stage only when a condition holds; otherwise the stage is SKIPPED. The expression is
- * parsed and type-checked at compile time and compiled into plain Java. Paths start at a
- * {@link Param} name or a stage name (which becomes a dependency).
+ * parsed and type-checked at compile time and compiled into plain Java. Paths start at a {@link
+ * Param} name or a stage name (which becomes a dependency).
  *
  * <pre>{@code
  * @Stage @When("enableAbTesting && abTest.confidence > 0.8 || environment in ['dev', 'staging']")

@@ -27,10 +27,10 @@ import javax.lang.model.element.TypeElement;
 import javax.tools.Diagnostic.Kind;
 
 /**
- * Checks every {@code @Pipeline} class while javac runs and generates its
- * {@code Stagecraft<Name>} class: parse into a model, validate it (every problem reported), and
- * generate only from a clean model. Classes whose types are not resolved yet are deferred to a
- * later round; nothing unexpected ever escapes as a compiler crash.
+ * Checks every {@code @Pipeline} class while javac runs and generates its {@code Stagecraft<Name>}
+ * class: parse into a model, validate it (every problem reported), and generate only from a clean
+ * model. Classes whose types are not resolved yet are deferred to a later round; nothing unexpected
+ * ever escapes as a compiler crash.
  */
 @AutoService(Processor.class)
 public final class StagecraftProcessor extends AbstractProcessor {
@@ -50,7 +50,8 @@ public final class StagecraftProcessor extends AbstractProcessor {
 
   @Override
   public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
-    TypeSupport types = new TypeSupport(processingEnv.getTypeUtils(), processingEnv.getElementUtils());
+    TypeSupport types =
+        new TypeSupport(processingEnv.getTypeUtils(), processingEnv.getElementUtils());
     Set<TypeElement> pipelines = new LinkedHashSet<>();
     for (String name : deferred) {
       TypeElement t = processingEnv.getElementUtils().getTypeElement(name);
@@ -59,7 +60,8 @@ public final class StagecraftProcessor extends AbstractProcessor {
       }
     }
     deferred.clear();
-    TypeElement pipelineAnnotation = processingEnv.getElementUtils().getTypeElement(PipelineParser.PIPELINE);
+    TypeElement pipelineAnnotation =
+        processingEnv.getElementUtils().getTypeElement(PipelineParser.PIPELINE);
     if (pipelineAnnotation != null) {
       for (Element e : round.getElementsAnnotatedWith(pipelineAnnotation)) {
         if (e instanceof TypeElement t) {
@@ -70,7 +72,9 @@ public final class StagecraftProcessor extends AbstractProcessor {
     try {
       reportStrayStages(round);
     } catch (RuntimeException e) {
-      processingEnv.getMessager().printMessage(Kind.ERROR, Diagnostic.INTERNAL_ERROR.format("@Stage methods", e));
+      processingEnv
+          .getMessager()
+          .printMessage(Kind.ERROR, Diagnostic.INTERNAL_ERROR.format("@Stage methods", e));
     }
     for (TypeElement pipeline : pipelines) {
       if (PipelineParser.hasUnresolvedTypes(pipeline)) {
@@ -80,21 +84,29 @@ public final class StagecraftProcessor extends AbstractProcessor {
       try {
         process(pipeline, types);
       } catch (RuntimeException | IOException | LinkageError e) {
-        processingEnv.getMessager().printMessage(Kind.ERROR,
-            Diagnostic.INTERNAL_ERROR.format(pipeline.getQualifiedName(), e), pipeline);
+        processingEnv
+            .getMessager()
+            .printMessage(
+                Kind.ERROR,
+                Diagnostic.INTERNAL_ERROR.format(pipeline.getQualifiedName(), e),
+                pipeline);
       }
     }
     if (round.processingOver()) {
       for (String name : deferred) {
         TypeElement t = processingEnv.getElementUtils().getTypeElement(name);
-        processingEnv.getMessager().printMessage(Kind.ERROR, Diagnostic.UNRESOLVED_TYPE.format(name), t);
+        processingEnv
+            .getMessager()
+            .printMessage(Kind.ERROR, Diagnostic.UNRESOLVED_TYPE.format(name), t);
       }
       deferred.clear();
       try {
         services.write(processingEnv.getFiler());
       } catch (IOException | RuntimeException e) {
-        processingEnv.getMessager().printMessage(Kind.ERROR,
-            Diagnostic.INTERNAL_ERROR.format("the ServiceLoader registration", e));
+        processingEnv
+            .getMessager()
+            .printMessage(
+                Kind.ERROR, Diagnostic.INTERNAL_ERROR.format("the ServiceLoader registration", e));
       }
     }
     return false;
@@ -102,8 +114,11 @@ public final class StagecraftProcessor extends AbstractProcessor {
 
   private void process(TypeElement type, TypeSupport types) throws IOException {
     PipelineModel model = new PipelineParser(types).parse(type);
-    PipelineGraph graph = PipelineGraph.build(model, types,
-        new ConditionCompiler(processingEnv.getTypeUtils(), processingEnv.getElementUtils()));
+    PipelineGraph graph =
+        PipelineGraph.build(
+            model,
+            types,
+            new ConditionCompiler(processingEnv.getTypeUtils(), processingEnv.getElementUtils()));
     Report report = validators.validate(graph);
     report.printTo(processingEnv.getMessager());
     if (!report.isClean()) {
@@ -124,12 +139,16 @@ public final class StagecraftProcessor extends AbstractProcessor {
     for (Element e : round.getElementsAnnotatedWith(stage)) {
       Element owner = e.getEnclosingElement();
       if (owner == null || Annotations.find(owner, PipelineParser.PIPELINE).isEmpty()) {
-        String ownerName = owner instanceof TypeElement t ? t.getQualifiedName().toString()
-            : String.valueOf(owner);
+        String ownerName =
+            owner instanceof TypeElement t
+                ? t.getQualifiedName().toString()
+                : String.valueOf(owner);
         String kind = owner != null && owner.getKind() == ElementKind.INTERFACE ? "interface " : "";
-        report.error(Diagnostic.STAGE_OUTSIDE_PIPELINE,
+        report.error(
+            Diagnostic.STAGE_OUTSIDE_PIPELINE,
             Location.of(e, Annotations.find(e, PipelineParser.STAGE).orElse(null)),
-            e.getSimpleName(), kind + ownerName);
+            e.getSimpleName(),
+            kind + ownerName);
       }
     }
     report.printTo(processingEnv.getMessager());

@@ -48,30 +48,39 @@ class DeferralTest {
 
   @Test
   void typeGeneratedInALaterRound() {
-    Compilation c = Compiler.javac().withProcessors(new StagecraftProcessor(), new ReportGenerator())
-        .compile(source("LatePipeline",
-            "import dev.stagecraft.annotations.*;",
-            "@Pipeline",
-            "public class LatePipeline {",
-            "  @Stage public Report load() { return new Report(1); }",
-            "  @Stage public int use(@Input(\"load\") Report r) { return r.rows(); }",
-            "}"));
+    Compilation c =
+        Compiler.javac()
+            .withProcessors(new StagecraftProcessor(), new ReportGenerator())
+            .compile(
+                source(
+                    "LatePipeline",
+                    "import dev.stagecraft.annotations.*;",
+                    "@Pipeline",
+                    "public class LatePipeline {",
+                    "  @Stage public Report load() { return new Report(1); }",
+                    "  @Stage public int use(@Input(\"load\") Report r) { return r.rows(); }",
+                    "}"));
     assertThat(c).succeededWithoutWarnings();
     assertThat(c).generatedSourceFile("test.StagecraftLatePipeline");
   }
 
   @Test
   void typeThatNeverResolvesGivesJavacsErrorAndOurs() {
-    Compilation c = Fixtures.compileLenient(source("ErroneousMissingType",
-        "import dev.stagecraft.annotations.*;",
-        "@Pipeline",
-        "public class ErroneousMissingType {",
-        "  @Stage public Missing load() { return null; }",
-        "}"));
+    Compilation c =
+        Fixtures.compileLenient(
+            source(
+                "ErroneousMissingType",
+                "import dev.stagecraft.annotations.*;",
+                "@Pipeline",
+                "public class ErroneousMissingType {",
+                "  @Stage public Missing load() { return null; }",
+                "}"));
     assertThat(c).failed();
     assertThat(c).hadErrorContaining("cannot find symbol");
-    assertThat(c).hadErrorContaining(
-        "[StagecraftUnresolvedType] pipeline test.ErroneousMissingType uses a type that cannot be resolved")
-        .inFile(c.sourceFiles().get(0)).onLineContaining("public class ErroneousMissingType");
+    assertThat(c)
+        .hadErrorContaining(
+            "[StagecraftUnresolvedType] pipeline test.ErroneousMissingType uses a type that cannot be resolved")
+        .inFile(c.sourceFiles().get(0))
+        .onLineContaining("public class ErroneousMissingType");
   }
 }

@@ -19,8 +19,8 @@ class DeterminismTest {
     Map<String, byte[]> second = outputs(compileAll());
     assertThat(first.keySet()).isEqualTo(second.keySet());
     assertThat(first.keySet()).contains("/SOURCE_OUTPUT/example/StagecraftDiamondPipeline.java");
-    assertThat(first.keySet()).contains(
-        "/CLASS_OUTPUT/META-INF/services/dev.stagecraft.runtime.graph.PipelineProvider");
+    assertThat(first.keySet())
+        .contains("/CLASS_OUTPUT/META-INF/services/dev.stagecraft.runtime.graph.PipelineProvider");
     for (String name : first.keySet()) {
       assertThat(second.get(name)).isEqualTo(first.get(name));
     }
@@ -29,17 +29,24 @@ class DeterminismTest {
   @Test
   void serviceFileListsEveryGeneratedClassSorted() throws IOException {
     Compilation c = compileAll();
-    String services = new String(outputs(c).get(
-        "/CLASS_OUTPUT/META-INF/services/dev.stagecraft.runtime.graph.PipelineProvider"),
-        java.nio.charset.StandardCharsets.UTF_8);
-    assertThat(services).isEqualTo("example.StagecraftDiamondPipeline\n"
-        + "test.StagecraftEverythingPipeline\n" + "test.StagecraftEverythingPipeline_NoDefaultConstructor\n");
+    String services =
+        new String(
+            outputs(c)
+                .get(
+                    "/CLASS_OUTPUT/META-INF/services/dev.stagecraft.runtime.graph.PipelineProvider"),
+            java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(services)
+        .isEqualTo(
+            "example.StagecraftDiamondPipeline\n"
+                + "test.StagecraftEverythingPipeline\n"
+                + "test.StagecraftEverythingPipeline_NoDefaultConstructor\n");
   }
 
   private static Compilation compileAll() {
-    Compilation c = Fixtures.compile(
-        JavaFileObjects.forResource("fixtures/example/DiamondPipeline.java"),
-        JavaFileObjects.forResource("fixtures/test/EverythingPipeline.java"));
+    Compilation c =
+        Fixtures.compile(
+            JavaFileObjects.forResource("fixtures/example/DiamondPipeline.java"),
+            JavaFileObjects.forResource("fixtures/test/EverythingPipeline.java"));
     assertThat(c).succeededWithoutWarnings();
     return c;
   }

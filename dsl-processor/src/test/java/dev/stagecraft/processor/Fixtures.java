@@ -13,7 +13,10 @@ final class Fixtures {
   private Fixtures() {}
 
   static Compilation compile(JavaFileObject... sources) {
-    return javac().withProcessors(new StagecraftProcessor()).withOptions("-Xlint:all,-processing,-serial", "-Werror").compile(sources);
+    return javac()
+        .withProcessors(new StagecraftProcessor())
+        .withOptions("-Xlint:all,-processing,-serial", "-Werror")
+        .compile(sources);
   }
 
   static Compilation compileLenient(JavaFileObject... sources) {

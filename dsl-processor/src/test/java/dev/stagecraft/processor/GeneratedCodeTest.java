@@ -38,66 +38,138 @@ class GeneratedCodeTest {
 
   @BeforeAll
   static void compile() throws IOException {
-    Compilation c = Fixtures.compile(JavaFileObjects.forResource("fixtures/test/EverythingPipeline.java"));
+    Compilation c =
+        Fixtures.compile(JavaFileObjects.forResource("fixtures/test/EverythingPipeline.java"));
     assertThat(c).succeededWithoutWarnings();
     Map<String, byte[]> classes = new HashMap<>();
     for (JavaFileObject f : c.generatedFiles()) {
       if (f.getKind() == JavaFileObject.Kind.CLASS) {
-        String name = f.getName().replaceFirst("^/CLASS_OUTPUT/", "").replaceAll("\\.class$", "").replace('/', '.');
+        String name =
+            f.getName()
+                .replaceFirst("^/CLASS_OUTPUT/", "")
+                .replaceAll("\\.class$", "")
+                .replace('/', '.');
         try (InputStream in = f.openInputStream()) {
           classes.put(name, in.readAllBytes());
         }
       }
     }
-    loader = new ClassLoader(GeneratedCodeTest.class.getClassLoader()) {
-      @Override
-      protected Class<?> findClass(String name) throws ClassNotFoundException {
-        byte[] b = classes.get(name);
-        if (b == null) {
-          throw new ClassNotFoundException(name);
-        }
-        return defineClass(name, b, 0, b.length);
-      }
-    };
+    loader =
+        new ClassLoader(GeneratedCodeTest.class.getClassLoader()) {
+          @Override
+          protected Class<?> findClass(String name) throws ClassNotFoundException {
+            byte[] b = classes.get(name);
+            if (b == null) {
+              throw new ClassNotFoundException(name);
+            }
+            return defineClass(name, b, 0, b.length);
+          }
+        };
   }
 
-  private static PipelineDefinition definition(String provider) throws ReflectiveOperationException {
-    return ((PipelineProvider) loader.loadClass(provider).getConstructor().newInstance()).definition();
+  private static PipelineDefinition definition(String provider)
+      throws ReflectiveOperationException {
+    return ((PipelineProvider) loader.loadClass(provider).getConstructor().newInstance())
+        .definition();
   }
 
   @Test
   void parametersHaveTheirTypesAndDefaults() throws Exception {
     PipelineDefinition def = definition("test.StagecraftEverythingPipeline");
     assertThat(def.name()).isEqualTo("everything");
-    Map<String, String> types = def.params().stream()
-        .collect(Collectors.toMap(ParamSpec::name, p -> p.type().displayName(), (a, b) -> a, LinkedHashMap::new));
-    assertThat(types).containsExactly(
-        "text", "String", "flag", "boolean", "b", "byte", "s", "short", "i", "int", "l", "long",
-        "f", "float", "d", "double", "c", "char",
-        "boxedFlag", "Boolean", "boxedByte", "Byte", "boxedShort", "Short", "boxedInt", "Integer",
-        "boxedLong", "Long", "boxedFloat", "Float", "boxedDouble", "Double", "boxedChar", "Character",
-        "path", "Path", "timeout", "Duration", "env", "Env", "names", "List<String>",
-        "sizes", "List<Integer>", "envs", "List<Env>").inOrder();
+    Map<String, String> types =
+        def.params().stream()
+            .collect(
+                Collectors.toMap(
+                    ParamSpec::name, p -> p.type().displayName(), (a, b) -> a, LinkedHashMap::new));
+    assertThat(types)
+        .containsExactly(
+            "text",
+            "String",
+            "flag",
+            "boolean",
+            "b",
+            "byte",
+            "s",
+            "short",
+            "i",
+            "int",
+            "l",
+            "long",
+            "f",
+            "float",
+            "d",
+            "double",
+            "c",
+            "char",
+            "boxedFlag",
+            "Boolean",
+            "boxedByte",
+            "Byte",
+            "boxedShort",
+            "Short",
+            "boxedInt",
+            "Integer",
+            "boxedLong",
+            "Long",
+            "boxedFloat",
+            "Float",
+            "boxedDouble",
+            "Double",
+            "boxedChar",
+            "Character",
+            "path",
+            "Path",
+            "timeout",
+            "Duration",
+            "env",
+            "Env",
+            "names",
+            "List<String>",
+            "sizes",
+            "List<Integer>",
+            "envs",
+            "List<Env>")
+        .inOrder();
     ParamSpec env = def.param("env").orElseThrow();
     assertThat(env.defaultText()).hasValue("dev");
     assertThat(env.type().parse("dev").toString()).isEqualTo("DEV");
-    assertThat(def.param("envs").orElseThrow().type().parse("DEV, STAGING").toString()).isEqualTo("[DEV, STAGING]");
-    assertThat(def.param("timeout").orElseThrow().type().parse("PT5M")).isEqualTo(Duration.ofMinutes(5));
+    assertThat(def.param("envs").orElseThrow().type().parse("DEV, STAGING").toString())
+        .isEqualTo("[DEV, STAGING]");
+    assertThat(def.param("timeout").orElseThrow().type().parse("PT5M"))
+        .isEqualTo(Duration.ofMinutes(5));
     assertThat(def.param("boxedInt").orElseThrow().isRequired()).isTrue();
   }
 
   @Test
   void stagesHaveTheirShape() throws Exception {
     PipelineDefinition def = definition("test.StagecraftEverythingPipeline");
-    assertThat(def.stages().stream().map(StageSpec::name).toList()).containsExactly(
-        "scalars", "boxes", "others", "literal", "square", "length", "summarize", "run-id", "publish").inOrder();
+    assertThat(def.stages().stream().map(StageSpec::name).toList())
+        .containsExactly(
+            "scalars",
+            "boxes",
+            "others",
+            "literal",
+            "square",
+            "length",
+            "summarize",
+            "run-id",
+            "publish")
+        .inOrder();
     StageSpec summarize = def.stage("summarize").orElseThrow();
     assertThat(summarize.outputType()).isEqualTo("Summary");
-    assertThat(summarize.inputs()).containsExactly(InputSpec.of("scalars"), InputSpec.of("square"),
-        InputSpec.optionalOf("literal"), InputSpec.optionalOf("boxes")).inOrder();
-    assertThat(summarize.condition().orElseThrow().source()).isEqualTo("env == 'PRODUCTION' || flag");
+    assertThat(summarize.inputs())
+        .containsExactly(
+            InputSpec.of("scalars"),
+            InputSpec.of("square"),
+            InputSpec.optionalOf("literal"),
+            InputSpec.optionalOf("boxes"))
+        .inOrder();
+    assertThat(summarize.condition().orElseThrow().source())
+        .isEqualTo("env == 'PRODUCTION' || flag");
     assertThat(summarize.paramsUsed()).containsExactly("env", "flag");
-    assertThat(def.stage("literal").orElseThrow().fanOut()).hasValue(new FanOut.Items(List.of("x", "y")));
+    assertThat(def.stage("literal").orElseThrow().fanOut())
+        .hasValue(new FanOut.Items(List.of("x", "y")));
     assertThat(def.stage("literal").orElseThrow().outputType()).isEqualTo("List<String>");
     assertThat(def.stage("square").orElseThrow().fanOut()).hasValue(new FanOut.FromParam("sizes"));
     assertThat(def.stage("square").orElseThrow().outputType()).isEqualTo("List<Integer>");
@@ -117,12 +189,18 @@ class GeneratedCodeTest {
     params.put("boxedInt", 3);
     assertThat(run(def, "scalars", params, Map.of(), null)).isEqualTo("hellotrue12345.51.0E9x");
     assertThat(run(def, "boxes", params, Map.of(), null)).isEqualTo("false12345.06.0y");
-    assertThat(run(def, "others", params, Map.of(), null)).isEqualTo(List.of("data/in.csv", "PT5M", "DEV", "8"));
+    assertThat(run(def, "others", params, Map.of(), null))
+        .isEqualTo(List.of("data/in.csv", "PT5M", "DEV", "8"));
     assertThat(run(def, "literal", params, Map.of(), "x")).isEqualTo("X");
     assertThat(run(def, "square", params, Map.of(), 7)).isEqualTo(49);
     assertThat(run(def, "length", params, Map.of(), "abcd")).isEqualTo(4);
-    Object summary = run(def, "summarize", params,
-        Map.of("scalars", "s", "square", List.of(1, 4), "boxes", "b"), null);
+    Object summary =
+        run(
+            def,
+            "summarize",
+            params,
+            Map.of("scalars", "s", "square", List.of(1, 4), "boxes", "b"),
+            null);
     assertThat(summary.toString()).isEqualTo("Summary[text=s, count=2]");
     assertThat(run(def, "run-id", params, Map.of("length", List.of(1, 2, 3)), null)).isEqualTo(3);
     assertThat(run(def, "publish", params, Map.of("summarize", summary), null)).isNull();
@@ -133,14 +211,19 @@ class GeneratedCodeTest {
     Class<?> generated = loader.loadClass("test.StagecraftEverythingPipeline_NoDefaultConstructor");
     PipelineProvider provider = (PipelineProvider) generated.getConstructor().newInstance();
     IllegalStateException e = assertThrows(IllegalStateException.class, provider::definition);
-    assertThat(e).hasMessageThat().isEqualTo("NoDefaultConstructor has no public no-argument constructor: use "
-        + "StagecraftEverythingPipeline_NoDefaultConstructor.builder(pipeline) or "
-        + "StagecraftEverythingPipeline_NoDefaultConstructor.definition(() -> pipeline)");
+    assertThat(e)
+        .hasMessageThat()
+        .isEqualTo(
+            "NoDefaultConstructor has no public no-argument constructor: use "
+                + "StagecraftEverythingPipeline_NoDefaultConstructor.builder(pipeline) or "
+                + "StagecraftEverythingPipeline_NoDefaultConstructor.definition(() -> pipeline)");
     Class<?> pipelineClass = loader.loadClass("test.EverythingPipeline$NoDefaultConstructor");
     Object pipeline = pipelineClass.getConstructor(String.class).newInstance("hi ");
-    PipelineDefinition def = (PipelineDefinition) generated
-        .getMethod("definition", java.util.function.Supplier.class)
-        .invoke(null, (java.util.function.Supplier<Object>) () -> pipeline);
+    PipelineDefinition def =
+        (PipelineDefinition)
+            generated
+                .getMethod("definition", java.util.function.Supplier.class)
+                .invoke(null, (java.util.function.Supplier<Object>) () -> pipeline);
     assertThat(run(def, "greet", Map.of("name", "ann"), Map.of(), null)).isEqualTo("hi ann");
     assertThat(generated.getMethod("builder", pipelineClass)).isNotNull();
     assertThrows(NoSuchMethodException.class, () -> generated.getMethod("builder"));
@@ -150,10 +233,14 @@ class GeneratedCodeTest {
   void builderRejectsAMissingRequiredParameter() throws Exception {
     Class<?> generated = loader.loadClass("test.StagecraftEverythingPipeline");
     Object builder = generated.getMethod("builder").invoke(null);
-    InvocationTargetException e = assertThrows(InvocationTargetException.class,
-        () -> builder.getClass().getMethod("run").invoke(builder));
-    assertThat(e.getCause()).hasMessageThat().isEqualTo(
-        "required parameter 'boxedInt' (Integer) is not set: call boxedInt(...) before run()");
+    InvocationTargetException e =
+        assertThrows(
+            InvocationTargetException.class,
+            () -> builder.getClass().getMethod("run").invoke(builder));
+    assertThat(e.getCause())
+        .hasMessageThat()
+        .isEqualTo(
+            "required parameter 'boxedInt' (Integer) is not set: call boxedInt(...) before run()");
   }
 
   @Test
@@ -163,43 +250,50 @@ class GeneratedCodeTest {
         .isEqualTo("java.util.List<java.lang.String>");
     assertThat(result.getMethod("square").getGenericReturnType().getTypeName())
         .isEqualTo("java.util.List<java.lang.Integer>");
-    assertThat(result.getMethod("summarize").getReturnType().getName()).isEqualTo("test.EverythingPipeline$Summary");
+    assertThat(result.getMethod("summarize").getReturnType().getName())
+        .isEqualTo("test.EverythingPipeline$Summary");
     assertThat(result.getMethod("runId2").getReturnType()).isEqualTo(int.class); // stage 'run-id'
     assertThrows(NoSuchMethodException.class, () -> result.getMethod("publish"));
   }
 
-  private static Object run(PipelineDefinition def, String stage, Map<String, Object> params,
-      Map<String, Object> inputs, Object item) throws Exception {
-    StageCall call = new StageCall() {
-      @SuppressWarnings("unchecked")
-      @Override
-      public <T> T input(String name) {
-        return (T) inputs.get(name);
-      }
+  private static Object run(
+      PipelineDefinition def,
+      String stage,
+      Map<String, Object> params,
+      Map<String, Object> inputs,
+      Object item)
+      throws Exception {
+    StageCall call =
+        new StageCall() {
+          @SuppressWarnings("unchecked")
+          @Override
+          public <T> T input(String name) {
+            return (T) inputs.get(name);
+          }
 
-      @SuppressWarnings("unchecked")
-      @Override
-      public <T> Optional<T> optionalInput(String name) {
-        return Optional.ofNullable((T) inputs.get(name));
-      }
+          @SuppressWarnings("unchecked")
+          @Override
+          public <T> Optional<T> optionalInput(String name) {
+            return Optional.ofNullable((T) inputs.get(name));
+          }
 
-      @SuppressWarnings("unchecked")
-      @Override
-      public <T> T param(String name) {
-        return (T) params.get(name);
-      }
+          @SuppressWarnings("unchecked")
+          @Override
+          public <T> T param(String name) {
+            return (T) params.get(name);
+          }
 
-      @SuppressWarnings("unchecked")
-      @Override
-      public <T> T item() {
-        return (T) item;
-      }
+          @SuppressWarnings("unchecked")
+          @Override
+          public <T> T item() {
+            return (T) item;
+          }
 
-      @Override
-      public StageContext context() {
-        return null;
-      }
-    };
+          @Override
+          public StageContext context() {
+            return null;
+          }
+        };
     return def.stage(stage).orElseThrow().body().run(call);
   }
 }

@@ -12,15 +12,17 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 /**
- * Pins the generated source of one pipeline. After an intended change, regenerate with
- * {@code -Dgolden.update=true} and review the diff.
+ * Pins the generated source of one pipeline. After an intended change, regenerate with {@code
+ * -Dgolden.update=true} and review the diff.
  */
 class GoldenFileTest {
-  private static final Path GOLDEN = Path.of("src/test/resources/golden/example/StagecraftDiamondPipeline.java");
+  private static final Path GOLDEN =
+      Path.of("src/test/resources/golden/example/StagecraftDiamondPipeline.java");
 
   @Test
   void diamondPipelineSource() throws IOException {
-    Compilation c = Fixtures.compile(JavaFileObjects.forResource("fixtures/example/DiamondPipeline.java"));
+    Compilation c =
+        Fixtures.compile(JavaFileObjects.forResource("fixtures/example/DiamondPipeline.java"));
     assertThat(c).succeededWithoutWarnings();
     String actual = Fixtures.generated(c, "example.StagecraftDiamondPipeline");
     if (Boolean.getBoolean("golden.update")) {
@@ -28,7 +30,9 @@ class GoldenFileTest {
       Files.writeString(GOLDEN, actual, StandardCharsets.UTF_8);
     }
     String expected = Files.readString(GOLDEN, StandardCharsets.UTF_8);
-    assertWithMessage("generated source differs from %s (regenerate with -Dgolden.update=true)", GOLDEN)
-        .that(actual).isEqualTo(expected);
+    assertWithMessage(
+            "generated source differs from %s (regenerate with -Dgolden.update=true)", GOLDEN)
+        .that(actual)
+        .isEqualTo(expected);
   }
 }

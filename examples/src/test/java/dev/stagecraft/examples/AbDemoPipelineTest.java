@@ -18,14 +18,18 @@ class AbDemoPipelineTest {
 
   @Test
   void confidentAbTestDeploysTheWinner() {
-    var result = StagecraftAbDemoPipeline.builder().accuracyA(0.90).accuracyB(0.95).rows(2000).run();
+    var result =
+        StagecraftAbDemoPipeline.builder().accuracyA(0.90).accuracyB(0.95).rows(2000).run();
 
     assertEquals(RunStatus.SUCCEEDED, result.status());
-    assertEquals(List.of("a", "b"), result.train().stream().map(AbDemoPipeline.TrainedModel::variant).toList());
+    assertEquals(
+        List.of("a", "b"),
+        result.train().stream().map(AbDemoPipeline.TrainedModel::variant).toList());
     assertTrue(result.abTest().confidence() > 0.8, "confidence " + result.abTest().confidence());
     assertEquals(new AbDemoPipeline.Deployment("b", "production", 0.95), result.deployWinner());
     assertStatus(result.runResult(), "deploySingle", StageStatus.SKIPPED);
-    assertReason(result.runResult(), "deploySingle", "!enableAbTesting was false (enableAbTesting = true)");
+    assertReason(
+        result.runResult(), "deploySingle", "!enableAbTesting was false (enableAbTesting = true)");
   }
 
   @Test
@@ -35,7 +39,10 @@ class AbDemoPipelineTest {
     assertEquals(RunStatus.SUCCEEDED, result.status());
     assertStatus(result.runResult(), "abTest", StageStatus.SUCCEEDED);
     assertStatus(result.runResult(), "deployWinner", StageStatus.SKIPPED);
-    assertReason(result.runResult(), "deployWinner", "abTest.confidence > 0.8 was false (abTest.confidence = 0.5)");
+    assertReason(
+        result.runResult(),
+        "deployWinner",
+        "abTest.confidence > 0.8 was false (abTest.confidence = 0.5)");
     assertStatus(result.runResult(), "deploySingle", StageStatus.SKIPPED);
     var error = assertThrows(StageOutputUnavailableException.class, result::deployWinner);
     assertTrue(error.getMessage().contains("SKIPPED"), error.getMessage());
@@ -47,7 +54,8 @@ class AbDemoPipelineTest {
 
     assertEquals(RunStatus.SUCCEEDED, result.status());
     assertStatus(result.runResult(), "abTest", StageStatus.SKIPPED);
-    assertReason(result.runResult(), "abTest", "enableAbTesting was false (enableAbTesting = false)");
+    assertReason(
+        result.runResult(), "abTest", "enableAbTesting was false (enableAbTesting = false)");
     assertStatus(result.runResult(), "deployWinner", StageStatus.SKIPPED);
     assertReason(result.runResult(), "deployWinner", "abTest");
     assertEquals(new AbDemoPipeline.Deployment("a", "production", 0.90), result.deploySingle());

@@ -27,10 +27,15 @@ class CliTest {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     List<String> all = new ArrayList<>(List.of(args));
-    int code = StagecraftCli.execute(all.toArray(String[]::new),
-        new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
-        Map.of("STAGECRAFT_HOME", store.toString()), false);
-    return new Output(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    int code =
+        StagecraftCli.execute(
+            all.toArray(String[]::new),
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8),
+            Map.of("STAGECRAFT_HOME", store.toString()),
+            false);
+    return new Output(
+        code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
   }
 
   @Test
@@ -51,16 +56,22 @@ class CliTest {
     assertEquals("SUCCEEDED", run.get("status").asText());
     List<String> names = new ArrayList<>();
     for (JsonNode stage : run.get("stages")) {
-      assertEquals(List.of("name", "status", "attempts", "durationMs", "reason", "item", "metrics"), fieldNames(stage));
+      assertEquals(
+          List.of("name", "status", "attempts", "durationMs", "reason", "item", "metrics"),
+          fieldNames(stage));
       names.add(stage.get("name").asText());
     }
-    assertEquals(List.of("preprocess", "train[0]", "train[1]", "abTest", "deployWinner", "deploySingle"), names);
+    assertEquals(
+        List.of("preprocess", "train[0]", "train[1]", "abTest", "deployWinner", "deploySingle"),
+        names);
     JsonNode train1 = run.get("stages").get(2);
     assertEquals("b", train1.get("item").asText());
     assertEquals(0.91, train1.get("metrics").get("accuracy").asDouble());
     JsonNode deployWinner = run.get("stages").get(4);
     assertEquals("SKIPPED", deployWinner.get("status").asText());
-    assertEquals("abTest.confidence > 0.8 was false (abTest.confidence = 0.5)", deployWinner.get("reason").asText());
+    assertEquals(
+        "abTest.confidence > 0.8 was false (abTest.confidence = 0.5)",
+        deployWinner.get("reason").asText());
   }
 
   @Test
@@ -76,7 +87,9 @@ class CliTest {
     for (JsonNode stage : json.readTree(show.out()).get("stages")) {
       shown.add(stage.get("name").asText());
     }
-    assertEquals(List.of("preprocess", "train[0]", "train[1]", "abTest", "deployWinner", "deploySingle"), shown);
+    assertEquals(
+        List.of("preprocess", "train[0]", "train[1]", "abTest", "deployWinner", "deploySingle"),
+        shown);
   }
 
   @Test
@@ -88,11 +101,12 @@ class CliTest {
 
   @Test
   void badInputIsOneLineAndExitTwo() {
-    for (String[] args : List.of(
-        new String[] {"run", "diamnd"},
-        new String[] {"run", "diamond", "-p", "bins=ten"},
-        new String[] {"run", "diamond", "-p", "binz=3"},
-        new String[] {"describe", "nope"})) {
+    for (String[] args :
+        List.of(
+            new String[] {"run", "diamnd"},
+            new String[] {"run", "diamond", "-p", "bins=ten"},
+            new String[] {"run", "diamond", "-p", "binz=3"},
+            new String[] {"describe", "nope"})) {
       Output o = cli(args);
       assertEquals(2, o.code(), String.join(" ", args) + ": " + o.err());
       assertEquals(1, o.err().strip().lines().count(), o.err());

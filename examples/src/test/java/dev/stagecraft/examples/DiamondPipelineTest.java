@@ -31,7 +31,8 @@ class DiamondPipelineTest {
     assertEquals(5, result.histogram().counts().size());
     assertEquals(500, result.histogram().counts().stream().mapToInt(Integer::intValue).sum());
     assertTrue(result.report().startsWith("n=500 mean="), result.report());
-    assertEquals(mean, result.runResult().outcome("summary").orElseThrow().metrics().get("mean"), 1e-12);
+    assertEquals(
+        mean, result.runResult().outcome("summary").orElseThrow().metrics().get("mean"), 1e-12);
   }
 
   @Test

@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
  */
 public final class Quantities {
   private static final Pattern QUANTITY =
-      Pattern.compile("([+-]?(?:\\d+(?:\\.\\d*)?|\\.\\d+))(?:([eE][+-]?\\d+)|(Ki|Mi|Gi|Ti|Pi|Ei|n|u|m|k|M|G|T|P|E))?");
+      Pattern.compile(
+          "([+-]?(?:\\d+(?:\\.\\d*)?|\\.\\d+))(?:([eE][+-]?\\d+)|(Ki|Mi|Gi|Ti|Pi|Ei|n|u|m|k|M|G|T|P|E))?");
 
   private Quantities() {}
 
@@ -25,7 +26,8 @@ public final class Quantities {
    * @throws IllegalArgumentException with a message saying what is allowed
    */
   public static long cpuMillis(String text) {
-    BigDecimal value = parse(text, "cpu", "use cores such as \"2\" or \"1.5\", or millicores such as \"500m\"");
+    BigDecimal value =
+        parse(text, "cpu", "use cores such as \"2\" or \"1.5\", or millicores such as \"500m\"");
     BigDecimal millis = value.movePointRight(3);
     if (millis.signum() <= 0) {
       throw new IllegalArgumentException("cpu \"" + text + "\" must be positive");
@@ -47,7 +49,9 @@ public final class Quantities {
     return value.setScale(0, java.math.RoundingMode.CEILING).longValueExact();
   }
 
-  /** Formats bytes the way people write memory quantities: {@code 2Gi}, {@code 512Mi}, {@code 1000}. */
+  /**
+   * Formats bytes the way people write memory quantities: {@code 2Gi}, {@code 512Mi}, {@code 1000}.
+   */
   public static String formatBytes(long bytes) {
     String[] units = {"Ei", "Pi", "Ti", "Gi", "Mi", "Ki"};
     for (int i = 0; i < units.length; i++) {
@@ -59,8 +63,11 @@ public final class Quantities {
     for (int i = 0; i < units.length; i++) {
       long unit = 1L << (10 * (units.length - i));
       if (bytes >= unit) {
-        return BigDecimal.valueOf(bytes).divide(BigDecimal.valueOf(unit), 1, java.math.RoundingMode.HALF_UP)
-                .stripTrailingZeros().toPlainString() + units[i];
+        return BigDecimal.valueOf(bytes)
+                .divide(BigDecimal.valueOf(unit), 1, java.math.RoundingMode.HALF_UP)
+                .stripTrailingZeros()
+                .toPlainString()
+            + units[i];
       }
     }
     return Long.toString(bytes);

@@ -50,8 +50,8 @@ public final class ValueSyntax {
   /**
    * Parses one scalar value.
    *
-   * @throws IllegalArgumentException whose message says what was expected, e.g.
-   *     {@code "abc" is not an int}
+   * @throws IllegalArgumentException whose message says what was expected, e.g. {@code "abc" is not
+   *     an int}
    */
   public static Object parse(Kind kind, String text) {
     String t = kind == Kind.STRING || kind == Kind.PATH ? text : text.trim();
@@ -116,7 +116,10 @@ public final class ValueSyntax {
     return Double.parseDouble(t);
   }
 
-  /** Rejects Java's type suffixes ("1d", "2f") and hex floats, which are not how people write numbers. */
+  /**
+   * Rejects Java's type suffixes ("1d", "2f") and hex floats, which are not how people write
+   * numbers.
+   */
   private static void requireDecimal(String t) {
     if (!t.matches("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?|[+-]?Infinity|NaN")) {
       throw new NumberFormatException(t);

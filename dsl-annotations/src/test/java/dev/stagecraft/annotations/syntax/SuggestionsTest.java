@@ -23,15 +23,21 @@ class SuggestionsTest {
     assertEquals(Optional.of("abTest"), Suggestions.closest("abtest", names));
     assertEquals(Optional.of("train"), Suggestions.closest("tran", names));
     assertEquals(Optional.of("C"), Suggestions.closest("c", List.of("kernel", "C", "gamma")));
-    assertEquals(Optional.of("random_forest"), Suggestions.closest("random_forrest", List.of("svm", "random_forest")));
+    assertEquals(
+        Optional.of("random_forest"),
+        Suggestions.closest("random_forrest", List.of("svm", "random_forest")));
   }
 
   @Test
   void staysQuietWhenNothingIsCloseOrTheNameIsKnown() {
-    assertEquals(Optional.empty(), Suggestions.closest("deploy", List.of("enableAbTesting", "abTest", "train")));
+    assertEquals(
+        Optional.empty(),
+        Suggestions.closest("deploy", List.of("enableAbTesting", "abTest", "train")));
     assertEquals(Optional.empty(), Suggestions.closest("x", List.of()));
     assertEquals(Optional.empty(), Suggestions.closest("train", List.of("train")));
-    assertEquals(Optional.empty(), Suggestions.closest("xyz", List.of("train", "preprocess")),
+    assertEquals(
+        Optional.empty(),
+        Suggestions.closest("xyz", List.of("train", "preprocess")),
         "a three-letter name allows one edit");
   }
 
@@ -42,7 +48,9 @@ class SuggestionsTest {
 
   @Test
   void didYouMeanIsTheHintOrNothing() {
-    assertEquals(" (did you mean 'preprocess'?)", Suggestions.didYouMean("preproces", List.of("train", "preprocess")));
+    assertEquals(
+        " (did you mean 'preprocess'?)",
+        Suggestions.didYouMean("preproces", List.of("train", "preprocess")));
     assertEquals("", Suggestions.didYouMean("zzz", List.of("train")));
   }
 }

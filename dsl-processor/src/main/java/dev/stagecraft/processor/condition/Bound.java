@@ -32,16 +32,13 @@ sealed interface Bound {
       implements Test {}
 
   /** Booleans compared with {@code ==} or {@code !=} after unboxing. */
-  record BooleanComparison(ComparisonOperator operator, Bound left, Bound right)
-      implements Test {}
+  record BooleanComparison(ComparisonOperator operator, Bound left, Bound right) implements Test {}
 
   /** Values compared with {@code Objects.equals} (strings, other objects of one type). */
-  record EqualsComparison(ComparisonOperator operator, Bound left, Bound right)
-      implements Test {}
+  record EqualsComparison(ComparisonOperator operator, Bound left, Bound right) implements Test {}
 
   /** References compared with {@code ==} (enum constants, null checks). */
-  record IdentityComparison(ComparisonOperator operator, Bound left, Bound right)
-      implements Test {}
+  record IdentityComparison(ComparisonOperator operator, Bound left, Bound right) implements Test {}
 
   /** How {@code in} compares. */
   enum MembershipKind {

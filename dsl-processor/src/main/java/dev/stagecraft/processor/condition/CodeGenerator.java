@@ -53,30 +53,40 @@ final class CodeGenerator {
 
   private static CodeBlock value(Bound bound) {
     if (bound instanceof Bound.Logical logical) {
-      return CodeBlock.of("$L $L $L",
-          nested(logical.left()), logical.operator().symbol(), nested(logical.right()));
+      return CodeBlock.of(
+          "$L $L $L", nested(logical.left()), logical.operator().symbol(), nested(logical.right()));
     }
     if (bound instanceof Bound.Not not) {
       return CodeBlock.of("!$L", nested(not.operand()));
     }
     if (bound instanceof Bound.NumberComparison comparison) {
-      return CodeBlock.of("$L $L $L",
+      return CodeBlock.of(
+          "$L $L $L",
           number(comparison.left(), comparison.integral()),
           comparison.operator().symbol(),
           number(comparison.right(), comparison.integral()));
     }
     if (bound instanceof Bound.BooleanComparison comparison) {
-      return CodeBlock.of("$L $L $L",
-          bool(comparison.left()), comparison.operator().symbol(), bool(comparison.right()));
+      return CodeBlock.of(
+          "$L $L $L",
+          bool(comparison.left()),
+          comparison.operator().symbol(),
+          bool(comparison.right()));
     }
     if (bound instanceof Bound.EqualsComparison comparison) {
-      return CodeBlock.of("$L$T.equals($L, $L)",
+      return CodeBlock.of(
+          "$L$T.equals($L, $L)",
           comparison.operator() == ComparisonOperator.NE ? "!" : "",
-          OBJECTS, value(comparison.left()), value(comparison.right()));
+          OBJECTS,
+          value(comparison.left()),
+          value(comparison.right()));
     }
     if (bound instanceof Bound.IdentityComparison comparison) {
-      return CodeBlock.of("$L $L $L",
-          value(comparison.left()), comparison.operator().symbol(), value(comparison.right()));
+      return CodeBlock.of(
+          "$L $L $L",
+          value(comparison.left()),
+          comparison.operator().symbol(),
+          value(comparison.right()));
     }
     if (bound instanceof Bound.Membership membership) {
       return membership(membership);
@@ -97,16 +107,17 @@ final class CodeGenerator {
     List<CodeBlock> values = new ArrayList<>();
     boolean integral = membership.kind() == Bound.MembershipKind.INTEGRAL;
     for (Bound value : membership.values()) {
-      values.add(membership.kind() == Bound.MembershipKind.OBJECT
-          ? value(value)
-          : number(value, integral));
+      values.add(
+          membership.kind() == Bound.MembershipKind.OBJECT
+              ? value(value)
+              : number(value, integral));
     }
     CodeBlock list = CodeBlock.join(values, ", ");
     if (membership.kind() == Bound.MembershipKind.OBJECT) {
       return CodeBlock.of("$T.asList($L).contains($L)", ARRAYS, list, value(membership.operand()));
     }
-    return CodeBlock.of("$T.of($L).contains($L)",
-        LIST, list, number(membership.operand(), integral));
+    return CodeBlock.of(
+        "$T.of($L).contains($L)", LIST, list, number(membership.operand(), integral));
   }
 
   /** A number as {@code long} or {@code double}, without boxes, for a comparison. */
@@ -141,14 +152,21 @@ final class CodeGenerator {
 
   private static CodeBlock read(ResolvedPath path) {
     Expr.Path source = path.source();
-    CodeBlock value = CodeBlock.of("scope.<$T>$L($S)",
-        TypeName.get(path.rootType()).box(),
-        path.root() == ResolvedPath.Root.PARAM ? "param" : "output",
-        path.name());
+    CodeBlock value =
+        CodeBlock.of(
+            "scope.<$T>$L($S)",
+            TypeName.get(path.rootType()).box(),
+            path.root() == ResolvedPath.Root.PARAM ? "param" : "output",
+            path.name());
     for (int i = 0; i < path.steps().size(); i++) {
       ResolvedPath.Step step = path.steps().get(i);
-      value = CodeBlock.of("scope.notNull($S, $L).$N$L",
-          source.prefix(i + 1), value, step.member(), step.field() ? "" : "()");
+      value =
+          CodeBlock.of(
+              "scope.notNull($S, $L).$N$L",
+              source.prefix(i + 1),
+              value,
+              step.member(),
+              step.field() ? "" : "()");
     }
     return CodeBlock.of("scope.saw($S, $L)", source.text(), value);
   }

@@ -13,8 +13,8 @@ import javax.lang.model.util.Types;
  * Compiles a {@code @When} expression into a Java boolean expression over a variable {@code scope}
  * ({@code dev.stagecraft.runtime.graph.ConditionScope}), or into the list of its errors.
  *
- * <p>Language (DESIGN.md section 2): {@code || && !}, comparisons {@code == != < <= > >=}, {@code
- * x in [literal, ...]}, parentheses, number literals ({@code 1e9}), 'single' or "double" quoted
+ * <p>Language (DESIGN.md section 2): {@code || && !}, comparisons {@code == != < <= > >=}, {@code x
+ * in [literal, ...]}, parentheses, number literals ({@code 1e9}), 'single' or "double" quoted
  * strings, {@code true false null}, and dotted paths. The first segment of a path is a parameter or
  * a stage name; a name that is both is an error asking to rename one. Later segments are record
  * components, public no-argument getters ({@code getX}, {@code isX}) or public fields of the static
@@ -23,8 +23,8 @@ import javax.lang.model.util.Types;
  * booleans with booleans, an enum with a string literal naming one of its constants, any reference
  * with {@code null}; {@code < <= > >=} need numbers; the whole expression must be boolean.
  *
- * <p>Syntax errors stop at the first one; type errors are all reported. A path through a type
- * that javac could not resolve (kind {@code ERROR}) is reported as such: a processor should defer
+ * <p>Syntax errors stop at the first one; type errors are all reported. A path through a type that
+ * javac could not resolve (kind {@code ERROR}) is reported as such: a processor should defer
  * pipelines whose types are not yet resolved before compiling their conditions. Each {@link
  * ConditionError} reads well as {@code "@When: " + message + " at column " + column}.
  */
@@ -59,8 +59,11 @@ public final class ConditionCompiler {
       bound = checker.checkCondition(expr);
     } catch (RuntimeException unexpected) {
       // never crash javac: a type the model cannot handle becomes an error on the condition
-      return new ConditionResult.Failed(List.of(new ConditionError(
-          "cannot check this condition (" + unexpected + "); please report it", expr.start())));
+      return new ConditionResult.Failed(
+          List.of(
+              new ConditionError(
+                  "cannot check this condition (" + unexpected + "); please report it",
+                  expr.start())));
     }
     if (!checker.errors().isEmpty()) {
       List<ConditionError> errors = new ArrayList<>(checker.errors());

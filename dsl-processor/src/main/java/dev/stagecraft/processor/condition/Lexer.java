@@ -5,8 +5,8 @@ import java.util.List;
 
 /**
  * Splits a {@code @When} expression into tokens. Stops at the first lexical error. Numbers are
- * decimal with an optional sign, fraction and exponent ({@code 1e9}, {@code 0.8}, {@code -2}); strings use
- * single or double quotes with the escapes {@code \\ \' \" \n \t \r}.
+ * decimal with an optional sign, fraction and exponent ({@code 1e9}, {@code 0.8}, {@code -2});
+ * strings use single or double quotes with the escapes {@code \\ \' \" \n \t \r}.
  */
 final class Lexer {
   private final String source;
@@ -80,9 +80,12 @@ final class Lexer {
         }
         throw new ConditionSyntaxException("unexpected '|' (use '||' for or)", start + 1);
       }
-      default -> throw new ConditionSyntaxException(
-          "unexpected character '" + new String(Character.toChars(source.codePointAt(start))) + "'",
-          start + 1);
+      default ->
+          throw new ConditionSyntaxException(
+              "unexpected character '"
+                  + new String(Character.toChars(source.codePointAt(start)))
+                  + "'",
+              start + 1);
     };
   }
 
@@ -168,25 +171,28 @@ final class Lexer {
           break;
         }
         char escaped = source.charAt(pos + 1);
-        value.append(switch (escaped) {
-          case '\\' -> '\\';
-          case '\'' -> '\'';
-          case '"' -> '"';
-          case 'n' -> '\n';
-          case 't' -> '\t';
-          case 'r' -> '\r';
-          default -> throw new ConditionSyntaxException(
-              "unknown escape '\\" + escaped + "' in string (use \\\\, \\', \\\", \\n, \\t or \\r)",
-              pos + 1);
-        });
+        value.append(
+            switch (escaped) {
+              case '\\' -> '\\';
+              case '\'' -> '\'';
+              case '"' -> '"';
+              case 'n' -> '\n';
+              case 't' -> '\t';
+              case 'r' -> '\r';
+              default ->
+                  throw new ConditionSyntaxException(
+                      "unknown escape '\\"
+                          + escaped
+                          + "' in string (use \\\\, \\', \\\", \\n, \\t or \\r)",
+                      pos + 1);
+            });
         pos += 2;
       } else {
         value.append(c);
         pos++;
       }
     }
-    throw new ConditionSyntaxException(
-        "unterminated string: add the closing " + quote, start + 1);
+    throw new ConditionSyntaxException("unterminated string: add the closing " + quote, start + 1);
   }
 
   private Token word() {
@@ -195,13 +201,14 @@ final class Lexer {
       pos++;
     }
     String text = source.substring(start, pos);
-    TokenKind kind = switch (text) {
-      case "true" -> TokenKind.TRUE;
-      case "false" -> TokenKind.FALSE;
-      case "null" -> TokenKind.NULL;
-      case "in" -> TokenKind.IN;
-      default -> TokenKind.IDENTIFIER;
-    };
+    TokenKind kind =
+        switch (text) {
+          case "true" -> TokenKind.TRUE;
+          case "false" -> TokenKind.FALSE;
+          case "null" -> TokenKind.NULL;
+          case "in" -> TokenKind.IN;
+          default -> TokenKind.IDENTIFIER;
+        };
     return new Token(kind, text, start + 1);
   }
 }

@@ -14,8 +14,7 @@ import java.util.List;
  * </pre>
  */
 final class Parser {
-  private static final String VALUE =
-      "a name, number, string, true, false, null or '('";
+  private static final String VALUE = "a name, number, string, true, false, null or '('";
 
   /** Deeper nesting than any real condition; keeps a pathological string from overflowing. */
   static final int MAX_DEPTH = 100;
@@ -43,7 +42,8 @@ final class Parser {
     if (rest.kind() != TokenKind.END) {
       if (ComparisonOperator.of(rest.kind()) != null || rest.kind() == TokenKind.IN) {
         throw new ConditionSyntaxException(
-            "unexpected " + rest.describe()
+            "unexpected "
+                + rest.describe()
                 + ": comparisons cannot be chained, combine them with && or use parentheses",
             rest.column());
       }
@@ -51,7 +51,8 @@ final class Parser {
         throw new ConditionSyntaxException("unexpected ')' without a matching '('", rest.column());
       }
       throw new ConditionSyntaxException(
-          "unexpected " + rest.describe()
+          "unexpected "
+              + rest.describe()
               + ": expected an operator (&&, ||, ==, !=, <, <=, >, >=, in) or the end",
           rest.column());
     }
@@ -221,10 +222,8 @@ final class Parser {
 
   private ConditionSyntaxException unexpected(String expected) {
     Token found = peek();
-    String actual = found.kind() == TokenKind.END
-        ? "the expression ended"
-        : "found " + found.describe();
-    return new ConditionSyntaxException(
-        "expected " + expected + " but " + actual, found.column());
+    String actual =
+        found.kind() == TokenKind.END ? "the expression ended" : "found " + found.describe();
+    return new ConditionSyntaxException("expected " + expected + " but " + actual, found.column());
   }
 }

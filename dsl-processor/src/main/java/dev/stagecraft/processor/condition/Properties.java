@@ -39,23 +39,24 @@ final class Properties {
     if (type.getKind() == ElementKind.RECORD) {
       for (RecordComponentElement component : type.getRecordComponents()) {
         ExecutableElement accessor = component.getAccessor();
-        if (component.getSimpleName().contentEquals(name) && accessor != null
+        if (component.getSimpleName().contentEquals(name)
+            && accessor != null
             && accessor.getModifiers().contains(Modifier.PUBLIC)) {
           return Optional.of(method(owner, accessor));
         }
       }
     }
     List<ExecutableElement> methods = ElementFilter.methodsIn(elements.getAllMembers(type));
-    String capitalized = name.isEmpty()
-        ? name
-        : Character.toUpperCase(name.charAt(0)) + name.substring(1);
+    String capitalized =
+        name.isEmpty() ? name : Character.toUpperCase(name.charAt(0)) + name.substring(1);
     for (ExecutableElement method : methods) {
       if (isGetter(method) && method.getSimpleName().contentEquals("get" + capitalized)) {
         return Optional.of(method(owner, method));
       }
     }
     for (ExecutableElement method : methods) {
-      if (isGetter(method) && isBoolean(method.getReturnType())
+      if (isGetter(method)
+          && isBoolean(method.getReturnType())
           && method.getSimpleName().contentEquals("is" + capitalized)) {
         return Optional.of(method(owner, method));
       }
@@ -97,7 +98,8 @@ final class Properties {
     if (member instanceof VariableElement field && isReadable(field)) {
       return Optional.of(field.getSimpleName().toString());
     }
-    if (member instanceof ExecutableElement method && method.getKind() == ElementKind.METHOD
+    if (member instanceof ExecutableElement method
+        && method.getKind() == ElementKind.METHOD
         && isGetter(method)) {
       String simple = method.getSimpleName().toString();
       if (simple.startsWith("get") && simple.length() > 3) {
@@ -111,8 +113,8 @@ final class Properties {
   }
 
   private ResolvedPath.Step method(DeclaredType owner, ExecutableElement method) {
-    TypeMirror returnType = ((javax.lang.model.type.ExecutableType) types.asMemberOf(owner, method))
-        .getReturnType();
+    TypeMirror returnType =
+        ((javax.lang.model.type.ExecutableType) types.asMemberOf(owner, method)).getReturnType();
     return new ResolvedPath.Step(method.getSimpleName().toString(), false, returnType);
   }
 
@@ -143,11 +145,13 @@ final class Properties {
     }
     return type.getKind() == TypeKind.DECLARED
         && ((TypeElement) ((DeclaredType) type).asElement())
-            .getQualifiedName().contentEquals("java.lang.Boolean");
+            .getQualifiedName()
+            .contentEquals("java.lang.Boolean");
   }
 
   private static String decapitalize(String name) {
-    if (name.length() > 1 && Character.isUpperCase(name.charAt(1))
+    if (name.length() > 1
+        && Character.isUpperCase(name.charAt(1))
         && Character.isUpperCase(name.charAt(0))) {
       return name;
     }

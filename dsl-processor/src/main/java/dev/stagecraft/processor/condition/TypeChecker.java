@@ -25,15 +25,16 @@ import javax.lang.model.util.Types;
  * about the expressions that contain it.
  */
 final class TypeChecker {
-  private static final Map<String, TypeKind> BOXES = Map.of(
-      "java.lang.Boolean", TypeKind.BOOLEAN,
-      "java.lang.Byte", TypeKind.BYTE,
-      "java.lang.Short", TypeKind.SHORT,
-      "java.lang.Integer", TypeKind.INT,
-      "java.lang.Long", TypeKind.LONG,
-      "java.lang.Float", TypeKind.FLOAT,
-      "java.lang.Double", TypeKind.DOUBLE,
-      "java.lang.Character", TypeKind.CHAR);
+  private static final Map<String, TypeKind> BOXES =
+      Map.of(
+          "java.lang.Boolean", TypeKind.BOOLEAN,
+          "java.lang.Byte", TypeKind.BYTE,
+          "java.lang.Short", TypeKind.SHORT,
+          "java.lang.Integer", TypeKind.INT,
+          "java.lang.Long", TypeKind.LONG,
+          "java.lang.Float", TypeKind.FLOAT,
+          "java.lang.Double", TypeKind.DOUBLE,
+          "java.lang.Character", TypeKind.CHAR);
 
   private final Types types;
   private final Elements elements;
@@ -44,7 +45,10 @@ final class TypeChecker {
   private final Set<String> usedStages = new LinkedHashSet<>();
   private final Set<String> usedParams = new LinkedHashSet<>();
 
-  TypeChecker(Types types, Elements elements, Map<String, TypeMirror> params,
+  TypeChecker(
+      Types types,
+      Elements elements,
+      Map<String, TypeMirror> params,
       Map<String, TypeMirror> stageOutputs) {
     this.types = types;
     this.elements = elements;
@@ -58,7 +62,8 @@ final class TypeChecker {
     Bound bound = check(expr);
     ValueType type = bound.type();
     if (!(type instanceof ValueType.BooleanType) && !(type instanceof ValueType.ErrorType)) {
-      error("the condition must be boolean but " + subject(expr) + " is " + type.describe(),
+      error(
+          "the condition must be boolean but " + subject(expr) + " is " + type.describe(),
           expr.start());
     }
     return bound;
@@ -132,16 +137,27 @@ final class TypeChecker {
       }
       Expr offender = lt instanceof ValueType.NumberType ? comparison.right() : comparison.left();
       ValueType offenderType = lt instanceof ValueType.NumberType ? rt : lt;
-      error("'" + operator.symbol() + "' compares numbers only, but " + subject(offender)
-          + " is " + offenderType.describe(), column);
+      error(
+          "'"
+              + operator.symbol()
+              + "' compares numbers only, but "
+              + subject(offender)
+              + " is "
+              + offenderType.describe(),
+          column);
       return new Bound.Invalid();
     }
     if (lt instanceof ValueType.NullType || rt instanceof ValueType.NullType) {
       Expr other = lt instanceof ValueType.NullType ? comparison.right() : comparison.left();
       ValueType otherType = lt instanceof ValueType.NullType ? rt : lt;
       if (otherType.primitive()) {
-        error("cannot compare " + subject(other) + " (" + otherType.describe()
-            + ") with null: a primitive is never null", column);
+        error(
+            "cannot compare "
+                + subject(other)
+                + " ("
+                + otherType.describe()
+                + ") with null: a primitive is never null",
+            column);
         return new Bound.Invalid();
       }
       return new Bound.IdentityComparison(operator, left, right);
@@ -155,35 +171,52 @@ final class TypeChecker {
     if (lt instanceof ValueType.StringType && rt instanceof ValueType.StringType) {
       return new Bound.EqualsComparison(operator, left, right);
     }
-    if (lt instanceof ValueType.EnumType le && rt instanceof ValueType.StringType rs
+    if (lt instanceof ValueType.EnumType le
+        && rt instanceof ValueType.StringType rs
         && rs.literal()) {
       Bound constant = enumConstant(le, (Expr.StringLiteral) comparison.right());
       return constant instanceof Bound.Invalid
           ? constant
           : new Bound.IdentityComparison(operator, left, constant);
     }
-    if (rt instanceof ValueType.EnumType re && lt instanceof ValueType.StringType ls
+    if (rt instanceof ValueType.EnumType re
+        && lt instanceof ValueType.StringType ls
         && ls.literal()) {
       Bound constant = enumConstant(re, (Expr.StringLiteral) comparison.left());
       return constant instanceof Bound.Invalid
           ? constant
           : new Bound.IdentityComparison(operator, constant, right);
     }
-    if (lt instanceof ValueType.EnumType le && rt instanceof ValueType.EnumType re
+    if (lt instanceof ValueType.EnumType le
+        && rt instanceof ValueType.EnumType re
         && le.element().equals(re.element())) {
       return new Bound.IdentityComparison(operator, left, right);
     }
-    if (lt instanceof ValueType.OtherType lo && rt instanceof ValueType.OtherType ro
-        && !lo.primitive() && !ro.primitive()
+    if (lt instanceof ValueType.OtherType lo
+        && rt instanceof ValueType.OtherType ro
+        && !lo.primitive()
+        && !ro.primitive()
         && types.isSameType(types.erasure(lo.mirror()), types.erasure(ro.mirror()))) {
       return new Bound.EqualsComparison(operator, left, right);
     }
-    if (lt instanceof ValueType.OtherType lo && rt instanceof ValueType.OtherType ro
-        && lo.primitive() && ro.primitive()) {
+    if (lt instanceof ValueType.OtherType lo
+        && rt instanceof ValueType.OtherType ro
+        && lo.primitive()
+        && ro.primitive()) {
       return new Bound.IdentityComparison(operator, left, right);
     }
-    error("cannot compare " + subject(comparison.left()) + " (" + lt.describe() + ") with "
-        + subject(comparison.right()) + " (" + rt.describe() + "): " + rule(lt, rt), column);
+    error(
+        "cannot compare "
+            + subject(comparison.left())
+            + " ("
+            + lt.describe()
+            + ") with "
+            + subject(comparison.right())
+            + " ("
+            + rt.describe()
+            + "): "
+            + rule(lt, rt),
+        column);
     return new Bound.Invalid();
   }
 
@@ -200,18 +233,27 @@ final class TypeChecker {
     if (left instanceof ValueType.StringType) {
       return "strings compare only with strings";
     }
-    return left.describe() + " compares only with " + left.describe()
+    return left.describe()
+        + " compares only with "
+        + left.describe()
         + (left.primitive() ? "" : " or null");
   }
 
   private Bound enumConstant(ValueType.EnumType type, Expr.StringLiteral literal) {
-    List<String> constants = type.element().getEnclosedElements().stream()
-        .filter(element -> element.getKind() == ElementKind.ENUM_CONSTANT)
-        .map(element -> element.getSimpleName().toString())
-        .toList();
+    List<String> constants =
+        type.element().getEnclosedElements().stream()
+            .filter(element -> element.getKind() == ElementKind.ENUM_CONSTANT)
+            .map(element -> element.getSimpleName().toString())
+            .toList();
     if (!constants.contains(literal.value())) {
-      error(type.describe() + " has no constant '" + literal.value() + "' (constants: "
-          + String.join(", ", constants) + ")", literal.column());
+      error(
+          type.describe()
+              + " has no constant '"
+              + literal.value()
+              + "' (constants: "
+              + String.join(", ", constants)
+              + ")",
+          literal.column());
       return new Bound.Invalid();
     }
     return new Bound.EnumConstant(type.element(), literal.value(), type);
@@ -232,8 +274,8 @@ final class TypeChecker {
         integral &= ((Expr.NumberLiteral) literal).integral();
         values.add(new Bound.Constant(literal, literalType(literal)));
       }
-      return new Bound.Membership(operand, values,
-          integral ? Bound.MembershipKind.INTEGRAL : Bound.MembershipKind.DECIMAL);
+      return new Bound.Membership(
+          operand, values, integral ? Bound.MembershipKind.INTEGRAL : Bound.MembershipKind.DECIMAL);
     }
     if ((type instanceof ValueType.StringType && kind.equals("string"))
         || (type instanceof ValueType.BooleanType && kind.equals("boolean"))) {
@@ -254,13 +296,27 @@ final class TypeChecker {
           : new Bound.Invalid();
     }
     String list = "a list of " + plural(kind);
-    if (type instanceof ValueType.NumberType || type instanceof ValueType.StringType
-        || type instanceof ValueType.BooleanType || type instanceof ValueType.EnumType) {
-      error("cannot test whether " + subject(membership.operand()) + " (" + type.describe()
-          + ") is in " + list + ": " + rule(type, new ValueType.NullType()), membership.column());
+    if (type instanceof ValueType.NumberType
+        || type instanceof ValueType.StringType
+        || type instanceof ValueType.BooleanType
+        || type instanceof ValueType.EnumType) {
+      error(
+          "cannot test whether "
+              + subject(membership.operand())
+              + " ("
+              + type.describe()
+              + ") is in "
+              + list
+              + ": "
+              + rule(type, new ValueType.NullType()),
+          membership.column());
     } else {
-      error("'in' needs a number, string, boolean or enum but " + subject(membership.operand())
-          + " is " + type.describe(), membership.column());
+      error(
+          "'in' needs a number, string, boolean or enum but "
+              + subject(membership.operand())
+              + " is "
+              + type.describe(),
+          membership.column());
     }
     return new Bound.Invalid();
   }
@@ -277,8 +333,13 @@ final class TypeChecker {
       if (kind == null) {
         kind = current;
       } else if (!kind.equals(current)) {
-        error("the 'in' list mixes " + plural(kind) + " and " + plural(current)
-            + ": use values of one type", literal.column());
+        error(
+            "the 'in' list mixes "
+                + plural(kind)
+                + " and "
+                + plural(current)
+                + ": use values of one type",
+            literal.column());
         return Optional.empty();
       }
     }
@@ -326,9 +387,11 @@ final class TypeChecker {
     }
     TypeMirror rootType = isParam ? params.get(name) : stageOutputs.get(name);
     if (isStage && isVoid(rootType)) {
-      error(path.segments().size() > 1
-          ? "stage '" + name + "' returns void: it has no properties"
-          : "stage '" + name + "' returns void: it has no value to test", column);
+      error(
+          path.segments().size() > 1
+              ? "stage '" + name + "' returns void: it has no properties"
+              : "stage '" + name + "' returns void: it has no value to test",
+          column);
       return new Bound.Invalid();
     }
     (isParam ? usedParams : usedStages).add(name);
@@ -338,27 +401,40 @@ final class TypeChecker {
       String property = path.segments().get(i);
       int propertyColumn = path.columns().get(i);
       if (current.getKind() == TypeKind.ERROR) {
-        error(path.prefix(i) + " has type " + current + ", which javac could not resolve",
+        error(
+            path.prefix(i) + " has type " + current + ", which javac could not resolve",
             path.columns().get(i - 1));
         return new Bound.Invalid();
       }
       if (current.getKind() != TypeKind.DECLARED) {
-        error(path.prefix(i) + " is " + TypeDisplay.of(current) + ", which has no property '"
-            + property + "'", propertyColumn);
+        error(
+            path.prefix(i)
+                + " is "
+                + TypeDisplay.of(current)
+                + ", which has no property '"
+                + property
+                + "'",
+            propertyColumn);
         return new Bound.Invalid();
       }
       DeclaredType owner = (DeclaredType) current;
       Optional<ResolvedPath.Step> step = properties.find(owner, property);
       if (step.isEmpty()) {
-        error("unknown property '" + property + "' of " + TypeDisplay.of(owner)
-            + unknownPropertyHint(owner, property), propertyColumn);
+        error(
+            "unknown property '"
+                + property
+                + "' of "
+                + TypeDisplay.of(owner)
+                + unknownPropertyHint(owner, property),
+            propertyColumn);
         return new Bound.Invalid();
       }
       steps.add(step.get());
       current = upperBound(step.get().type());
     }
-    ResolvedPath resolved = new ResolvedPath(
-        path, isParam ? ResolvedPath.Root.PARAM : ResolvedPath.Root.STAGE, rootType, steps);
+    ResolvedPath resolved =
+        new ResolvedPath(
+            path, isParam ? ResolvedPath.Root.PARAM : ResolvedPath.Root.STAGE, rootType, steps);
     return new Bound.Read(resolved, classify(current));
   }
 
@@ -372,8 +448,11 @@ final class TypeChecker {
     if (candidates.isEmpty()) {
       return ": the pipeline has no parameters or stages";
     }
-    return ": not a parameter or stage of this pipeline (parameters: " + list(params.keySet())
-        + "; stages: " + list(stageOutputs.keySet()) + ")";
+    return ": not a parameter or stage of this pipeline (parameters: "
+        + list(params.keySet())
+        + "; stages: "
+        + list(stageOutputs.keySet())
+        + ")";
   }
 
   private String unknownPropertyHint(DeclaredType owner, String property) {
@@ -399,9 +478,10 @@ final class TypeChecker {
       if (current instanceof TypeVariable variable) {
         current = variable.getUpperBound();
       } else if (current instanceof WildcardType wildcard) {
-        current = wildcard.getExtendsBound() != null
-            ? wildcard.getExtendsBound()
-            : elements.getTypeElement("java.lang.Object").asType();
+        current =
+            wildcard.getExtendsBound() != null
+                ? wildcard.getExtendsBound()
+                : elements.getTypeElement("java.lang.Object").asType();
       } else {
         return current;
       }
@@ -461,7 +541,9 @@ final class TypeChecker {
       return "the '" + logical.operator().symbol() + "' at column " + logical.column();
     }
     if (expr instanceof Expr.Comparison comparison) {
-      return "the '" + comparison.operator().symbol() + "' comparison at column "
+      return "the '"
+          + comparison.operator().symbol()
+          + "' comparison at column "
           + comparison.column();
     }
     return expr instanceof Expr.Not

@@ -6,7 +6,9 @@ import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
 
-/** Short type names for messages: {@code AbTestResult}, {@code List<TrainedModel>}, {@code double}. */
+/**
+ * Short type names for messages: {@code AbTestResult}, {@code List<TrainedModel>}, {@code double}.
+ */
 final class TypeDisplay {
   private TypeDisplay() {}
 

@@ -1,6 +1,6 @@
 /**
- * The {@code @When} condition language: {@link dev.stagecraft.processor.condition.Lexer} and
- * {@link dev.stagecraft.processor.condition.Parser} turn the text into an {@link
+ * The {@code @When} condition language: {@link dev.stagecraft.processor.condition.Lexer} and {@link
+ * dev.stagecraft.processor.condition.Parser} turn the text into an {@link
  * dev.stagecraft.processor.condition.Expr} tree, {@link
  * dev.stagecraft.processor.condition.TypeChecker} resolves names and types against the pipeline
  * into a {@link dev.stagecraft.processor.condition.Bound} tree, and {@link

@@ -3,66 +3,82 @@ package dev.stagecraft.processor.diagnostics;
 import java.util.Locale;
 
 /**
- * Every message the processor prints, each with a stable id that starts the message
- * ({@code [StagecraftUnknownStage] stage 'train' depends on unknown stage 'preproces' (did you
- * mean 'preprocess'?)}). Ids never change once released; wording may improve.
+ * Every message the processor prints, each with a stable id that starts the message ({@code
+ * [StagecraftUnknownStage] stage 'train' depends on unknown stage 'preproces' (did you mean
+ * 'preprocess'?)}). Ids never change once released; wording may improve.
  */
 public enum Diagnostic {
   // pipeline class
   PIPELINE_NOT_A_CLASS("StagecraftPipelineNotAClass", "@Pipeline %s must be a class, not %s"),
-  PIPELINE_PRIVATE("StagecraftPipelinePrivate",
+  PIPELINE_PRIVATE(
+      "StagecraftPipelinePrivate",
       "@Pipeline class %s is private; make it package-private or public so generated code can call it"),
-  PIPELINE_INNER("StagecraftPipelineInner",
+  PIPELINE_INNER(
+      "StagecraftPipelineInner",
       "@Pipeline class %s is a non-static inner class; declare it static or top-level"),
-  PIPELINE_GENERIC("StagecraftPipelineGeneric",
+  PIPELINE_GENERIC(
+      "StagecraftPipelineGeneric",
       "@Pipeline class %s is generic; stage types must be known at compile time, remove the type parameters"),
-  PIPELINE_NO_STAGES("StagecraftPipelineNoStages",
+  PIPELINE_NO_STAGES(
+      "StagecraftPipelineNoStages",
       "@Pipeline class %s has no @Stage methods; annotate at least one method with @Stage"),
-  STAGE_OUTSIDE_PIPELINE("StagecraftStageOutsidePipeline",
+  STAGE_OUTSIDE_PIPELINE(
+      "StagecraftStageOutsidePipeline",
       "@Stage method %s is in %s, which is not a @Pipeline class; annotate the class with @Pipeline"),
 
   // stage method and attributes
-  STAGE_PRIVATE("StagecraftStagePrivate",
+  STAGE_PRIVATE(
+      "StagecraftStagePrivate",
       "@Stage method %s is private; make it package-private, protected or public"),
   STAGE_ABSTRACT("StagecraftStageAbstract", "@Stage method %s is abstract; give it a body"),
-  STAGE_GENERIC("StagecraftStageGeneric",
+  STAGE_GENERIC(
+      "StagecraftStageGeneric",
       "@Stage method %s declares type parameters; stage types must be concrete"),
-  DUPLICATE_STAGE("StagecraftDuplicateStage",
+  DUPLICATE_STAGE(
+      "StagecraftDuplicateStage",
       "pipeline '%s' has two stages named '%s' (methods %s and %s); rename one with @Stage(name = ...)"),
   INVALID_STAGE_NAME("StagecraftInvalidStageName", "@Stage name must not be empty"),
   NEGATIVE_RETRIES("StagecraftNegativeRetries", "@Stage retries %d must not be negative"),
-  INVALID_DURATION("StagecraftInvalidDuration",
+  INVALID_DURATION(
+      "StagecraftInvalidDuration",
       "@Stage %s \"%s\" is not an ISO-8601 duration (use e.g. PT30S, PT5M, PT1H)"),
   NON_POSITIVE_DURATION("StagecraftNonPositiveDuration", "@Stage %s \"%s\" must be %s"),
 
   // dependencies
   UNKNOWN_STAGE("StagecraftUnknownStage", "stage '%s' %s unknown stage '%s'%s"),
-  SELF_DEPENDENCY("StagecraftSelfDependency",
-      "stage '%s' depends on itself through %s; remove the reference"),
+  SELF_DEPENDENCY(
+      "StagecraftSelfDependency", "stage '%s' depends on itself through %s; remove the reference"),
   DEPENDENCY_CYCLE("StagecraftDependencyCycle", "dependency cycle: %s"),
 
   // inputs
-  INPUT_TYPE_MISMATCH("StagecraftInputTypeMismatch",
-      "@Input(\"%s\") expects %s but stage '%s' %s %s"),
-  INPUT_FROM_VOID("StagecraftInputFromVoid",
+  INPUT_TYPE_MISMATCH(
+      "StagecraftInputTypeMismatch", "@Input(\"%s\") expects %s but stage '%s' %s %s"),
+  INPUT_FROM_VOID(
+      "StagecraftInputFromVoid",
       "@Input(\"%s\") reads stage '%s', which returns void; give it a return type or use @DependsOn(\"%s\")"),
-  FAN_OUT_CONSUMER_NOT_LIST("StagecraftFanOutConsumerNotList",
+  FAN_OUT_CONSUMER_NOT_LIST(
+      "StagecraftFanOutConsumerNotList",
       "@Input(\"%s\") expects %s but fan-out stage '%s' delivers %s; declare the parameter as %s"),
 
   // parameters
-  PARAMETER_UNANNOTATED("StagecraftUnannotatedParameter",
+  PARAMETER_UNANNOTATED(
+      "StagecraftUnannotatedParameter",
       "parameter '%s' of stage '%s' is none of @Input, @Param, @Item or StageContext; annotate it"),
-  PARAMETER_AMBIGUOUS("StagecraftAmbiguousParameter",
-      "parameter '%s' of stage '%s' has %s; keep exactly one"),
-  PARAM_UNSUPPORTED_TYPE("StagecraftUnsupportedParamType",
+  PARAMETER_AMBIGUOUS(
+      "StagecraftAmbiguousParameter", "parameter '%s' of stage '%s' has %s; keep exactly one"),
+  PARAM_UNSUPPORTED_TYPE(
+      "StagecraftUnsupportedParamType",
       "@Param(\"%s\") has unsupported type %s (use String, a primitive or its box, an enum, Path, Duration, or a List of those)"),
   PARAM_EMPTY_NAME("StagecraftEmptyParamName", "@Param name must not be empty"),
-  PARAM_TYPE_CONFLICT("StagecraftParamTypeConflict",
+  PARAM_TYPE_CONFLICT(
+      "StagecraftParamTypeConflict",
       "@Param(\"%s\") is %s here but %s on stage '%s'; declare one type"),
-  PARAM_DEFAULT_CONFLICT("StagecraftParamDefaultConflict",
+  PARAM_DEFAULT_CONFLICT(
+      "StagecraftParamDefaultConflict",
       "@Param(\"%s\") has @Default(\"%s\") here but @Default(\"%s\") on stage '%s'; declare one default"),
   INVALID_DEFAULT("StagecraftInvalidDefault", "@Default(\"%s\") of @Param(\"%s\"): %s"),
-  DEFAULT_WITHOUT_PARAM("StagecraftDefaultWithoutParam",
+  DEFAULT_WITHOUT_PARAM(
+      "StagecraftDefaultWithoutParam",
       "@Default on parameter '%s' of stage '%s' needs @Param; only parameters have defaults"),
 
   // resources
@@ -70,30 +86,38 @@ public enum Diagnostic {
   NEGATIVE_GPU("StagecraftNegativeGpu", "@Resources gpu %d must not be negative"),
 
   // fan-out
-  FOR_EACH_SOURCES("StagecraftForEachSources",
+  FOR_EACH_SOURCES(
+      "StagecraftForEachSources",
       "@ForEach of stage '%s' needs exactly one of items, param or input (found %s)"),
-  FOR_EACH_WITHOUT_ITEM("StagecraftForEachWithoutItem",
+  FOR_EACH_WITHOUT_ITEM(
+      "StagecraftForEachWithoutItem",
       "@ForEach stage '%s' has no @Item parameter; add one to receive the current item"),
-  ITEM_WITHOUT_FOR_EACH("StagecraftItemWithoutForEach",
+  ITEM_WITHOUT_FOR_EACH(
+      "StagecraftItemWithoutForEach",
       "@Item parameter '%s' of stage '%s' needs @ForEach on the stage"),
-  DUPLICATE_ITEM("StagecraftDuplicateItem",
-      "stage '%s' has more than one @Item parameter; keep one"),
-  ITEM_TYPE_MISMATCH("StagecraftItemTypeMismatch",
-      "@Item of stage '%s' is %s but %s gives items of type %s"),
-  UNKNOWN_PARAM("StagecraftUnknownParam",
+  DUPLICATE_ITEM(
+      "StagecraftDuplicateItem", "stage '%s' has more than one @Item parameter; keep one"),
+  ITEM_TYPE_MISMATCH(
+      "StagecraftItemTypeMismatch", "@Item of stage '%s' is %s but %s gives items of type %s"),
+  UNKNOWN_PARAM(
+      "StagecraftUnknownParam",
       "@ForEach(param = \"%s\") of stage '%s' names no @Param of this pipeline%s"),
-  FOR_EACH_PARAM_NOT_LIST("StagecraftForEachParamNotList",
+  FOR_EACH_PARAM_NOT_LIST(
+      "StagecraftForEachParamNotList",
       "@ForEach(param = \"%s\") of stage '%s' needs a List parameter, but '%s' is %s"),
-  FOR_EACH_INPUT_NOT_LIST("StagecraftForEachInputNotList",
+  FOR_EACH_INPUT_NOT_LIST(
+      "StagecraftForEachInputNotList",
       "@ForEach(input = \"%s\") of stage '%s' needs a stage returning a List, but '%s' returns %s"),
 
   // conditions
   INVALID_CONDITION("StagecraftInvalidCondition", "@When: %s at column %d"),
 
   // robustness
-  UNRESOLVED_TYPE("StagecraftUnresolvedType",
+  UNRESOLVED_TYPE(
+      "StagecraftUnresolvedType",
       "pipeline %s uses a type that cannot be resolved; fix the other compile errors first"),
-  INTERNAL_ERROR("StagecraftInternalError",
+  INTERNAL_ERROR(
+      "StagecraftInternalError",
       "unexpected error while processing %s: %s; please report this with the pipeline source");
 
   private final String id;

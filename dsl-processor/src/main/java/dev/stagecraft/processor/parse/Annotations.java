@@ -28,8 +28,8 @@ public final class Annotations {
 
   /** The value as written in source, or null when the attribute uses its default. */
   public static AnnotationValue explicit(AnnotationMirror mirror, String attribute) {
-    for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> e
-        : mirror.getElementValues().entrySet()) {
+    for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> e :
+        mirror.getElementValues().entrySet()) {
       if (e.getKey().getSimpleName().contentEquals(attribute)) {
         return e.getValue();
       }
@@ -41,7 +41,8 @@ public final class Annotations {
   public static Object value(AnnotationMirror mirror, String attribute) {
     AnnotationValue v = explicit(mirror, attribute);
     if (v == null) {
-      for (javax.lang.model.element.Element e : mirror.getAnnotationType().asElement().getEnclosedElements()) {
+      for (javax.lang.model.element.Element e :
+          mirror.getAnnotationType().asElement().getEnclosedElements()) {
         if (e instanceof ExecutableElement m && m.getSimpleName().contentEquals(attribute)) {
           v = m.getDefaultValue();
         }
@@ -67,11 +68,14 @@ public final class Annotations {
 
   /** An enum attribute's constant name ({@code fallback} when absent or erroneous). */
   public static String enumConstant(AnnotationMirror mirror, String attribute, String fallback) {
-    return value(mirror, attribute) instanceof VariableElement v ? v.getSimpleName().toString() : fallback;
+    return value(mirror, attribute) instanceof VariableElement v
+        ? v.getSimpleName().toString()
+        : fallback;
   }
 
   /** The elements of a String[] attribute with each element's own value for locations. */
-  public static List<Map.Entry<String, AnnotationValue>> strings(AnnotationMirror mirror, String attribute) {
+  public static List<Map.Entry<String, AnnotationValue>> strings(
+      AnnotationMirror mirror, String attribute) {
     List<Map.Entry<String, AnnotationValue>> out = new ArrayList<>();
     if (value(mirror, attribute) instanceof List<?> list) {
       for (Object o : list) {

@@ -5,4 +5,5 @@ import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.VariableElement;
 
 /** A {@code @Default("text")} on a parameter. */
-public record DefaultModel(VariableElement element, AnnotationMirror mirror, AnnotationValue value, String text) {}
+public record DefaultModel(
+    VariableElement element, AnnotationMirror mirror, AnnotationValue value, String text) {}

@@ -18,4 +18,5 @@ public record InputModel(
     String stage,
     TypeMirror type,
     boolean optional,
-    TypeMirror valueType) implements StageParameter {}
+    TypeMirror valueType)
+    implements StageParameter {}

@@ -9,15 +9,19 @@ public final class Names {
 
   /** {@code AdvancedMlPipeline} -> {@code advanced-ml}: kebab-case, a trailing Pipeline dropped. */
   public static String defaultPipelineName(String simpleName) {
-    String base = simpleName.endsWith("Pipeline") && simpleName.length() > "Pipeline".length()
-        ? simpleName.substring(0, simpleName.length() - "Pipeline".length()) : simpleName;
+    String base =
+        simpleName.endsWith("Pipeline") && simpleName.length() > "Pipeline".length()
+            ? simpleName.substring(0, simpleName.length() - "Pipeline".length())
+            : simpleName;
     StringBuilder sb = new StringBuilder();
     for (int i = 0; i < base.length(); i++) {
       char c = base.charAt(i);
       if (Character.isUpperCase(c) && i > 0) {
         char prev = base.charAt(i - 1);
         boolean nextLower = i + 1 < base.length() && Character.isLowerCase(base.charAt(i + 1));
-        if (Character.isLowerCase(prev) || Character.isDigit(prev) || (Character.isUpperCase(prev) && nextLower)) {
+        if (Character.isLowerCase(prev)
+            || Character.isDigit(prev)
+            || (Character.isUpperCase(prev) && nextLower)) {
           sb.append('-');
         }
       }
@@ -26,13 +30,18 @@ public final class Names {
     return sb.toString().toLowerCase(Locale.ROOT);
   }
 
-  /** A Java identifier for a DSL name: {@code train-model} -> {@code trainModel}, keywords get a {@code _}. */
+  /**
+   * A Java identifier for a DSL name: {@code train-model} -> {@code trainModel}, keywords get a
+   * {@code _}.
+   */
   public static String identifier(String name) {
     StringBuilder sb = new StringBuilder();
     boolean upper = false;
     for (int i = 0; i < name.length(); i++) {
       char c = name.charAt(i);
-      if (sb.length() == 0 ? Character.isJavaIdentifierStart(c) : Character.isJavaIdentifierPart(c)) {
+      if (sb.length() == 0
+          ? Character.isJavaIdentifierStart(c)
+          : Character.isJavaIdentifierPart(c)) {
         sb.append(upper ? Character.toUpperCase(c) : c);
         upper = false;
       } else if (sb.length() == 0 && Character.isJavaIdentifierPart(c)) {

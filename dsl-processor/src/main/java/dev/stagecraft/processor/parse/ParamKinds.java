@@ -21,16 +21,26 @@ final class ParamKinds {
 
   private static Optional<ParamKind> of(TypeMirror type, boolean allowList) {
     switch (type.getKind()) {
-      case BOOLEAN: return scalar(ValueSyntax.Kind.BOOLEAN, null);
-      case BYTE: return scalar(ValueSyntax.Kind.BYTE, null);
-      case SHORT: return scalar(ValueSyntax.Kind.SHORT, null);
-      case INT: return scalar(ValueSyntax.Kind.INT, null);
-      case LONG: return scalar(ValueSyntax.Kind.LONG, null);
-      case FLOAT: return scalar(ValueSyntax.Kind.FLOAT, null);
-      case DOUBLE: return scalar(ValueSyntax.Kind.DOUBLE, null);
-      case CHAR: return scalar(ValueSyntax.Kind.CHAR, null);
-      case DECLARED: break;
-      default: return Optional.empty();
+      case BOOLEAN:
+        return scalar(ValueSyntax.Kind.BOOLEAN, null);
+      case BYTE:
+        return scalar(ValueSyntax.Kind.BYTE, null);
+      case SHORT:
+        return scalar(ValueSyntax.Kind.SHORT, null);
+      case INT:
+        return scalar(ValueSyntax.Kind.INT, null);
+      case LONG:
+        return scalar(ValueSyntax.Kind.LONG, null);
+      case FLOAT:
+        return scalar(ValueSyntax.Kind.FLOAT, null);
+      case DOUBLE:
+        return scalar(ValueSyntax.Kind.DOUBLE, null);
+      case CHAR:
+        return scalar(ValueSyntax.Kind.CHAR, null);
+      case DECLARED:
+        break;
+      default:
+        return Optional.empty();
     }
     DeclaredType d = (DeclaredType) type;
     TypeElement e = (TypeElement) d.asElement();
@@ -45,17 +55,28 @@ final class ParamKinds {
     }
     String name = e.getQualifiedName().toString();
     switch (name) {
-      case "java.lang.String": return scalar(ValueSyntax.Kind.STRING, null);
-      case "java.lang.Boolean": return scalar(ValueSyntax.Kind.BOOLEAN, "Boolean");
-      case "java.lang.Byte": return scalar(ValueSyntax.Kind.BYTE, "Byte");
-      case "java.lang.Short": return scalar(ValueSyntax.Kind.SHORT, "Short");
-      case "java.lang.Integer": return scalar(ValueSyntax.Kind.INT, "Integer");
-      case "java.lang.Long": return scalar(ValueSyntax.Kind.LONG, "Long");
-      case "java.lang.Float": return scalar(ValueSyntax.Kind.FLOAT, "Float");
-      case "java.lang.Double": return scalar(ValueSyntax.Kind.DOUBLE, "Double");
-      case "java.lang.Character": return scalar(ValueSyntax.Kind.CHAR, "Character");
-      case "java.nio.file.Path": return scalar(ValueSyntax.Kind.PATH, null);
-      case "java.time.Duration": return scalar(ValueSyntax.Kind.DURATION, null);
+      case "java.lang.String":
+        return scalar(ValueSyntax.Kind.STRING, null);
+      case "java.lang.Boolean":
+        return scalar(ValueSyntax.Kind.BOOLEAN, "Boolean");
+      case "java.lang.Byte":
+        return scalar(ValueSyntax.Kind.BYTE, "Byte");
+      case "java.lang.Short":
+        return scalar(ValueSyntax.Kind.SHORT, "Short");
+      case "java.lang.Integer":
+        return scalar(ValueSyntax.Kind.INT, "Integer");
+      case "java.lang.Long":
+        return scalar(ValueSyntax.Kind.LONG, "Long");
+      case "java.lang.Float":
+        return scalar(ValueSyntax.Kind.FLOAT, "Float");
+      case "java.lang.Double":
+        return scalar(ValueSyntax.Kind.DOUBLE, "Double");
+      case "java.lang.Character":
+        return scalar(ValueSyntax.Kind.CHAR, "Character");
+      case "java.nio.file.Path":
+        return scalar(ValueSyntax.Kind.PATH, null);
+      case "java.time.Duration":
+        return scalar(ValueSyntax.Kind.DURATION, null);
       case "java.util.List":
         if (!allowList || d.getTypeArguments().size() != 1) {
           return Optional.empty();

@@ -19,4 +19,5 @@ public record ParamModel(
     String description,
     TypeMirror type,
     Optional<ParamKind> kind,
-    Optional<DefaultModel> defaultValue) implements StageParameter {}
+    Optional<DefaultModel> defaultValue)
+    implements StageParameter {}

@@ -103,8 +103,10 @@ public final class PipelineParser {
   }
 
   private static boolean instantiable(TypeElement type) {
-    if (type.getKind() != ElementKind.CLASS || type.getModifiers().contains(Modifier.ABSTRACT)
-        || (type.getNestingKind() == NestingKind.MEMBER && !type.getModifiers().contains(Modifier.STATIC))) {
+    if (type.getKind() != ElementKind.CLASS
+        || type.getModifiers().contains(Modifier.ABSTRACT)
+        || (type.getNestingKind() == NestingKind.MEMBER
+            && !type.getModifiers().contains(Modifier.STATIC))) {
       return false;
     }
     for (Element e : type.getEnclosedElements()) {
@@ -124,13 +126,19 @@ public final class PipelineParser {
       name = m.getSimpleName().toString();
     }
     List<DependencyModel> dependsOn = new ArrayList<>();
-    Annotations.find(m, DEPENDS_ON).ifPresent(d -> {
-      for (Map.Entry<String, AnnotationValue> v : Annotations.strings(d, "value")) {
-        dependsOn.add(new DependencyModel(v.getKey(), d, v.getValue()));
-      }
-    });
-    Optional<WhenModel> when = Annotations.find(m, WHEN).map(w ->
-        new WhenModel(w, Annotations.explicit(w, "value"), Annotations.string(w, "value", "")));
+    Annotations.find(m, DEPENDS_ON)
+        .ifPresent(
+            d -> {
+              for (Map.Entry<String, AnnotationValue> v : Annotations.strings(d, "value")) {
+                dependsOn.add(new DependencyModel(v.getKey(), d, v.getValue()));
+              }
+            });
+    Optional<WhenModel> when =
+        Annotations.find(m, WHEN)
+            .map(
+                w ->
+                    new WhenModel(
+                        w, Annotations.explicit(w, "value"), Annotations.string(w, "value", "")));
     Optional<ForEachModel> forEach = Annotations.find(m, FOR_EACH).map(PipelineParser::forEach);
 
     List<StageParameter> parameters = new ArrayList<>();
@@ -183,8 +191,15 @@ public final class PipelineParser {
     Optional<AnnotationMirror> input = Annotations.find(p, INPUT);
     Optional<AnnotationMirror> param = Annotations.find(p, PARAM);
     Optional<AnnotationMirror> item = Annotations.find(p, ITEM);
-    Optional<DefaultModel> defaultValue = Annotations.find(p, DEFAULT).map(d ->
-        new DefaultModel(p, d, Annotations.explicit(d, "value"), Annotations.string(d, "value", "")));
+    Optional<DefaultModel> defaultValue =
+        Annotations.find(p, DEFAULT)
+            .map(
+                d ->
+                    new DefaultModel(
+                        p,
+                        d,
+                        Annotations.explicit(d, "value"),
+                        Annotations.string(d, "value", "")));
     List<String> present = new ArrayList<>();
     input.ifPresent(x -> present.add("@Input"));
     param.ifPresent(x -> present.add("@Param"));
@@ -199,13 +214,26 @@ public final class PipelineParser {
     if (input.isPresent()) {
       AnnotationMirror in = input.get();
       boolean optional = typeSupport.isOptional(type);
-      return new InputModel(p, in, Annotations.explicit(in, "value"), Annotations.string(in, "value", ""),
-          type, optional, optional ? typeSupport.optionalValue(type) : type);
+      return new InputModel(
+          p,
+          in,
+          Annotations.explicit(in, "value"),
+          Annotations.string(in, "value", ""),
+          type,
+          optional,
+          optional ? typeSupport.optionalValue(type) : type);
     }
     if (param.isPresent()) {
       AnnotationMirror pm = param.get();
-      return new ParamModel(p, pm, Annotations.explicit(pm, "value"), Annotations.string(pm, "value", ""),
-          Annotations.string(pm, "description", ""), type, ParamKinds.of(type), defaultValue);
+      return new ParamModel(
+          p,
+          pm,
+          Annotations.explicit(pm, "value"),
+          Annotations.string(pm, "value", ""),
+          Annotations.string(pm, "description", ""),
+          type,
+          ParamKinds.of(type),
+          defaultValue);
     }
     if (item.isPresent()) {
       return new ItemModel(p, item.get(), type);

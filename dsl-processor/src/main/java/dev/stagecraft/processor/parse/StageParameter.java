@@ -4,7 +4,12 @@ import javax.lang.model.element.VariableElement;
 
 /** One parameter of a stage method, by what it receives. */
 public sealed interface StageParameter
-    permits InputModel, ParamModel, ItemModel, ContextParameter, UnannotatedParameter, AmbiguousParameter {
+    permits InputModel,
+        ParamModel,
+        ItemModel,
+        ContextParameter,
+        UnannotatedParameter,
+        AmbiguousParameter {
   /** The parameter element. */
   VariableElement element();
 

@@ -69,7 +69,9 @@ public final class TypeSupport {
 
   private TypeMirror upperBound(TypeMirror t) {
     if (t instanceof WildcardType w) {
-      return w.getExtendsBound() != null ? w.getExtendsBound() : elements.getTypeElement("java.lang.Object").asType();
+      return w.getExtendsBound() != null
+          ? w.getExtendsBound()
+          : elements.getTypeElement("java.lang.Object").asType();
     }
     return t;
   }
@@ -101,8 +103,10 @@ public final class TypeSupport {
       }
       if (cur instanceof DeclaredType d && d.asElement().equals(list)) {
         List<? extends TypeMirror> args = d.getTypeArguments();
-        return Optional.of(args.isEmpty()
-            ? elements.getTypeElement("java.lang.Object").asType() : upperBound(args.get(0)));
+        return Optional.of(
+            args.isEmpty()
+                ? elements.getTypeElement("java.lang.Object").asType()
+                : upperBound(args.get(0)));
       }
       todo.addAll(types.directSupertypes(cur));
     }
@@ -132,7 +136,8 @@ public final class TypeSupport {
         return containsError(((ArrayType) t).getComponentType(), depth + 1);
       case WILDCARD:
         WildcardType w = (WildcardType) t;
-        return containsError(w.getExtendsBound(), depth + 1) || containsError(w.getSuperBound(), depth + 1);
+        return containsError(w.getExtendsBound(), depth + 1)
+            || containsError(w.getSuperBound(), depth + 1);
       default:
         return false;
     }
@@ -141,34 +146,36 @@ public final class TypeSupport {
   /** The type with simple names, as a user wrote it: {@code List<TrainedModel>}. */
   public static String display(TypeMirror t) {
     switch (t.getKind()) {
-      case DECLARED: {
-        DeclaredType d = (DeclaredType) t;
-        StringBuilder sb = new StringBuilder(d.asElement().getSimpleName());
-        List<? extends TypeMirror> args = d.getTypeArguments();
-        if (!args.isEmpty()) {
-          sb.append('<');
-          for (int i = 0; i < args.size(); i++) {
-            if (i > 0) {
-              sb.append(", ");
+      case DECLARED:
+        {
+          DeclaredType d = (DeclaredType) t;
+          StringBuilder sb = new StringBuilder(d.asElement().getSimpleName());
+          List<? extends TypeMirror> args = d.getTypeArguments();
+          if (!args.isEmpty()) {
+            sb.append('<');
+            for (int i = 0; i < args.size(); i++) {
+              if (i > 0) {
+                sb.append(", ");
+              }
+              sb.append(display(args.get(i)));
             }
-            sb.append(display(args.get(i)));
+            sb.append('>');
           }
-          sb.append('>');
+          return sb.toString();
         }
-        return sb.toString();
-      }
       case ARRAY:
         return display(((ArrayType) t).getComponentType()) + "[]";
-      case WILDCARD: {
-        WildcardType w = (WildcardType) t;
-        if (w.getExtendsBound() != null) {
-          return "? extends " + display(w.getExtendsBound());
+      case WILDCARD:
+        {
+          WildcardType w = (WildcardType) t;
+          if (w.getExtendsBound() != null) {
+            return "? extends " + display(w.getExtendsBound());
+          }
+          if (w.getSuperBound() != null) {
+            return "? super " + display(w.getSuperBound());
+          }
+          return "?";
         }
-        if (w.getSuperBound() != null) {
-          return "? super " + display(w.getSuperBound());
-        }
-        return "?";
-      }
       case TYPEVAR:
         return t.toString();
       default:

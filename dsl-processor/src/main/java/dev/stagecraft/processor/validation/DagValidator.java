@@ -4,8 +4,8 @@ import static dev.stagecraft.processor.diagnostics.Diagnostic.DEPENDENCY_CYCLE;
 import static dev.stagecraft.processor.diagnostics.Diagnostic.SELF_DEPENDENCY;
 import static dev.stagecraft.processor.diagnostics.Diagnostic.UNKNOWN_STAGE;
 
-import dev.stagecraft.processor.diagnostics.Report;
 import dev.stagecraft.annotations.syntax.Suggestions;
+import dev.stagecraft.processor.diagnostics.Report;
 import dev.stagecraft.processor.parse.StageModel;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -43,7 +43,12 @@ final class DagValidator implements PipelineValidator {
           report.error(SELF_DEPENDENCY, r.location(), s.name(), r.via());
         } else if (graph.stage(r.to()).isEmpty()) {
           if (!r.via().startsWith("@When")) {
-            report.error(UNKNOWN_STAGE, r.location(), s.name(), r.verb(), r.to(),
+            report.error(
+                UNKNOWN_STAGE,
+                r.location(),
+                s.name(),
+                r.verb(),
+                r.to(),
                 Suggestions.didYouMean(r.to(), graph.stageNames()));
           }
         } else if (primary && seen.add(r.to())) {
@@ -56,8 +61,12 @@ final class DagValidator implements PipelineValidator {
   }
 
   /** Iterative three-colour depth-first search along upstream edges, roots in declaration order. */
-  private static void findCycles(List<StageModel> stages, java.util.Map<StageModel, Integer> order,
-      List<List<Reference>> edges, PipelineGraph graph, Report report) {
+  private static void findCycles(
+      List<StageModel> stages,
+      java.util.Map<StageModel, Integer> order,
+      List<List<Reference>> edges,
+      PipelineGraph graph,
+      Report report) {
     int n = stages.size();
     byte[] colour = new byte[n]; // 0 white, 1 on the path, 2 done
     int[] next = new int[n];
@@ -93,8 +102,14 @@ final class DagValidator implements PipelineValidator {
     }
   }
 
-  private static void reportCycle(int[] path, int from, int depth, List<StageModel> stages,
-      List<List<Reference>> edges, Set<String> reported, Report report) {
+  private static void reportCycle(
+      int[] path,
+      int from,
+      int depth,
+      List<StageModel> stages,
+      List<List<Reference>> edges,
+      Set<String> reported,
+      Report report) {
     // path[from..depth-1]: each depends on the next, the last on path[from]. Data flows backwards.
     List<Integer> flow = new ArrayList<>();
     for (int i = depth - 1; i >= from; i--) {
@@ -117,7 +132,8 @@ final class DagValidator implements PipelineValidator {
     // the first stage depends on the stage before it in the flow: that reference closes the cycle
     int first = flow.get(start);
     String closing = stages.get(flow.get((start - 1 + flow.size()) % flow.size())).name();
-    Reference at = edges.get(first).stream().filter(r -> r.to().equals(closing)).findFirst().orElseThrow();
+    Reference at =
+        edges.get(first).stream().filter(r -> r.to().equals(closing)).findFirst().orElseThrow();
     report.error(DEPENDENCY_CYCLE, at.location(), text);
   }
 }

@@ -9,9 +9,9 @@ import static dev.stagecraft.processor.diagnostics.Diagnostic.ITEM_TYPE_MISMATCH
 import static dev.stagecraft.processor.diagnostics.Diagnostic.ITEM_WITHOUT_FOR_EACH;
 import static dev.stagecraft.processor.diagnostics.Diagnostic.UNKNOWN_PARAM;
 
+import dev.stagecraft.annotations.syntax.Suggestions;
 import dev.stagecraft.processor.diagnostics.Location;
 import dev.stagecraft.processor.diagnostics.Report;
-import dev.stagecraft.annotations.syntax.Suggestions;
 import dev.stagecraft.processor.parse.ForEachModel;
 import dev.stagecraft.processor.parse.ItemModel;
 import dev.stagecraft.processor.parse.ParamModel;
@@ -33,7 +33,11 @@ final class ForEachValidator implements PipelineValidator {
       List<ItemModel> items = s.items();
       if (s.forEach().isEmpty()) {
         for (ItemModel item : items) {
-          report.error(ITEM_WITHOUT_FOR_EACH, Location.of(item.element(), item.mirror()), item.simpleName(), s.name());
+          report.error(
+              ITEM_WITHOUT_FOR_EACH,
+              Location.of(item.element(), item.mirror()),
+              item.simpleName(),
+              s.name());
         }
         continue;
       }
@@ -41,23 +45,37 @@ final class ForEachValidator implements PipelineValidator {
       Location at = Location.of(s.method(), f.mirror());
       List<String> sources = f.sources();
       if (sources.size() != 1) {
-        report.error(FOR_EACH_SOURCES, at, s.name(), sources.isEmpty() ? "none" : String.join(" and ", sources));
+        report.error(
+            FOR_EACH_SOURCES,
+            at,
+            s.name(),
+            sources.isEmpty() ? "none" : String.join(" and ", sources));
       }
       if (items.isEmpty()) {
         report.error(FOR_EACH_WITHOUT_ITEM, at, s.name());
       } else if (items.size() > 1) {
-        report.error(DUPLICATE_ITEM, Location.of(items.get(1).element(), items.get(1).mirror()), s.name());
+        report.error(
+            DUPLICATE_ITEM, Location.of(items.get(1).element(), items.get(1).mirror()), s.name());
       }
       if (sources.size() != 1) {
         continue;
       }
       Optional<ItemModel> item = items.isEmpty() ? Optional.empty() : Optional.of(items.get(0));
-      itemType(graph, s, f, report).ifPresent(itemType -> item.ifPresent(it -> {
-        if (!graph.types().assignable(itemType, it.type())) {
-          report.error(ITEM_TYPE_MISMATCH, Location.of(it.element(), it.mirror()), s.name(),
-              TypeSupport.display(it.type()), describe(f), TypeSupport.display(itemType));
-        }
-      }));
+      itemType(graph, s, f, report)
+          .ifPresent(
+              itemType ->
+                  item.ifPresent(
+                      it -> {
+                        if (!graph.types().assignable(itemType, it.type())) {
+                          report.error(
+                              ITEM_TYPE_MISMATCH,
+                              Location.of(it.element(), it.mirror()),
+                              s.name(),
+                              TypeSupport.display(it.type()),
+                              describe(f),
+                              TypeSupport.display(itemType));
+                        }
+                      }));
     }
     return report;
   }
@@ -73,7 +91,8 @@ final class ForEachValidator implements PipelineValidator {
   }
 
   /** The type of the items, when it is known (errors about the source are reported here). */
-  private static Optional<TypeMirror> itemType(PipelineGraph graph, StageModel s, ForEachModel f, Report report) {
+  private static Optional<TypeMirror> itemType(
+      PipelineGraph graph, StageModel s, ForEachModel f, Report report) {
     TypeSupport types = graph.types();
     if (f.itemsValue() != null) {
       return Optional.of(types.elements().getTypeElement("java.lang.String").asType());
@@ -82,12 +101,23 @@ final class ForEachValidator implements PipelineValidator {
       Location at = Location.of(s.method(), f.mirror(), f.paramValue());
       ParamModel p = graph.params().get(f.param());
       if (p == null) {
-        report.error(UNKNOWN_PARAM, at, f.param(), s.name(), Suggestions.didYouMean(f.param(), graph.params().keySet()));
+        report.error(
+            UNKNOWN_PARAM,
+            at,
+            f.param(),
+            s.name(),
+            Suggestions.didYouMean(f.param(), graph.params().keySet()));
         return Optional.empty();
       }
       Optional<TypeMirror> element = types.listElement(p.type());
       if (element.isEmpty()) {
-        report.error(FOR_EACH_PARAM_NOT_LIST, at, f.param(), s.name(), f.param(), TypeSupport.display(p.type()));
+        report.error(
+            FOR_EACH_PARAM_NOT_LIST,
+            at,
+            f.param(),
+            s.name(),
+            f.param(),
+            TypeSupport.display(p.type()));
       }
       return element;
     }
@@ -99,7 +129,13 @@ final class ForEachValidator implements PipelineValidator {
     TypeMirror delivered = graph.outputType(producer);
     Optional<TypeMirror> element = types.listElement(delivered);
     if (element.isEmpty()) {
-      report.error(FOR_EACH_INPUT_NOT_LIST, at, f.input(), s.name(), f.input(), TypeSupport.display(delivered));
+      report.error(
+          FOR_EACH_INPUT_NOT_LIST,
+          at,
+          f.input(),
+          s.name(),
+          f.input(),
+          TypeSupport.display(delivered));
     }
     return element;
   }

@@ -13,7 +13,8 @@ import javax.lang.model.type.TypeMirror;
 
 /**
  * Each {@code @Input} parameter can receive what its producer delivers (generics included; a
- * fan-out producer delivers {@code List<R>}; an {@code Optional<T>} parameter takes a producer of T).
+ * fan-out producer delivers {@code List<R>}; an {@code Optional<T>} parameter takes a producer of
+ * T).
  */
 final class InputTypeValidator implements PipelineValidator {
   @Override
@@ -39,11 +40,23 @@ final class InputTypeValidator implements PipelineValidator {
         String expectedText = TypeSupport.display(in.type());
         if (producer.isFanOut() && !types.acceptsList(expected)) {
           String list = TypeSupport.display(delivered);
-          report.error(FAN_OUT_CONSUMER_NOT_LIST, at, in.stage(), expectedText, in.stage(), list,
+          report.error(
+              FAN_OUT_CONSUMER_NOT_LIST,
+              at,
+              in.stage(),
+              expectedText,
+              in.stage(),
+              list,
               in.optional() ? "Optional<" + list + ">" : list);
         } else {
-          report.error(INPUT_TYPE_MISMATCH, at, in.stage(), expectedText, in.stage(),
-              producer.isFanOut() ? "delivers" : "returns", TypeSupport.display(delivered));
+          report.error(
+              INPUT_TYPE_MISMATCH,
+              at,
+              in.stage(),
+              expectedText,
+              in.stage(),
+              producer.isFanOut() ? "delivers" : "returns",
+              TypeSupport.display(delivered));
         }
       }
     }

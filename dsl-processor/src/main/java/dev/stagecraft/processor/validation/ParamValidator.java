@@ -25,8 +25,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Stage parameters and pipeline parameters: each parameter receives something, {@code @Param}
- * types are supported, one name has one type and one default, defaults parse into their type.
+ * Stage parameters and pipeline parameters: each parameter receives something, {@code @Param} types
+ * are supported, one name has one type and one default, defaults parse into their type.
  */
 final class ParamValidator implements PipelineValidator {
   @Override
@@ -40,36 +40,59 @@ final class ParamValidator implements PipelineValidator {
         if (p instanceof UnannotatedParameter u) {
           report.error(PARAMETER_UNANNOTATED, Location.of(u.element()), u.simpleName(), s.name());
         } else if (p instanceof AmbiguousParameter a) {
-          report.error(PARAMETER_AMBIGUOUS, Location.of(a.element()), a.simpleName(), s.name(),
+          report.error(
+              PARAMETER_AMBIGUOUS,
+              Location.of(a.element()),
+              a.simpleName(),
+              s.name(),
               String.join(" and ", a.annotations()));
         } else if (p instanceof ParamModel pm) {
           checkParam(graph, s, pm, declaredOn, firstDefault, firstDefaultOn, report);
         }
       }
       for (DefaultModel d : s.strayDefaults()) {
-        report.error(DEFAULT_WITHOUT_PARAM, Location.of(d.element(), d.mirror()),
-            d.element().getSimpleName(), s.name());
+        report.error(
+            DEFAULT_WITHOUT_PARAM,
+            Location.of(d.element(), d.mirror()),
+            d.element().getSimpleName(),
+            s.name());
       }
     }
     return report;
   }
 
-  private static void checkParam(PipelineGraph graph, StageModel s, ParamModel pm,
-      Map<String, StageModel> declaredOn, Map<String, ParamModel> firstDefault,
-      Map<String, StageModel> firstDefaultOn, Report report) {
+  private static void checkParam(
+      PipelineGraph graph,
+      StageModel s,
+      ParamModel pm,
+      Map<String, StageModel> declaredOn,
+      Map<String, ParamModel> firstDefault,
+      Map<String, StageModel> firstDefaultOn,
+      Report report) {
     if (pm.name().isEmpty()) {
       report.error(PARAM_EMPTY_NAME, Location.of(pm.element(), pm.mirror(), pm.nameValue()));
       return;
     }
     if (pm.kind().isEmpty()) {
-      report.error(PARAM_UNSUPPORTED_TYPE, Location.of(pm.element()), pm.name(), TypeSupport.display(pm.type()));
+      report.error(
+          PARAM_UNSUPPORTED_TYPE,
+          Location.of(pm.element()),
+          pm.name(),
+          TypeSupport.display(pm.type()));
     }
     ParamModel first = graph.params().get(pm.name());
     StageModel firstOn = declaredOn.putIfAbsent(pm.name(), s);
-    if (first != null && first != pm && firstOn != null
+    if (first != null
+        && first != pm
+        && firstOn != null
         && !graph.types().types().isSameType(first.type(), pm.type())) {
-      report.error(PARAM_TYPE_CONFLICT, Location.of(pm.element()), pm.name(),
-          TypeSupport.display(pm.type()), TypeSupport.display(first.type()), firstOn.name());
+      report.error(
+          PARAM_TYPE_CONFLICT,
+          Location.of(pm.element()),
+          pm.name(),
+          TypeSupport.display(pm.type()),
+          TypeSupport.display(first.type()),
+          firstOn.name());
     }
     if (pm.defaultValue().isEmpty()) {
       return;
@@ -82,14 +105,23 @@ final class ParamValidator implements PipelineValidator {
     } else {
       String otherText = other.defaultValue().orElseThrow().text();
       if (!otherText.equals(d.text())) {
-        report.error(PARAM_DEFAULT_CONFLICT, at, pm.name(), d.text(), otherText, firstDefaultOn.get(pm.name()).name());
+        report.error(
+            PARAM_DEFAULT_CONFLICT,
+            at,
+            pm.name(),
+            d.text(),
+            otherText,
+            firstDefaultOn.get(pm.name()).name());
       }
     }
-    pm.kind().flatMap(k -> parseError(k, d.text()))
+    pm.kind()
+        .flatMap(k -> parseError(k, d.text()))
         .ifPresent(msg -> report.error(INVALID_DEFAULT, at, d.text(), pm.name(), msg));
   }
 
-  /** Why {@code text} is not a value of the kind, as the runtime would say it; empty when it parses. */
+  /**
+   * Why {@code text} is not a value of the kind, as the runtime would say it; empty when it parses.
+   */
   static Optional<String> parseError(ParamKind kind, String text) {
     if (kind instanceof ParamKind.Scalar s) {
       try {
@@ -106,8 +138,14 @@ final class ParamValidator implements PipelineValidator {
           return Optional.empty();
         }
       }
-      return Optional.of("\"" + text + "\" is not a " + e.displayName() + " (use one of "
-          + String.join(", ", e.constants()) + ")");
+      return Optional.of(
+          "\""
+              + text
+              + "\" is not a "
+              + e.displayName()
+              + " (use one of "
+              + String.join(", ", e.constants())
+              + ")");
     }
     ParamKind.ListKind list = (ParamKind.ListKind) kind;
     for (String part : ValueSyntax.splitList(text)) {

@@ -13,7 +13,6 @@ import dev.stagecraft.processor.parse.TypeSupport;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import javax.lang.model.type.TypeMirror;
@@ -35,8 +34,11 @@ public final class PipelineGraph {
     this.types = types;
   }
 
-  /** Indexes the model and compiles its conditions (their errors go to {@link #conditionReport()}). */
-  public static PipelineGraph build(PipelineModel model, TypeSupport types, ConditionCompiler compiler) {
+  /**
+   * Indexes the model and compiles its conditions (their errors go to {@link #conditionReport()}).
+   */
+  public static PipelineGraph build(
+      PipelineModel model, TypeSupport types, ConditionCompiler compiler) {
     PipelineGraph g = new PipelineGraph(model, types);
     for (StageModel s : model.stages()) {
       g.stages.putIfAbsent(s.name(), s);
@@ -68,8 +70,11 @@ public final class PipelineGraph {
         conditions.put(s, c);
       } else if (result instanceof ConditionResult.Failed f) {
         for (ConditionError e : f.errors()) {
-          conditionReport.error(Diagnostic.INVALID_CONDITION,
-              Location.of(s.method(), when.mirror(), when.value()), e.message(), e.column());
+          conditionReport.error(
+              Diagnostic.INVALID_CONDITION,
+              Location.of(s.method(), when.mirror(), when.value()),
+              e.message(),
+              e.column());
         }
       }
     }
@@ -108,7 +113,9 @@ public final class PipelineGraph {
     return conditionReport;
   }
 
-  /** What a consumer receives from a stage: its return type, {@code List<R>} for a fan-out stage. */
+  /**
+   * What a consumer receives from a stage: its return type, {@code List<R>} for a fan-out stage.
+   */
   public TypeMirror outputType(StageModel s) {
     if (s.isFanOut() && !s.isVoid()) {
       return types.listOf(s.returnType());

@@ -26,14 +26,19 @@ final class ResourceValidator implements PipelineValidator {
       try {
         Quantities.cpuMillis(r.cpu());
       } catch (IllegalArgumentException | ArithmeticException e) {
-        report.error(INVALID_RESOURCES, Location.of(r.element(), r.mirror(), r.cpuValue()), message(e, "cpu", r.cpu()));
+        report.error(
+            INVALID_RESOURCES,
+            Location.of(r.element(), r.mirror(), r.cpuValue()),
+            message(e, "cpu", r.cpu()));
       }
     }
     if (r.memory() != null) {
       try {
         Quantities.memoryBytes(r.memory());
       } catch (IllegalArgumentException | ArithmeticException e) {
-        report.error(INVALID_RESOURCES, Location.of(r.element(), r.mirror(), r.memoryValue()),
+        report.error(
+            INVALID_RESOURCES,
+            Location.of(r.element(), r.mirror(), r.memoryValue()),
             message(e, "memory", r.memory()));
       }
     }
@@ -43,6 +48,8 @@ final class ResourceValidator implements PipelineValidator {
   }
 
   private static String message(RuntimeException e, String what, String text) {
-    return e instanceof ArithmeticException ? what + " \"" + text + "\" is too large" : e.getMessage();
+    return e instanceof ArithmeticException
+        ? what + " \"" + text + "\" is too large"
+        : e.getMessage();
   }
 }

@@ -22,21 +22,33 @@ final class StageAttributeValidator implements PipelineValidator {
       if (s.retries() < 0) {
         report.error(NEGATIVE_RETRIES, at(s, "retries"), s.retries());
       }
-      parse(s.backoff()).ifPresentOrElse(
-          d -> {
-            if (d.isNegative()) {
-              report.error(NON_POSITIVE_DURATION, at(s, "backoff"), "backoff", s.backoff(), "zero or positive");
-            }
-          },
-          () -> report.error(INVALID_DURATION, at(s, "backoff"), "backoff", s.backoff()));
+      parse(s.backoff())
+          .ifPresentOrElse(
+              d -> {
+                if (d.isNegative()) {
+                  report.error(
+                      NON_POSITIVE_DURATION,
+                      at(s, "backoff"),
+                      "backoff",
+                      s.backoff(),
+                      "zero or positive");
+                }
+              },
+              () -> report.error(INVALID_DURATION, at(s, "backoff"), "backoff", s.backoff()));
       if (!s.timeout().isEmpty()) {
-        parse(s.timeout()).ifPresentOrElse(
-            d -> {
-              if (d.isNegative() || d.isZero()) {
-                report.error(NON_POSITIVE_DURATION, at(s, "timeout"), "timeout", s.timeout(), "positive");
-              }
-            },
-            () -> report.error(INVALID_DURATION, at(s, "timeout"), "timeout", s.timeout()));
+        parse(s.timeout())
+            .ifPresentOrElse(
+                d -> {
+                  if (d.isNegative() || d.isZero()) {
+                    report.error(
+                        NON_POSITIVE_DURATION,
+                        at(s, "timeout"),
+                        "timeout",
+                        s.timeout(),
+                        "positive");
+                  }
+                },
+                () -> report.error(INVALID_DURATION, at(s, "timeout"), "timeout", s.timeout()));
       }
     }
     return report;

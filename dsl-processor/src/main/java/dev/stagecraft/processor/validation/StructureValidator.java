@@ -34,7 +34,10 @@ final class StructureValidator implements PipelineValidator {
     String typeName = type.getQualifiedName().toString();
     Location at = Location.of(type, model.annotation());
     if (type.getKind() != ElementKind.CLASS) {
-      report.error(PIPELINE_NOT_A_CLASS, at, typeName,
+      report.error(
+          PIPELINE_NOT_A_CLASS,
+          at,
+          typeName,
           "an " + type.getKind().toString().toLowerCase(java.util.Locale.ROOT).replace('_', ' '));
     }
     for (Element e = type; e instanceof TypeElement t; e = t.getEnclosingElement()) {
@@ -43,11 +46,13 @@ final class StructureValidator implements PipelineValidator {
         break;
       }
     }
-    if (type.getNestingKind() == NestingKind.MEMBER && !type.getModifiers().contains(Modifier.STATIC)
+    if (type.getNestingKind() == NestingKind.MEMBER
+        && !type.getModifiers().contains(Modifier.STATIC)
         && type.getKind() == ElementKind.CLASS) {
       report.error(PIPELINE_INNER, at, typeName);
     }
-    if (type.getNestingKind() == NestingKind.LOCAL || type.getNestingKind() == NestingKind.ANONYMOUS) {
+    if (type.getNestingKind() == NestingKind.LOCAL
+        || type.getNestingKind() == NestingKind.ANONYMOUS) {
       report.error(PIPELINE_INNER, at, typeName);
     }
     if (!type.getTypeParameters().isEmpty()) {
@@ -68,14 +73,16 @@ final class StructureValidator implements PipelineValidator {
       if (!s.method().getTypeParameters().isEmpty()) {
         report.error(STAGE_GENERIC, method, s.methodName());
       }
-      Location nameAt = Location.of(s.method(), s.annotation(), Annotations.explicit(s.annotation(), "name"));
+      Location nameAt =
+          Location.of(s.method(), s.annotation(), Annotations.explicit(s.annotation(), "name"));
       if (s.name().isEmpty()) {
         report.error(INVALID_STAGE_NAME, nameAt);
         continue;
       }
       StageModel first = byName.putIfAbsent(s.name(), s);
       if (first != null) {
-        report.error(DUPLICATE_STAGE, nameAt, model.name(), s.name(), first.methodName(), s.methodName());
+        report.error(
+            DUPLICATE_STAGE, nameAt, model.name(), s.name(), first.methodName(), s.methodName());
       }
     }
     return report;

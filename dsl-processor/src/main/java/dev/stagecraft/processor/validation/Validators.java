@@ -5,14 +5,15 @@ import java.util.List;
 
 /** Every pipeline check, run in a fixed order; all their problems are reported together. */
 public final class Validators {
-  private final List<PipelineValidator> validators = List.of(
-      new StructureValidator(),
-      new StageAttributeValidator(),
-      new ResourceValidator(),
-      new ParamValidator(),
-      new DagValidator(),
-      new InputTypeValidator(),
-      new ForEachValidator());
+  private final List<PipelineValidator> validators =
+      List.of(
+          new StructureValidator(),
+          new StageAttributeValidator(),
+          new ResourceValidator(),
+          new ParamValidator(),
+          new DagValidator(),
+          new InputTypeValidator(),
+          new ForEachValidator());
 
   /** Runs every check and the condition compiler's report. */
   public Report validate(PipelineGraph graph) {

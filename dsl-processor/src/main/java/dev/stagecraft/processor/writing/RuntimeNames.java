@@ -13,7 +13,8 @@ public final class RuntimeNames {
 
   public static final ClassName PIPELINE_PROVIDER = ClassName.get(GRAPH, "PipelineProvider");
   public static final ClassName PIPELINE_DEFINITION = ClassName.get(GRAPH, "PipelineDefinition");
-  public static final ClassName PIPELINE_DEFINITION_BUILDER = ClassName.get(GRAPH, "PipelineDefinition", "Builder");
+  public static final ClassName PIPELINE_DEFINITION_BUILDER =
+      ClassName.get(GRAPH, "PipelineDefinition", "Builder");
   public static final ClassName PARAM_SPEC = ClassName.get(GRAPH, "ParamSpec");
   public static final ClassName PARAM_TYPE = ClassName.get(GRAPH, "ParamType");
   public static final ClassName STAGE_SPEC = ClassName.get(GRAPH, "StageSpec");
@@ -30,11 +31,14 @@ public final class RuntimeNames {
   public static final ClassName RUN_RESULT = ClassName.get(ENGINE, "RunResult");
   public static final ClassName RUN_STATUS = ClassName.get(ENGINE, "RunStatus");
   public static final ClassName PIPELINE_RUNNER = ClassName.get(ENGINE, "PipelineRunner");
-  public static final ClassName STAGE_TYPE = ClassName.get("dev.stagecraft.annotations", "StageType");
-  public static final ClassName GENERATED = ClassName.get("javax.annotation.processing", "Generated");
+  public static final ClassName STAGE_TYPE =
+      ClassName.get("dev.stagecraft.annotations", "StageType");
+  public static final ClassName GENERATED =
+      ClassName.get("javax.annotation.processing", "Generated");
 
   /** The ServiceLoader registration file of {@link #PIPELINE_PROVIDER}. */
-  public static final String PROVIDER_SERVICE_FILE = "META-INF/services/" + GRAPH + ".PipelineProvider";
+  public static final String PROVIDER_SERVICE_FILE =
+      "META-INF/services/" + GRAPH + ".PipelineProvider";
 
   private RuntimeNames() {}
 }

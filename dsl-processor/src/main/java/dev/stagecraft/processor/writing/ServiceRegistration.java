@@ -13,8 +13,8 @@ import javax.tools.FileObject;
 import javax.tools.StandardLocation;
 
 /**
- * The {@code META-INF/services} file listing every generated provider, written once when
- * processing is over and merged with an existing one (incremental builds), sorted.
+ * The {@code META-INF/services} file listing every generated provider, written once when processing
+ * is over and merged with an existing one (incremental builds), sorted.
  */
 public final class ServiceRegistration {
   private final Set<String> providers = new TreeSet<>();
@@ -33,9 +33,11 @@ public final class ServiceRegistration {
     }
     Set<String> all = new TreeSet<>(providers);
     try {
-      FileObject existing = filer.getResource(StandardLocation.CLASS_OUTPUT, "", RuntimeNames.PROVIDER_SERVICE_FILE);
-      try (BufferedReader r = new BufferedReader(
-          new InputStreamReader(existing.openInputStream(), StandardCharsets.UTF_8))) {
+      FileObject existing =
+          filer.getResource(StandardLocation.CLASS_OUTPUT, "", RuntimeNames.PROVIDER_SERVICE_FILE);
+      try (BufferedReader r =
+          new BufferedReader(
+              new InputStreamReader(existing.openInputStream(), StandardCharsets.UTF_8))) {
         for (String line = r.readLine(); line != null; line = r.readLine()) {
           String name = line.replaceAll("#.*", "").trim();
           if (!name.isEmpty()) {
@@ -46,9 +48,14 @@ public final class ServiceRegistration {
     } catch (IOException | IllegalArgumentException | UnsupportedOperationException e) {
       // no earlier file: nothing to merge
     }
-    FileObject out = filer.createResource(StandardLocation.CLASS_OUTPUT, "", RuntimeNames.PROVIDER_SERVICE_FILE,
-        origins.toArray(new Element[0]));
-    try (Writer w = new java.io.OutputStreamWriter(out.openOutputStream(), StandardCharsets.UTF_8)) {
+    FileObject out =
+        filer.createResource(
+            StandardLocation.CLASS_OUTPUT,
+            "",
+            RuntimeNames.PROVIDER_SERVICE_FILE,
+            origins.toArray(new Element[0]));
+    try (Writer w =
+        new java.io.OutputStreamWriter(out.openOutputStream(), StandardCharsets.UTF_8)) {
       for (String p : all) {
         w.write(p);
         w.write('\n');

@@ -28,9 +28,11 @@ public final class SourceWriter {
    * source is rendered into memory first and handed to the filer in one write: JavaPoet writes
    * piece by piece, which through the filer's unbuffered writer costs more than the rendering.
    */
-  public void write(String packageName, TypeSpec.Builder type, TypeElement origin) throws IOException {
+  public void write(String packageName, TypeSpec.Builder type, TypeElement origin)
+      throws IOException {
     JavaFile file = toJavaFile(packageName, type, origin);
-    String name = packageName.isEmpty() ? file.typeSpec().name() : packageName + "." + file.typeSpec().name();
+    String name =
+        packageName.isEmpty() ? file.typeSpec().name() : packageName + "." + file.typeSpec().name();
     JavaFileObject source = filer.createSourceFile(name, origin);
     try (Writer writer = source.openWriter()) {
       writer.write(file.toString());
@@ -39,10 +41,13 @@ public final class SourceWriter {
 
   /** The file as it will be written (for tests and tools). */
   public static JavaFile toJavaFile(String packageName, TypeSpec.Builder type, TypeElement origin) {
-    TypeSpec spec = type
-        .addAnnotation(AnnotationSpec.builder(RuntimeNames.GENERATED).addMember("value", "$S", GENERATOR).build())
-        .addOriginatingElement(origin)
-        .build();
+    TypeSpec spec =
+        type.addAnnotation(
+                AnnotationSpec.builder(RuntimeNames.GENERATED)
+                    .addMember("value", "$S", GENERATOR)
+                    .build())
+            .addOriginatingElement(origin)
+            .build();
     return JavaFile.builder(packageName, spec).skipJavaLangImports(true).indent("  ").build();
   }
 }

@@ -22,8 +22,11 @@ import javax.tools.JavaFileObject;
  * generated predicates from the in-memory class files.
  */
 final class CompiledConditions {
-  /** The fixture's parameters (fields) and stages (methods); conditions are compiled against them. */
-  static final String MEMBERS = """
+  /**
+   * The fixture's parameters (fields) and stages (methods); conditions are compiled against them.
+   */
+  static final String MEMBERS =
+      """
         boolean enableAbTesting;
         Boolean force;
         String environment;
@@ -57,10 +60,12 @@ final class CompiledConditions {
 
   /** Compiles a fixture with {@link #MEMBERS}, {@code extraMembers} and the given conditions. */
   static CompiledConditions compileWith(String extraMembers, String... conditions) {
-    String annotation = Stream.of(conditions)
-        .map(CompiledConditions::javaString)
-        .collect(Collectors.joining(", ", "@ConditionFixture({", "})"));
-    String source = """
+    String annotation =
+        Stream.of(conditions)
+            .map(CompiledConditions::javaString)
+            .collect(Collectors.joining(", ", "@ConditionFixture({", "})"));
+    String source =
+        """
         package test;
 
         import dev.stagecraft.processor.condition.ConditionFixture;
@@ -71,10 +76,12 @@ final class CompiledConditions {
         class Fixture {
         %s
         }
-        """.formatted(annotation, MEMBERS + extraMembers);
-    Compilation compilation = Compiler.javac()
-        .withProcessors(new ConditionFixtureProcessor())
-        .compile(JavaFileObjects.forSourceString("test.Fixture", source));
+        """
+            .formatted(annotation, MEMBERS + extraMembers);
+    Compilation compilation =
+        Compiler.javac()
+            .withProcessors(new ConditionFixtureProcessor())
+            .compile(JavaFileObjects.forSourceString("test.Fixture", source));
     return new CompiledConditions(compilation);
   }
 
@@ -83,7 +90,9 @@ final class CompiledConditions {
    * condition's error messages (empty when it compiled), in the order of {@code conditions}.
    */
   static List<List<String>> errorsOfEach(List<String> conditions) {
-    StringBuilder source = new StringBuilder("""
+    StringBuilder source =
+        new StringBuilder(
+            """
         package test;
 
         import dev.stagecraft.processor.condition.ConditionFixture;
@@ -94,20 +103,30 @@ final class CompiledConditions {
     long firstLine = source.toString().lines().count() + 1;
     for (int i = 0; i < conditions.size(); i++) {
       // one line per fixture, so a diagnostic's line says which condition it belongs to
-      source.append("@ConditionFixture(").append(javaString(conditions.get(i)))
-          .append(") class Fixture").append(i).append(" { ")
-          .append(MEMBERS.replace('\n', ' ')).append(" }\n");
+      source
+          .append("@ConditionFixture(")
+          .append(javaString(conditions.get(i)))
+          .append(") class Fixture")
+          .append(i)
+          .append(" { ")
+          .append(MEMBERS.replace('\n', ' '))
+          .append(" }\n");
     }
-    Compilation compilation = Compiler.javac()
-        .withProcessors(new ConditionFixtureProcessor())
-        .compile(JavaFileObjects.forSourceString("test.Fixtures", source.toString()));
+    Compilation compilation =
+        Compiler.javac()
+            .withProcessors(new ConditionFixtureProcessor())
+            .compile(JavaFileObjects.forSourceString("test.Fixtures", source.toString()));
     List<List<String>> errors = new ArrayList<>();
     for (int i = 0; i < conditions.size(); i++) {
       errors.add(new ArrayList<>());
     }
-    compilation.errors().forEach(diagnostic -> errors
-        .get((int) (diagnostic.getLineNumber() - firstLine))
-        .add(diagnostic.getMessage(null)));
+    compilation
+        .errors()
+        .forEach(
+            diagnostic ->
+                errors
+                    .get((int) (diagnostic.getLineNumber() - firstLine))
+                    .add(diagnostic.getMessage(null)));
     return errors;
   }
 
@@ -117,15 +136,15 @@ final class CompiledConditions {
 
   /** The error messages, in order. */
   List<String> errors() {
-    return compilation.errors().stream()
-        .map(diagnostic -> diagnostic.getMessage(null))
-        .toList();
+    return compilation.errors().stream().map(diagnostic -> diagnostic.getMessage(null)).toList();
   }
 
   /** The generated source of the conditions class. */
   String generatedSource() {
-    JavaFileObject file = compilation.generatedSourceFile("test.Fixture_Conditions")
-        .orElseThrow(() -> new AssertionError("no generated source; errors: " + errors()));
+    JavaFileObject file =
+        compilation
+            .generatedSourceFile("test.Fixture_Conditions")
+            .orElseThrow(() -> new AssertionError("no generated source; errors: " + errors()));
     try {
       return file.getCharContent(true).toString();
     } catch (IOException e) {
@@ -151,7 +170,8 @@ final class CompiledConditions {
   @SuppressWarnings("unchecked")
   private <T> List<T> list(String field) {
     assertWithMessage("errors: %s", errors())
-        .that(compilation.status()).isEqualTo(Compilation.Status.SUCCESS);
+        .that(compilation.status())
+        .isEqualTo(Compilation.Status.SUCCESS);
     try {
       Class<?> type = new GeneratedClassLoader(compilation).loadClass("test.Fixture_Conditions");
       return (List<T>) type.getField(field).get(null);
@@ -172,8 +192,10 @@ final class CompiledConditions {
           continue;
         }
         String path = file.toUri().getPath();
-        String name = path.substring(path.indexOf(OUTPUT) + OUTPUT.length(),
-            path.length() - ".class".length()).replace('/', '.');
+        String name =
+            path.substring(
+                    path.indexOf(OUTPUT) + OUTPUT.length(), path.length() - ".class".length())
+                .replace('/', '.');
         try (InputStream in = file.openInputStream()) {
           classes.put(name, in.readAllBytes());
         } catch (IOException e) {

@@ -57,8 +57,8 @@ class ConditionEvaluationTest {
   }
 
   private static AbTestResult abTest(double confidence) {
-    return new AbTestResult(confidence, "b", Environment.STAGING,
-        new Model("gbm", 3, true, 0.93), 250);
+    return new AbTestResult(
+        confidence, "b", Environment.STAGING, new Model("gbm", 3, true, 0.93), 250);
   }
 
   @Test
@@ -106,15 +106,24 @@ class ConditionEvaluationTest {
   void enumEquality() {
     assertThat(test(3, new RecordingScope().param("env", Environment.PRODUCTION))).isTrue();
     assertThat(test(3, new RecordingScope().param("env", Environment.DEV))).isFalse();
-    assertThat(test(16, new RecordingScope().param("env", Environment.STAGING)
-        .output("abTest", abTest(0.9)))).isTrue();
+    assertThat(
+            test(
+                16,
+                new RecordingScope()
+                    .param("env", Environment.STAGING)
+                    .output("abTest", abTest(0.9))))
+        .isTrue();
   }
 
   @Test
   void nullChecks() {
     assertThat(test(4, new RecordingScope().output("abTest", abTest(0.9)))).isTrue();
-    assertThat(test(4, new RecordingScope().output("abTest",
-        new AbTestResult(0.9, null, null, null, null)))).isFalse();
+    assertThat(
+            test(
+                4,
+                new RecordingScope()
+                    .output("abTest", new AbTestResult(0.9, null, null, null, null))))
+        .isFalse();
     assertThat(test(23, new RecordingScope().output("abTest", null))).isTrue();
     assertThat(test(23, new RecordingScope().output("abTest", abTest(0.1)))).isTrue();
   }
@@ -126,47 +135,62 @@ class ConditionEvaluationTest {
         .isTrue();
     assertThat(test(13, new RecordingScope().output("model", new Model("m", 3, false, 0.85))))
         .isFalse();
-    assertThat(test(14, new RecordingScope()
-        .output("boxed", new Box<>(new Model("boxed", 1, false, 0.5))))).isTrue();
+    assertThat(
+            test(
+                14,
+                new RecordingScope().output("boxed", new Box<>(new Model("boxed", 1, false, 0.5)))))
+        .isTrue();
     assertThat(test(15, new RecordingScope().output("train", List.of()))).isTrue();
   }
 
   @Test
   void wildcardTypeArgumentsAndPrimitiveOutputs() {
-    assertThat(test(24, new RecordingScope()
-        .output("wildBox", new Box<>(new Model("m", 2, false, 0.5))))).isTrue();
-    assertThat(test(25, new RecordingScope().output("score", 0.75)
-        .param("regions", List.of("eu")))).isTrue();
-    assertThat(test(25, new RecordingScope().output("score", 0.25)
-        .param("regions", List.of("eu")))).isFalse();
+    assertThat(
+            test(
+                24,
+                new RecordingScope().output("wildBox", new Box<>(new Model("m", 2, false, 0.5)))))
+        .isTrue();
+    assertThat(test(25, new RecordingScope().output("score", 0.75).param("regions", List.of("eu"))))
+        .isTrue();
+    assertThat(test(25, new RecordingScope().output("score", 0.25).param("regions", List.of("eu"))))
+        .isFalse();
   }
 
   @Test
   void booleanCombination() {
-    RecordingScope confident = new RecordingScope()
-        .param("enableAbTesting", true).output("abTest", abTest(0.9));
+    RecordingScope confident =
+        new RecordingScope().param("enableAbTesting", true).output("abTest", abTest(0.9));
     assertThat(test(6, confident)).isTrue();
     assertThat(confident.seen())
-        .containsExactly("enableAbTesting = true", "abTest.confidence = 0.9").inOrder();
+        .containsExactly("enableAbTesting = true", "abTest.confidence = 0.9")
+        .inOrder();
 
-    RecordingScope forced = new RecordingScope()
-        .param("enableAbTesting", true).output("abTest", abTest(0.62)).param("force", true);
+    RecordingScope forced =
+        new RecordingScope()
+            .param("enableAbTesting", true)
+            .output("abTest", abTest(0.62))
+            .param("force", true);
     assertThat(test(6, forced)).isTrue();
-    assertThat(forced.seen()).containsExactly(
-        "enableAbTesting = true", "abTest.confidence = 0.62", "force = true").inOrder();
+    assertThat(forced.seen())
+        .containsExactly("enableAbTesting = true", "abTest.confidence = 0.62", "force = true")
+        .inOrder();
 
-    RecordingScope unsure = new RecordingScope()
-        .param("enableAbTesting", true).output("abTest", abTest(0.62)).param("force", false);
+    RecordingScope unsure =
+        new RecordingScope()
+            .param("enableAbTesting", true)
+            .output("abTest", abTest(0.62))
+            .param("force", false);
     assertThat(test(6, unsure)).isFalse();
   }
 
   @Test
   void shortCircuitDoesNotReadTheRightSide() {
     // abTest is not provided: reading it would throw
-    RecordingScope disabled = new RecordingScope()
-        .param("enableAbTesting", false).param("force", false);
+    RecordingScope disabled =
+        new RecordingScope().param("enableAbTesting", false).param("force", false);
     assertThat(test(6, disabled)).isFalse();
-    assertThat(disabled.seen()).containsExactly("enableAbTesting = false", "force = false")
+    assertThat(disabled.seen())
+        .containsExactly("enableAbTesting = false", "force = false")
         .inOrder();
     assertThat(test(7, new RecordingScope().param("enableAbTesting", false))).isTrue();
   }
@@ -175,35 +199,47 @@ class ConditionEvaluationTest {
   void numbersOfDifferentTypesCompare() {
     assertThat(test(8, new RecordingScope().param("replicas", 3))).isTrue();
     assertThat(test(8, new RecordingScope().param("replicas", 5))).isFalse();
-    assertThat(test(9, new RecordingScope().param("threshold", 0.5)
-        .output("abTest", abTest(0.62)))).isTrue();
+    assertThat(test(9, new RecordingScope().param("threshold", 0.5).output("abTest", abTest(0.62))))
+        .isTrue();
     assertThat(test(19, new RecordingScope().output("abTest", abTest(0.62)))).isTrue();
   }
 
   @Test
   void booleansCompareAfterUnboxing() {
     assertThat(test(17, new RecordingScope().param("force", Boolean.valueOf(true)))).isTrue();
-    assertThat(test(18, new RecordingScope().param("replicas", 2)
-        .param("enableAbTesting", false))).isTrue();
+    assertThat(test(18, new RecordingScope().param("replicas", 2).param("enableAbTesting", false)))
+        .isTrue();
   }
 
   @Test
   void navigatingThroughNullNamesThePath() {
-    RecordingScope.NullPathException noModel = assertThrows(
-        RecordingScope.NullPathException.class,
-        () -> test(5, new RecordingScope().output("abTest",
-            new AbTestResult(0.9, "a", Environment.DEV, null, 1))));
+    RecordingScope.NullPathException noModel =
+        assertThrows(
+            RecordingScope.NullPathException.class,
+            () ->
+                test(
+                    5,
+                    new RecordingScope()
+                        .output("abTest", new AbTestResult(0.9, "a", Environment.DEV, null, 1))));
     assertThat(noModel).hasMessageThat().isEqualTo("abTest.model is null");
 
-    RecordingScope.NullPathException noResult = assertThrows(
-        RecordingScope.NullPathException.class,
-        () -> test(6, new RecordingScope().param("enableAbTesting", true).output("abTest", null)));
+    RecordingScope.NullPathException noResult =
+        assertThrows(
+            RecordingScope.NullPathException.class,
+            () ->
+                test(
+                    6, new RecordingScope().param("enableAbTesting", true).output("abTest", null)));
     assertThat(noResult).hasMessageThat().isEqualTo("abTest is null");
 
-    RecordingScope.NullPathException nullBox = assertThrows(
-        RecordingScope.NullPathException.class,
-        () -> test(19, new RecordingScope().output("abTest",
-            new AbTestResult(0.9, "a", Environment.DEV, null, null))));
+    RecordingScope.NullPathException nullBox =
+        assertThrows(
+            RecordingScope.NullPathException.class,
+            () ->
+                test(
+                    19,
+                    new RecordingScope()
+                        .output(
+                            "abTest", new AbTestResult(0.9, "a", Environment.DEV, null, null))));
     assertThat(nullBox).hasMessageThat().isEqualTo("abTest.sampleSize is null");
   }
 
@@ -211,7 +247,8 @@ class ConditionEvaluationTest {
   void sawRecordsLeafValuesForExplanations() {
     RecordingScope scope = new RecordingScope().output("abTest", abTest(0.62));
     test(5, scope);
-    assertThat(scope.seen()).containsExactly("abTest.model.name = gbm", "abTest.model.deployed = true")
+    assertThat(scope.seen())
+        .containsExactly("abTest.model.name = gbm", "abTest.model.deployed = true")
         .inOrder();
   }
 
@@ -227,14 +264,17 @@ class ConditionEvaluationTest {
   @Test
   void generatedCodeIsPlainJavaOverTheScope() {
     String source = compiled.generatedSource();
-    assertThat(source).contains("scope -> (scope.saw(\"enableAbTesting\","
-        + " scope.<Boolean>param(\"enableAbTesting\"))"
-        + " && ((double) scope.saw(\"abTest.confidence\", scope.notNull(\"abTest\","
-        + " scope.<AbTestResult>output(\"abTest\")).confidence()) > 0.8))"
-        + " || scope.notNull(\"force\", scope.saw(\"force\", scope.<Boolean>param(\"force\"))),");
-    assertThat(source).contains(
-        "scope.saw(\"abTest.confidence\", scope.notNull(\"abTest\","
-            + " scope.<AbTestResult>output(\"abTest\")).confidence())");
+    assertThat(source)
+        .contains(
+            "scope -> (scope.saw(\"enableAbTesting\","
+                + " scope.<Boolean>param(\"enableAbTesting\"))"
+                + " && ((double) scope.saw(\"abTest.confidence\", scope.notNull(\"abTest\","
+                + " scope.<AbTestResult>output(\"abTest\")).confidence()) > 0.8))"
+                + " || scope.notNull(\"force\", scope.saw(\"force\", scope.<Boolean>param(\"force\"))),");
+    assertThat(source)
+        .contains(
+            "scope.saw(\"abTest.confidence\", scope.notNull(\"abTest\","
+                + " scope.<AbTestResult>output(\"abTest\")).confidence())");
     assertThat(source).contains("scope.<Boolean>param(\"enableAbTesting\")");
     assertThat(source).contains("scope.<List<Model>>output(\"train\")");
     assertThat(source).contains("scope.<Box<Model>>output(\"boxed\")");

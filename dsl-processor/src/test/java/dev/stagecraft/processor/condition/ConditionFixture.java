@@ -6,8 +6,8 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Test-only: marks a class whose fields are parameters (name and type) and whose methods are
- * stages (name and return type) for the {@link #value() conditions} to compile against.
+ * Test-only: marks a class whose fields are parameters (name and type) and whose methods are stages
+ * (name and return type) for the {@link #value() conditions} to compile against.
  */
 @Retention(RetentionPolicy.SOURCE)
 @Target(ElementType.TYPE)

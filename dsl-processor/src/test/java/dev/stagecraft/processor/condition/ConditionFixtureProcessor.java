@@ -26,10 +26,10 @@ import javax.lang.model.type.TypeMirror;
 import javax.tools.Diagnostic;
 
 /**
- * Test-only processor: for each {@link ConditionFixture} class, compiles its conditions with
- * {@link ConditionCompiler}, reports errors as {@code "@When: MESSAGE at column N"} and, when all
- * compile, writes {@code <Fixture>_Conditions} with static {@code PREDICATES}, {@code STAGES} and
- * {@code PARAMS} lists, one entry per condition.
+ * Test-only processor: for each {@link ConditionFixture} class, compiles its conditions with {@link
+ * ConditionCompiler}, reports errors as {@code "@When: MESSAGE at column N"} and, when all compile,
+ * writes {@code <Fixture>_Conditions} with static {@code PREDICATES}, {@code STAGES} and {@code
+ * PARAMS} lists, one entry per condition.
  */
 public final class ConditionFixtureProcessor extends AbstractProcessor {
   private static final ClassName PREDICATE =
@@ -63,8 +63,7 @@ public final class ConditionFixtureProcessor extends AbstractProcessor {
       if (member.getKind() == ElementKind.FIELD) {
         params.put(member.getSimpleName().toString(), member.asType());
       } else if (member.getKind() == ElementKind.METHOD) {
-        stages.put(member.getSimpleName().toString(),
-            ((ExecutableElement) member).getReturnType());
+        stages.put(member.getSimpleName().toString(), ((ExecutableElement) member).getReturnType());
       }
     }
     List<ConditionResult.Compiled> compiled = new ArrayList<>();
@@ -74,8 +73,12 @@ public final class ConditionFixtureProcessor extends AbstractProcessor {
       if (result instanceof ConditionResult.Failed failure) {
         failed = true;
         for (ConditionError error : failure.errors()) {
-          processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR,
-              "@When: " + error.message() + " at column " + error.column(), fixture);
+          processingEnv
+              .getMessager()
+              .printMessage(
+                  Diagnostic.Kind.ERROR,
+                  "@When: " + error.message() + " at column " + error.column(),
+                  fixture);
         }
       } else {
         compiled.add((ConditionResult.Compiled) result);
@@ -96,24 +99,40 @@ public final class ConditionFixtureProcessor extends AbstractProcessor {
       params.add(names(condition.params()));
     }
     TypeName names = ParameterizedTypeName.get(LIST, ClassName.get(String.class));
-    TypeSpec type = TypeSpec.classBuilder(fixture.getSimpleName() + "_Conditions")
-        .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
-        .addOriginatingElement(fixture)
-        .addField(FieldSpec.builder(ParameterizedTypeName.get(LIST, PREDICATE), "PREDICATES",
-                Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
-            .initializer("$T.<$T>of($L)", LIST, PREDICATE, CodeBlock.join(predicates, ","))
-            .build())
-        .addField(FieldSpec.builder(ParameterizedTypeName.get(LIST, names), "STAGES",
-                Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
-            .initializer("$T.<$T>of($L)", LIST, names, CodeBlock.join(stages, ", "))
-            .build())
-        .addField(FieldSpec.builder(ParameterizedTypeName.get(LIST, names), "PARAMS",
-                Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
-            .initializer("$T.<$T>of($L)", LIST, names, CodeBlock.join(params, ", "))
-            .build())
-        .build();
-    String pkg = processingEnv.getElementUtils().getPackageOf(fixture).getQualifiedName()
-        .toString();
+    TypeSpec type =
+        TypeSpec.classBuilder(fixture.getSimpleName() + "_Conditions")
+            .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+            .addOriginatingElement(fixture)
+            .addField(
+                FieldSpec.builder(
+                        ParameterizedTypeName.get(LIST, PREDICATE),
+                        "PREDICATES",
+                        Modifier.PUBLIC,
+                        Modifier.STATIC,
+                        Modifier.FINAL)
+                    .initializer("$T.<$T>of($L)", LIST, PREDICATE, CodeBlock.join(predicates, ","))
+                    .build())
+            .addField(
+                FieldSpec.builder(
+                        ParameterizedTypeName.get(LIST, names),
+                        "STAGES",
+                        Modifier.PUBLIC,
+                        Modifier.STATIC,
+                        Modifier.FINAL)
+                    .initializer("$T.<$T>of($L)", LIST, names, CodeBlock.join(stages, ", "))
+                    .build())
+            .addField(
+                FieldSpec.builder(
+                        ParameterizedTypeName.get(LIST, names),
+                        "PARAMS",
+                        Modifier.PUBLIC,
+                        Modifier.STATIC,
+                        Modifier.FINAL)
+                    .initializer("$T.<$T>of($L)", LIST, names, CodeBlock.join(params, ", "))
+                    .build())
+            .build();
+    String pkg =
+        processingEnv.getElementUtils().getPackageOf(fixture).getQualifiedName().toString();
     try {
       JavaFile.builder(pkg, type).build().writeTo(processingEnv.getFiler());
     } catch (IOException e) {

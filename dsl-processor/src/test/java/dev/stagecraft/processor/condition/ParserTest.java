@@ -33,33 +33,44 @@ class ParserTest {
   @Test
   void andBindsTighterThanOr() {
     assertThat(parse("enableAbTesting && abTest.confidence > 0.8 || force"))
-        .isEqualTo(new Expr.Logical(LogicalOperator.OR,
-            new Expr.Logical(LogicalOperator.AND,
-                path("enableAbTesting", 1),
-                new Expr.Comparison(ComparisonOperator.GT,
-                    path("abTest.confidence", 20),
-                    new Expr.NumberLiteral("0.8", false, 40), 38),
-                17),
-            path("force", 47),
-            44));
+        .isEqualTo(
+            new Expr.Logical(
+                LogicalOperator.OR,
+                new Expr.Logical(
+                    LogicalOperator.AND,
+                    path("enableAbTesting", 1),
+                    new Expr.Comparison(
+                        ComparisonOperator.GT,
+                        path("abTest.confidence", 20),
+                        new Expr.NumberLiteral("0.8", false, 40),
+                        38),
+                    17),
+                path("force", 47),
+                44));
   }
 
   @Test
   void parenthesesAndNotGroup() {
     assertThat(parse("!(a || b) && c"))
-        .isEqualTo(new Expr.Logical(LogicalOperator.AND,
-            new Expr.Not(
-                new Expr.Logical(LogicalOperator.OR, path("a", 3), path("b", 8), 5), 1),
-            path("c", 14),
-            11));
+        .isEqualTo(
+            new Expr.Logical(
+                LogicalOperator.AND,
+                new Expr.Not(
+                    new Expr.Logical(LogicalOperator.OR, path("a", 3), path("b", 8), 5), 1),
+                path("c", 14),
+                11));
     assertThat(parse("!!a")).isEqualTo(new Expr.Not(new Expr.Not(path("a", 3), 2), 1));
   }
 
   @Test
   void membershipKeepsItsLiterals() {
     Expr expr = parse("environment in ['dev', \"staging\"]");
-    assertThat(expr).isEqualTo(new Expr.Membership(path("environment", 1),
-        List.of(new Expr.StringLiteral("dev", 17), new Expr.StringLiteral("staging", 24)), 13));
+    assertThat(expr)
+        .isEqualTo(
+            new Expr.Membership(
+                path("environment", 1),
+                List.of(new Expr.StringLiteral("dev", 17), new Expr.StringLiteral("staging", 24)),
+                13));
     assertThat(expr.start()).isEqualTo(1);
   }
 
@@ -86,63 +97,72 @@ class ParserTest {
   @Test
   void comparisonOperators() {
     for (ComparisonOperator operator : ComparisonOperator.values()) {
-      assertThat(parse("a " + operator.symbol() + " 1")).isEqualTo(
-          new Expr.Comparison(operator, path("a", 1), new Expr.NumberLiteral("1", true,
-              4 + operator.symbol().length()), 3));
+      assertThat(parse("a " + operator.symbol() + " 1"))
+          .isEqualTo(
+              new Expr.Comparison(
+                  operator,
+                  path("a", 1),
+                  new Expr.NumberLiteral("1", true, 4 + operator.symbol().length()),
+                  3));
     }
   }
 
   @Test
   void tokenColumnsAreOneBased() throws ConditionSyntaxException {
     List<Token> tokens = Lexer.tokenize("a.b>=1");
-    assertThat(tokens).containsExactly(
-        new Token(TokenKind.IDENTIFIER, "a", 1),
-        new Token(TokenKind.DOT, ".", 2),
-        new Token(TokenKind.IDENTIFIER, "b", 3),
-        new Token(TokenKind.GE, ">=", 4),
-        new Token(TokenKind.NUMBER, "1", 6),
-        new Token(TokenKind.END, "", 7)).inOrder();
+    assertThat(tokens)
+        .containsExactly(
+            new Token(TokenKind.IDENTIFIER, "a", 1),
+            new Token(TokenKind.DOT, ".", 2),
+            new Token(TokenKind.IDENTIFIER, "b", 3),
+            new Token(TokenKind.GE, ">=", 4),
+            new Token(TokenKind.NUMBER, "1", 6),
+            new Token(TokenKind.END, "", 7))
+        .inOrder();
   }
 
   @ParameterizedTest(name = "[{index}] {0}")
-  @CsvSource(delimiterString = " :: ", quoteCharacter = '`', value = {
-    "`` :: empty expression: write a condition such as 'enableAbTesting' or 'abTest.confidence > 0.8' :: 1",
-    "`   ` :: empty expression: write a condition such as 'enableAbTesting' or 'abTest.confidence > 0.8' :: 1",
-    "a == :: expected a name, number, string, true, false, null or '(' but the expression ended :: 5",
-    "a == == b :: expected a name, number, string, true, false, null or '(' but found '==' :: 6",
-    "&& a :: expected a name, number, string, true, false, null or '(' but found '&&' :: 1",
-    "a == !b :: expected a name, number, string, true, false, null or '(' but found '!' :: 6",
-    "(a || b :: expected ')' to close the '(' at column 1 but the expression ended :: 8",
-    "(a b) :: expected ')' to close the '(' at column 1 but found name 'b' :: 4",
-    "a b :: unexpected name 'b': expected an operator (&&, ||, ==, !=, <, <=, >, >=, in) or the end :: 3",
-    "a 'x' :: unexpected string 'x': expected an operator (&&, ||, ==, !=, <, <=, >, >=, in) or the end :: 3",
-    "a < b < c :: unexpected '<': comparisons cannot be chained, combine them with && or use parentheses :: 7",
-    "a == b in ['x'] :: unexpected 'in': comparisons cannot be chained, combine them with && or use parentheses :: 8",
-    "a) :: unexpected ')' without a matching '(' :: 2",
-    "x in 'a' :: expected '[' after 'in' but found string 'a' :: 6",
-    "x in ['a' 'b'] :: expected ',' or ']' in the 'in' list but found string 'b' :: 11",
-    "x in ['a', :: expected a number, string, true, false or null in the 'in' list but the expression ended :: 11",
-    "x in [y] :: expected a number, string, true, false or null in the 'in' list but found name 'y' :: 7",
-    "x in [] :: expected a number, string, true, false or null in the 'in' list but found ']' :: 7",
-    "a. :: expected a property name after '.' but the expression ended :: 3",
-    "a.1 :: expected a property name after '.' but found number 1 :: 3",
-    "a.true :: expected a property name after '.' but found 'true' :: 3",
-    "in :: expected a name, number, string, true, false, null or '(' but found 'in' :: 1",
-    "a = b :: unexpected '=' (use '==' to compare) :: 3",
-    "a & b :: unexpected '&' (use '&&' for and) :: 3",
-    "a | b :: unexpected '|' (use '||' for or) :: 3",
-    "a # b :: unexpected character '#' :: 3",
-    "a - b :: unexpected character '-' :: 3",
-    "name == 'abc :: unterminated string: add the closing ' :: 9",
-    "`name == \"abc` :: unterminated string: add the closing \" :: 9",
-    "`'abc\\` :: unterminated string: add the closing ' :: 1",
-    "`'a\\qb'` :: unknown escape '\\q' in string (use \\\\, \\', \\\", \\n, \\t or \\r) :: 3",
-    "x > 1e :: malformed number '1e': expected digits after 'e' :: 5",
-    "x > 1e+ :: malformed number '1e+': expected digits after 'e' :: 5",
-    "x > 1. :: malformed number '1.': expected digits after '.' :: 5",
-    "x > 12abc :: malformed number '12abc': a number cannot run into a name :: 5",
-    "x > 1e999 :: number 1e999 is out of range :: 5",
-  })
+  @CsvSource(
+      delimiterString = " :: ",
+      quoteCharacter = '`',
+      value = {
+        "`` :: empty expression: write a condition such as 'enableAbTesting' or 'abTest.confidence > 0.8' :: 1",
+        "`   ` :: empty expression: write a condition such as 'enableAbTesting' or 'abTest.confidence > 0.8' :: 1",
+        "a == :: expected a name, number, string, true, false, null or '(' but the expression ended :: 5",
+        "a == == b :: expected a name, number, string, true, false, null or '(' but found '==' :: 6",
+        "&& a :: expected a name, number, string, true, false, null or '(' but found '&&' :: 1",
+        "a == !b :: expected a name, number, string, true, false, null or '(' but found '!' :: 6",
+        "(a || b :: expected ')' to close the '(' at column 1 but the expression ended :: 8",
+        "(a b) :: expected ')' to close the '(' at column 1 but found name 'b' :: 4",
+        "a b :: unexpected name 'b': expected an operator (&&, ||, ==, !=, <, <=, >, >=, in) or the end :: 3",
+        "a 'x' :: unexpected string 'x': expected an operator (&&, ||, ==, !=, <, <=, >, >=, in) or the end :: 3",
+        "a < b < c :: unexpected '<': comparisons cannot be chained, combine them with && or use parentheses :: 7",
+        "a == b in ['x'] :: unexpected 'in': comparisons cannot be chained, combine them with && or use parentheses :: 8",
+        "a) :: unexpected ')' without a matching '(' :: 2",
+        "x in 'a' :: expected '[' after 'in' but found string 'a' :: 6",
+        "x in ['a' 'b'] :: expected ',' or ']' in the 'in' list but found string 'b' :: 11",
+        "x in ['a', :: expected a number, string, true, false or null in the 'in' list but the expression ended :: 11",
+        "x in [y] :: expected a number, string, true, false or null in the 'in' list but found name 'y' :: 7",
+        "x in [] :: expected a number, string, true, false or null in the 'in' list but found ']' :: 7",
+        "a. :: expected a property name after '.' but the expression ended :: 3",
+        "a.1 :: expected a property name after '.' but found number 1 :: 3",
+        "a.true :: expected a property name after '.' but found 'true' :: 3",
+        "in :: expected a name, number, string, true, false, null or '(' but found 'in' :: 1",
+        "a = b :: unexpected '=' (use '==' to compare) :: 3",
+        "a & b :: unexpected '&' (use '&&' for and) :: 3",
+        "a | b :: unexpected '|' (use '||' for or) :: 3",
+        "a # b :: unexpected character '#' :: 3",
+        "a - b :: unexpected character '-' :: 3",
+        "name == 'abc :: unterminated string: add the closing ' :: 9",
+        "`name == \"abc` :: unterminated string: add the closing \" :: 9",
+        "`'abc\\` :: unterminated string: add the closing ' :: 1",
+        "`'a\\qb'` :: unknown escape '\\q' in string (use \\\\, \\', \\\", \\n, \\t or \\r) :: 3",
+        "x > 1e :: malformed number '1e': expected digits after 'e' :: 5",
+        "x > 1e+ :: malformed number '1e+': expected digits after 'e' :: 5",
+        "x > 1. :: malformed number '1.': expected digits after '.' :: 5",
+        "x > 12abc :: malformed number '12abc': a number cannot run into a name :: 5",
+        "x > 1e999 :: number 1e999 is out of range :: 5",
+      })
   void syntaxErrorsSayWhatWasExpectedAndWhere(String source, String message, int column) {
     ConditionSyntaxException error =
         assertThrows(ConditionSyntaxException.class, () -> Parser.parse(source));
@@ -153,10 +173,12 @@ class ParserTest {
   void deepNestingIsAnErrorNotAStackOverflow() {
     assertThat(parse("(".repeat(Parser.MAX_DEPTH) + "a" + ")".repeat(Parser.MAX_DEPTH)))
         .isEqualTo(path("a", Parser.MAX_DEPTH + 1));
-    ConditionSyntaxException error = assertThrows(ConditionSyntaxException.class,
-        () -> Parser.parse("!".repeat(100_000) + "a"));
-    assertThat(error.error()).isEqualTo(new ConditionError(
-        "expression nested too deeply (more than 100 levels of '(' or '!')", 101));
+    ConditionSyntaxException error =
+        assertThrows(ConditionSyntaxException.class, () -> Parser.parse("!".repeat(100_000) + "a"));
+    assertThat(error.error())
+        .isEqualTo(
+            new ConditionError(
+                "expression nested too deeply (more than 100 levels of '(' or '!')", 101));
   }
 
   @Test

@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Test scope: serves the given parameters and outputs, fails on anything else (so a test sees
- * which values a short-circuiting condition did not read), and records every {@code saw}.
+ * Test scope: serves the given parameters and outputs, fails on anything else (so a test sees which
+ * values a short-circuiting condition did not read), and records every {@code saw}.
  */
 final class RecordingScope implements ConditionScope {
   private final Map<String, Object> params = new LinkedHashMap<>();

@@ -14,10 +14,10 @@ import java.util.List;
 import org.apache.commons.math3.distribution.NormalDistribution;
 
 /**
- * The shape of the advanced ML pipeline with stand-in computations: train two variants in
- * parallel, A/B test them only when enabled, deploy the winner only when the test is confident,
- * and deploy a single model when A/B testing is off. The accuracies are parameters, so every
- * branch can be tried from the command line.
+ * The shape of the advanced ML pipeline with stand-in computations: train two variants in parallel,
+ * A/B test them only when enabled, deploy the winner only when the test is confident, and deploy a
+ * single model when A/B testing is off. The accuracies are parameters, so every branch can be tried
+ * from the command line.
  */
 @Pipeline(description = "Stand-in A/B pipeline: conditions and fan-out without real training")
 public class AbDemoPipeline {
@@ -79,8 +79,10 @@ public class AbDemoPipeline {
   /** Deploys the A/B winner, only when the test is confident. */
   @Stage(type = StageType.DEPLOYMENT)
   @When("abTest.confidence > 0.8")
-  public Deployment deployWinner(@Input("abTest") AbTestResult result, @Input("train") List<TrainedModel> models) {
-    TrainedModel winner = models.stream().filter(m -> m.variant().equals(result.winner())).findFirst().orElseThrow();
+  public Deployment deployWinner(
+      @Input("abTest") AbTestResult result, @Input("train") List<TrainedModel> models) {
+    TrainedModel winner =
+        models.stream().filter(m -> m.variant().equals(result.winner())).findFirst().orElseThrow();
     return new Deployment(winner.variant(), "production", winner.accuracy());
   }
 

@@ -1,7 +1,7 @@
 package dev.stagecraft.examples.advancedml;
 
-import dev.stagecraft.runtime.components.abtest.AbTestResult;
 import dev.stagecraft.runtime.Summarizable;
+import dev.stagecraft.runtime.components.abtest.AbTestResult;
 import java.util.List;
 
 /**
@@ -39,8 +39,8 @@ public record AbDecision(
     String meaningful =
         test.meaningful()
             ? String.format("meaningful (+%.4f)", test.improvement())
-            : String.format("below the minimum improvement (+%.4f < %.2f)", test.improvement(),
-                minImprovement);
+            : String.format(
+                "below the minimum improvement (+%.4f < %.2f)", test.improvement(), minImprovement);
     return significant + ", " + meaningful;
   }
 
@@ -50,7 +50,15 @@ public record AbDecision(
         String.format(
             "A/B (%s on %d test rows): a %.4f vs b %.4f, %d vs %d discordant; selected %s (%s),"
                 + " confidence %.4f: %s",
-            test.test(), test.examples(), test.accuracyA(), test.accuracyB(), test.onlyARight(),
-            test.onlyBRight(), selectedVariant, selectedModelType, confidence, explanation()));
+            test.test(),
+            test.examples(),
+            test.accuracyA(),
+            test.accuracyB(),
+            test.onlyARight(),
+            test.onlyBRight(),
+            selectedVariant,
+            selectedModelType,
+            confidence,
+            explanation()));
   }
 }

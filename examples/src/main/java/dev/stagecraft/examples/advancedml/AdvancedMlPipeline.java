@@ -60,12 +60,12 @@ import tech.tablesaw.api.Table;
  * </ul>
  *
  * <p>{@code inputDataPath} empty (the default) means the bundled breast cancer data set (the
- * runtime's classpath resource {@code dev/stagecraft/data/breast_cancer.csv}, copied to the
- * stage's scratch directory). The {@code load} stage also checks every setting, and {@code
- * preprocess} every property of the data training needs (two classes or more, numeric features,
- * enough rows per class for the folds), so bad input fails in seconds, before any training. The
- * registry is {@code registryDir}, by default {@code STORE/registry} of the store the run is recorded
- * in ({@code StageContext.storeDirectory()}: {@code --store}, {@code $STAGECRAFT_HOME} or {@code
+ * runtime's classpath resource {@code dev/stagecraft/data/breast_cancer.csv}, copied to the stage's
+ * scratch directory). The {@code load} stage also checks every setting, and {@code preprocess}
+ * every property of the data training needs (two classes or more, numeric features, enough rows per
+ * class for the folds), so bad input fails in seconds, before any training. The registry is {@code
+ * registryDir}, by default {@code STORE/registry} of the store the run is recorded in ({@code
+ * StageContext.storeDirectory()}: {@code --store}, {@code $STAGECRAFT_HOME} or {@code
  * .stagecraft}).
  */
 @Pipeline(
@@ -97,7 +97,9 @@ public class AdvancedMlPipeline {
    */
   @Stage(type = StageType.INGESTION, description = "Read the CSV and check the settings")
   public Table load(
-      @Param(value = "inputDataPath", description = "The CSV; empty: the bundled breast cancer data")
+      @Param(
+              value = "inputDataPath",
+              description = "The CSV; empty: the bundled breast cancer data")
           @Default(BUNDLED)
           Path inputDataPath,
       @Param(value = "testSize", description = "Fraction of rows held out for testing")
@@ -110,7 +112,10 @@ public class AdvancedMlPipeline {
       @Param(value = "seed", description = "Seed of the split, the folds and the trainers")
           @Default(SEED)
           long seed,
-      @Param(value = "searchSpace", description = "Overrides, e.g. random_forest.max_depth=4:10 or random_forest.criterion=gini|entropy")
+      @Param(
+              value = "searchSpace",
+              description =
+                  "Overrides, e.g. random_forest.max_depth=4:10 or random_forest.criterion=gini|entropy")
           @Default(SEARCH_SPACE)
           List<String> searchSpace,
       @Param(value = "significance", description = "A/B significance threshold")
@@ -144,8 +149,7 @@ public class AdvancedMlPipeline {
       @Param(value = "impute", description = "NONE, MEAN, MEDIAN, MOST_FREQUENT, CONSTANT or KNN")
           @Default("MEDIAN")
           ImputeStrategy impute,
-      @Param(value = "scale", description = "NONE, STANDARD, ROBUST or MINMAX")
-          @Default("STANDARD")
+      @Param(value = "scale", description = "NONE, STANDARD, ROBUST or MINMAX") @Default("STANDARD")
           ScaleMethod scale,
       @Param(value = "interactions", description = "Add a_x_b for |r| above this; 0: none")
           @Default("0")
@@ -164,13 +168,19 @@ public class AdvancedMlPipeline {
       StageContext ctx) {
     if (!data.containsColumn(targetColumn)) {
       throw new DataException(
-          "target column '" + targetColumn + "' is not in the data"
-              + Suggestions.didYouMean(targetColumn, data.columnNames()) + "; set targetColumn"
-              + " to one of its columns: " + data.columnNames());
+          "target column '"
+              + targetColumn
+              + "' is not in the data"
+              + Suggestions.didYouMean(targetColumn, data.columnNames())
+              + "; set targetColumn"
+              + " to one of its columns: "
+              + data.columnNames());
     }
     if (interactions < 0 || interactions >= 1) {
       throw new DataException(
-          "interactions " + interactions + " must be in [0, 1): the |Pearson r| above which a"
+          "interactions "
+              + interactions
+              + " must be in [0, 1): the |Pearson r| above which a"
               + " feature pair gets a product column, 0 for none");
     }
     TrainTestSplit.Split split = new TrainTestSplit(testSize, seed, targetColumn).split(data);
@@ -187,12 +197,17 @@ public class AdvancedMlPipeline {
     Table test = fitted.state().transform(split.test());
     LabeledData labeled = TableDatasets.forTraining(train, targetColumn);
     TableDatasets.forEvaluation(test, targetColumn, labeled.featureNames());
-    HyperparameterSearch.check(labeled, TrainingConfig.defaults("logistic_regression").withFolds(folds));
+    HyperparameterSearch.check(
+        labeled, TrainingConfig.defaults("logistic_regression").withFolds(folds));
     String steps =
-        "impute " + impute + ", scale " + scale
+        "impute "
+            + impute
+            + ", scale "
+            + scale
             + (interactions > 0 ? ", interactions above |r| " + interactions : "")
             + (capOutliers != OutlierMethod.NONE ? ", cap outliers IQR x " + iqrFactor : "");
-    ctx.logger().info("prepared {} train and {} test rows ({})", train.rowCount(), test.rowCount(), steps);
+    ctx.logger()
+        .info("prepared {} train and {} test rows ({})", train.rowCount(), test.rowCount(), steps);
     List<String> features = labeled.featureNames();
     return new PreparedData(
         targetColumn,
@@ -210,7 +225,9 @@ public class AdvancedMlPipeline {
    * Trains one variant: a hyperparameter search per model type with stratified k-fold
    * cross-validation on the training split; the best refitted and scored on the test split.
    */
-  @Stage(type = StageType.TRAINING, description = "Hyperparameter search, best model scored on test")
+  @Stage(
+      type = StageType.TRAINING,
+      description = "Hyperparameter search, best model scored on test")
   @ForEach(items = {"a", "b"})
   public VariantModel train(
       @Input("preprocess") PreparedData data,
@@ -222,7 +239,10 @@ public class AdvancedMlPipeline {
       @Param(value = "seed", description = "Seed of the split, the folds and the trainers")
           @Default(SEED)
           long seed,
-      @Param(value = "searchSpace", description = "Overrides, e.g. random_forest.max_depth=4:10 or random_forest.criterion=gini|entropy")
+      @Param(
+              value = "searchSpace",
+              description =
+                  "Overrides, e.g. random_forest.max_depth=4:10 or random_forest.criterion=gini|entropy")
           @Default(SEARCH_SPACE)
           List<String> searchSpace,
       StageContext ctx) {
@@ -330,7 +350,9 @@ public class AdvancedMlPipeline {
   }
 
   /** Deploys the variant with the better cross-validation score: A/B testing is off. */
-  @Stage(type = StageType.DEPLOYMENT, description = "Best variant by cross-validation to production")
+  @Stage(
+      type = StageType.DEPLOYMENT,
+      description = "Best variant by cross-validation to production")
   @When("!enableAbTesting")
   public DeployedModel deploySingle(
       @Input("train") List<VariantModel> models,
@@ -364,7 +386,8 @@ public class AdvancedMlPipeline {
     ModelRegistry registry =
         registryDir.toString().isEmpty() ? ModelRegistry.of(ctx) : new ModelRegistry(registryDir);
     Deployment deployment = registry.deploy(model.model(), target, ctx.runId(), model.instance());
-    ctx.logger().info("deployed {} to {} as version {}", model.variant(), target, deployment.version());
+    ctx.logger()
+        .info("deployed {} to {} as version {}", model.variant(), target, deployment.version());
     ctx.metric("version", deployment.version());
     ctx.metric("accuracy", model.accuracy());
     return new DeployedModel(model.variant(), deployment, registry.directory().toString(), why);

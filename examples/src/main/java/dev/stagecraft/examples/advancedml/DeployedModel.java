@@ -1,7 +1,7 @@
 package dev.stagecraft.examples.advancedml;
 
-import dev.stagecraft.runtime.components.deploy.Deployment;
 import dev.stagecraft.runtime.Summarizable;
+import dev.stagecraft.runtime.components.deploy.Deployment;
 import java.util.List;
 
 /**
@@ -25,8 +25,12 @@ public record DeployedModel(String variant, Deployment deployment, String regist
     return List.of(
         String.format(
             "deployed variant %s (%s, test accuracy %.4f) to %s as version %d: %s",
-            variant, deployment.modelType(), deployment.accuracy(), deployment.target(),
-            deployment.version(), why),
+            variant,
+            deployment.modelType(),
+            deployment.accuracy(),
+            deployment.target(),
+            deployment.version(),
+            why),
         "registry: " + registry + " (./stagecraft deployments lists every version)");
   }
 }

@@ -1,7 +1,7 @@
 package dev.stagecraft.examples.advancedml;
 
-import dev.stagecraft.runtime.components.data.QualityReport;
 import dev.stagecraft.runtime.Summarizable;
+import dev.stagecraft.runtime.components.data.QualityReport;
 import java.util.List;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.StringColumn;

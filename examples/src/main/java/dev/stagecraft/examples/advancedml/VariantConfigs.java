@@ -50,7 +50,9 @@ final class VariantConfigs {
     for (String type : overrides.keySet()) {
       if (!trained.contains(type)) {
         throw new TrainingConfigException(
-            "searchSpace names model type '" + type + "', which no variant trains; use one of "
+            "searchSpace names model type '"
+                + type
+                + "', which no variant trains; use one of "
                 + trained);
       }
     }
@@ -75,7 +77,9 @@ final class VariantConfigs {
       int eq = entry.indexOf('=');
       if (dot < 1 || eq < dot + 2 || eq == entry.length() - 1) {
         throw new TrainingConfigException(
-            "searchSpace entry '" + entry + "' is not MODEL.HYPERPARAMETER=VALUES; write e.g."
+            "searchSpace entry '"
+                + entry
+                + "' is not MODEL.HYPERPARAMETER=VALUES; write e.g."
                 + " random_forest.n_estimators=20:80 or random_forest.criterion=gini|entropy");
       }
       ModelType type = ModelType.fromId(entry.substring(0, dot).trim());
@@ -94,14 +98,20 @@ final class VariantConfigs {
       boolean log = range.length == 3;
       if (log && !range[2].trim().equals("log")) {
         throw new TrainingConfigException(
-            "searchSpace entry '" + entry + "': a range is MIN:MAX or MIN:MAX:log, not '"
-                + values + "'");
+            "searchSpace entry '"
+                + entry
+                + "': a range is MIN:MAX or MIN:MAX:log, not '"
+                + values
+                + "'");
       }
       Object min = number(entry, range[0].trim());
       Object max = number(entry, range[1].trim());
       if (!(min instanceof Number) || !(max instanceof Number)) {
         throw new TrainingConfigException(
-            "searchSpace entry '" + entry + "': range bounds must be numbers, got '" + values
+            "searchSpace entry '"
+                + entry
+                + "': range bounds must be numbers, got '"
+                + values
                 + "'");
       }
       if (!log && min instanceof Integer lo && max instanceof Integer hi) {

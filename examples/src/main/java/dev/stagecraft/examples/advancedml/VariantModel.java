@@ -1,8 +1,8 @@
 package dev.stagecraft.examples.advancedml;
 
+import dev.stagecraft.runtime.Summarizable;
 import dev.stagecraft.runtime.components.train.ClassificationMetrics;
 import dev.stagecraft.runtime.components.train.TrainedModel;
-import dev.stagecraft.runtime.Summarizable;
 import java.util.List;
 
 /**
@@ -27,7 +27,14 @@ public record VariantModel(String variant, String instance, TrainedModel model)
         String.format(
             "variant %s: best %s (cv %s %.4f over %d trials); test accuracy %.4f, precision %.4f,"
                 + " recall %.4f, f1 %.4f",
-            variant, model.modelType(), model.metric(), model.cvScore(), model.history().size(),
-            m.accuracy(), m.precision(), m.recall(), m.f1()));
+            variant,
+            model.modelType(),
+            model.metric(),
+            model.cvScore(),
+            model.history().size(),
+            m.accuracy(),
+            m.precision(),
+            m.recall(),
+            m.f1()));
   }
 }

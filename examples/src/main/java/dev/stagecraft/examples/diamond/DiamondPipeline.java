@@ -13,8 +13,8 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * The smallest interesting pipeline: a diamond of typed stages. {@code sample} draws values;
- * {@code summary} and {@code histogram} read them in parallel; {@code report} joins both.
+ * The smallest interesting pipeline: a diamond of typed stages. {@code sample} draws values; {@code
+ * summary} and {@code histogram} read them in parallel; {@code report} joins both.
  *
  * <pre>
  *          sample
@@ -104,11 +104,16 @@ public class DiamondPipeline {
   @Stage(type = StageType.EVALUATION, description = "Join summary and histogram into a report")
   public String report(@Input("summary") Summary summary, @Input("histogram") Histogram histogram) {
     StringBuilder out = new StringBuilder();
-    out.append(String.format("n=%d mean=%.4f sd=%.4f range=[%.4f, %.4f]%n",
-        summary.count(), summary.mean(), summary.stdDev(), summary.min(), summary.max()));
+    out.append(
+        String.format(
+            "n=%d mean=%.4f sd=%.4f range=[%.4f, %.4f]%n",
+            summary.count(), summary.mean(), summary.stdDev(), summary.min(), summary.max()));
     int peak = histogram.counts().stream().mapToInt(Integer::intValue).max().orElse(1);
     for (int count : histogram.counts()) {
-      out.append("#".repeat(peak == 0 ? 0 : (int) Math.round(40.0 * count / peak))).append(' ').append(count).append('\n');
+      out.append("#".repeat(peak == 0 ? 0 : (int) Math.round(40.0 * count / peak)))
+          .append(' ')
+          .append(count)
+          .append('\n');
     }
     return out.toString();
   }

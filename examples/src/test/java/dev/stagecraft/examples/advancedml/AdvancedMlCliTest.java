@@ -42,7 +42,8 @@ class AdvancedMlCliTest {
   }
 
   private Output run(String... params) {
-    List<String> args = new ArrayList<>(List.of("run", "advanced-ml", "-p", "nTrials=1", "-p", "folds=2"));
+    List<String> args =
+        new ArrayList<>(List.of("run", "advanced-ml", "-p", "nTrials=1", "-p", "folds=2"));
     for (String p : params) {
       args.add("-p");
       args.add(p);
@@ -76,7 +77,8 @@ class AdvancedMlCliTest {
     Output listed = cli("deployments");
     assertEquals(0, listed.code(), listed.err());
     assertTrue(listed.out().contains("TARGET"), listed.out());
-    assertTrue(listed.out().matches("(?s).*\\* staging\\s+1\\s+\\S+\\s+train\\[[01]\\].*"), listed.out());
+    assertTrue(
+        listed.out().matches("(?s).*\\* staging\\s+1\\s+\\S+\\s+train\\[[01]\\].*"), listed.out());
   }
 
   @Test
@@ -128,7 +130,8 @@ class AdvancedMlCliTest {
     Output o = run("testSize=1.5");
 
     assertEquals(2, o.code(), o.out() + o.err());
-    assertEquals("error: test fraction 1.5 must be between 0 and 1 (exclusive), e.g. 0.2 (stage 'load')",
+    assertEquals(
+        "error: test fraction 1.5 must be between 0 and 1 (exclusive), e.g. 0.2 (stage 'load')",
         lastLine(o.err()));
   }
 

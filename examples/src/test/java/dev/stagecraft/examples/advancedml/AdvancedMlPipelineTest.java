@@ -119,7 +119,8 @@ class AdvancedMlPipelineTest {
     }
     assertEquals("logistic_regression", r.train().get(0).model().modelType());
     assertTrue(
-        List.of("random_forest", "gradient_boosting").contains(r.train().get(1).model().modelType()));
+        List.of("random_forest", "gradient_boosting")
+            .contains(r.train().get(1).model().modelType()));
     assertEquals(114, r.preprocess().testLabels().size());
     assertEquals(455, r.preprocess().trainLabels().size());
   }
@@ -150,15 +151,21 @@ class AdvancedMlPipelineTest {
     String a = r.train().get(0).summaryLines().get(0);
     assertTrue(a.startsWith("variant a: best logistic_regression (cv accuracy 0."), a);
     assertTrue(a.contains("over 1 trials); test accuracy 0."), a);
-    assertTrue(a.contains(", precision 0.") && a.contains(", recall 0.") && a.contains(", f1 0."), a);
+    assertTrue(
+        a.contains(", precision 0.") && a.contains(", recall 0.") && a.contains(", f1 0."), a);
     String ab = r.abTest().summaryLines().get(0);
     assertTrue(ab.startsWith("A/B (mcnemar_exact on 114 test rows): a 0."), ab);
     assertTrue(ab.contains("selected " + r.abTest().selectedVariant()), ab);
     List<String> deployed = r.deployStaging().summaryLines();
-    assertTrue(deployed.get(0).startsWith("deployed variant " + r.abTest().selectedVariant()), deployed.get(0));
-    assertTrue(deployed.get(0).contains(" to staging as version 1: A/B confidence 0.5000 <= 0.8"), deployed.get(0));
+    assertTrue(
+        deployed.get(0).startsWith("deployed variant " + r.abTest().selectedVariant()),
+        deployed.get(0));
+    assertTrue(
+        deployed.get(0).contains(" to staging as version 1: A/B confidence 0.5000 <= 0.8"),
+        deployed.get(0));
     assertEquals(
-        "registry: " + registry.toAbsolutePath().normalize()
+        "registry: "
+            + registry.toAbsolutePath().normalize()
             + " (./stagecraft deployments lists every version)",
         deployed.get(1));
   }
@@ -193,8 +200,7 @@ class AdvancedMlPipelineTest {
                 TrainingConfigException.class,
                 () -> VariantConfigs.all(1, 2, 42, List.of("random_forest.max_depth=2:9:lin")))
             .getMessage());
-    List<?> b =
-        VariantConfigs.of("b", 3, 2, 42, List.of("random_forest.criterion=gini|entropy"));
+    List<?> b = VariantConfigs.of("b", 3, 2, 42, List.of("random_forest.criterion=gini|entropy"));
     assertNotEquals(List.of(), b);
   }
 

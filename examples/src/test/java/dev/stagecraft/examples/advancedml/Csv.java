@@ -37,8 +37,13 @@ final class Csv {
     for (int i = 0; i < rows; i++) {
       boolean yes = singleClass || i % 2 == 0;
       double shift = yes ? 2 : 0;
-      csv.append(String.format(Locale.ROOT, "%.4f,%.4f,%s%n", shift + random.nextGaussian(),
-          random.nextGaussian(), yes ? "yes" : "no"));
+      csv.append(
+          String.format(
+              Locale.ROOT,
+              "%.4f,%.4f,%s%n",
+              shift + random.nextGaussian(),
+              random.nextGaussian(),
+              yes ? "yes" : "no"));
     }
     return write(dir.resolve(singleClass ? "single.csv" : "binary.csv"), csv.toString());
   }
@@ -47,8 +52,12 @@ final class Csv {
   static Path withTextFeature(Path dir) throws IOException {
     StringBuilder csv = new StringBuilder("a,colour,label\n");
     for (int i = 0; i < 40; i++) {
-      csv.append(i).append(',').append(i % 3 == 0 ? "red" : "blue").append(',')
-          .append(i % 2 == 0 ? "yes" : "no").append('\n');
+      csv.append(i)
+          .append(',')
+          .append(i % 3 == 0 ? "red" : "blue")
+          .append(',')
+          .append(i % 2 == 0 ? "yes" : "no")
+          .append('\n');
     }
     return write(dir.resolve("text.csv"), csv.toString());
   }

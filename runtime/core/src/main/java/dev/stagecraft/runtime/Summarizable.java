@@ -4,8 +4,8 @@ import java.util.List;
 
 /**
  * A stage output that contributes lines to the summary {@code stagecraft run} prints after its
- * stage table (and that a report may show): what a person wants to know about the stage's result
- * at a glance, e.g. {@code variant b: gradient_boosting, test accuracy 0.974}.
+ * stage table (and that a report may show): what a person wants to know about the stage's result at
+ * a glance, e.g. {@code variant b: gradient_boosting, test accuracy 0.974}.
  *
  * <p>The run command prints the lines of every stage output implementing it, in stage order, for
  * the stages that produced an output (SUCCEEDED or CACHED). Keep each line short and

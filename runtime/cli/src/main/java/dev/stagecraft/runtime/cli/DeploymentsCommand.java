@@ -62,14 +62,15 @@ final class DeploymentsCommand implements Callable<Integer> {
     }
     if (targets.isEmpty()) {
       cli.out.println(
-          "no deployments in " + registry.directory() + " (run a pipeline that deploys, e.g."
+          "no deployments in "
+              + registry.directory()
+              + " (run a pipeline that deploys, e.g."
               + " ./stagecraft run advanced-ml)");
       return 0;
     }
     String row = "  %-1s %-12s %7s  %-22s  %-10s  %-20s  %8s  %s";
     cli.out.println(
-        String.format(row, "", "TARGET", "VERSION", "RUN", "STAGE", "MODEL", "ACCURACY",
-                "DEPLOYED")
+        String.format(row, "", "TARGET", "VERSION", "RUN", "STAGE", "MODEL", "ACCURACY", "DEPLOYED")
             .stripTrailing());
     for (TargetState t : targets) {
       for (Deployment d : t.versions()) {
@@ -113,8 +114,17 @@ final class DeploymentsCommand implements Callable<Integer> {
               : parent.registry();
       Deployment now = registry.rollback(target);
       parent.cli.out.println(
-          "rolled back " + target + " to version " + now.version() + " (" + now.modelType()
-              + " from run " + now.runId() + ", stage " + now.stage() + ")");
+          "rolled back "
+              + target
+              + " to version "
+              + now.version()
+              + " ("
+              + now.modelType()
+              + " from run "
+              + now.runId()
+              + ", stage "
+              + now.stage()
+              + ")");
       return 0;
     }
   }

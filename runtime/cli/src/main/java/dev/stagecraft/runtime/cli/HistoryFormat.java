@@ -19,8 +19,8 @@ import java.util.TreeMap;
 /** How {@code runs} and {@code show} print history: aligned text tables, or JSON. */
 final class HistoryFormat {
   static final ObjectMapper JSON = new ObjectMapper();
-  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss'Z'")
-      .withZone(ZoneOffset.UTC);
+  private static final DateTimeFormatter TIME =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss'Z'").withZone(ZoneOffset.UTC);
 
   private HistoryFormat() {}
 
@@ -50,8 +50,14 @@ final class HistoryFormat {
     List<List<String>> rows = new ArrayList<>();
     rows.add(List.of("RUN ID", "PIPELINE", "STATUS", "START", "DURATION", "STAGES OK/FAILED"));
     for (RunSummary r : runs) {
-      rows.add(List.of(r.runId(), r.pipeline(), r.status().name(), time(r.start()),
-          r.duration().map(HistoryFormat::duration).orElse("-"), r.stagesOk() + "/" + r.stagesFailed()));
+      rows.add(
+          List.of(
+              r.runId(),
+              r.pipeline(),
+              r.status().name(),
+              time(r.start()),
+              r.duration().map(HistoryFormat::duration).orElse("-"),
+              r.stagesOk() + "/" + r.stagesFailed()));
     }
     return table(rows);
   }
@@ -82,11 +88,21 @@ final class HistoryFormat {
   /** A run and its stages as text: a header, the parameters, then one line per stage instance. */
   static String runText(RunRecord run) {
     StringBuilder b = new StringBuilder();
-    b.append("run ").append(run.runId()).append("  pipeline ").append(run.pipeline()).append("  ")
-        .append(run.status()).append('\n');
+    b.append("run ")
+        .append(run.runId())
+        .append("  pipeline ")
+        .append(run.pipeline())
+        .append("  ")
+        .append(run.status())
+        .append('\n');
     b.append("started ").append(time(run.start()));
-    run.end().ifPresent(e -> b.append("  ended ").append(time(e)).append("  took ")
-        .append(duration(Duration.between(run.start(), e))));
+    run.end()
+        .ifPresent(
+            e ->
+                b.append("  ended ")
+                    .append(time(e))
+                    .append("  took ")
+                    .append(duration(Duration.between(run.start(), e))));
     b.append('\n');
     run.resumedFrom().ifPresent(id -> b.append("resumed from ").append(id).append('\n'));
     if (!run.params().isEmpty()) {
@@ -100,10 +116,17 @@ final class HistoryFormat {
     for (StageExecution s : run.stages()) {
       List<String> metrics = new ArrayList<>();
       new TreeMap<>(s.metrics()).forEach((k, v) -> metrics.add(k + "=" + number(v)));
-      rows.add(List.of(s.instance(), s.status().name(), Integer.toString(s.attempts()),
-          s.start().isPresent() && s.status().isFinal() ? duration(Duration.ofMillis(s.wallMs())) : "-",
-          s.item().orElse(""),
-          String.join(" ", metrics), s.reason()));
+      rows.add(
+          List.of(
+              s.instance(),
+              s.status().name(),
+              Integer.toString(s.attempts()),
+              s.start().isPresent() && s.status().isFinal()
+                  ? duration(Duration.ofMillis(s.wallMs()))
+                  : "-",
+              s.item().orElse(""),
+              String.join(" ", metrics),
+              s.reason()));
     }
     if (run.stages().isEmpty()) {
       b.append("no stage executions recorded\n");

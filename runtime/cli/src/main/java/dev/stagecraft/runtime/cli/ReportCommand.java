@@ -20,18 +20,26 @@ import picocli.CommandLine.Spec;
  * small stage outputs). A unique prefix of the id is enough. Exit 0, or 2 with one line on stderr
  * for an unknown or ambiguous id or an output path that cannot be written.
  */
-@Command(name = "report", mixinStandardHelpOptions = true,
+@Command(
+    name = "report",
+    mixinStandardHelpOptions = true,
     description = "Write an HTML report of a run (DAG, timeline, metrics, parameters, outputs).")
 public final class ReportCommand implements Callable<Integer> {
   @ParentCommand StagecraftCli cli;
 
   @Mixin StoreOption store = new StoreOption();
 
-  @Parameters(index = "0", paramLabel = "RUN_ID", description = "The run's id, or a unique prefix of it.")
+  @Parameters(
+      index = "0",
+      paramLabel = "RUN_ID",
+      description = "The run's id, or a unique prefix of it.")
   String runId;
 
-  @Option(names = {"-o", "--output"}, paramLabel = "FILE",
-      description = "The HTML file to write (default: report-RUN_ID.html in the working directory).")
+  @Option(
+      names = {"-o", "--output"},
+      paramLabel = "FILE",
+      description =
+          "The HTML file to write (default: report-RUN_ID.html in the working directory).")
   Path output;
 
   @Spec CommandSpec spec;
@@ -39,7 +47,8 @@ public final class ReportCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
-    RunReport report = RunReports.load(store.directory(cli.env), runId, cli.catalog()::definitionOf);
+    RunReport report =
+        RunReports.load(store.directory(cli.env), runId, cli.catalog()::definitionOf);
     Path file = output != null ? output : Path.of("report-" + report.run().runId() + ".html");
     Path written = ReportWriter.write(report, file);
     out.println("report of run " + report.run().runId() + " written to " + written);

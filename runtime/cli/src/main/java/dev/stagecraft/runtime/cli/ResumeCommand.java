@@ -30,10 +30,14 @@ final class ResumeCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Path dir = settings.store.directory(cli.env);
-    HistoryQueries queries = StoreOption.history(dir).orElseThrow(
-        () -> new UsageException("no store at " + dir + ": pass --store DIR of the run"));
-    RunRecord run = queries.run(queries.resolveRunId(runId))
-        .orElseThrow(() -> new UsageException("no run '" + runId + "' in " + dir));
+    HistoryQueries queries =
+        StoreOption.history(dir)
+            .orElseThrow(
+                () -> new UsageException("no store at " + dir + ": pass --store DIR of the run"));
+    RunRecord run =
+        queries
+            .run(queries.resolveRunId(runId))
+            .orElseThrow(() -> new UsageException("no run '" + runId + "' in " + dir));
     PipelineDefinition def = cli.catalog().find(run.pipeline()).definition();
     Map<String, String> params = run.params();
     return settings.execute(cli, def, params, run.runId());

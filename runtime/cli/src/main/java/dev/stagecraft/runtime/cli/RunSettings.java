@@ -1,13 +1,13 @@
 package dev.stagecraft.runtime.cli;
 
 import dev.stagecraft.annotations.syntax.Quantities;
+import dev.stagecraft.runtime.Summarizable;
 import dev.stagecraft.runtime.engine.PipelineRunner;
 import dev.stagecraft.runtime.engine.RunOptions;
 import dev.stagecraft.runtime.engine.RunResult;
 import dev.stagecraft.runtime.engine.RunStatus;
 import dev.stagecraft.runtime.engine.StageOutcome;
 import dev.stagecraft.runtime.graph.PipelineDefinition;
-import dev.stagecraft.runtime.Summarizable;
 import dev.stagecraft.runtime.store.Store;
 import java.util.ArrayList;
 import java.util.List;

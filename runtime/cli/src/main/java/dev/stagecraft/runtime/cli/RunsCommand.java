@@ -12,10 +12,12 @@ import picocli.CommandLine.ParentCommand;
 
 /**
  * {@code stagecraft runs [--pipeline P] [--limit N] [--store DIR] [--json]}: the recorded runs,
- * newest first, with their status, start, duration and how many stages succeeded or failed.
- * Exit 0, or 2 with one line on stderr when the store cannot be read.
+ * newest first, with their status, start, duration and how many stages succeeded or failed. Exit 0,
+ * or 2 with one line on stderr when the store cannot be read.
  */
-@Command(name = "runs", mixinStandardHelpOptions = true,
+@Command(
+    name = "runs",
+    mixinStandardHelpOptions = true,
     description = "List recorded runs, newest first.")
 final class RunsCommand implements Callable<Integer> {
   @ParentCommand StagecraftCli cli;
@@ -25,7 +27,10 @@ final class RunsCommand implements Callable<Integer> {
   @Option(names = "--pipeline", paramLabel = "P", description = "Only runs of this pipeline.")
   String pipeline;
 
-  @Option(names = "--limit", paramLabel = "N", defaultValue = "100",
+  @Option(
+      names = "--limit",
+      paramLabel = "N",
+      defaultValue = "100",
       description = "At most N runs (default: ${DEFAULT-VALUE}).")
   int limit;
 
@@ -38,15 +43,21 @@ final class RunsCommand implements Callable<Integer> {
       throw new UsageException("--limit " + limit + " must be at least 1");
     }
     Path dir = store.directory(cli.env);
-    List<RunSummary> runs = StoreOption.history(dir)
-        .map(queries -> queries.runs(Optional.ofNullable(pipeline), limit))
-        .orElse(List.of());
+    List<RunSummary> runs =
+        StoreOption.history(dir)
+            .map(queries -> queries.runs(Optional.ofNullable(pipeline), limit))
+            .orElse(List.of());
     if (json) {
-      cli.out.println(HistoryFormat.JSON.writerWithDefaultPrettyPrinter()
-          .writeValueAsString(HistoryFormat.runsJson(runs)));
+      cli.out.println(
+          HistoryFormat.JSON
+              .writerWithDefaultPrettyPrinter()
+              .writeValueAsString(HistoryFormat.runsJson(runs)));
     } else if (runs.isEmpty()) {
-      cli.out.println("no runs" + (pipeline == null ? "" : " of pipeline '" + pipeline + "'")
-          + " recorded in " + dir);
+      cli.out.println(
+          "no runs"
+              + (pipeline == null ? "" : " of pipeline '" + pipeline + "'")
+              + " recorded in "
+              + dir);
     } else {
       cli.out.print(HistoryFormat.runsTable(runs));
     }

@@ -21,29 +21,57 @@ import picocli.CommandLine.ParentCommand;
  * (status, attempts, duration, item, metrics, reason). A unique prefix of the id is enough. Exit 0,
  * or 2 with one line ("error: ...") on stderr for an unknown or ambiguous id.
  */
-@Command(name = "show", mixinStandardHelpOptions = true,
+@Command(
+    name = "show",
+    mixinStandardHelpOptions = true,
     description = "Show a run and its stage executions.")
 final class ShowCommand implements Callable<Integer> {
   @ParentCommand StagecraftCli cli;
 
   @Mixin StoreOption store = new StoreOption();
 
-  @Parameters(index = "0", paramLabel = "RUN_ID", description = "The run's id, or a unique prefix of it.")
+  @Parameters(
+      index = "0",
+      paramLabel = "RUN_ID",
+      description = "The run's id, or a unique prefix of it.")
   String runId;
 
-  @Option(names = "--json", description = "Print JSON (the shape of run --json, plus params, start and end).")
+  @Option(
+      names = "--json",
+      description = "Print JSON (the shape of run --json, plus params, start and end).")
   boolean json;
 
   @Override
   public Integer call() throws Exception {
     Path dir = store.directory(cli.env);
-    HistoryQueries queries = StoreOption.history(dir).orElseThrow(() -> new UnknownRunException(
-        "no run '" + runId + "': the store " + dir + " has no runs yet; run a pipeline first, or pass --store DIR"));
+    HistoryQueries queries =
+        StoreOption.history(dir)
+            .orElseThrow(
+                () ->
+                    new UnknownRunException(
+                        "no run '"
+                            + runId
+                            + "': the store "
+                            + dir
+                            + " has no runs yet; run a pipeline first, or pass --store DIR"));
     String id = queries.resolveRunId(runId);
-    RunRecord run = inDeclarationOrder(queries.run(id).orElseThrow(() -> new UnknownRunException(
-        "no run '" + id + "' in the store " + dir + "; list runs with: stagecraft runs")));
+    RunRecord run =
+        inDeclarationOrder(
+            queries
+                .run(id)
+                .orElseThrow(
+                    () ->
+                        new UnknownRunException(
+                            "no run '"
+                                + id
+                                + "' in the store "
+                                + dir
+                                + "; list runs with: stagecraft runs")));
     if (json) {
-      cli.out.println(HistoryFormat.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(HistoryFormat.runJson(run)));
+      cli.out.println(
+          HistoryFormat.JSON
+              .writerWithDefaultPrettyPrinter()
+              .writeValueAsString(HistoryFormat.runJson(run)));
     } else {
       cli.out.print(HistoryFormat.runText(run));
     }
@@ -51,17 +79,29 @@ final class ShowCommand implements Callable<Integer> {
   }
 
   /**
-   * The run with its stages in declaration order (fan-out instances by index), as {@code run}
-   * lists them, when the pipeline is on the classpath; else in the order they were recorded.
+   * The run with its stages in declaration order (fan-out instances by index), as {@code run} lists
+   * them, when the pipeline is on the classpath; else in the order they were recorded.
    */
   private RunRecord inDeclarationOrder(RunRecord run) {
-    return cli.catalog().definitionOf(run.pipeline()).map(def -> {
-      List<String> order = def.stages().stream().map(StageSpec::name).toList();
-      List<StageExecution> stages = new ArrayList<>(run.stages());
-      stages.sort(Comparator.comparingInt((StageExecution e) -> order.indexOf(e.stage()))
-          .thenComparingInt(e -> e.index().orElse(-1)));
-      return new RunRecord(run.runId(), run.pipeline(), run.params(), run.status(), run.start(), run.end(),
-          run.resumedFrom(), stages);
-    }).orElse(run);
+    return cli.catalog()
+        .definitionOf(run.pipeline())
+        .map(
+            def -> {
+              List<String> order = def.stages().stream().map(StageSpec::name).toList();
+              List<StageExecution> stages = new ArrayList<>(run.stages());
+              stages.sort(
+                  Comparator.comparingInt((StageExecution e) -> order.indexOf(e.stage()))
+                      .thenComparingInt(e -> e.index().orElse(-1)));
+              return new RunRecord(
+                  run.runId(),
+                  run.pipeline(),
+                  run.params(),
+                  run.status(),
+                  run.start(),
+                  run.end(),
+                  run.resumedFrom(),
+                  stages);
+            })
+        .orElse(run);
   }
 }

@@ -128,8 +128,10 @@ public final class StagecraftCli implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    err.println("error: name a command: " + String.join(", ", spec.subcommands().keySet())
-        + " (see 'stagecraft --help')");
+    err.println(
+        "error: name a command: "
+            + String.join(", ", spec.subcommands().keySet())
+            + " (see 'stagecraft --help')");
     return USAGE;
   }
 

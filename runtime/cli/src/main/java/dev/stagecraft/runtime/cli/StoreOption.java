@@ -10,11 +10,16 @@ import picocli.CommandLine.Option;
 
 /** The {@code --store DIR} option shared by every command that reads or writes a store. */
 final class StoreOption {
-  @Option(names = "--store", paramLabel = "DIR",
+  @Option(
+      names = "--store",
+      paramLabel = "DIR",
       description = "The store directory (default: $STAGECRAFT_HOME, else ./.stagecraft).")
   Path store;
 
-  /** The chosen directory, absolute: {@code --store}, else {@code STAGECRAFT_HOME}, else the default. */
+  /**
+   * The chosen directory, absolute: {@code --store}, else {@code STAGECRAFT_HOME}, else the
+   * default.
+   */
   Path directory(Map<String, String> env) {
     return Store.directory(store, env).toAbsolutePath().normalize();
   }

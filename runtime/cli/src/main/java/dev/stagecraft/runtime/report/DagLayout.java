@@ -9,21 +9,24 @@ import java.util.Map;
 import java.util.function.ToDoubleFunction;
 
 /**
- * A layered layout of a {@link StageGraph}: a stage's layer is the length of the longest path to
- * it from a source, stages in a layer are ordered by the mean position of their upstream stages
- * (two sweeps, to reduce crossings). Layers are columns from left to right when that fits the
- * page (or is no wider than the alternative), else rows from top to bottom, so a long chain reads
- * down the page.
+ * A layered layout of a {@link StageGraph}: a stage's layer is the length of the longest path to it
+ * from a source, stages in a layer are ordered by the mean position of their upstream stages (two
+ * sweeps, to reduce crossings). Layers are columns from left to right when that fits the page (or
+ * is no wider than the alternative), else rows from top to bottom, so a long chain reads down the
+ * page.
  */
 final class DagLayout {
   static final double NODE_WIDTH = 196;
   static final double COLUMN_GAP = 64;
   static final double ROW_GAP = 22;
   static final double MARGIN = 16;
+
   /** Gap between the stages of one layer drawn as a row. */
   static final double SIDE_GAP = 24;
+
   /** Gap between layers drawn as rows. */
   static final double LAYER_GAP = 44;
+
   /** Widest drawing that fits the page without scrolling. */
   static final double PAGE_WIDTH = 1250;
 
@@ -42,7 +45,8 @@ final class DagLayout {
    *
    * @param vertical whether layers are rows from top to bottom (else columns from left to right)
    */
-  record Layout(List<Placed> nodes, List<Edge> edges, double width, double height, boolean vertical) {}
+  record Layout(
+      List<Placed> nodes, List<Edge> edges, double width, double height, boolean vertical) {}
 
   private DagLayout() {}
 
@@ -94,7 +98,8 @@ final class DagLayout {
       }
     }
     boolean vertical = !columnsFit(columns);
-    Placed[] byIndex = vertical ? placeInRows(columns, nodes, height) : placeInColumns(columns, nodes, height);
+    Placed[] byIndex =
+        vertical ? placeInRows(columns, nodes, height) : placeInColumns(columns, nodes, height);
     List<Placed> ordered = List.of(byIndex);
     Map<String, Placed> placed = new LinkedHashMap<>();
     for (Placed p : ordered) {
@@ -134,7 +139,9 @@ final class DagLayout {
   }
 
   /** Layers as columns from left to right, each centred vertically. */
-  private static Placed[] placeInColumns(List<List<Integer>> columns, List<StageGraph.Node> nodes,
+  private static Placed[] placeInColumns(
+      List<List<Integer>> columns,
+      List<StageGraph.Node> nodes,
       ToDoubleFunction<StageGraph.Node> height) {
     int layerCount = columns.size();
     double[] columnHeight = new double[layerCount];
@@ -162,7 +169,9 @@ final class DagLayout {
   }
 
   /** Layers as rows from top to bottom, each centred horizontally. */
-  private static Placed[] placeInRows(List<List<Integer>> columns, List<StageGraph.Node> nodes,
+  private static Placed[] placeInRows(
+      List<List<Integer>> columns,
+      List<StageGraph.Node> nodes,
       ToDoubleFunction<StageGraph.Node> height) {
     int widest = 0;
     for (List<Integer> c : columns) {
@@ -188,8 +197,8 @@ final class DagLayout {
   }
 
   /**
-   * The longest path from a source to each node (0 for sources). Upstream names that are not in
-   * the graph are ignored; should the edges hold a cycle, its nodes keep the layer reached so far.
+   * The longest path from a source to each node (0 for sources). Upstream names that are not in the
+   * graph are ignored; should the edges hold a cycle, its nodes keep the layer reached so far.
    */
   private static int[] layers(List<StageGraph.Node> nodes, Map<String, Integer> index) {
     int n = nodes.size();
@@ -201,7 +210,8 @@ final class DagLayout {
     return layer;
   }
 
-  private static int visit(int i, List<StageGraph.Node> nodes, Map<String, Integer> index, int[] layer, int[] state) {
+  private static int visit(
+      int i, List<StageGraph.Node> nodes, Map<String, Integer> index, int[] layer, int[] state) {
     if (state[i] != 0) {
       return layer[i];
     }

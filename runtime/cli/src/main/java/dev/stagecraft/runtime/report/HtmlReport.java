@@ -14,8 +14,7 @@ import java.util.TreeSet;
 
 /**
  * Renders a {@link RunReport} as one self-contained HTML page: inline CSS and SVG only, no scripts,
- * fonts or other files, so it opens anywhere without a network. Every text from the run is
- * escaped.
+ * fonts or other files, so it opens anywhere without a network. Every text from the run is escaped.
  */
 public final class HtmlReport {
   private HtmlReport() {}
@@ -31,19 +30,26 @@ public final class HtmlReport {
     StringBuilder b = new StringBuilder(32_768);
     b.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
         .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-        .append("<title>").append(Html.escape(run.pipeline() + " \u00b7 run " + run.runId())).append("</title>\n")
-        .append("<style>\n").append(CSS).append("</style>\n</head>\n<body>\n");
+        .append("<title>")
+        .append(Html.escape(run.pipeline() + " \u00b7 run " + run.runId()))
+        .append("</title>\n")
+        .append("<style>\n")
+        .append(CSS)
+        .append("</style>\n</head>\n<body>\n");
     header(b, run, end);
     for (String note : report.notes()) {
       b.append("<p class=\"note\">").append(Html.escape(note)).append("</p>\n");
     }
     reasons(b, run);
     b.append("<section id=\"graph\">\n<h2>Pipeline graph</h2>\n");
-    b.append("<div class=\"scroll\">\n").append(DagSvg.render(report.graph(), byStage)).append("</div>\n");
+    b.append("<div class=\"scroll\">\n")
+        .append(DagSvg.render(report.graph(), byStage))
+        .append("</div>\n");
     legend(b);
     b.append("</section>\n");
     b.append("<section id=\"timeline\">\n<h2>Timeline</h2>\n<div class=\"scroll\">\n")
-        .append(TimelineSvg.render(run.start(), end, run.stages())).append("</div>\n</section>\n");
+        .append(TimelineSvg.render(run.start(), end, run.stages()))
+        .append("</div>\n</section>\n");
     outputs(b, report.outputs());
     metrics(b, run);
     stages(b, run);
@@ -67,24 +73,40 @@ public final class HtmlReport {
 
   private static void header(StringBuilder b, RunRecord run, Instant end) {
     String status = run.status().name();
-    b.append("<header>\n<h1>").append(Html.escape(run.pipeline()))
-        .append(" <span class=\"badge\" style=\"").append(badgeStyle(status)).append("\">")
-        .append(Html.escape(StatusStyle.label(status))).append("</span></h1>\n");
+    b.append("<header>\n<h1>")
+        .append(Html.escape(run.pipeline()))
+        .append(" <span class=\"badge\" style=\"")
+        .append(badgeStyle(status))
+        .append("\">")
+        .append(Html.escape(StatusStyle.label(status)))
+        .append("</span></h1>\n");
     b.append("<dl class=\"facts\">\n");
     fact(b, "Run", "<code>" + Html.escape(run.runId()) + "</code>");
     fact(b, "Started", Html.escape(Format.instant(run.start())));
-    fact(b, "Duration", run.end().map(e -> Html.escape(Format.millis(Duration.between(run.start(), e).toMillis())))
-        .orElse("not finished"));
+    fact(
+        b,
+        "Duration",
+        run.end()
+            .map(e -> Html.escape(Format.millis(Duration.between(run.start(), e).toMillis())))
+            .orElse("not finished"));
     run.resumedFrom().ifPresent(r -> fact(b, "Resumes", "<code>" + Html.escape(r) + "</code>"));
     Map<StageStatus, Integer> counts = new EnumMap<>(StageStatus.class);
     run.stages().forEach(e -> counts.merge(e.status(), 1, Integer::sum));
     List<String> parts = new ArrayList<>();
-    counts.forEach((s, n) -> parts.add("<span class=\"dot\" style=\"background:" + StatusStyle.stroke(s.name())
-        + "\"></span>" + n + " " + Html.escape(StatusStyle.label(s.name()))));
+    counts.forEach(
+        (s, n) ->
+            parts.add(
+                "<span class=\"dot\" style=\"background:"
+                    + StatusStyle.stroke(s.name())
+                    + "\"></span>"
+                    + n
+                    + " "
+                    + Html.escape(StatusStyle.label(s.name()))));
     fact(b, "Stages", parts.isEmpty() ? "none recorded" : String.join(" &nbsp; ", parts));
-    b.append("</dl>\n<nav><a href=\"#graph\">Graph</a><a href=\"#timeline\">Timeline</a>"
-        + "<a href=\"#outputs\">Outputs</a><a href=\"#metrics\">Metrics</a><a href=\"#stages\">Stages</a>"
-        + "<a href=\"#params\">Parameters</a></nav>\n</header>\n");
+    b.append(
+        "</dl>\n<nav><a href=\"#graph\">Graph</a><a href=\"#timeline\">Timeline</a>"
+            + "<a href=\"#outputs\">Outputs</a><a href=\"#metrics\">Metrics</a><a href=\"#stages\">Stages</a>"
+            + "<a href=\"#params\">Parameters</a></nav>\n</header>\n");
   }
 
   private static void fact(StringBuilder b, String term, String html) {
@@ -92,25 +114,38 @@ public final class HtmlReport {
   }
 
   private static String badgeStyle(String status) {
-    return "background:" + StatusStyle.fill(status) + ";color:" + StatusStyle.stroke(status)
-        + ";border-color:" + StatusStyle.stroke(status);
+    return "background:"
+        + StatusStyle.fill(status)
+        + ";color:"
+        + StatusStyle.stroke(status)
+        + ";border-color:"
+        + StatusStyle.stroke(status);
   }
 
   private static String badge(String status) {
-    return "<span class=\"badge\" style=\"" + badgeStyle(status) + "\">" + Html.escape(StatusStyle.label(status))
+    return "<span class=\"badge\" style=\""
+        + badgeStyle(status)
+        + "\">"
+        + Html.escape(StatusStyle.label(status))
         + "</span>";
   }
 
   private static void reasons(StringBuilder b, RunRecord run) {
-    List<StageExecution> explained = run.stages().stream().filter(e -> !e.reason().isEmpty()).toList();
+    List<StageExecution> explained =
+        run.stages().stream().filter(e -> !e.reason().isEmpty()).toList();
     if (explained.isEmpty()) {
       return;
     }
-    b.append("<section id=\"reasons\">\n<h2>Failures and skips</h2>\n<table>\n<thead><tr><th>Instance</th>"
-        + "<th>Status</th><th>Reason</th></tr></thead>\n<tbody>\n");
+    b.append(
+        "<section id=\"reasons\">\n<h2>Failures and skips</h2>\n<table>\n<thead><tr><th>Instance</th>"
+            + "<th>Status</th><th>Reason</th></tr></thead>\n<tbody>\n");
     for (StageExecution e : explained) {
-      b.append("<tr><td><code>").append(Html.escape(e.instance())).append("</code></td><td>")
-          .append(badge(e.status().name())).append("</td><td class=\"reason\">").append(Html.escape(e.reason()))
+      b.append("<tr><td><code>")
+          .append(Html.escape(e.instance()))
+          .append("</code></td><td>")
+          .append(badge(e.status().name()))
+          .append("</td><td class=\"reason\">")
+          .append(Html.escape(e.reason()))
           .append("</td></tr>\n");
     }
     b.append("</tbody>\n</table>\n</section>\n");
@@ -119,9 +154,13 @@ public final class HtmlReport {
   private static void legend(StringBuilder b) {
     b.append("<p class=\"legend\">");
     for (String s : StatusStyle.legend()) {
-      b.append("<span><span class=\"swatch\" style=\"background:").append(StatusStyle.fill(s))
-          .append(";border-color:").append(StatusStyle.stroke(s)).append("\"></span>")
-          .append(Html.escape(StatusStyle.label(s))).append("</span>");
+      b.append("<span><span class=\"swatch\" style=\"background:")
+          .append(StatusStyle.fill(s))
+          .append(";border-color:")
+          .append(StatusStyle.stroke(s))
+          .append("\"></span>")
+          .append(Html.escape(StatusStyle.label(s)))
+          .append("</span>");
     }
     b.append("</p>\n");
   }
@@ -134,11 +173,17 @@ public final class HtmlReport {
     }
     b.append("<div class=\"cards\">\n");
     for (OutputTable t : outputs) {
-      b.append("<div class=\"card\" data-output=\"").append(Html.escape(t.instance())).append("\">\n<h3><code>")
-          .append(Html.escape(t.instance())).append("</code></h3>\n<table class=\"kv\">\n<tbody>\n");
+      b.append("<div class=\"card\" data-output=\"")
+          .append(Html.escape(t.instance()))
+          .append("\">\n<h3><code>")
+          .append(Html.escape(t.instance()))
+          .append("</code></h3>\n<table class=\"kv\">\n<tbody>\n");
       for (OutputTable.Row r : t.rows()) {
-        b.append("<tr><th>").append(r.key().isEmpty() ? "value" : Html.escape(r.key())).append("</th><td>")
-            .append(Html.escape(r.value())).append("</td></tr>\n");
+        b.append("<tr><th>")
+            .append(r.key().isEmpty() ? "value" : Html.escape(r.key()))
+            .append("</th><td>")
+            .append(Html.escape(r.value()))
+            .append("</td></tr>\n");
       }
       if (t.truncated()) {
         b.append("<tr><td colspan=\"2\" class=\"muted\">more fields left out</td></tr>\n");
@@ -150,7 +195,8 @@ public final class HtmlReport {
 
   private static void metrics(StringBuilder b, RunRecord run) {
     b.append("<section id=\"metrics\">\n<h2>Metrics</h2>\n");
-    List<StageExecution> measured = run.stages().stream().filter(e -> !e.metrics().isEmpty()).toList();
+    List<StageExecution> measured =
+        run.stages().stream().filter(e -> !e.metrics().isEmpty()).toList();
     if (measured.isEmpty()) {
       b.append("<p class=\"muted\">No stage recorded a metric.</p>\n</section>\n");
       return;
@@ -163,12 +209,19 @@ public final class HtmlReport {
     }
     b.append("</tr></thead>\n<tbody>\n");
     for (StageExecution e : measured) {
-      b.append("<tr><td><code>").append(Html.escape(e.instance())).append("</code>")
-          .append(e.item().map(it -> " <span class=\"muted\">" + Html.escape(it) + "</span>").orElse(""))
+      b.append("<tr><td><code>")
+          .append(Html.escape(e.instance()))
+          .append("</code>")
+          .append(
+              e.item()
+                  .map(it -> " <span class=\"muted\">" + Html.escape(it) + "</span>")
+                  .orElse(""))
           .append("</td>");
       for (String n : names) {
         Double v = e.metrics().get(n);
-        b.append("<td class=\"num\">").append(v == null ? "" : Html.escape(Format.number(v))).append("</td>");
+        b.append("<td class=\"num\">")
+            .append(v == null ? "" : Html.escape(Format.number(v)))
+            .append("</td>");
       }
       b.append("</tr>\n");
     }
@@ -176,24 +229,46 @@ public final class HtmlReport {
   }
 
   private static void stages(StringBuilder b, RunRecord run) {
-    b.append("<section id=\"stages\">\n<h2>Stage executions</h2>\n<div class=\"scroll\">\n<table>\n<thead><tr>"
-        + "<th>Instance</th><th>Item</th><th>Status</th><th class=\"num\">Attempts</th><th class=\"num\">Start</th>"
-        + "<th class=\"num\">Wall</th><th class=\"num\">CPU</th><th>Metrics</th><th>Reason</th></tr></thead>\n<tbody>\n");
+    b.append(
+        "<section id=\"stages\">\n<h2>Stage executions</h2>\n<div class=\"scroll\">\n<table>\n<thead><tr>"
+            + "<th>Instance</th><th>Item</th><th>Status</th><th class=\"num\">Attempts</th><th class=\"num\">Start</th>"
+            + "<th class=\"num\">Wall</th><th class=\"num\">CPU</th><th>Metrics</th><th>Reason</th></tr></thead>\n<tbody>\n");
     for (StageExecution e : run.stages()) {
       List<String> metrics = new ArrayList<>();
-      new TreeSet<>(e.metrics().keySet()).forEach(k -> metrics.add(k + "=" + Format.number(e.metrics().get(k))));
-      b.append("<tr data-instance=\"").append(Html.escape(e.instance())).append("\"><td><code>")
-          .append(Html.escape(e.instance())).append("</code></td><td>")
-          .append(Html.escape(e.item().orElse(""))).append("</td><td>")
-          .append(badge(e.status().name())).append("</td><td class=\"num\">").append(e.attempts())
+      new TreeSet<>(e.metrics().keySet())
+          .forEach(k -> metrics.add(k + "=" + Format.number(e.metrics().get(k))));
+      b.append("<tr data-instance=\"")
+          .append(Html.escape(e.instance()))
+          .append("\"><td><code>")
+          .append(Html.escape(e.instance()))
+          .append("</code></td><td>")
+          .append(Html.escape(e.item().orElse("")))
+          .append("</td><td>")
+          .append(badge(e.status().name()))
           .append("</td><td class=\"num\">")
-          .append(e.start().map(s -> "+" + Html.escape(Format.millis(Math.max(0,
-              Duration.between(run.start(), s).toMillis())))).orElse("\u2013"))
-          .append("</td><td class=\"num\">").append(e.start().isPresent() ? Html.escape(Format.millis(e.wallMs())) : "\u2013")
+          .append(e.attempts())
           .append("</td><td class=\"num\">")
-          .append(e.start().isPresent() ? Html.escape(Format.millis(e.cpuNanos() / 1_000_000)) : "\u2013")
-          .append("</td><td>").append(Html.escape(String.join(", ", metrics))).append("</td><td class=\"reason\">")
-          .append(Html.escape(e.reason())).append("</td></tr>\n");
+          .append(
+              e.start()
+                  .map(
+                      s ->
+                          "+"
+                              + Html.escape(
+                                  Format.millis(
+                                      Math.max(0, Duration.between(run.start(), s).toMillis()))))
+                  .orElse("\u2013"))
+          .append("</td><td class=\"num\">")
+          .append(e.start().isPresent() ? Html.escape(Format.millis(e.wallMs())) : "\u2013")
+          .append("</td><td class=\"num\">")
+          .append(
+              e.start().isPresent()
+                  ? Html.escape(Format.millis(e.cpuNanos() / 1_000_000))
+                  : "\u2013")
+          .append("</td><td>")
+          .append(Html.escape(String.join(", ", metrics)))
+          .append("</td><td class=\"reason\">")
+          .append(Html.escape(e.reason()))
+          .append("</td></tr>\n");
     }
     b.append("</tbody>\n</table>\n</div>\n</section>\n");
   }
@@ -205,12 +280,19 @@ public final class HtmlReport {
       return;
     }
     b.append("<table class=\"kv\">\n<tbody>\n");
-    run.params().forEach((k, v) -> b.append("<tr><th>").append(Html.escape(k)).append("</th><td><code>")
-        .append(Html.escape(v)).append("</code></td></tr>\n"));
+    run.params()
+        .forEach(
+            (k, v) ->
+                b.append("<tr><th>")
+                    .append(Html.escape(k))
+                    .append("</th><td><code>")
+                    .append(Html.escape(v))
+                    .append("</code></td></tr>\n"));
     b.append("</tbody>\n</table>\n</section>\n");
   }
 
-  private static final String CSS = """
+  private static final String CSS =
+      """
       :root { color-scheme: light; }
       body { font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif;
         color: #1f2328; background: #fff; margin: 0 auto; padding: 24px 32px 48px; max-width: 1320px; }

@@ -38,7 +38,8 @@ public record OutputTable(String instance, List<Row> rows, boolean truncated) {
     return new OutputTable(instance, rows, truncated[0]);
   }
 
-  private static void flatten(String key, JsonNode node, int depth, List<Row> rows, boolean[] truncated) {
+  private static void flatten(
+      String key, JsonNode node, int depth, List<Row> rows, boolean[] truncated) {
     if (rows.size() >= MAX_ROWS) {
       truncated[0] = true;
       return;
@@ -46,11 +47,19 @@ public record OutputTable(String instance, List<Row> rows, boolean truncated) {
     if (node.isObject() && node.size() > 0 && depth < MAX_DEPTH) {
       for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
         Map.Entry<String, JsonNode> f = it.next();
-        flatten(key.isEmpty() ? f.getKey() : key + "." + f.getKey(), f.getValue(), depth + 1, rows, truncated);
+        flatten(
+            key.isEmpty() ? f.getKey() : key + "." + f.getKey(),
+            f.getValue(),
+            depth + 1,
+            rows,
+            truncated);
       }
       return;
     }
-    if (node.isArray() && depth < MAX_DEPTH && node.size() > 0 && !allScalars(node)
+    if (node.isArray()
+        && depth < MAX_DEPTH
+        && node.size() > 0
+        && !allScalars(node)
         && node.size() <= MAX_INLINE_ITEMS) {
       for (int i = 0; i < node.size(); i++) {
         flatten(key + "[" + i + "]", node.get(i), depth + 1, rows, truncated);

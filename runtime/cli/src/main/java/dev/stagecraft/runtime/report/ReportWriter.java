@@ -13,19 +13,28 @@ public final class ReportWriter {
   /**
    * Renders the report into {@code file}, replacing it.
    *
-   * @throws ReportException when {@code file} is a directory or its folder is missing or not writable
+   * @throws ReportException when {@code file} is a directory or its folder is missing or not
+   *     writable
    */
   public static Path write(RunReport report, Path file) {
     Path target = file.toAbsolutePath().normalize();
     if (Files.isDirectory(target)) {
-      throw new ReportException("cannot write the report to " + target + ": it is a directory;"
-          + " pass a file name with -o, e.g. -o " + target.resolve("report.html"));
+      throw new ReportException(
+          "cannot write the report to "
+              + target
+              + ": it is a directory;"
+              + " pass a file name with -o, e.g. -o "
+              + target.resolve("report.html"));
     }
     Path folder = target.getParent();
     if (folder == null || !Files.isDirectory(folder)) {
-      throw new ReportException("cannot write the report to " + target + ": the folder " + folder
-          + (folder != null && Files.exists(folder) ? " is a file" : " does not exist")
-          + "; create it or choose another -o path");
+      throw new ReportException(
+          "cannot write the report to "
+              + target
+              + ": the folder "
+              + folder
+              + (folder != null && Files.exists(folder) ? " is a file" : " does not exist")
+              + "; create it or choose another -o path");
     }
     byte[] html = HtmlReport.render(report).getBytes(StandardCharsets.UTF_8);
     try {
@@ -33,8 +42,14 @@ public final class ReportWriter {
       return target;
     } catch (FileWriteException e) {
       Throwable cause = e.getCause() != null ? e.getCause() : e;
-      throw new ReportException("cannot write the report to " + target + " (" + cause.getClass().getSimpleName()
-          + ": " + cause.getMessage() + "); choose a writable -o path");
+      throw new ReportException(
+          "cannot write the report to "
+              + target
+              + " ("
+              + cause.getClass().getSimpleName()
+              + ": "
+              + cause.getMessage()
+              + "); choose a writable -o path");
     }
   }
 }

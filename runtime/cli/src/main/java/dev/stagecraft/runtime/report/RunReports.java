@@ -36,17 +36,32 @@ public final class RunReports {
    * @param definitions the definition of a pipeline by name, empty when it is not on the class path
    * @throws UnknownRunException when the store has no such run, or the prefix is ambiguous
    */
-  public static RunReport load(Path storeDir, String runId,
-      Function<String, Optional<PipelineDefinition>> definitions) {
+  public static RunReport load(
+      Path storeDir, String runId, Function<String, Optional<PipelineDefinition>> definitions) {
     Path dir = storeDir.toAbsolutePath().normalize();
     if (!Store.exists(dir)) {
-      throw new UnknownRunException("no run '" + runId + "': the store " + dir + " has no runs yet;"
-          + " run a pipeline first, or pass --store DIR");
+      throw new UnknownRunException(
+          "no run '"
+              + runId
+              + "': the store "
+              + dir
+              + " has no runs yet;"
+              + " run a pipeline first, or pass --store DIR");
     }
     try (Store store = Store.open(dir)) {
       String id = store.queries().resolveRunId(runId);
-      RunRecord run = store.queries().run(id).orElseThrow(() -> new UnknownRunException(
-          "no run '" + id + "' in the store " + dir + "; list runs with: stagecraft runs"));
+      RunRecord run =
+          store
+              .queries()
+              .run(id)
+              .orElseThrow(
+                  () ->
+                      new UnknownRunException(
+                          "no run '"
+                              + id
+                              + "' in the store "
+                              + dir
+                              + "; list runs with: stagecraft runs"));
       return of(run, definitions.apply(run.pipeline()), store);
     }
   }
@@ -54,11 +69,16 @@ public final class RunReports {
   /** The report of a run read from an open store. */
   public static RunReport of(RunRecord run, Optional<PipelineDefinition> definition, Store store) {
     List<String> notes = new ArrayList<>();
-    StageGraph graph = definition.map(d -> StageGraph.of(d, run.stages()))
-        .orElseGet(() -> StageGraph.fromExecutions(run.stages()));
+    StageGraph graph =
+        definition
+            .map(d -> StageGraph.of(d, run.stages()))
+            .orElseGet(() -> StageGraph.fromExecutions(run.stages()));
     if (definition.isEmpty()) {
-      notes.add("The pipeline '" + run.pipeline() + "' is not on the class path, so the graph shows the"
-          + " recorded stages without their dependencies (add it with STAGECRAFT_CLASSPATH).");
+      notes.add(
+          "The pipeline '"
+              + run.pipeline()
+              + "' is not on the class path, so the graph shows the"
+              + " recorded stages without their dependencies (add it with STAGECRAFT_CLASSPATH).");
     }
     List<OutputTable> outputs = new ArrayList<>();
     for (Map.Entry<String, ArtifactRef> e : store.storedOutputs(run.runId()).entrySet()) {

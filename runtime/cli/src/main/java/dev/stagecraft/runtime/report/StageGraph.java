@@ -10,8 +10,8 @@ import java.util.Map;
 
 /**
  * The stages of a run's pipeline and the edges between them, as the report draws them: from the
- * pipeline's definition when it is on the class path, else from the recorded executions alone
- * (then without edges).
+ * pipeline's definition when it is on the class path, else from the recorded executions alone (then
+ * without edges).
  *
  * @param edgesKnown whether the edges come from the definition
  */
@@ -28,7 +28,8 @@ public record StageGraph(List<Node> nodes, boolean edgesKnown) {
    * @param condition the {@code @When} source text, empty for none
    * @param fanOut whether it is a {@code @ForEach} stage
    */
-  public record Node(String name, String type, List<String> upstream, String condition, boolean fanOut) {
+  public record Node(
+      String name, String type, List<String> upstream, String condition, boolean fanOut) {
     public Node {
       upstream = List.copyOf(upstream);
     }
@@ -38,8 +39,14 @@ public record StageGraph(List<Node> nodes, boolean edgesKnown) {
   public static StageGraph of(PipelineDefinition definition, List<StageExecution> executions) {
     Map<String, Node> nodes = new LinkedHashMap<>();
     for (StageSpec s : definition.stages()) {
-      nodes.put(s.name(), new Node(s.name(), s.type().name(), s.upstream(),
-          s.condition().map(c -> c.source()).orElse(""), s.fanOut().isPresent()));
+      nodes.put(
+          s.name(),
+          new Node(
+              s.name(),
+              s.type().name(),
+              s.upstream(),
+              s.condition().map(c -> c.source()).orElse(""),
+              s.fanOut().isPresent()));
     }
     addRecorded(nodes, executions);
     return new StageGraph(new ArrayList<>(nodes.values()), true);
@@ -58,7 +65,9 @@ public record StageGraph(List<Node> nodes, boolean edgesKnown) {
       if (known == null) {
         nodes.put(e.stage(), new Node(e.stage(), "", List.of(), "", e.index().isPresent()));
       } else if (!known.fanOut() && e.index().isPresent()) {
-        nodes.put(e.stage(), new Node(known.name(), known.type(), known.upstream(), known.condition(), true));
+        nodes.put(
+            e.stage(),
+            new Node(known.name(), known.type(), known.upstream(), known.condition(), true));
       }
     }
   }

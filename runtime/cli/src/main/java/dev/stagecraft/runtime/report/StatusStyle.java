@@ -10,9 +10,16 @@ final class StatusStyle {
   static final String NOT_RECORDED = "NOT_RECORDED";
 
   /** Most telling first: a stage with one failed instance shows FAILED. */
-  private static final List<StageStatus> PRECEDENCE = List.of(
-      StageStatus.FAILED, StageStatus.UPSTREAM_FAILED, StageStatus.CANCELLED, StageStatus.RUNNING,
-      StageStatus.PENDING, StageStatus.SUCCEEDED, StageStatus.CACHED, StageStatus.SKIPPED);
+  private static final List<StageStatus> PRECEDENCE =
+      List.of(
+          StageStatus.FAILED,
+          StageStatus.UPSTREAM_FAILED,
+          StageStatus.CANCELLED,
+          StageStatus.RUNNING,
+          StageStatus.PENDING,
+          StageStatus.SUCCEEDED,
+          StageStatus.CACHED,
+          StageStatus.SKIPPED);
 
   private StatusStyle() {}
 
@@ -61,7 +68,14 @@ final class StatusStyle {
 
   /** Every state, in the legend's order. */
   static List<String> legend() {
-    return List.of("SUCCEEDED", "CACHED", "FAILED", "UPSTREAM_FAILED", "SKIPPED", "CANCELLED", "RUNNING",
+    return List.of(
+        "SUCCEEDED",
+        "CACHED",
+        "FAILED",
+        "UPSTREAM_FAILED",
+        "SKIPPED",
+        "CANCELLED",
+        "RUNNING",
         NOT_RECORDED);
   }
 }

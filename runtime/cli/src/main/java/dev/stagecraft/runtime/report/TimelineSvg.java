@@ -21,8 +21,11 @@ final class TimelineSvg {
 
   /** The chart, or a short paragraph when no stage started. */
   static String render(Instant runStart, Instant runEnd, List<StageExecution> executions) {
-    List<StageExecution> started = executions.stream().filter(e -> e.start().isPresent())
-        .sorted(Comparator.comparing((StageExecution e) -> e.start().get())).toList();
+    List<StageExecution> started =
+        executions.stream()
+            .filter(e -> e.start().isPresent())
+            .sorted(Comparator.comparing((StageExecution e) -> e.start().get()))
+            .toList();
     if (started.isEmpty()) {
       return "<p class=\"muted\">No stage started in this run.</p>\n";
     }
@@ -39,15 +42,28 @@ final class TimelineSvg {
     double width = LABEL_WIDTH + CHART_WIDTH + NOTE_WIDTH;
     double height = AXIS + started.size() * ROW + 8;
     StringBuilder b = new StringBuilder();
-    b.append(String.format(Locale.ROOT,
-        "<svg class=\"timeline\" role=\"img\" aria-label=\"timeline of stage executions\" width=\"%.0f\""
-            + " height=\"%.0f\" viewBox=\"0 0 %.0f %.0f\">\n", width, height, width, height));
+    b.append(
+        String.format(
+            Locale.ROOT,
+            "<svg class=\"timeline\" role=\"img\" aria-label=\"timeline of stage executions\" width=\"%.0f\""
+                + " height=\"%.0f\" viewBox=\"0 0 %.0f %.0f\">\n",
+            width,
+            height,
+            width,
+            height));
     for (long t = 0; t <= span; t += step) {
       double x = LABEL_WIDTH + CHART_WIDTH * t / span;
-      b.append(String.format(Locale.ROOT,
-          "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"#e3e6ea\"/>"
-              + "<text x=\"%.1f\" y=\"16\" class=\"tick\" text-anchor=\"middle\">%s</text>\n",
-          x, AXIS - 6, x, height - 4, x, t == 0 ? "0" : Html.escape(Format.millis(t))));
+      b.append(
+          String.format(
+              Locale.ROOT,
+              "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"#e3e6ea\"/>"
+                  + "<text x=\"%.1f\" y=\"16\" class=\"tick\" text-anchor=\"middle\">%s</text>\n",
+              x,
+              AXIS - 6,
+              x,
+              height - 4,
+              x,
+              t == 0 ? "0" : Html.escape(Format.millis(t))));
     }
     double y = AXIS;
     for (int i = 0; i < started.size(); i++) {
@@ -58,21 +74,51 @@ final class TimelineSvg {
       double x1 = LABEL_WIDTH + CHART_WIDTH * s / span;
       double w = Math.max(2, CHART_WIDTH * (f - s) / span);
       if (i % 2 == 0) {
-        b.append(String.format(Locale.ROOT,
-            "<rect x=\"0\" y=\"%.1f\" width=\"%.0f\" height=\"%.0f\" fill=\"#f6f8fa\"/>", y, width, ROW));
+        b.append(
+            String.format(
+                Locale.ROOT,
+                "<rect x=\"0\" y=\"%.1f\" width=\"%.0f\" height=\"%.0f\" fill=\"#f6f8fa\"/>",
+                y,
+                width,
+                ROW));
       }
       String label = e.instance() + e.item().map(it -> " (" + it + ")").orElse("");
       b.append("<g class=\"bar\" data-instance=\"").append(Html.escape(e.instance())).append("\">");
-      b.append("<title>").append(Html.escape(e.instance() + ": " + StatusStyle.label(status) + ", "
-          + Format.millis(f - s) + " from " + Format.millis(s)
-          + (e.attempts() > 1 ? ", " + e.attempts() + " attempts" : ""))).append("</title>");
-      b.append(String.format(Locale.ROOT, "<text x=\"8\" y=\"%.1f\" class=\"lane\">%s</text>",
-          y + 16, Html.escape(Html.shorten(label, 30))));
-      b.append(String.format(Locale.ROOT,
-          "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.0f\" rx=\"3\" fill=\"%s\" stroke=\"%s\"/>",
-          x1, y + 5, w, ROW - 10, StatusStyle.stroke(status), StatusStyle.stroke(status)));
-      b.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" class=\"tick\">%s</text>",
-          Math.min(x1 + w + 6, LABEL_WIDTH + CHART_WIDTH + 4), y + 16, Html.escape(Format.millis(f - s))));
+      b.append("<title>")
+          .append(
+              Html.escape(
+                  e.instance()
+                      + ": "
+                      + StatusStyle.label(status)
+                      + ", "
+                      + Format.millis(f - s)
+                      + " from "
+                      + Format.millis(s)
+                      + (e.attempts() > 1 ? ", " + e.attempts() + " attempts" : "")))
+          .append("</title>");
+      b.append(
+          String.format(
+              Locale.ROOT,
+              "<text x=\"8\" y=\"%.1f\" class=\"lane\">%s</text>",
+              y + 16,
+              Html.escape(Html.shorten(label, 30))));
+      b.append(
+          String.format(
+              Locale.ROOT,
+              "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.0f\" rx=\"3\" fill=\"%s\" stroke=\"%s\"/>",
+              x1,
+              y + 5,
+              w,
+              ROW - 10,
+              StatusStyle.stroke(status),
+              StatusStyle.stroke(status)));
+      b.append(
+          String.format(
+              Locale.ROOT,
+              "<text x=\"%.1f\" y=\"%.1f\" class=\"tick\">%s</text>",
+              Math.min(x1 + w + 6, LABEL_WIDTH + CHART_WIDTH + 4),
+              y + 16,
+              Html.escape(Format.millis(f - s))));
       b.append("</g>\n");
       y += ROW;
     }
@@ -88,8 +134,34 @@ final class TimelineSvg {
 
   /** A round step (1, 2 or 5 times a power of ten ms, or whole minutes) giving 4 to 10 ticks. */
   static long tickStep(long spanMs) {
-    long[] steps = {1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10_000, 15_000, 30_000, 60_000,
-        120_000, 300_000, 600_000, 900_000, 1_800_000, 3_600_000, 7_200_000, 14_400_000, 28_800_000, 86_400_000};
+    long[] steps = {
+      1,
+      2,
+      5,
+      10,
+      20,
+      50,
+      100,
+      200,
+      500,
+      1000,
+      2000,
+      5000,
+      10_000,
+      15_000,
+      30_000,
+      60_000,
+      120_000,
+      300_000,
+      600_000,
+      900_000,
+      1_800_000,
+      3_600_000,
+      7_200_000,
+      14_400_000,
+      28_800_000,
+      86_400_000
+    };
     for (long s : steps) {
       if (spanMs / s <= 8) {
         return s;

@@ -32,19 +32,65 @@ class HistoryCommandsTest {
   @BeforeEach
   void record() {
     try (Store store = Store.open(dir)) {
-      store.history().runStarted(new RunInfo("20260102-aaa111", "advanced-ml",
-          Map.of("targetColumn", "diagnosis", "inputDataPath", "data.csv"), T0, Optional.empty()));
+      store
+          .history()
+          .runStarted(
+              new RunInfo(
+                  "20260102-aaa111",
+                  "advanced-ml",
+                  Map.of("targetColumn", "diagnosis", "inputDataPath", "data.csv"),
+                  T0,
+                  Optional.empty()));
       store.history().stageStarted("20260102-aaa111", "preprocess", 1, T0);
-      store.history().stageFinished("20260102-aaa111", StageExecution.builder("preprocess", "preprocess")
-          .status(StageStatus.SUCCEEDED).attempts(1).start(T0).end(T0.plusMillis(1200)).wallMs(1200).build());
-      store.history().stageFinished("20260102-aaa111", StageExecution.builder("train[0]", "train").index(0).item("a")
-          .status(StageStatus.SUCCEEDED).attempts(1).start(T0.plusSeconds(2)).end(T0.plusMillis(2450)).wallMs(450)
-          .metrics(Map.of("accuracy", 0.91)).build());
-      store.history().stageFinished("20260102-aaa111", StageExecution.builder("train[1]", "train").index(1).item("b")
-          .status(StageStatus.FAILED).attempts(3).start(T0.plusSeconds(2)).end(T0.plusSeconds(3)).wallMs(800)
-          .reason("IllegalStateException: diverged").build());
+      store
+          .history()
+          .stageFinished(
+              "20260102-aaa111",
+              StageExecution.builder("preprocess", "preprocess")
+                  .status(StageStatus.SUCCEEDED)
+                  .attempts(1)
+                  .start(T0)
+                  .end(T0.plusMillis(1200))
+                  .wallMs(1200)
+                  .build());
+      store
+          .history()
+          .stageFinished(
+              "20260102-aaa111",
+              StageExecution.builder("train[0]", "train")
+                  .index(0)
+                  .item("a")
+                  .status(StageStatus.SUCCEEDED)
+                  .attempts(1)
+                  .start(T0.plusSeconds(2))
+                  .end(T0.plusMillis(2450))
+                  .wallMs(450)
+                  .metrics(Map.of("accuracy", 0.91))
+                  .build());
+      store
+          .history()
+          .stageFinished(
+              "20260102-aaa111",
+              StageExecution.builder("train[1]", "train")
+                  .index(1)
+                  .item("b")
+                  .status(StageStatus.FAILED)
+                  .attempts(3)
+                  .start(T0.plusSeconds(2))
+                  .end(T0.plusSeconds(3))
+                  .wallMs(800)
+                  .reason("IllegalStateException: diverged")
+                  .build());
       store.history().runFinished("20260102-aaa111", RunStatus.FAILED, T0.plusSeconds(4));
-      store.history().runStarted(new RunInfo("20260102-bbb222", "other", Map.of(), T0.plusSeconds(60), Optional.of("20260102-aaa111")));
+      store
+          .history()
+          .runStarted(
+              new RunInfo(
+                  "20260102-bbb222",
+                  "other",
+                  Map.of(),
+                  T0.plusSeconds(60),
+                  Optional.of("20260102-aaa111")));
       store.history().runFinished("20260102-bbb222", RunStatus.SUCCEEDED, T0.plusSeconds(125));
     }
   }
@@ -55,8 +101,13 @@ class HistoryCommandsTest {
     String[] line = new String[args.length + 1];
     line[0] = command;
     System.arraycopy(args, 0, line, 1, args.length);
-    int code = StagecraftCli.execute(line, new PrintStream(o, true, StandardCharsets.UTF_8),
-        new PrintStream(e, true, StandardCharsets.UTF_8), Map.of(), false);
+    int code =
+        StagecraftCli.execute(
+            line,
+            new PrintStream(o, true, StandardCharsets.UTF_8),
+            new PrintStream(e, true, StandardCharsets.UTF_8),
+            Map.of(),
+            false);
     out = o.toString(StandardCharsets.UTF_8);
     err = e.toString(StandardCharsets.UTF_8);
     return code;
@@ -65,10 +116,12 @@ class HistoryCommandsTest {
   @Test
   void runsPrintsATableNewestFirst() {
     assertEquals(0, run("runs", "--store", dir.toString()));
-    assertEquals(""
-        + "RUN ID           PIPELINE     STATUS     START                 DURATION  STAGES OK/FAILED\n"
-        + "20260102-bbb222  other        SUCCEEDED  2026-01-02 03:05:05Z  1m05s     0/0\n"
-        + "20260102-aaa111  advanced-ml  FAILED     2026-01-02 03:04:05Z  4.0s      2/1\n", out);
+    assertEquals(
+        ""
+            + "RUN ID           PIPELINE     STATUS     START                 DURATION  STAGES OK/FAILED\n"
+            + "20260102-bbb222  other        SUCCEEDED  2026-01-02 03:05:05Z  1m05s     0/0\n"
+            + "20260102-aaa111  advanced-ml  FAILED     2026-01-02 03:04:05Z  4.0s      2/1\n",
+        out);
     assertEquals("", err);
   }
 
@@ -100,8 +153,12 @@ class HistoryCommandsTest {
   void aStoreThatIsAFileIsOneLineAndExitTwo() throws Exception {
     Path file = Files.writeString(dir.resolve("data.csv"), "a,b\n");
     assertEquals(2, run("runs", "--store", file.toString()));
-    assertEquals("error: store " + file + " is a file, not a directory: pass a directory with --store or"
-        + " STAGECRAFT_HOME\n", err);
+    assertEquals(
+        "error: store "
+            + file
+            + " is a file, not a directory: pass a directory with --store or"
+            + " STAGECRAFT_HOME\n",
+        err);
     assertEquals("a,b\n", Files.readString(file));
   }
 
@@ -110,23 +167,29 @@ class HistoryCommandsTest {
     Path bad = Files.createDirectories(dir.resolve("bad"));
     Files.writeString(bad.resolve("stagecraft.db"), "not a database at all\n".repeat(100));
     assertEquals(2, run("runs", "--store", bad.toString()));
-    assertEquals("error: the store database " + bad.resolve("stagecraft.db") + " is not a valid SQLite database"
-        + " (corrupt, or another kind of file); move it away to start a new history, or pass --store DIR\n", err);
+    assertEquals(
+        "error: the store database "
+            + bad.resolve("stagecraft.db")
+            + " is not a valid SQLite database"
+            + " (corrupt, or another kind of file); move it away to start a new history, or pass --store DIR\n",
+        err);
     assertEquals("", out);
   }
 
   @Test
   void showPrintsTheRunByUniquePrefix() {
     assertEquals(0, run("show", "--store", dir.toString(), "20260102-a"));
-    assertEquals(""
-        + "run 20260102-aaa111  pipeline advanced-ml  FAILED\n"
-        + "started 2026-01-02 03:04:05Z  ended 2026-01-02 03:04:09Z  took 4.0s\n"
-        + "params inputDataPath=data.csv, targetColumn=diagnosis\n"
-        + "\n"
-        + "STAGE       STATUS     ATTEMPTS  DURATION  ITEM  METRICS        REASON\n"
-        + "preprocess  SUCCEEDED  1         1.2s\n"
-        + "train[0]    SUCCEEDED  1         450ms     a     accuracy=0.91\n"
-        + "train[1]    FAILED     3         800ms     b                    IllegalStateException: diverged\n", out);
+    assertEquals(
+        ""
+            + "run 20260102-aaa111  pipeline advanced-ml  FAILED\n"
+            + "started 2026-01-02 03:04:05Z  ended 2026-01-02 03:04:09Z  took 4.0s\n"
+            + "params inputDataPath=data.csv, targetColumn=diagnosis\n"
+            + "\n"
+            + "STAGE       STATUS     ATTEMPTS  DURATION  ITEM  METRICS        REASON\n"
+            + "preprocess  SUCCEEDED  1         1.2s\n"
+            + "train[0]    SUCCEEDED  1         450ms     a     accuracy=0.91\n"
+            + "train[1]    FAILED     3         800ms     b                    IllegalStateException: diverged\n",
+        out);
   }
 
   @Test
@@ -157,12 +220,19 @@ class HistoryCommandsTest {
   @Test
   void showOfAnUnknownIdIsOneLineAndExitTwo() {
     assertEquals(2, run("show", "--store", dir.toString(), "nope"));
-    assertEquals("error: no run 'nope' in the store " + dir + "; list runs with: stagecraft runs\n", err);
+    assertEquals(
+        "error: no run 'nope' in the store " + dir + "; list runs with: stagecraft runs\n", err);
     assertEquals(2, run("show", "--store", dir.toString(), "2026"));
-    assertEquals("error: run id prefix '2026' is ambiguous: it matches 20260102-aaa111, 20260102-bbb222; type more"
-        + " of the id\n", err);
+    assertEquals(
+        "error: run id prefix '2026' is ambiguous: it matches 20260102-aaa111, 20260102-bbb222; type more"
+            + " of the id\n",
+        err);
     Path empty = dir.resolve("empty");
     assertEquals(2, run("show", "--store", empty.toString(), "x"));
-    assertEquals("error: no run 'x': the store " + empty + " has no runs yet; run a pipeline first, or pass --store DIR\n", err);
+    assertEquals(
+        "error: no run 'x': the store "
+            + empty
+            + " has no runs yet; run a pipeline first, or pass --store DIR\n",
+        err);
   }
 }

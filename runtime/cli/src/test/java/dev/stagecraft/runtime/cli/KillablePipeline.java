@@ -44,21 +44,29 @@ public final class KillablePipeline implements PipelineProvider {
         .param(ParamSpec.required("dir", ParamType.PATH, "where the log and the marker go"))
         .stage(stage("first", null, call -> logged(call.param("dir"), "first")))
         .stage(stage("second", "first", call -> logged(call.param("dir"), "second")))
-        .stage(stage("third", "second", call -> {
-          Path dir = call.param("dir");
-          String out = logged(dir, "third");
-          if (firstTime(dir.resolve(MARKER))) {
-            new CountDownLatch(1).await(); // until SIGKILL
-          }
-          return out;
-        }))
+        .stage(
+            stage(
+                "third",
+                "second",
+                call -> {
+                  Path dir = call.param("dir");
+                  String out = logged(dir, "third");
+                  if (firstTime(dir.resolve(MARKER))) {
+                    new CountDownLatch(1).await(); // until SIGKILL
+                  }
+                  return out;
+                }))
         .stage(stage("fourth", "third", call -> logged(call.param("dir"), "fourth")))
         .build();
   }
 
   private static StageSpec stage(String name, String input, StageBody body) {
-    StageSpec.Builder b = StageSpec.builder(name).resources(TestPipelines.SMALL).outputType("String")
-        .params("dir").body(body);
+    StageSpec.Builder b =
+        StageSpec.builder(name)
+            .resources(TestPipelines.SMALL)
+            .outputType("String")
+            .params("dir")
+            .body(body);
     if (input != null) {
       b.input(InputSpec.of(input));
     }
@@ -67,8 +75,12 @@ public final class KillablePipeline implements PipelineProvider {
 
   private static String logged(Path dir, String stage) {
     try {
-      Files.writeString(dir.resolve(LOG), stage + "\n", StandardCharsets.UTF_8,
-          StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+      Files.writeString(
+          dir.resolve(LOG),
+          stage + "\n",
+          StandardCharsets.UTF_8,
+          StandardOpenOption.CREATE,
+          StandardOpenOption.APPEND);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

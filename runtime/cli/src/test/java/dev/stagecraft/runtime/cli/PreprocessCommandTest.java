@@ -7,9 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.stagecraft.runtime.components.data.CsvSource;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -28,15 +28,22 @@ class PreprocessCommandTest {
   private final StringWriter out = new StringWriter();
   private final StringWriter err = new StringWriter();
 
-  /** {@code stagecraft preprocess ARGS}, appending what it prints to {@code out} and {@code err}. */
+  /**
+   * {@code stagecraft preprocess ARGS}, appending what it prints to {@code out} and {@code err}.
+   */
   private int run(String... args) {
     ByteArrayOutputStream o = new ByteArrayOutputStream();
     ByteArrayOutputStream e = new ByteArrayOutputStream();
     String[] line = new String[args.length + 1];
     line[0] = "preprocess";
     System.arraycopy(args, 0, line, 1, args.length);
-    int code = StagecraftCli.execute(line, new PrintStream(o, true, StandardCharsets.UTF_8),
-        new PrintStream(e, true, StandardCharsets.UTF_8), Map.of(), false);
+    int code =
+        StagecraftCli.execute(
+            line,
+            new PrintStream(o, true, StandardCharsets.UTF_8),
+            new PrintStream(e, true, StandardCharsets.UTF_8),
+            Map.of(),
+            false);
     out.write(o.toString(StandardCharsets.UTF_8));
     err.write(e.toString(StandardCharsets.UTF_8));
     return code;
@@ -44,7 +51,8 @@ class PreprocessCommandTest {
 
   private Path bundled() throws IOException {
     Path path = dir.resolve("breast_cancer.csv");
-    try (InputStream in = getClass().getResourceAsStream("/dev/stagecraft/data/breast_cancer.csv")) {
+    try (InputStream in =
+        getClass().getResourceAsStream("/dev/stagecraft/data/breast_cancer.csv")) {
       Files.copy(in, path);
     }
     return path;
@@ -60,9 +68,24 @@ class PreprocessCommandTest {
   void preprocessesTheBundledDataSet() throws IOException {
     Path output = dir.resolve("out.csv");
     Path report = dir.resolve("q.json");
-    int code = run("--input", bundled().toString(), "--output", output.toString(),
-        "--target", "diagnosis", "--impute", "median", "--scale", "standard",
-        "--interactions", "0.95", "--cap-outliers", "iqr", "--report", report.toString());
+    int code =
+        run(
+            "--input",
+            bundled().toString(),
+            "--output",
+            output.toString(),
+            "--target",
+            "diagnosis",
+            "--impute",
+            "median",
+            "--scale",
+            "standard",
+            "--interactions",
+            "0.95",
+            "--cap-outliers",
+            "iqr",
+            "--report",
+            report.toString());
     assertEquals(0, code, err.toString());
     assertEquals("", err.toString());
     Table table = CsvSource.readCsv(output);
@@ -81,7 +104,8 @@ class PreprocessCommandTest {
   @Test
   void defaultsCopyTheDataUnchanged() throws IOException {
     Path output = dir.resolve("out.csv");
-    assertEquals(0, run("--input", csv("a,b\n1,0.1\n2,\n").toString(), "--output", output.toString()));
+    assertEquals(
+        0, run("--input", csv("a,b\n1,0.1\n2,\n").toString(), "--output", output.toString()));
     assertEquals("a,b\n1,0.1\n2,\n", Files.readString(output));
   }
 
@@ -109,40 +133,93 @@ class PreprocessCommandTest {
     String in = dir.resolve("in.csv").toString();
     assertBadInput(in + " is empty", "--input", csv("").toString());
     assertBadInput(in + " has a header but no data rows", "--input", csv("a,b\n").toString());
-    assertBadInput(in + " line 3: expected 2 fields as in the header but found 3",
-        "--input", csv("a,b\n1,2\n3,4,5\n").toString());
-    assertBadInput(in + " line 2: expected 2 fields as in the header but found 1",
-        "--input", csv("a,b\n1\n").toString());
-    assertBadInput(in + " line 3, column 'b' (field 2): 'abc' is not a number",
-        "--input", csv("a,b\n1,2\n3,abc\n").toString());
+    assertBadInput(
+        in + " line 3: expected 2 fields as in the header but found 3",
+        "--input",
+        csv("a,b\n1,2\n3,4,5\n").toString());
+    assertBadInput(
+        in + " line 2: expected 2 fields as in the header but found 1",
+        "--input",
+        csv("a,b\n1\n").toString());
+    assertBadInput(
+        in + " line 3, column 'b' (field 2): 'abc' is not a number",
+        "--input",
+        csv("a,b\n1,2\n3,abc\n").toString());
     Path good = csv("a,b,y\n1,,x\n2,,z\n");
-    assertBadInput("target column 'label' does not exist; the columns are: a, b, y",
-        "--input", good.toString(), "--target", "label");
-    assertBadInput("column 'b' has no values at all: mean imputation cannot fill an entirely missing"
-        + " column", "--input", good.toString(), "--impute", "mean");
-    assertBadInput("unknown --impute value 'average'; use one of none, mean, median, most_frequent,"
-        + " constant, knn", "--input", good.toString(), "--impute", "average");
+    assertBadInput(
+        "target column 'label' does not exist; the columns are: a, b, y",
+        "--input",
+        good.toString(),
+        "--target",
+        "label");
+    assertBadInput(
+        "column 'b' has no values at all: mean imputation cannot fill an entirely missing"
+            + " column",
+        "--input",
+        good.toString(),
+        "--impute",
+        "mean");
+    assertBadInput(
+        "unknown --impute value 'average'; use one of none, mean, median, most_frequent,"
+            + " constant, knn",
+        "--input",
+        good.toString(),
+        "--impute",
+        "average");
     assertBadInput("unknown --scale value 'log'", "--input", good.toString(), "--scale", "log");
-    assertBadInput("unknown --cap-outliers value 'zscore'", "--input", good.toString(),
-        "--cap-outliers", "zscore");
-    assertBadInput("--iqr-factor value 'wide' is not a number", "--input", good.toString(),
-        "--iqr-factor", "wide");
-    assertBadInput("--knn-k value '0' is not a positive whole number", "--input", good.toString(),
-        "--knn-k", "0");
-    assertBadInput("interaction threshold 2.0 is not a correlation", "--input", good.toString(),
-        "--interactions", "2");
-    assertBadInput("--separator ';;' must be exactly one character", "--input", good.toString(),
-        "--separator", ";;");
-    assertBadInput("separator '\"' is not allowed; use one ASCII character other than a quote or a line"
-        + " break", "--input", good.toString(), "--separator", "\"");
+    assertBadInput(
+        "unknown --cap-outliers value 'zscore'",
+        "--input",
+        good.toString(),
+        "--cap-outliers",
+        "zscore");
+    assertBadInput(
+        "--iqr-factor value 'wide' is not a number",
+        "--input",
+        good.toString(),
+        "--iqr-factor",
+        "wide");
+    assertBadInput(
+        "--knn-k value '0' is not a positive whole number",
+        "--input",
+        good.toString(),
+        "--knn-k",
+        "0");
+    assertBadInput(
+        "interaction threshold 2.0 is not a correlation",
+        "--input",
+        good.toString(),
+        "--interactions",
+        "2");
+    assertBadInput(
+        "--separator ';;' must be exactly one character",
+        "--input",
+        good.toString(),
+        "--separator",
+        ";;");
+    assertBadInput(
+        "separator '\"' is not allowed; use one ASCII character other than a quote or a line"
+            + " break",
+        "--input",
+        good.toString(),
+        "--separator",
+        "\"");
   }
 
   @Test
   void theSameFileForOutputAndReportIsBadInput() throws IOException {
     Path same = dir.resolve("same.csv");
-    int code = run("--input", csv("a\n1\n").toString(), "--output", same.toString(), "--report", same.toString());
+    int code =
+        run(
+            "--input",
+            csv("a\n1\n").toString(),
+            "--output",
+            same.toString(),
+            "--report",
+            same.toString());
     assertEquals(2, code);
-    assertEquals("error: --report and --output are the same file " + same + "; name two different files",
+    assertEquals(
+        "error: --report and --output are the same file " + same + "; name two different files",
         err.toString().strip());
     assertFalse(Files.exists(same));
   }
@@ -151,11 +228,22 @@ class PreprocessCommandTest {
   void anUnwritableReportLeavesTheOutputAlone() throws IOException {
     Path output = dir.resolve("out.csv");
     Path report = dir.resolve("missing-dir/q.json");
-    int code = run("--input", csv("a\n1\n").toString(), "--output", output.toString(),
-        "--report", report.toString());
+    int code =
+        run(
+            "--input",
+            csv("a\n1\n").toString(),
+            "--output",
+            output.toString(),
+            "--report",
+            report.toString());
     assertEquals(2, code);
-    assertEquals("error: cannot write " + report + ": directory " + report.getParent()
-        + " does not exist; create it first", err.toString().strip());
+    assertEquals(
+        "error: cannot write "
+            + report
+            + ": directory "
+            + report.getParent()
+            + " does not exist; create it first",
+        err.toString().strip());
     assertFalse(Files.exists(output));
     try (var files = Files.list(dir)) {
       assertEquals(1, files.count()); // only the input: no temporary file left behind

@@ -41,17 +41,28 @@ class ResumeAfterKillTest {
     Path work = Files.createDirectories(dir.resolve("work"));
     Process child = startRun(store, work);
     try {
-      waitFor("the third stage to start", child, () -> Files.exists(work.resolve(KillablePipeline.MARKER)));
+      waitFor(
+          "the third stage to start",
+          child,
+          () -> Files.exists(work.resolve(KillablePipeline.MARKER)));
       // History is committed periodically, not per stage: wait until what finished is durable.
-      HistoryQueries history = new HistoryQueries(Database.open(store.resolve(Store.DATABASE_FILE)));
+      HistoryQueries history =
+          new HistoryQueries(Database.open(store.resolve(Store.DATABASE_FILE)));
       String[] found = new String[1];
-      waitFor("the run to be recorded", child, () -> {
-        history.runs(Optional.of("killable"), 1).stream().map(RunSummary::runId).findFirst()
-            .ifPresent(id -> found[0] = id);
-        return found[0] != null;
-      });
+      waitFor(
+          "the run to be recorded",
+          child,
+          () -> {
+            history.runs(Optional.of("killable"), 1).stream()
+                .map(RunSummary::runId)
+                .findFirst()
+                .ifPresent(id -> found[0] = id);
+            return found[0] != null;
+          });
       String runId = found[0];
-      waitFor("the first two outputs to be recorded", child,
+      waitFor(
+          "the first two outputs to be recorded",
+          child,
           () -> history.storedOutputs(runId).keySet().containsAll(List.of("first", "second")));
 
       child.destroyForcibly();
@@ -60,9 +71,13 @@ class ResumeAfterKillTest {
 
       ByteArrayOutputStream out = new ByteArrayOutputStream();
       ByteArrayOutputStream err = new ByteArrayOutputStream();
-      int code = StagecraftCli.execute(new String[] {"resume", runId, "--json"},
-          new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
-          Map.of("STAGECRAFT_HOME", store.toString()), false);
+      int code =
+          StagecraftCli.execute(
+              new String[] {"resume", runId, "--json"},
+              new PrintStream(out, true, StandardCharsets.UTF_8),
+              new PrintStream(err, true, StandardCharsets.UTF_8),
+              Map.of("STAGECRAFT_HOME", store.toString()),
+              false);
 
       assertEquals(0, code, err.toString(StandardCharsets.UTF_8));
       JsonNode resumed = new ObjectMapper().readTree(out.toString(StandardCharsets.UTF_8));
@@ -71,7 +86,9 @@ class ResumeAfterKillTest {
       assertEquals("CACHED", status(resumed, "second"));
       assertEquals("SUCCEEDED", status(resumed, "third"));
       assertEquals("SUCCEEDED", status(resumed, "fourth"));
-      assertEquals(List.of("first", "second", "third", "third", "fourth"), executions(work),
+      assertEquals(
+          List.of("first", "second", "third", "third", "fourth"),
+          executions(work),
           "first and second ran once; third ran again after the kill, then fourth");
     } finally {
       child.destroyForcibly();
@@ -81,21 +98,38 @@ class ResumeAfterKillTest {
   /** {@code stagecraft run killable -p dir=WORK} in a child JVM on this test's classpath. */
   private Process startRun(Path store, Path work) throws IOException {
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-    ProcessBuilder pb = new ProcessBuilder(java.toString(), "-Xmx128m", "-cp", System.getProperty("java.class.path"),
-        StagecraftCli.class.getName(), "run", "killable", "-p", "dir=" + work);
+    ProcessBuilder pb =
+        new ProcessBuilder(
+            java.toString(),
+            "-Xmx128m",
+            "-cp",
+            System.getProperty("java.class.path"),
+            StagecraftCli.class.getName(),
+            "run",
+            "killable",
+            "-p",
+            "dir=" + work);
     pb.environment().put("STAGECRAFT_HOME", store.toString());
     pb.redirectOutput(dir.resolve("child.out").toFile());
     pb.redirectError(dir.resolve("child.err").toFile());
     return pb.start();
   }
 
-  /** Polls {@code done} until it holds, failing with the child's stderr if the child exits or time runs out. */
+  /**
+   * Polls {@code done} until it holds, failing with the child's stderr if the child exits or time
+   * runs out.
+   */
   private void waitFor(String what, Process child, BooleanSupplier done) throws Exception {
     long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(WAIT_MS);
     while (!done.getAsBoolean()) {
       if (!child.isAlive() || System.nanoTime() > deadline) {
-        fail("gave up waiting for " + what + " (child alive: " + child.isAlive() + "); child stderr:\n"
-            + Files.readString(dir.resolve("child.err")));
+        fail(
+            "gave up waiting for "
+                + what
+                + " (child alive: "
+                + child.isAlive()
+                + "); child stderr:\n"
+                + Files.readString(dir.resolve("child.err")));
       }
       Thread.sleep(10);
     }

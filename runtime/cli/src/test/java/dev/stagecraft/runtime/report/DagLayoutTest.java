@@ -18,13 +18,16 @@ class DagLayoutTest {
   }
 
   private static Map<String, DagLayout.Placed> byName(DagLayout.Layout layout) {
-    return layout.nodes().stream().collect(Collectors.toMap(p -> p.node().name(), Function.identity()));
+    return layout.nodes().stream()
+        .collect(Collectors.toMap(p -> p.node().name(), Function.identity()));
   }
 
   @Test
   void aStagesColumnIsItsLongestPathFromASource() {
-    StageGraph graph = new StageGraph(List.of(node("a"), node("b", "a"), node("c", "b"), node("d", "a", "c"),
-        node("lonely")), true);
+    StageGraph graph =
+        new StageGraph(
+            List.of(node("a"), node("b", "a"), node("c", "b"), node("d", "a", "c"), node("lonely")),
+            true);
     Map<String, DagLayout.Placed> p = byName(DagLayout.layout(graph, n -> 40));
     assertEquals(0, p.get("a").layer());
     assertEquals(1, p.get("b").layer());
@@ -56,15 +59,21 @@ class DagLayoutTest {
       }
       nodes.add(node("s" + i, up.toArray(String[]::new)));
     }
-    DagLayout.Layout layout = DagLayout.layout(new StageGraph(nodes, true), n -> 40 + n.name().length() * 9);
+    DagLayout.Layout layout =
+        DagLayout.layout(new StageGraph(nodes, true), n -> 40 + n.name().length() * 9);
     assertEquals(50, layout.nodes().size());
     for (DagLayout.Placed a : layout.nodes()) {
       assertTrue(a.x() >= 0 && a.y() >= 0, a.toString());
-      assertTrue(a.x() + a.width() <= layout.width() && a.y() + a.height() <= layout.height(), a.toString());
+      assertTrue(
+          a.x() + a.width() <= layout.width() && a.y() + a.height() <= layout.height(),
+          a.toString());
       for (DagLayout.Placed b : layout.nodes()) {
         if (a != b) {
-          boolean apart = a.x() + a.width() <= b.x() || b.x() + b.width() <= a.x()
-              || a.y() + a.height() <= b.y() || b.y() + b.height() <= a.y();
+          boolean apart =
+              a.x() + a.width() <= b.x()
+                  || b.x() + b.width() <= a.x()
+                  || a.y() + a.height() <= b.y()
+                  || b.y() + b.height() <= a.y();
           assertTrue(apart, a.node().name() + " overlaps " + b.node().name());
         }
       }

@@ -30,30 +30,38 @@ class FormatAndOutputTableTest {
 
   @Test
   void escapingCoversTextAndAttributes() {
-    assertEquals("&lt;a href=&quot;x&quot;&gt;&amp;&#39;&lt;/a&gt;", Html.escape("<a href=\"x\">&'</a>"));
+    assertEquals(
+        "&lt;a href=&quot;x&quot;&gt;&amp;&#39;&lt;/a&gt;", Html.escape("<a href=\"x\">&'</a>"));
     assertEquals("a\uFFFDb", Html.escape("a\u0001b"));
     assertEquals("", Html.escape(null));
   }
 
   @Test
   void anOutputRecordBecomesDottedKeyValueRows() throws Exception {
-    OutputTable t = OutputTable.of("abTest", JSON.readTree(
-        "{\"selected\":\"b\",\"pValue\":0.01234567,\"stats\":{\"n\":120,\"significant\":true},"
-            + "\"labels\":[\"B\",\"M\"],\"trials\":[{\"k\":1},{\"k\":2}],\"none\":null}"));
-    assertEquals(List.of(
-        new OutputTable.Row("selected", "b"),
-        new OutputTable.Row("pValue", "0.01235"),
-        new OutputTable.Row("stats.n", "120"),
-        new OutputTable.Row("stats.significant", "true"),
-        new OutputTable.Row("labels", "[B, M]"),
-        new OutputTable.Row("trials[0].k", "1"),
-        new OutputTable.Row("trials[1].k", "2"),
-        new OutputTable.Row("none", "null")), t.rows());
+    OutputTable t =
+        OutputTable.of(
+            "abTest",
+            JSON.readTree(
+                "{\"selected\":\"b\",\"pValue\":0.01234567,\"stats\":{\"n\":120,\"significant\":true},"
+                    + "\"labels\":[\"B\",\"M\"],\"trials\":[{\"k\":1},{\"k\":2}],\"none\":null}"));
+    assertEquals(
+        List.of(
+            new OutputTable.Row("selected", "b"),
+            new OutputTable.Row("pValue", "0.01235"),
+            new OutputTable.Row("stats.n", "120"),
+            new OutputTable.Row("stats.significant", "true"),
+            new OutputTable.Row("labels", "[B, M]"),
+            new OutputTable.Row("trials[0].k", "1"),
+            new OutputTable.Row("trials[1].k", "2"),
+            new OutputTable.Row("none", "null")),
+        t.rows());
   }
 
   @Test
   void aSingleValueIsOneRowAndNullIsNone() throws Exception {
-    assertEquals(List.of(new OutputTable.Row("", "rows")), OutputTable.of("load", JSON.readTree("\"rows\"")).rows());
+    assertEquals(
+        List.of(new OutputTable.Row("", "rows")),
+        OutputTable.of("load", JSON.readTree("\"rows\"")).rows());
     assertTrue(OutputTable.of("void", JSON.readTree("null")).rows().isEmpty());
   }
 
@@ -66,7 +74,10 @@ class FormatAndOutputTableTest {
     OutputTable t = OutputTable.of("wide", JSON.readTree(big.append("}").toString()));
     assertEquals(OutputTable.MAX_ROWS, t.rows().size());
     assertTrue(t.truncated());
-    assertEquals(new OutputTable.Row("items", "[12 items]"),
-        OutputTable.of("x", JSON.readTree("{\"items\":[1,2,3,4,5,6,7,8,9,10,11,12]}")).rows().get(0));
+    assertEquals(
+        new OutputTable.Row("items", "[12 items]"),
+        OutputTable.of("x", JSON.readTree("{\"items\":[1,2,3,4,5,6,7,8,9,10,11,12]}"))
+            .rows()
+            .get(0));
   }
 }

@@ -10,8 +10,8 @@ import dev.stagecraft.runtime.engine.StageStatus;
 import dev.stagecraft.runtime.store.Store;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.Map;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -20,9 +20,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class HtmlReportTest {
-  private static final List<String> STAGES = List.of("load", "train", "abTest", "deploy", "broken", "publish");
-  private static final List<String> INSTANCES = List.of("load", "train[0]", "train[1]", "abTest", "deploy",
-      "broken", "publish");
+  private static final List<String> STAGES =
+      List.of("load", "train", "abTest", "deploy", "broken", "publish");
+  private static final List<String> INSTANCES =
+      List.of("load", "train[0]", "train[1]", "abTest", "deploy", "broken", "publish");
 
   @TempDir Path dir;
   String html;
@@ -59,7 +60,8 @@ class HtmlReportTest {
 
   @Test
   void drawsAnEdgePerDependency() {
-    for (String edge : List.of("load>train", "train>abTest", "abTest>deploy", "load>broken", "broken>publish")) {
+    for (String edge :
+        List.of("load>train", "train>abTest", "abTest>deploy", "load>broken", "broken>publish")) {
       String[] ends = edge.split(">");
       assertTrue(html.contains("data-from=\"" + ends[0] + "\" data-to=\"" + ends[1] + "\""), edge);
     }
@@ -85,7 +87,8 @@ class HtmlReportTest {
   void escapesEveryTextFromTheRun() {
     assertFalse(html.contains("<script"), "a parameter must not become markup");
     assertFalse(html.contains("<input>"), "a failure reason must not become markup");
-    assertTrue(html.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;quoted&quot;"));
+    assertTrue(
+        html.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;quoted&quot;"));
     assertTrue(html.contains("bad &lt;input&gt; &amp; &quot;quotes&quot;"));
   }
 
@@ -93,7 +96,8 @@ class HtmlReportTest {
   void isSelfContained() {
     assertFalse(html.contains("http://"), "nothing to load over the network");
     assertFalse(html.contains("https://"), "nothing to load over the network");
-    assertFalse(Pattern.compile("\\s(src|href)=\"(?!#)").matcher(html).find(), "only in-page links");
+    assertFalse(
+        Pattern.compile("\\s(src|href)=\"(?!#)").matcher(html).find(), "only in-page links");
     assertFalse(html.contains("<link"));
     assertFalse(html.contains("@import"));
     assertTrue(html.startsWith("<!DOCTYPE html>"));
@@ -114,14 +118,34 @@ class HtmlReportTest {
   void aRunStillGoingShowsWhatIsRecordedSoFar() {
     Instant t0 = Instant.parse("2026-01-02T03:04:05Z");
     try (Store store = Store.open(dir.resolve("live"))) {
-      store.history().runStarted(new RunInfo("live-1", "report-demo", Map.of(), t0, Optional.empty()));
-      store.history().stageFinished("live-1", new StageExecution("load", "load", Optional.empty(), Optional.empty(),
-          StageStatus.CACHED, 0, Optional.empty(), Optional.empty(), 0, 0, 0, Map.of(), ""));
+      store
+          .history()
+          .runStarted(new RunInfo("live-1", "report-demo", Map.of(), t0, Optional.empty()));
+      store
+          .history()
+          .stageFinished(
+              "live-1",
+              new StageExecution(
+                  "load",
+                  "load",
+                  Optional.empty(),
+                  Optional.empty(),
+                  StageStatus.CACHED,
+                  0,
+                  Optional.empty(),
+                  Optional.empty(),
+                  0,
+                  0,
+                  0,
+                  Map.of(),
+                  ""));
       store.history().stageStarted("live-1", "train[0]", 1, t0.plusSeconds(1));
       store.history().flush();
     }
-    String live = HtmlReport.render(RunReports.load(dir.resolve("live"), "live-1",
-        name -> Optional.of(RecordedRuns.demo())));
+    String live =
+        HtmlReport.render(
+            RunReports.load(
+                dir.resolve("live"), "live-1", name -> Optional.of(RecordedRuns.demo())));
     assertTrue(live.contains("<dd>not finished</dd>"));
     assertEquals("CACHED", statusIn(live, "load"));
     assertEquals("RUNNING", statusIn(live, "train"));
@@ -136,13 +160,34 @@ class HtmlReportTest {
     Instant t0 = Instant.parse("2026-01-02T03:04:05Z");
     String name = "odd<stage> & \"q\" 'a'";
     try (Store store = Store.open(dir.resolve("odd"))) {
-      store.history().runStarted(new RunInfo("odd-1", "<pipe>", Map.of("<k>", "<v>"), t0, Optional.empty()));
-      store.history().stageFinished("odd-1", new StageExecution(name + "[0]", name, Optional.of(0),
-          Optional.of("\"<item>\""), StageStatus.SUCCEEDED, 1, Optional.of(t0), Optional.of(t0.plusMillis(5)), 5, 0, 0,
-          Map.of("<m>", 1.5), ""));
-      store.history().runFinished("odd-1", dev.stagecraft.runtime.engine.RunStatus.SUCCEEDED, t0.plusMillis(9));
+      store
+          .history()
+          .runStarted(new RunInfo("odd-1", "<pipe>", Map.of("<k>", "<v>"), t0, Optional.empty()));
+      store
+          .history()
+          .stageFinished(
+              "odd-1",
+              new StageExecution(
+                  name + "[0]",
+                  name,
+                  Optional.of(0),
+                  Optional.of("\"<item>\""),
+                  StageStatus.SUCCEEDED,
+                  1,
+                  Optional.of(t0),
+                  Optional.of(t0.plusMillis(5)),
+                  5,
+                  0,
+                  0,
+                  Map.of("<m>", 1.5),
+                  ""));
+      store
+          .history()
+          .runFinished(
+              "odd-1", dev.stagecraft.runtime.engine.RunStatus.SUCCEEDED, t0.plusMillis(9));
     }
-    String odd = HtmlReport.render(RunReports.load(dir.resolve("odd"), "odd-1", n -> Optional.empty()));
+    String odd =
+        HtmlReport.render(RunReports.load(dir.resolve("odd"), "odd-1", n -> Optional.empty()));
     String escaped = "odd&lt;stage&gt; &amp; &quot;q&quot; &#39;a&#39;";
     assertTrue(odd.contains("data-stage=\"" + escaped + "\""));
     assertTrue(odd.contains("data-instance=\"" + escaped + "[0]\""));
@@ -160,7 +205,9 @@ class HtmlReportTest {
   }
 
   private static String statusIn(String html, String stage) {
-    Matcher m = Pattern.compile("data-stage=\"" + Pattern.quote(stage) + "\" data-status=\"([A-Z_]+)\"").matcher(html);
+    Matcher m =
+        Pattern.compile("data-stage=\"" + Pattern.quote(stage) + "\" data-status=\"([A-Z_]+)\"")
+            .matcher(html);
     assertTrue(m.find(), stage);
     return m.group(1);
   }

@@ -27,7 +27,8 @@ public final class RecordedRuns {
   static final String HOSTILE = "<script>alert('x')</script> & \"quoted\"";
 
   /** The A/B stage's output: a record, stored as JSON like any small output. */
-  public record Decision(String selectedModel, double pValue, double confidence, boolean significant) {}
+  public record Decision(
+      String selectedModel, double pValue, double confidence, boolean significant) {}
 
   /** A trained variant. */
   public record Model(String variant, double accuracy) {}
@@ -35,50 +36,78 @@ public final class RecordedRuns {
   private RecordedRuns() {}
 
   /**
-   * A pipeline with every state: load -> train[a, b] -> abTest -> deploy (skipped by its condition);
-   * load -> broken (fails) -> publish (upstream failed).
+   * A pipeline with every state: load -> train[a, b] -> abTest -> deploy (skipped by its
+   * condition); load -> broken (fails) -> publish (upstream failed).
    */
   public static PipelineDefinition demo() {
     ResourceRequest small = ResourceRequest.parse("1", "1Mi", 0);
     return PipelineDefinition.builder("report-demo")
         .param(ParamSpec.optional("note", ParamType.STRING, "free text", "none"))
-        .stage(StageSpec.builder("load").resources(small).params("note").body(call -> "rows").build())
-        .stage(StageSpec.builder("train").resources(small).input(InputSpec.of("load"))
-            .fanOut(new FanOut.Items(List.of("a", "b")))
-            .body(call -> {
-              String variant = call.item();
-              double accuracy = variant.equals("a") ? 0.9561 : 0.9824561;
-              call.context().metric("accuracy", accuracy);
-              call.context().metric("f1", accuracy - 0.001);
-              return new Model(variant, accuracy);
-            }).build())
-        .stage(StageSpec.builder("abTest").resources(small).input(InputSpec.of("train"))
-            .body(call -> {
-              call.context().metric("p_value", 0.0123);
-              return new Decision("b", 0.0123, 0.9877, true);
-            }).build())
-        .stage(StageSpec.builder("deploy").resources(small).input(InputSpec.of("abTest"))
-            .condition(new Condition("abTest.confidence > 0.99", List.of("abTest"), List.of(), scope -> false))
-            .body(call -> "deployed").build())
-        .stage(StageSpec.builder("broken").resources(small).dependsOn("load")
-            .body(call -> {
-              throw new IllegalStateException("bad <input> & \"quotes\"");
-            }).build())
-        .stage(StageSpec.builder("publish").resources(small).dependsOn("broken").body(call -> null).build())
+        .stage(
+            StageSpec.builder("load").resources(small).params("note").body(call -> "rows").build())
+        .stage(
+            StageSpec.builder("train")
+                .resources(small)
+                .input(InputSpec.of("load"))
+                .fanOut(new FanOut.Items(List.of("a", "b")))
+                .body(
+                    call -> {
+                      String variant = call.item();
+                      double accuracy = variant.equals("a") ? 0.9561 : 0.9824561;
+                      call.context().metric("accuracy", accuracy);
+                      call.context().metric("f1", accuracy - 0.001);
+                      return new Model(variant, accuracy);
+                    })
+                .build())
+        .stage(
+            StageSpec.builder("abTest")
+                .resources(small)
+                .input(InputSpec.of("train"))
+                .body(
+                    call -> {
+                      call.context().metric("p_value", 0.0123);
+                      return new Decision("b", 0.0123, 0.9877, true);
+                    })
+                .build())
+        .stage(
+            StageSpec.builder("deploy")
+                .resources(small)
+                .input(InputSpec.of("abTest"))
+                .condition(
+                    new Condition(
+                        "abTest.confidence > 0.99", List.of("abTest"), List.of(), scope -> false))
+                .body(call -> "deployed")
+                .build())
+        .stage(
+            StageSpec.builder("broken")
+                .resources(small)
+                .dependsOn("load")
+                .body(
+                    call -> {
+                      throw new IllegalStateException("bad <input> & \"quotes\"");
+                    })
+                .build())
+        .stage(
+            StageSpec.builder("publish")
+                .resources(small)
+                .dependsOn("broken")
+                .body(call -> null)
+                .build())
         .build();
   }
 
   /** Records one run of {@link #demo()} in the store at {@code dir}; returns its id. */
   public static String recordDemo(Path dir) {
     try (Store store = Store.open(dir)) {
-      RunOptions options = RunOptions.defaults()
-          .withMaxMilliCpu(2000)
-          .withMaxMemoryBytes(1L << 30)
-          .withSeed(7)
-          .withSleeper(d -> {})
-          .withRunId(RUN_ID)
-          .withListener(store.history())
-          .withOutputStore(new SavingStore(store));
+      RunOptions options =
+          RunOptions.defaults()
+              .withMaxMilliCpu(2000)
+              .withMaxMemoryBytes(1L << 30)
+              .withSeed(7)
+              .withSleeper(d -> {})
+              .withRunId(RUN_ID)
+              .withListener(store.history())
+              .withOutputStore(new SavingStore(store));
       PipelineRunner.runText(demo(), Map.of("note", HOSTILE), options);
     }
     return RUN_ID;

@@ -17,9 +17,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Renders a report in Debian's Chromium, headless, and checks the page it shows. Runs when
- * {@code /usr/bin/chromium} exists; without it the test is skipped, unless
- * {@code STAGECRAFT_REQUIRE_CHROMIUM=1} (as {@code .ci/run} sets) makes it fail.
+ * Renders a report in Debian's Chromium, headless, and checks the page it shows. Runs when {@code
+ * /usr/bin/chromium} exists; without it the test is skipped, unless {@code
+ * STAGECRAFT_REQUIRE_CHROMIUM=1} (as {@code .ci/run} sets) makes it fail.
  */
 class ReportInBrowserTest {
   private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
@@ -30,8 +30,10 @@ class ReportInBrowserTest {
   void chromiumShowsEveryStageOfTheRun() throws Exception {
     requireChromium();
     String id = RecordedRuns.recordDemo(dir.resolve("store"));
-    Path page = ReportWriter.write(RunReports.load(dir.resolve("store"), id, name -> Optional.of(RecordedRuns.demo())),
-        dir.resolve("report.html"));
+    Path page =
+        ReportWriter.write(
+            RunReports.load(dir.resolve("store"), id, name -> Optional.of(RecordedRuns.demo())),
+            dir.resolve("report.html"));
 
     String dom = dumpDom(page);
 
@@ -40,8 +42,10 @@ class ReportInBrowserTest {
       assertTrue(dom.contains("data-stage=\"" + stage + "\""), "graph node of " + stage);
       assertTrue(dom.contains("class=\"name\">" + stage + "</text>"), "label of " + stage);
     }
-    for (String instance : List.of("load", "train[0]", "train[1]", "abTest", "deploy", "broken", "publish")) {
-      assertTrue(dom.contains("<tr data-instance=\"" + instance + "\">"), "table row of " + instance);
+    for (String instance :
+        List.of("load", "train[0]", "train[1]", "abTest", "deploy", "broken", "publish")) {
+      assertTrue(
+          dom.contains("<tr data-instance=\"" + instance + "\">"), "table row of " + instance);
     }
     assertTrue(dom.contains("<th>selectedModel</th><td>b</td>"), "the A/B decision");
     assertFalse(dom.contains("<script"), "escaped text stays text in the browser");
@@ -51,8 +55,11 @@ class ReportInBrowserTest {
   private static void requireChromium() {
     if (!Files.isExecutable(CHROMIUM)) {
       if ("1".equals(System.getenv("STAGECRAFT_REQUIRE_CHROMIUM"))) {
-        fail("STAGECRAFT_REQUIRE_CHROMIUM=1 but " + CHROMIUM + " is missing; install it with:"
-            + " apt-get install -y chromium");
+        fail(
+            "STAGECRAFT_REQUIRE_CHROMIUM=1 but "
+                + CHROMIUM
+                + " is missing; install it with:"
+                + " apt-get install -y chromium");
       }
       assumeTrue(false, CHROMIUM + " is missing; the browser check is skipped");
     }
@@ -63,11 +70,26 @@ class ReportInBrowserTest {
     Path profile = Files.createDirectory(dir.resolve("chromium-profile"));
     Path out = dir.resolve("dom.html");
     Path log = dir.resolve("chromium.log");
-    List<String> command = new ArrayList<>(List.of(CHROMIUM.toString(), "--headless", "--no-sandbox",
-        "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--user-data-dir=" + profile, "--dump-dom",
-        page.toUri().toString()));
-    Process chromium = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(log.toFile()).start();
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                CHROMIUM.toString(),
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--user-data-dir=" + profile,
+                "--dump-dom",
+                page.toUri().toString()));
+    Process chromium =
+        new ProcessBuilder(command)
+            .redirectOutput(out.toFile())
+            .redirectError(log.toFile())
+            .start();
     if (!chromium.waitFor(120, TimeUnit.SECONDS)) {
       chromium.destroyForcibly();
       fail("chromium did not finish within 120 s: " + tail(log));

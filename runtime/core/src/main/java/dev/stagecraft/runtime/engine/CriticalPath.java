@@ -47,7 +47,9 @@ final class CriticalPath {
         }
       }
       throw new InvalidPipelineException(
-          "dependency cycle through stages " + String.join(", ", stuck) + ": build the definition"
+          "dependency cycle through stages "
+              + String.join(", ", stuck)
+              + ": build the definition"
               + " with PipelineDefinition.builder(...) to see the cycle");
     }
     return rank;

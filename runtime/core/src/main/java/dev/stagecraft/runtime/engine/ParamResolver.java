@@ -28,14 +28,28 @@ public final class ParamResolver {
    * @throws ParamException for an unknown name, a value of the wrong type, a missing required one
    */
   public static ResolvedParams fromValues(PipelineDefinition def, Map<String, ?> given) {
-    return resolve(def, given, (p, v) -> {
-      if (!p.type().accepts(v)) {
-        throw new ParamException("parameter '" + p.name() + "' expects " + p.type().displayName() + ": "
-            + describe(v) + " (" + v.getClass().getSimpleName() + ") is not a"
-            + article(p.type().displayName()) + " " + p.type().displayName());
-      }
-      return v;
-    }, ParamResolver::toText);
+    return resolve(
+        def,
+        given,
+        (p, v) -> {
+          if (!p.type().accepts(v)) {
+            throw new ParamException(
+                "parameter '"
+                    + p.name()
+                    + "' expects "
+                    + p.type().displayName()
+                    + ": "
+                    + describe(v)
+                    + " ("
+                    + v.getClass().getSimpleName()
+                    + ") is not a"
+                    + article(p.type().displayName())
+                    + " "
+                    + p.type().displayName());
+          }
+          return v;
+        },
+        ParamResolver::toText);
   }
 
   /**
@@ -44,25 +58,51 @@ public final class ParamResolver {
    * @throws ParamException for an unknown name, a value that does not parse, a missing required one
    */
   public static ResolvedParams fromText(PipelineDefinition def, Map<String, String> given) {
-    return resolve(def, given,
-        (p, text) -> parse(p, text, "parameter '" + p.name() + "' expects " + p.type().displayName()),
+    return resolve(
+        def,
+        given,
+        (p, text) ->
+            parse(p, text, "parameter '" + p.name() + "' expects " + p.type().displayName()),
         text -> text);
   }
 
   /** Every parameter in declaration order: the given value converted, else its default. */
-  private static <V> ResolvedParams resolve(PipelineDefinition def, Map<String, ? extends V> given,
-      BiFunction<ParamSpec, V, Object> convert, Function<V, String> asText) {
+  private static <V> ResolvedParams resolve(
+      PipelineDefinition def,
+      Map<String, ? extends V> given,
+      BiFunction<ParamSpec, V, Object> convert,
+      Function<V, String> asText) {
     checkNames(def, given.keySet());
     Map<String, Object> values = new LinkedHashMap<>();
     Map<String, String> texts = new LinkedHashMap<>();
     for (ParamSpec p : def.params()) {
       V v = given.get(p.name());
       if (v == null) {
-        String text = p.defaultText().orElseThrow(() -> new ParamException("missing required parameter '"
-            + p.name() + "' (" + p.type().displayName() + "): set it with -p " + p.name()
-            + "=VALUE or the builder's " + p.name() + "(...)"));
-        values.put(p.name(), parse(p, text, "default of parameter '" + p.name() + "' of pipeline '"
-            + def.name() + "' does not parse as " + p.type().displayName()));
+        String text =
+            p.defaultText()
+                .orElseThrow(
+                    () ->
+                        new ParamException(
+                            "missing required parameter '"
+                                + p.name()
+                                + "' ("
+                                + p.type().displayName()
+                                + "): set it with -p "
+                                + p.name()
+                                + "=VALUE or the builder's "
+                                + p.name()
+                                + "(...)"));
+        values.put(
+            p.name(),
+            parse(
+                p,
+                text,
+                "default of parameter '"
+                    + p.name()
+                    + "' of pipeline '"
+                    + def.name()
+                    + "' does not parse as "
+                    + p.type().displayName()));
         texts.put(p.name(), text);
       } else {
         values.put(p.name(), convert.apply(p, v));

@@ -9,7 +9,11 @@ import java.util.Optional;
  * resumes, if any.
  */
 public record RunInfo(
-    String runId, String pipeline, Map<String, String> params, Instant start, Optional<String> resumedFrom) {
+    String runId,
+    String pipeline,
+    Map<String, String> params,
+    Instant start,
+    Optional<String> resumedFrom) {
   public RunInfo {
     params = Map.copyOf(params);
     resumedFrom = resumedFrom == null ? Optional.empty() : resumedFrom;

@@ -121,10 +121,11 @@ public record RunOptions(
   /** Adds a listener after the existing ones. */
   public RunOptions withListener(RunListener listener) {
     Objects.requireNonNull(listener, "listener");
-    return copy(c -> {
-      c.listeners = new ArrayList<>(c.listeners);
-      c.listeners.add(listener);
-    });
+    return copy(
+        c -> {
+          c.listeners = new ArrayList<>(c.listeners);
+          c.listeners.add(listener);
+        });
   }
 
   public RunOptions withOutputStore(OutputStore store) {
@@ -204,7 +205,9 @@ public record RunOptions(
     return c.build();
   }
 
-  /** A mutable copy of every component, so each {@code with...} method names only what it changes. */
+  /**
+   * A mutable copy of every component, so each {@code with...} method names only what it changes.
+   */
   private static final class Copy {
     boolean failFast;
     List<RunListener> listeners;
@@ -243,8 +246,23 @@ public record RunOptions(
     }
 
     RunOptions build() {
-      return new RunOptions(failFast, listeners, outputStore, useCache, maxMilliCpu, maxMemoryBytes, gpus,
-          expectedDurations, clock, sleeper, seed, runId, scratchRoot, maxThreads, resume, storeDirectory);
+      return new RunOptions(
+          failFast,
+          listeners,
+          outputStore,
+          useCache,
+          maxMilliCpu,
+          maxMemoryBytes,
+          gpus,
+          expectedDurations,
+          clock,
+          sleeper,
+          seed,
+          runId,
+          scratchRoot,
+          maxThreads,
+          resume,
+          storeDirectory);
     }
   }
 }

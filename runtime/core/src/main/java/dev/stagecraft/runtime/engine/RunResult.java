@@ -8,7 +8,12 @@ import java.util.List;
  * by instance name). Generated result classes wrap it with one typed accessor per stage.
  */
 public record RunResult(
-    String runId, String pipeline, RunStatus status, Instant start, Instant end, List<StageOutcome> stages) {
+    String runId,
+    String pipeline,
+    RunStatus status,
+    Instant start,
+    Instant end,
+    List<StageOutcome> stages) {
 
   public RunResult {
     stages = List.copyOf(stages);
@@ -41,7 +46,8 @@ public record RunResult(
       }
     }
     if (outputs.isEmpty()) {
-      throw new IllegalArgumentException("run " + runId + " of '" + pipeline + "' has no stage '" + stage + "'");
+      throw new IllegalArgumentException(
+          "run " + runId + " of '" + pipeline + "' has no stage '" + stage + "'");
     }
     return (T) java.util.Collections.unmodifiableList(outputs);
   }

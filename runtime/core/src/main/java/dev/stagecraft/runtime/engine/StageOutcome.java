@@ -44,6 +44,7 @@ public record StageOutcome(
       Optional<Object> item,
       Map<String, Double> metrics,
       Optional<Object> output) {
-    this(name, stage, status, attempts, durationMs, reason, item, metrics, output, Optional.empty());
+    this(
+        name, stage, status, attempts, durationMs, reason, item, metrics, output, Optional.empty());
   }
 }

@@ -8,8 +8,12 @@ public class StageOutputUnavailableException extends IllegalStateException {
 
   /** Says which stage, its status and its reason. */
   public StageOutputUnavailableException(StageOutcome outcome) {
-    super("stage '" + outcome.name() + "' has no output: it ended " + outcome.status()
-        + (outcome.reason().isEmpty() ? "" : " (" + outcome.reason() + ")"));
+    super(
+        "stage '"
+            + outcome.name()
+            + "' has no output: it ended "
+            + outcome.status()
+            + (outcome.reason().isEmpty() ? "" : " (" + outcome.reason() + ")"));
     this.outcome = outcome;
   }
 

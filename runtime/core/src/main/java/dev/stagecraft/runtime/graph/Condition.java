@@ -7,7 +7,8 @@ import java.util.Objects;
  * A {@code @When} condition: its source text, the stages it reads (dependencies of the stage), and
  * the predicate the processor compiled from it.
  */
-public record Condition(String source, List<String> stages, List<String> params, Predicate predicate) {
+public record Condition(
+    String source, List<String> stages, List<String> params, Predicate predicate) {
   public Condition {
     Objects.requireNonNull(source, "source");
     stages = List.copyOf(stages);

@@ -1,9 +1,9 @@
 package dev.stagecraft.runtime.graph;
 
 /**
- * What a compiled condition reads: parameters and stage outputs. It reports each value it looked
- * at with {@link #saw}, so a false condition can explain itself
- * ({@code abTest.confidence > 0.8 was false (abTest.confidence = 0.62)}).
+ * What a compiled condition reads: parameters and stage outputs. It reports each value it looked at
+ * with {@link #saw}, so a false condition can explain itself ({@code abTest.confidence > 0.8 was
+ * false (abTest.confidence = 0.62)}).
  */
 public interface ConditionScope {
   /** The value of a pipeline parameter. */

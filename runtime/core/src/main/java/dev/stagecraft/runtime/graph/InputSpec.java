@@ -1,8 +1,8 @@
 package dev.stagecraft.runtime.graph;
 
 /**
- * One {@code @Input} of a stage: the producing stage, and whether the parameter is an
- * {@code Optional} (then a skipped producer gives {@code Optional.empty()} instead of skipping the
+ * One {@code @Input} of a stage: the producing stage, and whether the parameter is an {@code
+ * Optional} (then a skipped producer gives {@code Optional.empty()} instead of skipping the
  * consumer).
  */
 public record InputSpec(String stage, boolean optional) {

@@ -7,7 +7,8 @@ import java.util.Optional;
  * One pipeline parameter: its name, type, description and default (as text, written as on the
  * command line). A parameter without a default is required.
  */
-public record ParamSpec(String name, ParamType<?> type, String description, Optional<String> defaultText) {
+public record ParamSpec(
+    String name, ParamType<?> type, String description, Optional<String> defaultText) {
 
   public ParamSpec {
     Objects.requireNonNull(name, "name");
@@ -22,7 +23,8 @@ public record ParamSpec(String name, ParamType<?> type, String description, Opti
   }
 
   /** A parameter with a default, written as on the command line. */
-  public static ParamSpec optional(String name, ParamType<?> type, String description, String defaultText) {
+  public static ParamSpec optional(
+      String name, ParamType<?> type, String description, String defaultText) {
     return new ParamSpec(name, type, description, Optional.of(defaultText));
   }
 

@@ -45,7 +45,8 @@ public final class ParamType<T> {
   }
 
   private static <T> ParamType<T> scalar(Kind kind, Class<T> type) {
-    return new ParamType<>(kind.displayName(), type, text -> type.cast(ValueSyntax.parse(kind, text)));
+    return new ParamType<>(
+        kind.displayName(), type, text -> type.cast(ValueSyntax.parse(kind, text)));
   }
 
   /** A boxed variant for display: {@code Integer} rather than {@code int}. */
@@ -56,32 +57,44 @@ public final class ParamType<T> {
   /** An enum type, parsed by constant name. */
   public static <E extends Enum<E>> ParamType<E> enumOf(String simpleName, E[] constants) {
     List<E> values = List.of(constants);
-    return new ParamType<>(simpleName, constants.getClass().getComponentType(), text -> {
-      String t = text.trim();
-      for (E e : values) {
-        if (e.name().equals(t)) {
-          return e;
-        }
-      }
-      for (E e : values) {
-        if (e.name().equalsIgnoreCase(t)) {
-          return e;
-        }
-      }
-      throw new IllegalArgumentException("\"" + text + "\" is not a " + simpleName + " (use one of "
-          + values.stream().map(Enum::name).collect(Collectors.joining(", ")) + ")");
-    });
+    return new ParamType<>(
+        simpleName,
+        constants.getClass().getComponentType(),
+        text -> {
+          String t = text.trim();
+          for (E e : values) {
+            if (e.name().equals(t)) {
+              return e;
+            }
+          }
+          for (E e : values) {
+            if (e.name().equalsIgnoreCase(t)) {
+              return e;
+            }
+          }
+          throw new IllegalArgumentException(
+              "\""
+                  + text
+                  + "\" is not a "
+                  + simpleName
+                  + " (use one of "
+                  + values.stream().map(Enum::name).collect(Collectors.joining(", "))
+                  + ")");
+        });
   }
 
   /** A list type, written comma-separated. */
   public static <E> ParamType<List<E>> listOf(ParamType<E> element) {
-    return new ParamType<>("List<" + element.displayName + ">", List.class, text -> {
-      List<E> out = new ArrayList<>();
-      for (String part : ValueSyntax.splitList(text)) {
-        out.add(element.parse(part));
-      }
-      return List.copyOf(out);
-    });
+    return new ParamType<>(
+        "List<" + element.displayName + ">",
+        List.class,
+        text -> {
+          List<E> out = new ArrayList<>();
+          for (String part : ValueSyntax.splitList(text)) {
+            out.add(element.parse(part));
+          }
+          return List.copyOf(out);
+        });
   }
 
   /** The type as written in Java, e.g. {@code int} or {@code List<String>}. */

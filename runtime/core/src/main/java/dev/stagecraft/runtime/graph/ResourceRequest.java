@@ -33,12 +33,18 @@ public record ResourceRequest(long milliCpu, long memoryBytes, int gpu) {
 
   /** Whether this request fits within {@code capacity}. */
   public boolean fitsIn(ResourceRequest capacity) {
-    return milliCpu <= capacity.milliCpu && memoryBytes <= capacity.memoryBytes && gpu <= capacity.gpu;
+    return milliCpu <= capacity.milliCpu
+        && memoryBytes <= capacity.memoryBytes
+        && gpu <= capacity.gpu;
   }
 
   @Override
   public String toString() {
-    return "cpu=" + Quantities.formatCpu(milliCpu) + ", memory=" + Quantities.formatBytes(memoryBytes)
-        + ", gpu=" + gpu;
+    return "cpu="
+        + Quantities.formatCpu(milliCpu)
+        + ", memory="
+        + Quantities.formatBytes(memoryBytes)
+        + ", gpu="
+        + gpu;
   }
 }

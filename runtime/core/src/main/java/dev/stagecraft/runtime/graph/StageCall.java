@@ -4,8 +4,8 @@ import dev.stagecraft.runtime.StageContext;
 import java.util.Optional;
 
 /**
- * What one execution of a stage receives. Values are typed by the generated code, which knows
- * every type at compile time; the casts below are checked there by the processor.
+ * What one execution of a stage receives. Values are typed by the generated code, which knows every
+ * type at compile time; the casts below are checked there by the processor.
  */
 public interface StageCall {
   /** The output of an upstream stage (a {@code List} for a fan-out stage). */

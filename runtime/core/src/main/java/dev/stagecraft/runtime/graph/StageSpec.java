@@ -77,11 +77,12 @@ public record StageSpec(
     for (InputSpec in : inputs) {
       all.add(in.stage());
     }
-    fanOut.ifPresent(f -> {
-      if (f instanceof FanOut.FromInput from) {
-        all.add(from.stage());
-      }
-    });
+    fanOut.ifPresent(
+        f -> {
+          if (f instanceof FanOut.FromInput from) {
+            all.add(from.stage());
+          }
+        });
     condition.ifPresent(c -> all.addAll(c.stages()));
     return List.copyOf(all);
   }
@@ -89,11 +90,12 @@ public record StageSpec(
   /** Every parameter the stage reads: its own, its fan-out's and its condition's. */
   public List<String> paramsUsed() {
     Set<String> all = new LinkedHashSet<>(params);
-    fanOut.ifPresent(f -> {
-      if (f instanceof FanOut.FromParam from) {
-        all.add(from.param());
-      }
-    });
+    fanOut.ifPresent(
+        f -> {
+          if (f instanceof FanOut.FromParam from) {
+            all.add(from.param());
+          }
+        });
     condition.ifPresent(c -> all.addAll(c.params()));
     return List.copyOf(all);
   }
@@ -193,9 +195,22 @@ public record StageSpec(
     }
 
     public StageSpec build() {
-      return new StageSpec(name, type, description, outputType, dependsOn, inputs, params, resources,
-          retry, Optional.ofNullable(timeout), cache, version, Optional.ofNullable(condition),
-          Optional.ofNullable(fanOut), body);
+      return new StageSpec(
+          name,
+          type,
+          description,
+          outputType,
+          dependsOn,
+          inputs,
+          params,
+          resources,
+          retry,
+          Optional.ofNullable(timeout),
+          cache,
+          version,
+          Optional.ofNullable(condition),
+          Optional.ofNullable(fanOut),
+          body);
     }
   }
 }

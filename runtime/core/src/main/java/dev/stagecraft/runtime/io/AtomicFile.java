@@ -48,7 +48,8 @@ public final class AtomicFile {
     public void commit() {
       try {
         try {
-          Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+          Files.move(
+              temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (AtomicMoveNotSupportedException e) {
           Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
         }
@@ -78,8 +79,8 @@ public final class AtomicFile {
   }
 
   /**
-   * Writes {@code content} to {@code target} atomically and forces it to disk before the move, so
-   * a crash right after never leaves a published but empty file (for records that must survive).
+   * Writes {@code content} to {@code target} atomically and forces it to disk before the move, so a
+   * crash right after never leaves a published but empty file (for records that must survive).
    *
    * @throws FileWriteException when the directory does not exist or the file cannot be written
    */
@@ -100,11 +101,13 @@ public final class AtomicFile {
     Path absolute = target.toAbsolutePath();
     Path dir = absolute.getParent();
     if (dir == null || !Files.isDirectory(dir)) {
-      throw new FileWriteException("cannot write " + target + ": directory " + dir
-          + " does not exist; create it first", null);
+      throw new FileWriteException(
+          "cannot write " + target + ": directory " + dir + " does not exist; create it first",
+          null);
     }
     if (Files.isDirectory(absolute)) {
-      throw new FileWriteException("cannot write " + target + ": it is a directory; name a file", null);
+      throw new FileWriteException(
+          "cannot write " + target + ": it is a directory; name a file", null);
     }
     Path temp = null;
     try {

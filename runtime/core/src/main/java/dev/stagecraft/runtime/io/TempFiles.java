@@ -10,8 +10,8 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
 
 /**
- * Temporary files for atomic writes (write beside the target, then move over it). Unlike
- * {@link Files#createTempFile}, which makes the file private ({@code rw-------}), the file gets the
+ * Temporary files for atomic writes (write beside the target, then move over it). Unlike {@link
+ * Files#createTempFile}, which makes the file private ({@code rw-------}), the file gets the
  * permissions of any new file ({@code rw-rw-rw-} less the umask), so a report or a prepared CSV
  * published by a move is readable as the user expects.
  *

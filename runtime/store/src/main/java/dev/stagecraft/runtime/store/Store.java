@@ -65,27 +65,35 @@ public final class Store implements AutoCloseable {
     return open(directory, Codecs.standard(), RunHistory.DEFAULT_FLUSH_INTERVAL);
   }
 
-  /** Opens the store with these codecs, committing history at most once per {@code flushInterval}. */
+  /**
+   * Opens the store with these codecs, committing history at most once per {@code flushInterval}.
+   */
   public static Store open(Path directory, Codecs codecs, Duration flushInterval) {
     Path dir = directory.toAbsolutePath().normalize();
     if (Files.exists(dir) && !Files.isDirectory(dir)) {
-      throw new StoreException("the store " + dir + " is a file, not a directory; pass --store DIR"
-          + " with a directory (it is created when absent)");
+      throw new StoreException(
+          "the store "
+              + dir
+              + " is a file, not a directory; pass --store DIR"
+              + " with a directory (it is created when absent)");
     }
     Database db = Database.open(dir.resolve(DATABASE_FILE));
     return new Store(dir, db, codecs, flushInterval);
   }
 
   /**
-   * Whether a store exists in {@code directory} (has a database), so read-only commands can say
-   * "no runs" instead of creating one.
+   * Whether a store exists in {@code directory} (has a database), so read-only commands can say "no
+   * runs" instead of creating one.
    *
    * @throws StoreException when {@code directory} is a file
    */
   public static boolean exists(Path directory) {
     if (Files.exists(directory) && !Files.isDirectory(directory)) {
-      throw new StoreException("store " + directory + " is a file, not a directory: pass a directory with"
-          + " --store or STAGECRAFT_HOME");
+      throw new StoreException(
+          "store "
+              + directory
+              + " is a file, not a directory: pass a directory with"
+              + " --store or STAGECRAFT_HOME");
     }
     return Files.isRegularFile(directory.resolve(DATABASE_FILE));
   }
@@ -146,7 +154,8 @@ public final class Store implements AutoCloseable {
    */
   public RunOptions resume(RunOptions options, String runId) {
     Map<String, OutputStore.StoredOutput> reused = new LinkedHashMap<>();
-    loadOutputs(runId).forEach((instance, value) -> reused.put(instance, new OutputStore.StoredOutput(value)));
+    loadOutputs(runId)
+        .forEach((instance, value) -> reused.put(instance, new OutputStore.StoredOutput(value)));
     return options.withResume(runId, reused);
   }
 
@@ -172,14 +181,17 @@ public final class Store implements AutoCloseable {
     return ref;
   }
 
-  /** Records an already stored output (a cache hit, or an output reused by a resume) for a run's instance. */
+  /**
+   * Records an already stored output (a cache hit, or an output reused by a resume) for a run's
+   * instance.
+   */
   public void linkOutput(String runId, String instance, ArtifactRef ref) {
     history.outputStored(runId, instance, ref);
   }
 
   /**
-   * Where the outputs of the run's SUCCEEDED or CACHED instances are stored, by instance name;
-   * an instance whose artifact file is gone is left out (a resume runs it again).
+   * Where the outputs of the run's SUCCEEDED or CACHED instances are stored, by instance name; an
+   * instance whose artifact file is gone is left out (a resume runs it again).
    */
   public Map<String, ArtifactRef> storedOutputs(String runId) {
     Map<String, ArtifactRef> outputs = new LinkedHashMap<>(queries.storedOutputs(runId));
@@ -188,8 +200,8 @@ public final class Store implements AutoCloseable {
   }
 
   /**
-   * The outputs of the run's SUCCEEDED or CACHED instances, read back with their stored types:
-   * what {@code resume} reuses.
+   * The outputs of the run's SUCCEEDED or CACHED instances, read back with their stored types: what
+   * {@code resume} reuses.
    */
   public Map<String, Object> loadOutputs(String runId) {
     Map<String, Object> values = new LinkedHashMap<>();

@@ -21,7 +21,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The engine with the store attached: cached stages are not executed again, and outputs are kept for resume. */
+/**
+ * The engine with the store attached: cached stages are not executed again, and outputs are kept
+ * for resume.
+ */
 class StoreOutputStoreTest {
   record Prepared(String target, List<Double> values) {}
 
@@ -32,23 +35,38 @@ class StoreOutputStoreTest {
     AtomicInteger prepared = new AtomicInteger();
     AtomicInteger trained = new AtomicInteger();
     ResourceRequest small = ResourceRequest.parse("1", "1Mi", 0);
-    PipelineDefinition def = PipelineDefinition.builder("cached")
-        .param(ParamSpec.optional("target", ParamType.STRING, "target column", "y"))
-        .stage(StageSpec.builder("prepare").resources(small).cache(true).params("target").outputType("Prepared")
-            .body(call -> {
-              prepared.incrementAndGet();
-              return new Prepared(call.param("target"), List.of(1.0, 2.0));
-            }).build())
-        .stage(StageSpec.builder("train").resources(small).input(InputSpec.of("prepare")).outputType("Double")
-            .body(call -> {
-              trained.incrementAndGet();
-              Prepared p = call.input("prepare");
-              return p.values().stream().mapToDouble(Double::doubleValue).sum();
-            }).build())
-        .build();
+    PipelineDefinition def =
+        PipelineDefinition.builder("cached")
+            .param(ParamSpec.optional("target", ParamType.STRING, "target column", "y"))
+            .stage(
+                StageSpec.builder("prepare")
+                    .resources(small)
+                    .cache(true)
+                    .params("target")
+                    .outputType("Prepared")
+                    .body(
+                        call -> {
+                          prepared.incrementAndGet();
+                          return new Prepared(call.param("target"), List.of(1.0, 2.0));
+                        })
+                    .build())
+            .stage(
+                StageSpec.builder("train")
+                    .resources(small)
+                    .input(InputSpec.of("prepare"))
+                    .outputType("Double")
+                    .body(
+                        call -> {
+                          trained.incrementAndGet();
+                          Prepared p = call.input("prepare");
+                          return p.values().stream().mapToDouble(Double::doubleValue).sum();
+                        })
+                    .build())
+            .build();
     try (Store store = Store.open(dir)) {
-      RunOptions options = store.attach(
-          RunOptions.defaults().withMaxMilliCpu(2000).withMaxMemoryBytes(1L << 30), def.name());
+      RunOptions options =
+          store.attach(
+              RunOptions.defaults().withMaxMilliCpu(2000).withMaxMemoryBytes(1L << 30), def.name());
       RunResult first = PipelineRunner.runText(def, Map.of(), options);
       RunResult second = PipelineRunner.runText(def, Map.of(), options);
       RunResult otherParam = PipelineRunner.runText(def, Map.of("target", "z"), options);
@@ -63,9 +81,16 @@ class StoreOutputStoreTest {
       assertEquals(4, trained.get());
       assertEquals(3.0, (Double) second.output("train"));
 
-      assertEquals(StageStatus.CACHED, store.queries().run(second.runId()).orElseThrow().stages().stream()
-          .filter(s -> s.instance().equals("prepare")).findFirst().orElseThrow().status());
-      assertEquals(Map.of("prepare", new Prepared("y", List.of(1.0, 2.0)), "train", 3.0), store.loadOutputs(second.runId()));
+      assertEquals(
+          StageStatus.CACHED,
+          store.queries().run(second.runId()).orElseThrow().stages().stream()
+              .filter(s -> s.instance().equals("prepare"))
+              .findFirst()
+              .orElseThrow()
+              .status());
+      assertEquals(
+          Map.of("prepare", new Prepared("y", List.of(1.0, 2.0)), "train", 3.0),
+          store.loadOutputs(second.runId()));
     }
   }
 
@@ -75,32 +100,53 @@ class StoreOutputStoreTest {
     AtomicInteger announced = new AtomicInteger();
     boolean[] fail = {true};
     ResourceRequest small = ResourceRequest.parse("1", "1Mi", 0);
-    PipelineDefinition def = PipelineDefinition.builder("voids")
-        .stage(StageSpec.builder("produce").resources(small).outputType("String")
-            .body(call -> "v" + produced.incrementAndGet()).build())
-        .stage(StageSpec.builder("announce").resources(small).outputType("void")
-            .body(call -> {
-              announced.incrementAndGet();
-              return null;
-            }).build())
-        .stage(StageSpec.builder("finish").resources(small).input(InputSpec.of("produce"))
-            .dependsOn("announce").outputType("String")
-            .body(call -> {
-              if (fail[0]) {
-                throw new IllegalStateException("boom");
-              }
-              return call.<String>input("produce") + "!";
-            }).build())
-        .build();
+    PipelineDefinition def =
+        PipelineDefinition.builder("voids")
+            .stage(
+                StageSpec.builder("produce")
+                    .resources(small)
+                    .outputType("String")
+                    .body(call -> "v" + produced.incrementAndGet())
+                    .build())
+            .stage(
+                StageSpec.builder("announce")
+                    .resources(small)
+                    .outputType("void")
+                    .body(
+                        call -> {
+                          announced.incrementAndGet();
+                          return null;
+                        })
+                    .build())
+            .stage(
+                StageSpec.builder("finish")
+                    .resources(small)
+                    .input(InputSpec.of("produce"))
+                    .dependsOn("announce")
+                    .outputType("String")
+                    .body(
+                        call -> {
+                          if (fail[0]) {
+                            throw new IllegalStateException("boom");
+                          }
+                          return call.<String>input("produce") + "!";
+                        })
+                    .build())
+            .build();
     try (Store store = Store.open(dir)) {
-      RunOptions options = store.attach(
-          RunOptions.defaults().withMaxMilliCpu(2000).withMaxMemoryBytes(1L << 30), def.name());
+      RunOptions options =
+          store.attach(
+              RunOptions.defaults().withMaxMilliCpu(2000).withMaxMemoryBytes(1L << 30), def.name());
       RunResult failed = PipelineRunner.runText(def, Map.of(), options);
       assertEquals(RunStatus.FAILED, failed.status());
-      assertEquals(Map.of("produce", "v1"), store.loadOutputs(failed.runId()), "the void stage stored nothing");
+      assertEquals(
+          Map.of("produce", "v1"),
+          store.loadOutputs(failed.runId()),
+          "the void stage stored nothing");
 
       fail[0] = false;
-      RunResult resumed = PipelineRunner.runText(def, Map.of(), store.resume(options, failed.runId()));
+      RunResult resumed =
+          PipelineRunner.runText(def, Map.of(), store.resume(options, failed.runId()));
       assertEquals(RunStatus.SUCCEEDED, resumed.status());
       assertEquals(StageStatus.CACHED, resumed.outcome("produce").orElseThrow().status());
       assertEquals(StageStatus.SUCCEEDED, resumed.outcome("announce").orElseThrow().status());
@@ -113,16 +159,29 @@ class StoreOutputStoreTest {
   @Test
   void anUnstorableOutputFailsTheStageNamingTheInstance() {
     ResourceRequest small = ResourceRequest.parse("1", "1Mi", 0);
-    PipelineDefinition def = PipelineDefinition.builder("unstorable")
-        .stage(StageSpec.builder("train").resources(small).outputType("Object")
-            .body(call -> new Object()).build())
-        .build();
+    PipelineDefinition def =
+        PipelineDefinition.builder("unstorable")
+            .stage(
+                StageSpec.builder("train")
+                    .resources(small)
+                    .outputType("Object")
+                    .body(call -> new Object())
+                    .build())
+            .build();
     try (Store store = Store.open(dir)) {
-      RunResult r = PipelineRunner.runText(def, Map.of(), store.attach(
-          RunOptions.defaults().withMaxMilliCpu(2000).withMaxMemoryBytes(1L << 30), def.name()));
+      RunResult r =
+          PipelineRunner.runText(
+              def,
+              Map.of(),
+              store.attach(
+                  RunOptions.defaults().withMaxMilliCpu(2000).withMaxMemoryBytes(1L << 30),
+                  def.name()));
       assertEquals(RunStatus.FAILED, r.status());
       String reason = r.outcome("train").orElseThrow().reason();
-      assertTrue(reason.contains("the output of stage 'train' of type java.lang.Object cannot be stored: "), reason);
+      assertTrue(
+          reason.contains(
+              "the output of stage 'train' of type java.lang.Object cannot be stored: "),
+          reason);
     }
   }
 }

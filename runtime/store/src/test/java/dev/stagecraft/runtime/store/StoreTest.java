@@ -33,23 +33,39 @@ class StoreTest {
       store.saveOutput("r1", "prep", List.of(1.0, 2.0));
       store.history().stageFinished("r1", Executions.of("prep", StageStatus.SUCCEEDED, T0, 5));
       store.saveOutput("r1", "train[0]", new Model("a", 0.9));
-      store.history().stageFinished("r1", Executions.instance("train", 0, "a", StageStatus.SUCCEEDED, T0, 5, Map.of()));
+      store
+          .history()
+          .stageFinished(
+              "r1", Executions.instance("train", 0, "a", StageStatus.SUCCEEDED, T0, 5, Map.of()));
       ArtifactRef cachedRef = store.saveOutput("r1", "train[1]", new Model("b", 0.8));
-      store.history().stageFinished("r1", Executions.instance("train", 1, "b", StageStatus.CACHED, T0, 0, Map.of()));
+      store
+          .history()
+          .stageFinished(
+              "r1", Executions.instance("train", 1, "b", StageStatus.CACHED, T0, 0, Map.of()));
       store.history().stageFinished("r1", Executions.of("evaluate", StageStatus.FAILED, T0, 5));
       store.history().runFinished("r1", RunStatus.FAILED, T0.plusSeconds(1));
 
-      assertEquals(List.of("prep", "train[0]", "train[1]"), List.copyOf(store.storedOutputs("r1").keySet()));
+      assertEquals(
+          List.of("prep", "train[0]", "train[1]"), List.copyOf(store.storedOutputs("r1").keySet()));
       assertEquals(cachedRef, store.storedOutputs("r1").get("train[1]"));
     }
     try (Store reopened = Store.open(dir)) {
       Map<String, Object> outputs = reopened.loadOutputs("r1");
-      assertEquals(Map.of("prep", List.of(1.0, 2.0), "train[0]", new Model("a", 0.9), "train[1]", new Model("b", 0.8)),
+      assertEquals(
+          Map.of(
+              "prep",
+              List.of(1.0, 2.0),
+              "train[0]",
+              new Model("a", 0.9),
+              "train[1]",
+              new Model("b", 0.8)),
           outputs);
       assertEquals(Map.of(), reopened.loadOutputs("unknown"));
       ArtifactRef prep = reopened.storedOutputs("r1").get("prep");
       Files.delete(dir.resolve("artifacts/objects").resolve(prep.sha256()));
-      assertEquals(List.of("train[0]", "train[1]"), List.copyOf(reopened.loadOutputs("r1").keySet()),
+      assertEquals(
+          List.of("train[0]", "train[1]"),
+          List.copyOf(reopened.loadOutputs("r1").keySet()),
           "an output whose file is gone is not reused");
     }
   }
@@ -65,19 +81,31 @@ class StoreTest {
       store.history().flush();
       assertEquals(Map.of(), store.loadOutputs("r"), "not finished yet: nothing to reuse");
       store.history().stageFinished("r", Executions.of("a", StageStatus.SUCCEEDED, T0, 1));
-      store.history().stageFinished("r", Executions.instance("b", 0, "1", StageStatus.SUCCEEDED, T0, 1, Map.of()));
+      store
+          .history()
+          .stageFinished(
+              "r", Executions.instance("b", 0, "1", StageStatus.SUCCEEDED, T0, 1, Map.of()));
       store.history().runFinished("r", RunStatus.SUCCEEDED, T0.plusSeconds(1));
       assertEquals(Map.of("a", "from a", "b[0]", "from b"), store.loadOutputs("r"));
-      assertEquals(List.of("a", "b[0]"),
+      assertEquals(
+          List.of("a", "b[0]"),
           store.queries().run("r").orElseThrow().stages().stream().map(s -> s.instance()).toList());
-      assertEquals(Executions.of("a", StageStatus.SUCCEEDED, T0, 1), store.queries().run("r").orElseThrow().stages().get(0));
+      assertEquals(
+          Executions.of("a", StageStatus.SUCCEEDED, T0, 1),
+          store.queries().run("r").orElseThrow().stages().get(0));
     }
   }
 
   @Test
   void cachedOutputsAreFoundInThisProcessAndAfterReopening() {
-    CacheKey key = CacheKey.builder("p", "prep", "1").param("n", 3).build(dev.stagecraft.runtime.store.codec.Codecs.standard());
-    CacheKey other = CacheKey.builder("p", "prep", "2").param("n", 3).build(dev.stagecraft.runtime.store.codec.Codecs.standard());
+    CacheKey key =
+        CacheKey.builder("p", "prep", "1")
+            .param("n", 3)
+            .build(dev.stagecraft.runtime.store.codec.Codecs.standard());
+    CacheKey other =
+        CacheKey.builder("p", "prep", "2")
+            .param("n", 3)
+            .build(dev.stagecraft.runtime.store.codec.Codecs.standard());
     ArtifactRef ref;
     try (Store store = Store.open(dir)) {
       assertEquals(Optional.empty(), store.cached(key));
@@ -87,13 +115,15 @@ class StoreTest {
     }
     try (Store reopened = Store.open(dir)) {
       assertEquals(Optional.of(ref), reopened.cached(key));
-      assertEquals(new Model("m", 1.0), reopened.read(reopened.cached(key).orElseThrow(), Model.class));
+      assertEquals(
+          new Model("m", 1.0), reopened.read(reopened.cached(key).orElseThrow(), Model.class));
     }
   }
 
   @Test
   void aCacheEntryWhoseArtifactWasDeletedIsAMiss() throws Exception {
-    CacheKey key = CacheKey.builder("p", "s", "1").build(dev.stagecraft.runtime.store.codec.Codecs.standard());
+    CacheKey key =
+        CacheKey.builder("p", "s", "1").build(dev.stagecraft.runtime.store.codec.Codecs.standard());
     try (Store store = Store.open(dir)) {
       ArtifactRef ref = store.cache(key, "p", "s", "value");
       Files.delete(dir.resolve("artifacts/objects").resolve(ref.sha256()));

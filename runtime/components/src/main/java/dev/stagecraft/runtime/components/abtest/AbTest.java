@@ -45,7 +45,10 @@ public final class AbTest {
       List<ExamplePrediction> a, List<ExamplePrediction> b, AbTestOptions options) {
     if (a.size() != b.size()) {
       throw new AbTestException(
-          "models were tested on different examples (" + a.size() + " and " + b.size()
+          "models were tested on different examples ("
+              + a.size()
+              + " and "
+              + b.size()
               + " predictions); evaluate both on the same test split");
     }
     if (a.isEmpty()) {
@@ -59,8 +62,13 @@ public final class AbTest {
     for (int i = 0; i < n; i++) {
       if (!a.get(i).actual().equals(b.get(i).actual())) {
         throw new AbTestException(
-            "models were tested on different examples: example " + i + " is '" + a.get(i).actual()
-                + "' for A and '" + b.get(i).actual() + "' for B; evaluate both on the same test"
+            "models were tested on different examples: example "
+                + i
+                + " is '"
+                + a.get(i).actual()
+                + "' for A and '"
+                + b.get(i).actual()
+                + "' for B; evaluate both on the same test"
                 + " split in the same order");
       }
       boolean okA = a.get(i).correct();

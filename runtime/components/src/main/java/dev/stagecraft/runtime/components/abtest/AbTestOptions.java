@@ -17,7 +17,8 @@ public record AbTestOptions(double significance, double minImprovement, Signific
   public AbTestOptions {
     if (!(significance > 0 && significance < 1)) {
       throw new AbTestException(
-          "significance must be between 0 and 1 (exclusive), got " + significance
+          "significance must be between 0 and 1 (exclusive), got "
+              + significance
               + "; 0.05 is usual");
     }
     if (!(minImprovement >= 0 && minImprovement <= 1)) {

@@ -7,11 +7,11 @@ import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
 /**
- * One-hot encodes the string columns other than the target, as scikit-learn's
- * {@code OneHotEncoder}: the categories of each column are learned at fit time and sorted; each
- * column is replaced, where it stood, by one {@code 0.0/1.0} column per category, named
- * {@code column_category}. A missing value encodes as all zeros. A category unseen at fit time is
- * an error or an all-zero row, by {@link UnknownCategory}.
+ * One-hot encodes the string columns other than the target, as scikit-learn's {@code
+ * OneHotEncoder}: the categories of each column are learned at fit time and sorted; each column is
+ * replaced, where it stood, by one {@code 0.0/1.0} column per category, named {@code
+ * column_category}. A missing value encodes as all zeros. A category unseen at fit time is an error
+ * or an all-zero row, by {@link UnknownCategory}.
  */
 public final class CategoricalEncoder {
   private final String target;

@@ -14,10 +14,10 @@ import tech.tablesaw.columns.Column;
 /**
  * Writes a {@link Table} as CSV, atomically (nothing appears at the path unless the whole file was
  * written). Doubles are written as the shortest decimal that reads back to the same {@code double},
- * laid out as Python's {@code repr} (see {@link DoubleFormat}); missing values are empty fields, as pandas' {@code to_csv} writes them (a quoted
- * empty field in a one-column table, so the line is not taken for a blank one); text is
- * quoted only when it holds the separator, a quote or a line break. Rows are formatted in blocks on
- * all cores and written in order.
+ * laid out as Python's {@code repr} (see {@link DoubleFormat}); missing values are empty fields, as
+ * pandas' {@code to_csv} writes them (a quoted empty field in a one-column table, so the line is
+ * not taken for a blank one); text is quoted only when it holds the separator, a quote or a line
+ * break. Rows are formatted in blocks on all cores and written in order.
  */
 public final class CsvSink {
   private static final int BLOCK_ROWS = 4096;
@@ -68,10 +68,17 @@ public final class CsvSink {
     int window = Math.max(1, Runtime.getRuntime().availableProcessors()) * 4;
     for (int first = 0; first < blocks; first += window) {
       int last = Math.min(blocks, first + window);
-      List<byte[]> formatted = IntStream.range(first, last).parallel()
-          .mapToObj(block -> format(cols, doubles, block * BLOCK_ROWS,
-              Math.min(rows, (block + 1) * BLOCK_ROWS)))
-          .toList();
+      List<byte[]> formatted =
+          IntStream.range(first, last)
+              .parallel()
+              .mapToObj(
+                  block ->
+                      format(
+                          cols,
+                          doubles,
+                          block * BLOCK_ROWS,
+                          Math.min(rows, (block + 1) * BLOCK_ROWS)))
+              .toList();
       for (byte[] bytes : formatted) {
         out.write(bytes);
       }

@@ -21,16 +21,17 @@ import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 
 /**
- * Reads a CSV file into a Tablesaw {@link Table}, with column types detected, in one streaming pass.
+ * Reads a CSV file into a Tablesaw {@link Table}, with column types detected, in one streaming
+ * pass.
  *
- * <p>The first line names the columns. A column's type is decided by its first non-missing value:
- * a number makes it numeric ({@code INTEGER} when every value is a whole number that fits an
- * {@code int} and none is missing, {@code DOUBLE} otherwise), anything else makes it a
- * {@code STRING} column. A later value that is not a number in a numeric column is an error naming
- * the line, the column and the value; declare such a column's type in {@link Options#columnTypes()}.
- * A column whose values are all missing is a {@code DOUBLE} column of {@code NaN}. Fields may be
- * quoted with {@code "} ({@code ""} inside quotes is one quote); blank lines are skipped, as pandas
- * does. Missing values are {@code NaN} in numeric columns and the empty string in string columns.
+ * <p>The first line names the columns. A column's type is decided by its first non-missing value: a
+ * number makes it numeric ({@code INTEGER} when every value is a whole number that fits an {@code
+ * int} and none is missing, {@code DOUBLE} otherwise), anything else makes it a {@code STRING}
+ * column. A later value that is not a number in a numeric column is an error naming the line, the
+ * column and the value; declare such a column's type in {@link Options#columnTypes()}. A column
+ * whose values are all missing is a {@code DOUBLE} column of {@code NaN}. Fields may be quoted with
+ * {@code "} ({@code ""} inside quotes is one quote); blank lines are skipped, as pandas does.
+ * Missing values are {@code NaN} in numeric columns and the empty string in string columns.
  *
  * <pre>{@code
  * Table table = new CsvSource(CsvSource.Options.defaults().withSeparator(';')).read(path);
@@ -45,20 +46,27 @@ public final class CsvSource {
    * How to read: the separator (one ASCII character), the tokens that mean a missing value, and
    * explicit types ({@code DOUBLE}, {@code INTEGER} or {@code STRING}) for some columns.
    */
-  public record Options(char separator, Set<String> missingTokens, Map<String, ColumnType> columnTypes) {
+  public record Options(
+      char separator, Set<String> missingTokens, Map<String, ColumnType> columnTypes) {
     /** Validates and copies. */
     public Options {
       if (separator > 127 || separator == '"' || separator == '\n' || separator == '\r') {
-        throw new DataException("separator '" + separator
-            + "' is not allowed; use one ASCII character other than a quote or a line break");
+        throw new DataException(
+            "separator '"
+                + separator
+                + "' is not allowed; use one ASCII character other than a quote or a line break");
       }
       missingTokens = Set.copyOf(missingTokens);
       columnTypes = Map.copyOf(columnTypes);
       for (Map.Entry<String, ColumnType> entry : columnTypes.entrySet()) {
         ColumnType type = entry.getValue();
         if (type != ColumnType.DOUBLE && type != ColumnType.INTEGER && type != ColumnType.STRING) {
-          throw new DataException("column type " + type.name() + " for column '" + entry.getKey()
-              + "' is not supported; use DOUBLE, INTEGER or STRING");
+          throw new DataException(
+              "column type "
+                  + type.name()
+                  + " for column '"
+                  + entry.getKey()
+                  + "' is not supported; use DOUBLE, INTEGER or STRING");
         }
       }
     }
@@ -160,7 +168,8 @@ public final class CsvSource {
     private double[] parsed = new double[64]; // a number read while scanning, when hasParsed
     private boolean[] hasParsed = new boolean[64];
     private final int[] stop = new int[1];
-    private final boolean fuse; // parse numbers while scanning (off when a missing token is a number)
+    private final boolean
+        fuse; // parse numbers while scanning (off when a missing token is a number)
     private int fields;
     private long recordLine;
 
@@ -175,8 +184,10 @@ public final class CsvSource {
       this.in = in;
       this.options = options;
       this.separator = (byte) options.separator();
-      this.missing = options.missingTokens().stream()
-          .map(t -> t.getBytes(StandardCharsets.UTF_8)).toArray(byte[][]::new);
+      this.missing =
+          options.missingTokens().stream()
+              .map(t -> t.getBytes(StandardCharsets.UTF_8))
+              .toArray(byte[][]::new);
       int longest = 0;
       for (byte[] token : missing) {
         longest = Math.max(longest, token.length);
@@ -184,14 +195,18 @@ public final class CsvSource {
       this.longestMissing = longest;
       boolean numericToken = false;
       for (byte[] token : missing) {
-        numericToken |= token.length > 0 && !Double.isNaN(NumberParser.parse(token, 0, token.length));
+        numericToken |=
+            token.length > 0 && !Double.isNaN(NumberParser.parse(token, 0, token.length));
       }
       this.fuse = !numericToken;
     }
 
     Table parse() throws IOException {
       fill();
-      if (limit >= 3 && (buf[0] & 0xFF) == 0xEF && (buf[1] & 0xFF) == 0xBB && (buf[2] & 0xFF) == 0xBF) {
+      if (limit >= 3
+          && (buf[0] & 0xFF) == 0xEF
+          && (buf[1] & 0xFF) == 0xBB
+          && (buf[2] & 0xFF) == 0xBF) {
         pos = 3;
       }
       if (!nextRecord()) {
@@ -205,24 +220,32 @@ public final class CsvSource {
           // size the columns for the whole file once, instead of growing them step by step
           double bytesPerRow = (discarded + pos - dataStart) / 1000.0;
           long estimate = (long) ((fileSize - dataStart) / bytesPerRow * 1.02) + 1000;
-          estimate = Math.min(estimate, fileSize / columns.length + 1); // a row takes >= 1 byte per column
+          estimate =
+              Math.min(estimate, fileSize / columns.length + 1); // a row takes >= 1 byte per column
           for (ColumnBuilder column : columns) {
             column.reserve((int) Math.min(estimate, Integer.MAX_VALUE - 16));
           }
         }
         if (fields != columns.length) {
-          throw new DataException(path + " line " + recordLine + ": expected " + columns.length
-              + " fields as in the header but found " + fields
-              + (fields > columns.length ? " (too many; quote values that contain the separator)"
-                  : " (too few)"));
+          throw new DataException(
+              path
+                  + " line "
+                  + recordLine
+                  + ": expected "
+                  + columns.length
+                  + " fields as in the header but found "
+                  + fields
+                  + (fields > columns.length
+                      ? " (too many; quote values that contain the separator)"
+                      : " (too few)"));
         }
         for (int c = 0; c < fields; c++) {
           columns[c].add(this, c);
         }
       }
       if (columns[0].size == 0) {
-        throw new DataException(path + " has a header but no data rows; add rows below the header"
-            + " line");
+        throw new DataException(
+            path + " has a header but no data rows; add rows below the header" + " line");
       }
       List<Column<?>> built = new ArrayList<>(names.length);
       for (ColumnBuilder column : columns) {
@@ -240,15 +263,25 @@ public final class CsvSource {
           name = "Unnamed: " + c;
         }
         if (!seen.add(name)) {
-          throw new DataException(path + " line " + recordLine + ": column name '" + name
-              + "' appears twice in the header; give every column its own name");
+          throw new DataException(
+              path
+                  + " line "
+                  + recordLine
+                  + ": column name '"
+                  + name
+                  + "' appears twice in the header; give every column its own name");
         }
         names[c] = name;
       }
       for (String declared : options.columnTypes().keySet()) {
         if (!seen.contains(declared)) {
-          throw new DataException("a type is declared for column '" + declared + "' but " + path
-              + " has no such column; the columns are: " + String.join(", ", names));
+          throw new DataException(
+              "a type is declared for column '"
+                  + declared
+                  + "' but "
+                  + path
+                  + " has no such column; the columns are: "
+                  + String.join(", ", names));
         }
       }
       columns = new ColumnBuilder[names.length];
@@ -325,8 +358,11 @@ public final class CsvSource {
             if (!eof) {
               return SCAN_NEED_MORE;
             }
-            throw new DataException(path + " line " + recordLine
-                + ": a quoted field is not closed before the end of the file; close it with \"");
+            throw new DataException(
+                path
+                    + " line "
+                    + recordLine
+                    + ": a quoted field is not closed before the end of the file; close it with \"");
           }
           starts[n] = p + 1;
           ends[n] = q;
@@ -349,8 +385,13 @@ public final class CsvSource {
           if (x == '\n' || x == '\r') {
             return endOfLine(n, p, l);
           }
-          throw new DataException(path + " line " + recordLine + ", field " + n
-              + ": unexpected text after a closing quote; double quotes inside a quoted field");
+          throw new DataException(
+              path
+                  + " line "
+                  + recordLine
+                  + ", field "
+                  + n
+                  + ": unexpected text after a closing quote; double quotes inside a quoted field");
         }
         // unquoted field: one comparison per byte above the highest special byte (digits, letters)
         byte sep = separator;
@@ -487,7 +528,8 @@ public final class CsvSource {
     }
 
     String text(int field) {
-      String raw = new String(buf, starts[field], ends[field] - starts[field], StandardCharsets.UTF_8);
+      String raw =
+          new String(buf, starts[field], ends[field] - starts[field], StandardCharsets.UTF_8);
       return quoted[field] ? raw.replace("\"\"", "\"") : raw;
     }
 
@@ -509,22 +551,44 @@ public final class CsvSource {
     }
 
     DataException notANumber(int field, String column) {
-      return new DataException(path + " line " + recordLine + ", column '" + column + "' (field "
-          + (field + 1) + "): '" + text(field) + "' is not a number in this numeric column;"
-          + " write a number, leave it empty or write NA for a missing value, or read the column"
-          + " as STRING");
+      return new DataException(
+          path
+              + " line "
+              + recordLine
+              + ", column '"
+              + column
+              + "' (field "
+              + (field + 1)
+              + "): '"
+              + text(field)
+              + "' is not a number in this numeric column;"
+              + " write a number, leave it empty or write NA for a missing value, or read the column"
+              + " as STRING");
     }
 
     DataException notAnInteger(int field, String column) {
-      return new DataException(path + " line " + recordLine + ", column '" + column + "' (field "
-          + (field + 1) + "): '" + text(field) + "' is not a whole number that fits an int in this"
-          + " INTEGER column; read the column as DOUBLE");
+      return new DataException(
+          path
+              + " line "
+              + recordLine
+              + ", column '"
+              + column
+              + "' (field "
+              + (field + 1)
+              + "): '"
+              + text(field)
+              + "' is not a whole number that fits an int in this"
+              + " INTEGER column; read the column as DOUBLE");
     }
   }
 
   /** Collects one column's values while its type is being decided. */
   private static final class ColumnBuilder {
-    private enum Kind { UNDECIDED, NUMBER, TEXT }
+    private enum Kind {
+      UNDECIDED,
+      NUMBER,
+      TEXT
+    }
 
     private final String name;
     private final ColumnType declared;
@@ -538,8 +602,10 @@ public final class CsvSource {
     ColumnBuilder(String name, ColumnType declared) {
       this.name = name;
       this.declared = declared;
-      this.kind = declared == null ? Kind.UNDECIDED
-          : declared == ColumnType.STRING ? Kind.TEXT : Kind.NUMBER;
+      this.kind =
+          declared == null
+              ? Kind.UNDECIDED
+              : declared == ColumnType.STRING ? Kind.TEXT : Kind.NUMBER;
       if (kind == Kind.TEXT) {
         texts = new String[1024];
       } else {
@@ -573,8 +639,11 @@ public final class CsvSource {
         throw parser.notANumber(field, name);
       }
       kind = Kind.NUMBER;
-      if (integral && (value != Math.rint(value) || value > Integer.MAX_VALUE
-          || value <= Integer.MIN_VALUE || !parser.looksIntegral(field))) {
+      if (integral
+          && (value != Math.rint(value)
+              || value > Integer.MAX_VALUE
+              || value <= Integer.MIN_VALUE
+              || !parser.looksIntegral(field))) {
         if (declared == ColumnType.INTEGER) {
           throw parser.notAnInteger(field, name);
         }
@@ -613,8 +682,9 @@ public final class CsvSource {
       if (kind == Kind.TEXT) {
         return StringColumn.create(name, Arrays.copyOf(texts, size));
       }
-      boolean asInt = declared == ColumnType.INTEGER
-          || (declared == null && kind == Kind.NUMBER && integral && !anyMissing);
+      boolean asInt =
+          declared == ColumnType.INTEGER
+              || (declared == null && kind == Kind.NUMBER && integral && !anyMissing);
       if (asInt) {
         Integer[] ints = new Integer[size];
         for (int i = 0; i < size; i++) {

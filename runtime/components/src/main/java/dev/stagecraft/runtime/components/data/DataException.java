@@ -3,9 +3,9 @@ package dev.stagecraft.runtime.components.data;
 import dev.stagecraft.runtime.UserInputException;
 
 /**
- * Bad data or a bad data-preparation option: a malformed CSV, a missing target column, a column
- * the imputer cannot fill, an unknown option value. The message is one line saying what, where
- * (file, line, column when they apply) and how to fix it.
+ * Bad data or a bad data-preparation option: a malformed CSV, a missing target column, a column the
+ * imputer cannot fill, an unknown option value. The message is one line saying what, where (file,
+ * line, column when they apply) and how to fix it.
  */
 public class DataException extends UserInputException {
   private static final long serialVersionUID = 1L;

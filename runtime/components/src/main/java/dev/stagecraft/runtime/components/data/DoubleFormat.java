@@ -4,31 +4,32 @@ import com.fasterxml.jackson.core.io.NumberOutput;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Writes a double as a short decimal that reads back to the same double, in Python's
- * {@code repr} layout as pandas' {@code to_csv} writes it: {@code 0.1}, {@code 12.0},
- * {@code 0.0001}, {@code 1e-05}, {@code 1.5e+16}.
+ * Writes a double as a short decimal that reads back to the same double, in Python's {@code repr}
+ * layout as pandas' {@code to_csv} writes it: {@code 0.1}, {@code 12.0}, {@code 0.0001}, {@code
+ * 1e-05}, {@code 1.5e+16}.
  *
  * <p>Fast path, allocation-free: the value rounded to 15, 16, then 17 significant digits (trailing
  * zeros dropped), each candidate checked by converting it back with {@link EiselLemire}. This is
- * kept by hand because the library path below allocates strings per value: on
- * {@code benchmarks/run preprocess} (20M values) it doubled the write's CPU time and made young-GC
- * pause time 7x longer. The digits are the shortest for all but about 0.04% of doubles, which get
- * one digit more than Python's {@code repr} (still reading back exactly).
+ * kept by hand because the library path below allocates strings per value: on {@code benchmarks/run
+ * preprocess} (20M values) it doubled the write's CPU time and made young-GC pause time 7x longer.
+ * The digits are the shortest for all but about 0.04% of doubles, which get one digit more than
+ * Python's {@code repr} (still reading back exactly).
  *
- * <p>Everything else (subnormals, the rare value the checks cannot decide, NaN, infinities) goes
- * to Jackson's {@link NumberOutput#toString(double, boolean)} with its Schubfach writer (the
- * algorithm of JDK 19+'s {@code Double.toString}: the shortest digits), moved from Java's layout
- * ({@code 1.0E-5}) to Python's, which is scientific when the exponent is below -4 or at least 16.
- * Where Java keeps a second digit Python drops (a few subnormals: {@code 4.9E-324}), the nearest
- * single digit that reads back is written ({@code 5e-324}). {@code NaN} and infinities are written
- * as Java writes them.
+ * <p>Everything else (subnormals, the rare value the checks cannot decide, NaN, infinities) goes to
+ * Jackson's {@link NumberOutput#toString(double, boolean)} with its Schubfach writer (the algorithm
+ * of JDK 19+'s {@code Double.toString}: the shortest digits), moved from Java's layout ({@code
+ * 1.0E-5}) to Python's, which is scientific when the exponent is below -4 or at least 16. Where
+ * Java keeps a second digit Python drops (a few subnormals: {@code 4.9E-324}), the nearest single
+ * digit that reads back is written ({@code 5e-324}). {@code NaN} and infinities are written as Java
+ * writes them.
  */
 final class DoubleFormat {
   private DoubleFormat() {}
 
   private static final double[] POWERS_OF_TEN = {
-      1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
-      1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16,
+    1e17, 1e18, 1e19, 1e20, 1e21, 1e22
+  };
 
   private static final long E15 = 1_000_000_000_000_000L;
   private static final long E16 = 10 * E15;
@@ -125,9 +126,8 @@ final class DoubleFormat {
 
   private static boolean readsBackAs(long mantissa, int exponent, long positiveBits) {
     if (mantissa < E15 && exponent >= -22 && exponent <= 22) {
-      double value = exponent < 0
-          ? mantissa / POWERS_OF_TEN[-exponent]
-          : mantissa * POWERS_OF_TEN[exponent];
+      double value =
+          exponent < 0 ? mantissa / POWERS_OF_TEN[-exponent] : mantissa * POWERS_OF_TEN[exponent];
       return Double.doubleToRawLongBits(value) == positiveBits;
     }
     return EiselLemire.toDoubleBits(mantissa, exponent, false) == positiveBits;
@@ -153,12 +153,12 @@ final class DoubleFormat {
   }
 
   /**
-   * Schubfach keeps two digits when one would do but two are closer (only for subnormals with
-   * few significant bits); Python's repr keeps one. Writes the nearest single digit that reads
-   * back, if any.
+   * Schubfach keeps two digits when one would do but two are closer (only for subnormals with few
+   * significant bits); Python's repr keeps one. Writes the nearest single digit that reads back, if
+   * any.
    */
-  private static int shortSubnormal(byte[] buf, int pos, double v, boolean negative, long digits,
-      int firstDigitPower) {
+  private static int shortSubnormal(
+      byte[] buf, int pos, double v, boolean negative, long digits, int firstDigitPower) {
     long down = digits / 10;
     long[] nearestFirst =
         digits % 10 >= 5 ? new long[] {down + 1, down} : new long[] {down, down + 1};

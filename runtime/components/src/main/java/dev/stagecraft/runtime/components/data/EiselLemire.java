@@ -16,6 +16,7 @@ final class EiselLemire {
 
   private static final int MIN_EXP10 = -348;
   private static final int MAX_EXP10 = 347;
+
   /** For 10^e: {@code [2 * (e - MIN_EXP10)]} the high 64 bits, {@code [.. + 1]} the low 64 bits. */
   private static final long[] POWERS = powers();
 
@@ -35,7 +36,8 @@ final class EiselLemire {
     int[] table = new int[MAX_EXP10 - MIN_EXP10 + 1];
     for (int e = MIN_EXP10; e <= MAX_EXP10; e++) {
       int bits = BigInteger.TEN.pow(Math.abs(e)).bitLength();
-      // 10^e >= 0: in [2^(bits-1), 2^bits); 10^-e: 2^-bits < 10^e <= 2^-(bits-1), equal only for e = 0
+      // 10^e >= 0: in [2^(bits-1), 2^bits); 10^-e: 2^-bits < 10^e <= 2^-(bits-1), equal only for e
+      // = 0
       table[e - MIN_EXP10] = e >= 0 ? bits - 1 - 127 : -bits - 127;
     }
     return table;
@@ -67,8 +69,7 @@ final class EiselLemire {
 
   /**
    * The bits of the double nearest {@code mantissa * 10^exponent} ({@code mantissa} > 0, exact,
-   * read as unsigned), with the sign bit set when {@code negative}; or
-   * {@link #UNDECIDED}.
+   * read as unsigned), with the sign bit set when {@code negative}; or {@link #UNDECIDED}.
    */
   static long toDoubleBits(long mantissa, int exponent, boolean negative) {
     if (exponent < MIN_EXP10 || exponent > MAX_EXP10) {
@@ -90,7 +91,8 @@ final class EiselLemire {
       if (mergedLo + Long.MIN_VALUE < xLo + Long.MIN_VALUE) {
         mergedHi++;
       }
-      if ((mergedHi & 0x1FF) == 0x1FF && mergedLo + 1 == 0
+      if ((mergedHi & 0x1FF) == 0x1FF
+          && mergedLo + 1 == 0
           && yLo + man + Long.MIN_VALUE < man + Long.MIN_VALUE) {
         return UNDECIDED;
       }

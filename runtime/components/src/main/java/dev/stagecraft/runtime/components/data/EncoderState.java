@@ -30,8 +30,12 @@ public record EncoderState(UnknownCategory unknown, List<Categories> columns)
     Map<String, Categories> byName = new HashMap<>();
     for (Categories c : columns) {
       if (!table.columnNames().contains(c.column())) {
-        throw new DataException("column '" + c.column() + "' was encoded at fit time but is not in"
-            + " the table; the columns are: " + String.join(", ", table.columnNames()));
+        throw new DataException(
+            "column '"
+                + c.column()
+                + "' was encoded at fit time but is not in"
+                + " the table; the columns are: "
+                + String.join(", ", table.columnNames()));
       }
       byName.put(c.column(), c);
     }
@@ -43,8 +47,12 @@ public record EncoderState(UnknownCategory unknown, List<Categories> columns)
         continue;
       }
       if (!(column instanceof StringColumn strings)) {
-        throw new DataException("column '" + column.name() + "' is " + column.type().name()
-            + ", but it was a string column when the encoder was fitted");
+        throw new DataException(
+            "column '"
+                + column.name()
+                + "' is "
+                + column.type().name()
+                + ", but it was a string column when the encoder was fitted");
       }
       List<String> cats = categories.categories();
       Map<String, Integer> index = new HashMap<>();
@@ -59,9 +67,16 @@ public record EncoderState(UnknownCategory unknown, List<Categories> columns)
         Integer i = index.get(strings.get(r));
         if (i == null) {
           if (unknown == UnknownCategory.ERROR) {
-            throw new DataException("column '" + column.name() + "', row " + (r + 1) + ": category '"
-                + strings.get(r) + "' was not seen at fit time (known: " + String.join(", ", cats)
-                + "); encode unknown categories as zeros with UnknownCategory.IGNORE");
+            throw new DataException(
+                "column '"
+                    + column.name()
+                    + "', row "
+                    + (r + 1)
+                    + ": category '"
+                    + strings.get(r)
+                    + "' was not seen at fit time (known: "
+                    + String.join(", ", cats)
+                    + "); encode unknown categories as zeros with UnknownCategory.IGNORE");
           }
           continue;
         }

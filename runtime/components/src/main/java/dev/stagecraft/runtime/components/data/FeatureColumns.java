@@ -9,9 +9,9 @@ import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 
 /**
- * Which columns of a table the transformers work on, and their values as {@code double[]}.
- * Numeric feature columns are the columns of a numeric type other than the target; categorical
- * columns are the string columns other than the target.
+ * Which columns of a table the transformers work on, and their values as {@code double[]}. Numeric
+ * feature columns are the columns of a numeric type other than the target; categorical columns are
+ * the string columns other than the target.
  */
 public final class FeatureColumns {
   private FeatureColumns() {}
@@ -41,14 +41,17 @@ public final class FeatureColumns {
   /** Throws a {@link DataException} listing the columns when {@code target} is not in the table. */
   public static void requireTarget(Table table, String target) {
     if (target != null && !table.columnNames().contains(target)) {
-      throw new DataException("target column '" + target + "' does not exist; the columns are: "
-          + String.join(", ", table.columnNames()));
+      throw new DataException(
+          "target column '"
+              + target
+              + "' does not exist; the columns are: "
+              + String.join(", ", table.columnNames()));
     }
   }
 
   /**
-   * The column's values with missing as {@code NaN}. The array must not be modified: for a
-   * {@link DoubleArrayColumn} it is the column's own storage.
+   * The column's values with missing as {@code NaN}. The array must not be modified: for a {@link
+   * DoubleArrayColumn} it is the column's own storage.
    */
   static double[] view(Table table, String name) {
     Column<?> column = column(table, name);
@@ -81,13 +84,20 @@ public final class FeatureColumns {
 
   private static Column<?> column(Table table, String name) {
     if (!table.columnNames().contains(name)) {
-      throw new DataException("column '" + name + "' is not in the table; the columns are: "
-          + String.join(", ", table.columnNames()));
+      throw new DataException(
+          "column '"
+              + name
+              + "' is not in the table; the columns are: "
+              + String.join(", ", table.columnNames()));
     }
     Column<?> column = table.column(name);
     if (!(column instanceof NumericColumn<?>)) {
-      throw new DataException("column '" + name + "' is " + column.type().name()
-          + ", not numeric; it was numeric when the transformer was fitted");
+      throw new DataException(
+          "column '"
+              + name
+              + "' is "
+              + column.type().name()
+              + ", not numeric; it was numeric when the transformer was fitted");
     }
     return column;
   }

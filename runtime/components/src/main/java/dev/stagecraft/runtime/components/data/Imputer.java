@@ -23,8 +23,8 @@ public final class Imputer {
   private final String target;
 
   /**
-   * An imputer. {@code fillValue} is used by {@code constant}, {@code k} by {@code knn};
-   * {@code target} (may be null) is never imputed.
+   * An imputer. {@code fillValue} is used by {@code constant}, {@code k} by {@code knn}; {@code
+   * target} (may be null) is never imputed.
    */
   public Imputer(ImputeStrategy strategy, double fillValue, int k, String target) {
     if (strategy == ImputeStrategy.NONE) {
@@ -52,16 +52,21 @@ public final class Imputer {
     List<double[]> training = strategy == ImputeStrategy.KNN ? new ArrayList<>() : null;
     for (String name : names) {
       double[] values = FeatureColumns.view(table, name);
-      double fill = switch (strategy) {
-        case MEAN, KNN -> Stats.mean(values);
-        case MEDIAN -> Stats.median(values);
-        case MOST_FREQUENT -> Stats.mostFrequent(values);
-        case CONSTANT -> fillValue;
-        case NONE -> throw new IllegalStateException();
-      };
+      double fill =
+          switch (strategy) {
+            case MEAN, KNN -> Stats.mean(values);
+            case MEDIAN -> Stats.median(values);
+            case MOST_FREQUENT -> Stats.mostFrequent(values);
+            case CONSTANT -> fillValue;
+            case NONE -> throw new IllegalStateException();
+          };
       if (fill != fill) {
-        throw new DataException("column '" + name + "' has no values at all: " + describe()
-            + " cannot fill an entirely missing column; drop the column or use --impute constant");
+        throw new DataException(
+            "column '"
+                + name
+                + "' has no values at all: "
+                + describe()
+                + " cannot fill an entirely missing column; drop the column or use --impute constant");
       }
       fills.add(new ImputerState.Fill(name, fill));
       if (training != null) {

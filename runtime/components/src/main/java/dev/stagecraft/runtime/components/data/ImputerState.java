@@ -7,10 +7,11 @@ import tech.tablesaw.api.Table;
 
 /**
  * A fitted {@link Imputer}: the fill value of each numeric feature column (the training mean for
- * knn, used when a row shares no present feature with any donor) and, for knn, the training
- * columns ({@code NaN} for missing; Jackson writes it as {@code "NaN"}).
+ * knn, used when a row shares no present feature with any donor) and, for knn, the training columns
+ * ({@code NaN} for missing; Jackson writes it as {@code "NaN"}).
  */
-public record ImputerState(ImputeStrategy strategy, int k, List<Fill> fills, List<double[]> training)
+public record ImputerState(
+    ImputeStrategy strategy, int k, List<Fill> fills, List<double[]> training)
     implements FittedTransform {
 
   /** The value that fills missing cells of {@code column}. */

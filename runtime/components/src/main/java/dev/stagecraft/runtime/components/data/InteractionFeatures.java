@@ -15,11 +15,15 @@ public final class InteractionFeatures {
   private final double threshold;
   private final String target;
 
-  /** Interactions for pairs with {@code |r| > threshold}; {@code target} (may be null) is left out. */
+  /**
+   * Interactions for pairs with {@code |r| > threshold}; {@code target} (may be null) is left out.
+   */
   public InteractionFeatures(double threshold, String target) {
     if (!(threshold >= 0 && threshold <= 1)) {
-      throw new DataException("interaction threshold " + threshold
-          + " is not a correlation; use a value between 0 and 1, e.g. 0.8");
+      throw new DataException(
+          "interaction threshold "
+              + threshold
+              + " is not a correlation; use a value between 0 and 1, e.g. 0.8");
     }
     this.threshold = threshold;
     this.target = target;
@@ -41,8 +45,11 @@ public final class InteractionFeatures {
         if (Math.abs(r) > threshold) {
           String name = names.get(i) + "_x_" + names.get(j);
           if (table.columnNames().contains(name)) {
-            throw new DataException("interaction column '" + name + "' would replace an existing"
-                + " column of that name; rename the column or raise --interactions");
+            throw new DataException(
+                "interaction column '"
+                    + name
+                    + "' would replace an existing"
+                    + " column of that name; rename the column or raise --interactions");
           }
           pairs.add(new InteractionState.Pair(names.get(i), names.get(j), name, r));
         }

@@ -6,13 +6,13 @@ import java.util.Map;
 import tech.tablesaw.api.Table;
 
 /**
- * The knn half of {@link ImputerState}, as scikit-learn's {@code KNNImputer} with
- * {@code metric="nan_euclidean", weights="uniform"}: the distance between two rows is
- * {@code sqrt(F / p * sum of squared differences over the p features present in both)}
- * ({@code F} features in all; undefined when {@code p = 0}); a missing cell gets the mean of that
- * feature over the k nearest training rows that have it (fewer when fewer have it, rows at an
- * undefined distance last), or the training mean when no such row is at a defined distance.
- * Equal distances go to the earlier training row.
+ * The knn half of {@link ImputerState}, as scikit-learn's {@code KNNImputer} with {@code
+ * metric="nan_euclidean", weights="uniform"}: the distance between two rows is {@code sqrt(F / p *
+ * sum of squared differences over the p features present in both)} ({@code F} features in all;
+ * undefined when {@code p = 0}); a missing cell gets the mean of that feature over the k nearest
+ * training rows that have it (fewer when fewer have it, rows at an undefined distance last), or the
+ * training mean when no such row is at a defined distance. Equal distances go to the earlier
+ * training row.
  */
 final class KnnImputation {
   private KnnImputation() {}

@@ -4,20 +4,21 @@ import ch.randelshofer.fastdoubleparser.JavaDoubleParser;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Reads a decimal number from ASCII bytes to the same {@code double} as
- * {@link Double#parseDouble}, without creating a string: this class decides what our CSV files
- * count as a number and where it ends; the conversion itself is Werner Randelshofer's
- * FastDoubleParser ({@link JavaDoubleParser}, the Eisel-Lemire algorithm with an exact fallback),
- * the parser Jackson bundles. Accepts {@code [+-]digits[.digits][(e|E)[+-]digits]}, {@code .5},
- * {@code 5.}, and {@code inf}, {@code INF}, {@code Infinity} with an optional sign; returns
- * {@code NaN} for anything else (Java's other syntax, such as {@code NaN}, hexadecimal, a
- * {@code d} suffix or surrounding spaces, is not a number here).
+ * Reads a decimal number from ASCII bytes to the same {@code double} as {@link Double#parseDouble},
+ * without creating a string: this class decides what our CSV files count as a number and where it
+ * ends; the conversion itself is Werner Randelshofer's FastDoubleParser ({@link JavaDoubleParser},
+ * the Eisel-Lemire algorithm with an exact fallback), the parser Jackson bundles. Accepts {@code
+ * [+-]digits[.digits][(e|E)[+-]digits]}, {@code .5}, {@code 5.}, and {@code inf}, {@code INF},
+ * {@code Infinity} with an optional sign; returns {@code NaN} for anything else (Java's other
+ * syntax, such as {@code NaN}, hexadecimal, a {@code d} suffix or surrounding spaces, is not a
+ * number here).
  */
 final class NumberParser {
   private NumberParser() {}
 
   /** {@link #end} result: no digit in the mantissa. */
   private static final int NO_DIGITS = -1;
+
   /** {@link #end} result: an exponent marker without digits. */
   private static final int BAD_EXPONENT = -2;
 

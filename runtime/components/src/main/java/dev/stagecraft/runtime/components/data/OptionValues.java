@@ -16,9 +16,15 @@ final class OptionValues {
         return constant;
       }
     }
-    throw new DataException("unknown " + option + " value '" + text + "'; use one of "
-        + Arrays.stream(type.getEnumConstants()).map(OptionValues::display)
-            .collect(Collectors.joining(", ")));
+    throw new DataException(
+        "unknown "
+            + option
+            + " value '"
+            + text
+            + "'; use one of "
+            + Arrays.stream(type.getEnumConstants())
+                .map(OptionValues::display)
+                .collect(Collectors.joining(", ")));
   }
 
   /** How a constant is written: lower case. */

@@ -11,7 +11,8 @@ public record PreprocessState(
     ImputerState imputer,
     ScalerState scaler,
     InteractionState interactions,
-    CapperState capper) implements FittedTransform {
+    CapperState capper)
+    implements FittedTransform {
 
   @Override
   public Table transform(Table table) {

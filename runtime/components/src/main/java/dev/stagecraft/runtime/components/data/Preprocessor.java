@@ -38,8 +38,8 @@ public final class Preprocessor {
     ImputerState imputer = null;
     long imputed = 0;
     if (options.impute() != ImputeStrategy.NONE) {
-      imputer = new Imputer(options.impute(), options.fillValue(), options.knnK(), target)
-          .fit(current);
+      imputer =
+          new Imputer(options.impute(), options.fillValue(), options.knnK(), target).fit(current);
       Transformed step = imputer.apply(current);
       current = step.table();
       imputed = step.cellsChanged();
@@ -62,10 +62,15 @@ public final class Preprocessor {
       current = step.table();
       capped = step.cellsChanged();
     }
-    QualityReport report = QualityReport.of(current, imputed, capped,
-        interactions == null ? 0 : interactions.pairs().size(), options.scale());
-    return new Result(current, new PreprocessState(target, imputer, scaler, interactions, capper),
-        report);
+    QualityReport report =
+        QualityReport.of(
+            current,
+            imputed,
+            capped,
+            interactions == null ? 0 : interactions.pairs().size(),
+            options.scale());
+    return new Result(
+        current, new PreprocessState(target, imputer, scaler, interactions, capper), report);
   }
 
   /**

@@ -1,8 +1,8 @@
 package dev.stagecraft.runtime.components.data;
 
-import dev.stagecraft.runtime.io.AtomicFile;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.stagecraft.runtime.io.AtomicFile;
 import java.nio.file.Path;
 import tech.tablesaw.api.NumericColumn;
 import tech.tablesaw.api.StringColumn;
@@ -27,11 +27,12 @@ public record QualityReport(
     int categoricalColumns,
     String scalingMethod) {
 
-  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  private static final ObjectMapper JSON =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   /** The report for {@code table} with the given counts. */
-  public static QualityReport of(Table table, long imputed, long capped, int interactions,
-      ScaleMethod scaling) {
+  public static QualityReport of(
+      Table table, long imputed, long capped, int interactions, ScaleMethod scaling) {
     int numeric = 0;
     int categorical = 0;
     long bytes = 0;
@@ -46,8 +47,16 @@ public record QualityReport(
       }
       bytes += (long) column.type().byteSize() * column.size();
     }
-    return new QualityReport(imputed, capped, interactions, table.rowCount(), table.columnCount(),
-        bytes, numeric, categorical, OptionValues.display(scaling));
+    return new QualityReport(
+        imputed,
+        capped,
+        interactions,
+        table.rowCount(),
+        table.columnCount(),
+        bytes,
+        numeric,
+        categorical,
+        OptionValues.display(scaling));
   }
 
   /** The report as indented JSON. */

@@ -15,8 +15,8 @@ import tech.tablesaw.api.Table;
  *   <li>{@code robust} ({@code RobustScaler}): {@code (x - median) / (q75 - q25)}, quartiles by
  *       linear interpolation; an interquartile range below {@code 10 * ulp(1)} gets scale 1.
  *   <li>{@code minmax} ({@code MinMaxScaler}, range 0..1): {@code x * s + (0 - min * s)} with
- *       {@code s = 1 / (max - min)}, in that order of operations; a constant column gets
- *       {@code s = 1}, so it becomes 0.
+ *       {@code s = 1 / (max - min)}, in that order of operations; a constant column gets {@code s =
+ *       1}, so it becomes 0.
  * </ul>
  */
 public final class Scaler {
@@ -40,12 +40,13 @@ public final class Scaler {
     List<ScalerState.ColumnScale> scales = new ArrayList<>();
     for (String name : FeatureColumns.numeric(table, target)) {
       double[] values = FeatureColumns.view(table, name);
-      scales.add(switch (method) {
-        case STANDARD -> standard(name, values);
-        case ROBUST -> robust(name, values);
-        case MINMAX -> minmax(name, values);
-        case NONE -> throw new IllegalStateException();
-      });
+      scales.add(
+          switch (method) {
+            case STANDARD -> standard(name, values);
+            case ROBUST -> robust(name, values);
+            case MINMAX -> minmax(name, values);
+            case NONE -> throw new IllegalStateException();
+          });
     }
     return new ScalerState(method, scales);
   }

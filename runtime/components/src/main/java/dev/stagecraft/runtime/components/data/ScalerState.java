@@ -7,11 +7,13 @@ import java.util.Set;
 import tech.tablesaw.api.Table;
 
 /**
- * A fitted {@link Scaler}. For {@code standard} and {@code robust}, {@code offset} is the centre and
- * a value becomes {@code (x - offset) / scale}; for {@code minmax}, {@code offset} is scikit-learn's
- * {@code min_} and a value becomes {@code x * scale + offset}. Missing values stay missing.
+ * A fitted {@link Scaler}. For {@code standard} and {@code robust}, {@code offset} is the centre
+ * and a value becomes {@code (x - offset) / scale}; for {@code minmax}, {@code offset} is
+ * scikit-learn's {@code min_} and a value becomes {@code x * scale + offset}. Missing values stay
+ * missing.
  */
-public record ScalerState(ScaleMethod method, List<ColumnScale> columns) implements FittedTransform {
+public record ScalerState(ScaleMethod method, List<ColumnScale> columns)
+    implements FittedTransform {
 
   /** How one column is scaled. */
   public record ColumnScale(String column, double offset, double scale) {}

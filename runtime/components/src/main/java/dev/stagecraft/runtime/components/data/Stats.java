@@ -35,8 +35,8 @@ final class Stats {
 
   /**
    * Population variance of the non-missing values by scikit-learn's corrected two-pass algorithm
-   * ({@code _incremental_mean_and_var}): with {@code d = x - mean},
-   * {@code (nansum(d^2) - nansum(d)^2 / n) / n}, each sum pairwise as numpy adds.
+   * ({@code _incremental_mean_and_var}): with {@code d = x - mean}, {@code (nansum(d^2) -
+   * nansum(d)^2 / n) / n}, each sum pairwise as numpy adds.
    */
   static double populationVariance(double[] values, double mean) {
     return populationVariance(values, mean, count(values));
@@ -125,7 +125,9 @@ final class Stats {
     return max;
   }
 
-  /** The non-missing values at the start of a new array; returns their count via {@code out[0..n)}. */
+  /**
+   * The non-missing values at the start of a new array; returns their count via {@code out[0..n)}.
+   */
   private static int present(double[] values, double[] out) {
     int j = 0;
     for (double v : values) {
@@ -202,7 +204,9 @@ final class Stats {
     return (lower + upper) / 2;
   }
 
-  /** numpy's {@code _lerp}: {@code a + (b - a) t}, computed from {@code b} when {@code t >= 0.5}. */
+  /**
+   * numpy's {@code _lerp}: {@code a + (b - a) t}, computed from {@code b} when {@code t >= 0.5}.
+   */
   static double lerp(double a, double b, double t) {
     double diff = b - a;
     return t >= 0.5 ? b - diff * (1 - t) : a + diff * t;

@@ -117,19 +117,28 @@ public final class TableCodec implements Codec {
     }
     int version = data.readInt();
     if (version != VERSION) {
-      throw new IOException("table artifact format " + version + " is newer than this Stagecraft reads (" + VERSION + ")");
+      throw new IOException(
+          "table artifact format "
+              + version
+              + " is newer than this Stagecraft reads ("
+              + VERSION
+              + ")");
     }
     ObjectNode header = (ObjectNode) JSON.readTree(readBytes(data));
     int rows = header.get("rows").asInt();
     List<Column<?>> columns = new ArrayList<>();
     for (var c : header.get("columns")) {
-      columns.add(readColumn(data, c.get("name").asText(), ColumnType.valueOf(c.get("type").asText()), rows));
+      columns.add(
+          readColumn(
+              data, c.get("name").asText(), ColumnType.valueOf(c.get("type").asText()), rows));
     }
     return Table.create(header.get("name").asText(), columns);
   }
 
-  // Types are compared by name: Tablesaw's registry may hold another instance than ColumnType.DOUBLE.
-  private static Column<?> readColumn(DataInputStream in, String name, ColumnType type, int rows) throws IOException {
+  // Types are compared by name: Tablesaw's registry may hold another instance than
+  // ColumnType.DOUBLE.
+  private static Column<?> readColumn(DataInputStream in, String name, ColumnType type, int rows)
+      throws IOException {
     if (type.name().equals("DOUBLE")) {
       double[] values = new double[rows];
       for (int i = 0; i < rows; i++) {

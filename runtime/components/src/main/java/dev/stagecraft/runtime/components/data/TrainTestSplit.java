@@ -10,8 +10,8 @@ import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 
 /**
- * Splits a table into training and test rows, reproducibly for a seed. The test set gets
- * {@code ceil(testFraction * rows)} rows, as scikit-learn's {@code train_test_split}. Stratified by a
+ * Splits a table into training and test rows, reproducibly for a seed. The test set gets {@code
+ * ceil(testFraction * rows)} rows, as scikit-learn's {@code train_test_split}. Stratified by a
  * column, each class is shuffled on its own and contributes to the test set in proportion to its
  * size (largest remainders first, ties to the larger class then the first seen), so both sets keep
  * the class proportions. Rows keep their original order within each set.
@@ -24,8 +24,8 @@ public final class TrainTestSplit {
   /** A split; {@code stratifyBy} (may be null) names the column whose classes are kept balanced. */
   public TrainTestSplit(double testFraction, long seed, String stratifyBy) {
     if (!(testFraction > 0 && testFraction < 1)) {
-      throw new DataException("test fraction " + testFraction
-          + " must be between 0 and 1 (exclusive), e.g. 0.2");
+      throw new DataException(
+          "test fraction " + testFraction + " must be between 0 and 1 (exclusive), e.g. 0.2");
     }
     this.testFraction = testFraction;
     this.seed = seed;
@@ -40,8 +40,12 @@ public final class TrainTestSplit {
     int rows = table.rowCount();
     int testRows = (int) Math.ceil(testFraction * rows);
     if (testRows < 1 || testRows >= rows) {
-      throw new DataException("cannot split " + rows + " rows with test fraction " + testFraction
-          + ": both sets need at least one row");
+      throw new DataException(
+          "cannot split "
+              + rows
+              + " rows with test fraction "
+              + testFraction
+              + ": both sets need at least one row");
     }
     SplittableRandom random = new SplittableRandom(seed);
     boolean[] inTest = new boolean[rows];
@@ -56,21 +60,30 @@ public final class TrainTestSplit {
       Map<String, List<Integer>> classes = new LinkedHashMap<>();
       for (int r = 0; r < rows; r++) {
         if (column.isMissing(r)) {
-          throw new DataException("cannot stratify by '" + stratifyBy + "': row " + (r + 1)
-              + " has no value; impute or drop it first");
+          throw new DataException(
+              "cannot stratify by '"
+                  + stratifyBy
+                  + "': row "
+                  + (r + 1)
+                  + " has no value; impute or drop it first");
         }
         classes.computeIfAbsent(column.getString(r), key -> new ArrayList<>()).add(r);
       }
       for (Map.Entry<String, List<Integer>> e : classes.entrySet()) {
         if (e.getValue().size() < 2) {
-          throw new DataException("cannot stratify by '" + stratifyBy + "': class '" + e.getKey()
-              + "' has only 1 row; each class needs at least 2");
+          throw new DataException(
+              "cannot stratify by '"
+                  + stratifyBy
+                  + "': class '"
+                  + e.getKey()
+                  + "' has only 1 row; each class needs at least 2");
         }
       }
       List<List<Integer>> members = new ArrayList<>(classes.values());
       int[] quota = allocate(members, testRows, rows);
       for (int c = 0; c < members.size(); c++) {
-        int[] order = shuffled(members.get(c).stream().mapToInt(Integer::intValue).toArray(), random);
+        int[] order =
+            shuffled(members.get(c).stream().mapToInt(Integer::intValue).toArray(), random);
         for (int i = 0; i < quota[c]; i++) {
           inTest[order[i]] = true;
         }
@@ -105,14 +118,16 @@ public final class TrainTestSplit {
     for (int c = 0; c < classes; c++) {
       order[c] = c;
     }
-    Arrays.sort(order, (x, y) -> {
-      int byRemainder = Double.compare(remainder[y], remainder[x]);
-      if (byRemainder != 0) {
-        return byRemainder;
-      }
-      int bySize = Integer.compare(members.get(y).size(), members.get(x).size());
-      return bySize != 0 ? bySize : Integer.compare(x, y);
-    });
+    Arrays.sort(
+        order,
+        (x, y) -> {
+          int byRemainder = Double.compare(remainder[y], remainder[x]);
+          if (byRemainder != 0) {
+            return byRemainder;
+          }
+          int bySize = Integer.compare(members.get(y).size(), members.get(x).size());
+          return bySize != 0 ? bySize : Integer.compare(x, y);
+        });
     int keepInTrain = 1;
     while (given < testRows) {
       int before = given;

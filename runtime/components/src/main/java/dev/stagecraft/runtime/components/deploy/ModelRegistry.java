@@ -1,12 +1,12 @@
 package dev.stagecraft.runtime.components.deploy;
 
-import dev.stagecraft.runtime.StageContext;
-import dev.stagecraft.runtime.io.AtomicFile;
-import dev.stagecraft.runtime.io.FileWriteException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.stagecraft.runtime.StageContext;
 import dev.stagecraft.runtime.components.train.TrainedModel;
 import dev.stagecraft.runtime.components.train.TribuoModels;
+import dev.stagecraft.runtime.io.AtomicFile;
+import dev.stagecraft.runtime.io.FileWriteException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -54,8 +54,7 @@ public final class ModelRegistry {
 
   private final Path dir;
   private final Clock clock;
-  private final ObjectMapper json =
-      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   /** The registry's directory name inside a store directory. */
   public static final String STORE_SUBDIRECTORY = "registry";
@@ -105,7 +104,9 @@ public final class ModelRegistry {
   public Deployment deploy(TrainedModel model, String target, String runId, String stage) {
     if (model.model() == null) {
       throw new DeploymentException(
-          "trained " + model.modelType() + " has no Tribuo model to deploy (it was read without"
+          "trained "
+              + model.modelType()
+              + " has no Tribuo model to deploy (it was read without"
               + " its model file)");
     }
     return deploy(
@@ -175,11 +176,17 @@ public final class ModelRegistry {
                   .orElseThrow(
                       () ->
                           new DeploymentException(
-                              "target '" + target + "' has no deployment to roll back (targets: "
-                                  + targets + ")"));
+                              "target '"
+                                  + target
+                                  + "' has no deployment to roll back (targets: "
+                                  + targets
+                                  + ")"));
           if (current.previousVersion() == null) {
             throw new DeploymentException(
-                "target '" + target + "' is at its first version " + current.version()
+                "target '"
+                    + target
+                    + "' is at its first version "
+                    + current.version()
                     + "; there is no earlier version to roll back to");
           }
           writeCurrent(target, current.previousVersion());
@@ -280,8 +287,7 @@ public final class ModelRegistry {
 
   private void writeCurrent(String target, int version) throws IOException {
     writeAtomically(
-        dir.resolve(target).resolve(CURRENT),
-        (version + "\n").getBytes(StandardCharsets.UTF_8));
+        dir.resolve(target).resolve(CURRENT), (version + "\n").getBytes(StandardCharsets.UTF_8));
   }
 
   private static void writeAtomically(Path file, byte[] bytes) throws IOException {
@@ -295,7 +301,9 @@ public final class ModelRegistry {
   private static void checkTarget(String target) {
     if (target == null || !TARGET.matcher(target).matches()) {
       throw new DeploymentException(
-          "deployment target '" + target + "' is not a valid name; use letters, digits, '.', '_'"
+          "deployment target '"
+              + target
+              + "' is not a valid name; use letters, digits, '.', '_'"
               + " or '-' (up to 64, starting with a letter or digit), e.g. production");
     }
   }

@@ -78,8 +78,8 @@ public record ClassificationMetrics(
   }
 
   /**
-   * The area under the ROC curve of {@code positiveLabel}, by the trapezoidal rule over the
-   * curve's points at each distinct score; {@code null} when all examples are of one class.
+   * The area under the ROC curve of {@code positiveLabel}, by the trapezoidal rule over the curve's
+   * points at each distinct score; {@code null} when all examples are of one class.
    */
   static Double rocAuc(List<ExamplePrediction> predictions, String positiveLabel) {
     ExamplePrediction[] sorted = predictions.toArray(ExamplePrediction[]::new);

@@ -123,7 +123,14 @@ public record Hyperparameter(
 
   private TrainingConfigException invalid(String modelType, String what) {
     return new TrainingConfigException(
-        "hyperparameter '" + name + "' of " + modelType + " must be " + validValues() + ", got "
-            + what + "; fix the search space");
+        "hyperparameter '"
+            + name
+            + "' of "
+            + modelType
+            + " must be "
+            + validValues()
+            + ", got "
+            + what
+            + "; fix the search space");
   }
 }

@@ -35,8 +35,11 @@ public final class HyperparameterSearch {
   public static void check(LabeledData train, TrainingConfig config) {
     if (config.metric() == Metric.ROC_AUC && !train.isBinary()) {
       throw new TrainingConfigException(
-          "metric roc_auc needs a binary target, but '" + train.target() + "' has "
-              + train.labels().size() + " classes; use accuracy or f1_weighted");
+          "metric roc_auc needs a binary target, but '"
+              + train.target()
+              + "' has "
+              + train.labels().size()
+              + " classes; use accuracy or f1_weighted");
     }
     StratifiedFolds.check(train, config.folds());
   }
@@ -121,9 +124,7 @@ public final class HyperparameterSearch {
               "training " + config.modelType().id() + " interrupted at trial " + trial);
         }
         Model<Label> model =
-            config
-                .modelType()
-                .fit(params, config.seed(), train.featureNames().size(), fits.get(f));
+            config.modelType().fit(params, config.seed(), train.featureNames().size(), fits.get(f));
         List<ExamplePrediction> predictions = Predictions.of(model, validations.get(f), positive);
         scores.add(config.metric().of(ClassificationMetrics.of(predictions, positive)));
       }

@@ -62,8 +62,11 @@ public final class ModelTraining {
     for (TrainingConfig config : configs) {
       if (config.metric() != metric) {
         throw new TrainingConfigException(
-            "configurations maximize different metrics (" + metric.id() + " and "
-                + config.metric().id() + "); use one metric so their scores compare");
+            "configurations maximize different metrics ("
+                + metric.id()
+                + " and "
+                + config.metric().id()
+                + "); use one metric so their scores compare");
       }
       HyperparameterSearch.check(train, config);
     }

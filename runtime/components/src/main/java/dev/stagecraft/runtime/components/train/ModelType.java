@@ -170,8 +170,7 @@ public enum ModelType {
      * two SVMs training at once in one JVM would interleave their draws: they take turns.
      */
     @Override
-    Model<Label> fit(
-        Map<String, Object> params, long seed, int featureCount, Dataset<Label> data) {
+    Model<Label> fit(Map<String, Object> params, long seed, int featureCount, Dataset<Label> data) {
       synchronized (svm.class) {
         return super.fit(params, seed, featureCount, data);
       }
@@ -226,8 +225,13 @@ public enum ModelType {
       }
     }
     throw new TrainingConfigException(
-        "unknown hyperparameter '" + name + "' for " + id + Suggestions.didYouMean(name, names())
-            + "; valid: " + names());
+        "unknown hyperparameter '"
+            + name
+            + "' for "
+            + id
+            + Suggestions.didYouMean(name, names())
+            + "; valid: "
+            + names());
   }
 
   /** The declared names, in order. */
@@ -259,7 +263,12 @@ public enum ModelType {
     }
     List<String> valid = Arrays.stream(values()).map(ModelType::id).toList();
     throw new TrainingConfigException(
-        "unknown model type '" + id + "'" + Suggestions.didYouMean(id, valid) + "; valid: " + valid);
+        "unknown model type '"
+            + id
+            + "'"
+            + Suggestions.didYouMean(id, valid)
+            + "; valid: "
+            + valid);
   }
 
   /**

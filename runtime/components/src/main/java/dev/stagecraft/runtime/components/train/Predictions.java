@@ -24,12 +24,10 @@ final class Predictions {
       Double score = null;
       if (positiveLabel != null) {
         Label scored = prediction.getOutputScores().get(positiveLabel);
-        score =
-            scored != null ? scored.getScore() : (predicted.equals(positiveLabel) ? 1.0 : 0.0);
+        score = scored != null ? scored.getScore() : (predicted.equals(positiveLabel) ? 1.0 : 0.0);
       }
       out.add(
-          new ExamplePrediction(
-              prediction.getExample().getOutput().getLabel(), predicted, score));
+          new ExamplePrediction(prediction.getExample().getOutput().getLabel(), predicted, score));
     }
     return out;
   }

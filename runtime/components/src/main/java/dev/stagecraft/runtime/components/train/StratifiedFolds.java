@@ -65,9 +65,18 @@ final class StratifiedFolds {
     }
     if (smallestCount < folds) {
       throw new TrainingDataException(
-          "class '" + smallest + "' of target '" + data.target() + "' has " + smallestCount
-              + " training examples, fewer than the " + folds + " cross-validation folds; lower"
-              + " folds to " + Math.max(2, smallestCount) + " or provide more data");
+          "class '"
+              + smallest
+              + "' of target '"
+              + data.target()
+              + "' has "
+              + smallestCount
+              + " training examples, fewer than the "
+              + folds
+              + " cross-validation folds; lower"
+              + " folds to "
+              + Math.max(2, smallestCount)
+              + " or provide more data");
     }
   }
 }

@@ -36,8 +36,13 @@ public final class TableDatasets {
     LabeledData data = convert(table, target, featureColumns(table, target));
     if (data.labels().size() < 2) {
       throw new TrainingDataException(
-          "target column '" + target + "' has a single class "
-              + data.labels() + " in its " + data.size() + " training rows; a classifier needs at least two"
+          "target column '"
+              + target
+              + "' has a single class "
+              + data.labels()
+              + " in its "
+              + data.size()
+              + " training rows; a classifier needs at least two"
               + " classes (check the target column name or the data)");
     }
     return data;
@@ -55,8 +60,13 @@ public final class TableDatasets {
       List<String> extra = new ArrayList<>(actual);
       extra.removeAll(featureNames);
       throw new TrainingDataException(
-          "table '" + table.name() + "' does not have the training features: missing " + missing
-              + ", unexpected " + extra + "; preprocess train and test splits the same way");
+          "table '"
+              + table.name()
+              + "' does not have the training features: missing "
+              + missing
+              + ", unexpected "
+              + extra
+              + "; preprocess train and test splits the same way");
     }
     return convert(table, target, featureNames);
   }
@@ -64,8 +74,13 @@ public final class TableDatasets {
   private static List<String> featureColumns(Table table, String target) {
     if (!table.containsColumn(target)) {
       throw new TrainingDataException(
-          "target column '" + target + "' is not in table '" + table.name() + "' (columns: "
-              + table.columnNames() + "); set targetColumn to one of them");
+          "target column '"
+              + target
+              + "' is not in table '"
+              + table.name()
+              + "' (columns: "
+              + table.columnNames()
+              + "); set targetColumn to one of them");
     }
     if (table.rowCount() == 0) {
       throw new TrainingDataException("table '" + table.name() + "' has no rows");
@@ -77,14 +92,20 @@ public final class TableDatasets {
       }
       if (!(column instanceof NumericColumn<?>)) {
         throw new TrainingDataException(
-            "feature column '" + column.name() + "' is " + column.type().name()
+            "feature column '"
+                + column.name()
+                + "' is "
+                + column.type().name()
                 + ", not numeric; one-hot encode it or drop it before training");
       }
       features.add(column.name());
     }
     if (features.isEmpty()) {
       throw new TrainingDataException(
-          "table '" + table.name() + "' has no feature columns besides the target '" + target
+          "table '"
+              + table.name()
+              + "' has no feature columns besides the target '"
+              + target
               + "'");
     }
     return features;
@@ -103,8 +124,14 @@ public final class TableDatasets {
           first++;
         }
         throw new TrainingDataException(
-            "feature column '" + column.name() + "' has " + missing + " missing values (first at"
-                + " row " + first + "); impute them or drop the rows before training");
+            "feature column '"
+                + column.name()
+                + "' has "
+                + missing
+                + " missing values (first at"
+                + " row "
+                + first
+                + "); impute them or drop the rows before training");
       }
       for (int i = 0; i < rows; i++) {
         values[i][j] = column.getDouble(i);
@@ -113,7 +140,10 @@ public final class TableDatasets {
     Column<?> targetColumn = table.column(target);
     if (targetColumn.countMissing() > 0) {
       throw new TrainingDataException(
-          "target column '" + target + "' has " + targetColumn.countMissing()
+          "target column '"
+              + target
+              + "' has "
+              + targetColumn.countMissing()
               + " missing values; drop those rows before training");
     }
     if (targetColumn instanceof NumericColumn<?> numeric) {
@@ -121,8 +151,13 @@ public final class TableDatasets {
         double value = numeric.getDouble(i);
         if (value != Math.rint(value)) {
           throw new TrainingDataException(
-              "target column '" + target + "' holds fractional numbers (row " + i + ": "
-                  + value + "), not class labels; classification needs a categorical target"
+              "target column '"
+                  + target
+                  + "' holds fractional numbers (row "
+                  + i
+                  + ": "
+                  + value
+                  + "), not class labels; classification needs a categorical target"
                   + " (bin the values or choose another column)");
         }
       }

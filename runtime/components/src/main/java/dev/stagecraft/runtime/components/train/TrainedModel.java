@@ -17,8 +17,8 @@ import org.tribuo.classification.Label;
  * <p>Every component but {@link #model()} is plain data; the model is written in Tribuo's own
  * protobuf format ({@link TribuoModels}), which Jackson embeds as a base64 string ({@link
  * TribuoModelJson}), so the whole record round-trips through plain JSON. A codec that keeps the
- * model in a file of its own can write {@code withModel(null)} as JSON and the model through
- * {@link TribuoModels}, then put them back together with {@link #withModel(Model)}.
+ * model in a file of its own can write {@code withModel(null)} as JSON and the model through {@link
+ * TribuoModels}, then put them back together with {@link #withModel(Model)}.
  *
  * @param modelType the model type's id, e.g. {@code logistic_regression}
  * @param bestParams every hyperparameter of the chosen model, in declaration order
@@ -68,7 +68,18 @@ public record TrainedModel(
   /** This record holding {@code model} (used after reading the JSON part and the model apart). */
   public TrainedModel withModel(Model<Label> model) {
     return new TrainedModel(
-        modelType, bestParams, metric, cvScore, target, featureNames, labels, positiveLabel,
-        testMetrics, predictions, history, seed, model);
+        modelType,
+        bestParams,
+        metric,
+        cvScore,
+        target,
+        featureNames,
+        labels,
+        positiveLabel,
+        testMetrics,
+        predictions,
+        history,
+        seed,
+        model);
   }
 }

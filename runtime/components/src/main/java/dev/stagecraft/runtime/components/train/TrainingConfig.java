@@ -3,8 +3,8 @@ package dev.stagecraft.runtime.components.train;
 import java.util.Map;
 
 /**
- * How to train one model type: the search space, strategy and budget, the cross-validation folds
- * on the training split, the metric maximized, and the seed every random choice (sampling, folds,
+ * How to train one model type: the search space, strategy and budget, the cross-validation folds on
+ * the training split, the metric maximized, and the seed every random choice (sampling, folds,
  * every trainer) derives from.
  *
  * <pre>{@code

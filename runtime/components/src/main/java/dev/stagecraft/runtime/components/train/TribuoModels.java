@@ -34,8 +34,7 @@ public final class TribuoModels {
       throw new IOException("not a Tribuo model: " + e.getMessage(), e);
     }
     if (!model.validate(Label.class)) {
-      throw new IOException(
-          "Tribuo model '" + model.getName() + "' is not a classification model");
+      throw new IOException("Tribuo model '" + model.getName() + "' is not a classification model");
     }
     return model.castModel(Label.class);
   }

@@ -140,11 +140,9 @@ class AbTestTest {
   void badOptionsAreErrors() {
     AbTestException e =
         assertThrows(
-            AbTestException.class,
-            () -> new AbTestOptions(1.5, 0.02, SignificanceTest.MCNEMAR));
+            AbTestException.class, () -> new AbTestOptions(1.5, 0.02, SignificanceTest.MCNEMAR));
     assertEquals(
-        "significance must be between 0 and 1 (exclusive), got 1.5; 0.05 is usual",
-        e.getMessage());
+        "significance must be between 0 and 1 (exclusive), got 1.5; 0.05 is usual", e.getMessage());
     AbTestException min =
         assertThrows(
             AbTestException.class, () -> new AbTestOptions(0.05, -1, SignificanceTest.MCNEMAR));

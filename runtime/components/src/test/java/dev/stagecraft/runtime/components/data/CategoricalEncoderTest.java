@@ -13,13 +13,14 @@ import org.junit.jupiter.api.Test;
 import tech.tablesaw.api.Table;
 
 class CategoricalEncoderTest {
-  private final Table train = table(col("x", 1, 2, 3), text("color", "red", "blue", ""),
-      text("label", "yes", "no", "yes"));
+  private final Table train =
+      table(col("x", 1, 2, 3), text("color", "red", "blue", ""), text("label", "yes", "no", "yes"));
 
   @Test
   void oneHotWithSortedCategoriesInPlaceOfTheColumn() {
     EncoderState state = new CategoricalEncoder("label", UnknownCategory.ERROR).fit(train);
-    assertEquals(List.of(new EncoderState.Categories("color", List.of("blue", "red"))), state.columns());
+    assertEquals(
+        List.of(new EncoderState.Categories("color", List.of("blue", "red"))), state.columns());
     Table out = state.transform(train);
     assertEquals(List.of("x", "color_blue", "color_red", "label"), out.columnNames());
     assertColumn(out, "color_blue", 0, 1, 0);
@@ -29,10 +30,12 @@ class CategoricalEncoderTest {
   @Test
   void unseenCategoryIsAnErrorOrZeros() {
     Table test = table(col("x", 1, 2), text("color", "red", "green"), text("label", "yes", "no"));
-    EncoderState strict = roundTrip(new CategoricalEncoder("label", UnknownCategory.ERROR).fit(train),
-        EncoderState.class);
-    assertEquals("column 'color', row 2: category 'green' was not seen at fit time (known: blue,"
-        + " red); encode unknown categories as zeros with UnknownCategory.IGNORE",
+    EncoderState strict =
+        roundTrip(
+            new CategoricalEncoder("label", UnknownCategory.ERROR).fit(train), EncoderState.class);
+    assertEquals(
+        "column 'color', row 2: category 'green' was not seen at fit time (known: blue,"
+            + " red); encode unknown categories as zeros with UnknownCategory.IGNORE",
         assertThrows(DataException.class, () -> strict.transform(test)).getMessage());
     Table out = new CategoricalEncoder("label", UnknownCategory.IGNORE).fit(train).transform(test);
     assertColumn(out, "color_blue", 0, 0);

@@ -30,8 +30,9 @@ class CsvSourceTest {
 
   @Test
   void detectsTypesAndMissingValues() throws IOException {
-    Table t = CsvSource.readCsv(file(
-        "id,x,name,empty,mixed\n1,1.5,ann,,NA\n2,NA,\"b,ob\",NaN,2\n3,-2e3,,null,3.25\n"));
+    Table t =
+        CsvSource.readCsv(
+            file("id,x,name,empty,mixed\n1,1.5,ann,,NA\n2,NA,\"b,ob\",NaN,2\n3,-2e3,,null,3.25\n"));
     assertEquals(ColumnType.INTEGER, t.column("id").type());
     assertEquals(ColumnType.DOUBLE, t.column("x").type());
     assertEquals(ColumnType.STRING, t.column("name").type());
@@ -53,17 +54,34 @@ class CsvSourceTest {
 
   @Test
   void parsesNumbersExactlyAsDoubleParseDouble() throws IOException {
-    String[] texts = {"0.1", "1e-300", "123456789012345678", "2.2250738585072014E-308", "-0.0",
-        "9007199254740993", "1.7976931348623157e308", ".5", "5.", "+3", "0.30000000000000004",
-        "4.35", "1E22", "1e23", "inf", "-Infinity"};
+    String[] texts = {
+      "0.1",
+      "1e-300",
+      "123456789012345678",
+      "2.2250738585072014E-308",
+      "-0.0",
+      "9007199254740993",
+      "1.7976931348623157e308",
+      ".5",
+      "5.",
+      "+3",
+      "0.30000000000000004",
+      "4.35",
+      "1E22",
+      "1e23",
+      "inf",
+      "-Infinity"
+    };
     StringBuilder csv = new StringBuilder("v\n");
     for (String text : texts) {
       csv.append(text).append('\n');
     }
     Table t = CsvSource.readCsv(file(csv.toString()));
     for (int i = 0; i < texts.length; i++) {
-      double expected = texts[i].endsWith("inf") ? Double.NEGATIVE_INFINITY * (texts[i].startsWith("-") ? 1 : -1)
-          : Double.parseDouble(texts[i]);
+      double expected =
+          texts[i].endsWith("inf")
+              ? Double.NEGATIVE_INFINITY * (texts[i].startsWith("-") ? 1 : -1)
+              : Double.parseDouble(texts[i]);
       assertEquals(expected, t.doubleColumn("v").getDouble(i), texts[i]);
     }
   }
@@ -92,13 +110,19 @@ class CsvSourceTest {
   @Test
   void honoursSeparatorTokensAndExplicitTypes() throws IOException {
     Path path = file("zip;score;note\n01234;?;x\n99;3;y\n");
-    Table t = new CsvSource(CsvSource.Options.defaults().withSeparator(';')
-        .withMissingTokens(Set.of("?")).withColumnType("zip", ColumnType.STRING)).read(path);
+    Table t =
+        new CsvSource(
+                CsvSource.Options.defaults()
+                    .withSeparator(';')
+                    .withMissingTokens(Set.of("?"))
+                    .withColumnType("zip", ColumnType.STRING))
+            .read(path);
     assertEquals("01234", t.stringColumn("zip").get(0));
     assertTrue(Double.isNaN(t.doubleColumn("score").getDouble(0)));
     // a number can be a missing token too
-    Table sentinel = new CsvSource(CsvSource.Options.defaults().withMissingTokens(Set.of("-999")))
-        .read(file("x\n1.5\n-999\n-999.0\n"));
+    Table sentinel =
+        new CsvSource(CsvSource.Options.defaults().withMissingTokens(Set.of("-999")))
+            .read(file("x\n1.5\n-999\n-999.0\n"));
     assertTrue(Double.isNaN(sentinel.doubleColumn("x").getDouble(1)));
     assertEquals(-999.0, sentinel.doubleColumn("x").getDouble(2));
   }
@@ -132,39 +156,50 @@ class CsvSourceTest {
   @Test
   void missingFile() {
     Path missing = dir.resolve("nope.csv");
-    String message = assertThrows(DataException.class, () -> CsvSource.readCsv(missing)).getMessage();
+    String message =
+        assertThrows(DataException.class, () -> CsvSource.readCsv(missing)).getMessage();
     assertEquals(missing + ": file not found (check the path)", message);
   }
 
   @Test
   void emptyFile() throws IOException {
-    assertEquals(dir.resolve("in.csv") + " is empty: expected a header line naming the columns",
-        error(""));
+    assertEquals(
+        dir.resolve("in.csv") + " is empty: expected a header line naming the columns", error(""));
   }
 
   @Test
   void headerOnly() throws IOException {
-    assertEquals(dir.resolve("in.csv") + " has a header but no data rows; add rows below the header line",
+    assertEquals(
+        dir.resolve("in.csv") + " has a header but no data rows; add rows below the header line",
         error("a,b\n"));
   }
 
   @Test
   void tooManyFields() throws IOException {
-    assertEquals(dir.resolve("in.csv") + " line 3: expected 2 fields as in the header but found 3"
-        + " (too many; quote values that contain the separator)", error("a,b\n1,2\n3,4,5\n"));
+    assertEquals(
+        dir.resolve("in.csv")
+            + " line 3: expected 2 fields as in the header but found 3"
+            + " (too many; quote values that contain the separator)",
+        error("a,b\n1,2\n3,4,5\n"));
   }
 
   @Test
   void tooFewFields() throws IOException {
-    assertEquals(dir.resolve("in.csv") + " line 4: expected 2 fields as in the header but found 1"
-        + " (too few)", error("a,b\n1,2\n\n3\n"));
+    assertEquals(
+        dir.resolve("in.csv")
+            + " line 4: expected 2 fields as in the header but found 1"
+            + " (too few)",
+        error("a,b\n1,2\n\n3\n"));
   }
 
   @Test
   void nonNumericValueInNumericColumn() throws IOException {
-    assertEquals(dir.resolve("in.csv") + " line 3, column 'b' (field 2): '4x' is not a number in this"
-        + " numeric column; write a number, leave it empty or write NA for a missing value, or read"
-        + " the column as STRING", error("a,b\n1,2.5\n3,4x\n"));
+    assertEquals(
+        dir.resolve("in.csv")
+            + " line 3, column 'b' (field 2): '4x' is not a number in this"
+            + " numeric column; write a number, leave it empty or write NA for a missing value, or read"
+            + " the column as STRING",
+        error("a,b\n1,2.5\n3,4x\n"));
   }
 
   @Test
@@ -172,12 +207,24 @@ class CsvSourceTest {
     assertTrue(error("a,a\n1,2\n").contains("column name 'a' appears twice"));
     assertTrue(error("a\n\"open\n").contains("line 2: a quoted field is not closed"));
     Path path = file("a\n1\n");
-    String message = assertThrows(DataException.class, () -> new CsvSource(
-        CsvSource.Options.defaults().withColumnType("b", ColumnType.DOUBLE)).read(path)).getMessage();
+    String message =
+        assertThrows(
+                DataException.class,
+                () ->
+                    new CsvSource(
+                            CsvSource.Options.defaults().withColumnType("b", ColumnType.DOUBLE))
+                        .read(path))
+            .getMessage();
     assertTrue(message.startsWith("a type is declared for column 'b' but"), message);
-    assertTrue(assertThrows(DataException.class, () -> new CsvSource(CsvSource.Options.defaults()
-        .withColumnType("a", ColumnType.INTEGER)).read(file("a\n1.5\n"))).getMessage()
-        .contains("'1.5' is not a whole number"));
+    assertTrue(
+        assertThrows(
+                DataException.class,
+                () ->
+                    new CsvSource(
+                            CsvSource.Options.defaults().withColumnType("a", ColumnType.INTEGER))
+                        .read(file("a\n1.5\n")))
+            .getMessage()
+            .contains("'1.5' is not a whole number"));
   }
 
   @Test

@@ -14,8 +14,12 @@ import tech.tablesaw.api.Table;
 
 class ImputerTest {
   // x present: 1, 2, 4, 10 (sum 17) -> mean 4.25, median (2 + 4) / 2 = 3
-  private final Table data = table(col("x", 1, 2, NaN, 4, 10), col("m", 3, 1, 3, 1, NaN),
-      col("y", NaN, 0, 1, NaN, 1), text("s", "a", "", "b", "c", "d"));
+  private final Table data =
+      table(
+          col("x", 1, 2, NaN, 4, 10),
+          col("m", 3, 1, 3, 1, NaN),
+          col("y", NaN, 0, 1, NaN, 1),
+          text("s", "a", "", "b", "c", "d"));
 
   @Test
   void mean() {
@@ -50,7 +54,8 @@ class ImputerTest {
 
   @Test
   void fitOnTrainingOnlyAppliesItsStatisticsToNewData() {
-    ImputerState state = roundTrip(new Imputer(ImputeStrategy.MEAN, "y").fit(data), ImputerState.class);
+    ImputerState state =
+        roundTrip(new Imputer(ImputeStrategy.MEAN, "y").fit(data), ImputerState.class);
     Table test = table(col("x", NaN, 100), col("m", NaN, NaN), col("y", 0, 1), text("s", "a", "b"));
     Table out = state.transform(test);
     assertColumn(out, "x", 4.25, 100);
@@ -72,7 +77,8 @@ class ImputerTest {
     assertColumn(out.table(), "b", 2, 4, 6, 20, 5);
     assertEquals(2, out.cellsChanged());
     // k larger than the donors: all of them. Row sharing no feature with any donor: training mean.
-    ImputerState all = roundTrip(new Imputer(ImputeStrategy.KNN, 0, 10, null).fit(knn), ImputerState.class);
+    ImputerState all =
+        roundTrip(new Imputer(ImputeStrategy.KNN, 0, 10, null).fit(knn), ImputerState.class);
     Table fresh = table(col("a", NaN, 2), col("b", NaN, NaN));
     // row 0 has nothing: a -> mean of 1, 2, 3.5, 10 = 4.125, b -> mean of 2, 6, 20, 5 = 8.25
     // row 1 (a = 2): b donors r0 (d 2), r2 (4.5), r3 (128), r4 (undefined, last) -> all four:
@@ -98,23 +104,28 @@ class ImputerTest {
   @Test
   void anEntirelyMissingColumnIsAnError() {
     Table empty = table(col("x", 1, 2), col("gone", NaN, NaN));
-    String message = assertThrows(DataException.class,
-        () -> new Imputer(ImputeStrategy.MEAN, null).fit(empty)).getMessage();
-    assertEquals("column 'gone' has no values at all: mean imputation cannot fill an entirely"
-        + " missing column; drop the column or use --impute constant", message);
+    String message =
+        assertThrows(DataException.class, () -> new Imputer(ImputeStrategy.MEAN, null).fit(empty))
+            .getMessage();
+    assertEquals(
+        "column 'gone' has no values at all: mean imputation cannot fill an entirely"
+            + " missing column; drop the column or use --impute constant",
+        message);
     assertThrows(DataException.class, () -> new Imputer(ImputeStrategy.KNN, null).fit(empty));
-    assertColumn(new Imputer(ImputeStrategy.CONSTANT, 0, 5, null).fit(empty).transform(empty),
-        "gone", 0, 0);
+    assertColumn(
+        new Imputer(ImputeStrategy.CONSTANT, 0, 5, null).fit(empty).transform(empty), "gone", 0, 0);
   }
 
   @Test
   void missingTargetAndUnknownStrategy() {
-    String message = assertThrows(DataException.class,
-        () -> new Imputer(ImputeStrategy.MEAN, "label").fit(data)).getMessage();
+    String message =
+        assertThrows(DataException.class, () -> new Imputer(ImputeStrategy.MEAN, "label").fit(data))
+            .getMessage();
     assertEquals("target column 'label' does not exist; the columns are: x, m, y, s", message);
-    assertEquals("unknown --impute value 'avg'; use one of none, mean, median, most_frequent,"
-        + " constant, knn", assertThrows(DataException.class, () -> ImputeStrategy.parse("avg"))
-        .getMessage());
+    assertEquals(
+        "unknown --impute value 'avg'; use one of none, mean, median, most_frequent,"
+            + " constant, knn",
+        assertThrows(DataException.class, () -> ImputeStrategy.parse("avg")).getMessage());
     assertEquals(ImputeStrategy.MOST_FREQUENT, ImputeStrategy.parse("most_frequent"));
   }
 }

@@ -14,20 +14,23 @@ class NumberParserTest {
   }
 
   private static void assertSameAsJava(String text) {
-    assertEquals(Double.doubleToRawLongBits(Double.parseDouble(text)),
-        Double.doubleToRawLongBits(parse(text)), text);
+    assertEquals(
+        Double.doubleToRawLongBits(Double.parseDouble(text)),
+        Double.doubleToRawLongBits(parse(text)),
+        text);
   }
 
   @Test
   void agreesBitForBitWithParseDoubleOnShortestReprs() {
     SplittableRandom random = new SplittableRandom(5);
     for (int i = 0; i < 300_000; i++) {
-      double v = switch (i % 4) {
-        case 0 -> Double.longBitsToDouble(random.nextLong() & 0x7FFFFFFFFFFFFFFFL);
-        case 1 -> random.nextGaussian() * 100;
-        case 2 -> random.nextDouble() * Math.pow(10, random.nextInt(-320, 300));
-        default -> Math.scalb(random.nextDouble(), random.nextInt(-1074, 1000));
-      };
+      double v =
+          switch (i % 4) {
+            case 0 -> Double.longBitsToDouble(random.nextLong() & 0x7FFFFFFFFFFFFFFFL);
+            case 1 -> random.nextGaussian() * 100;
+            case 2 -> random.nextDouble() * Math.pow(10, random.nextInt(-320, 300));
+            default -> Math.scalb(random.nextDouble(), random.nextInt(-1074, 1000));
+          };
       if (Double.isFinite(v)) {
         assertSameAsJava(Double.toString(v));
         assertSameAsJava(Double.toString(-v));
@@ -54,21 +57,45 @@ class NumberParserTest {
       }
     }
     // exactly between two doubles: 2^53 + 1, and the classic 9007199254740993
-    for (String text : new String[] {"9007199254740993", "9007199254740993.0", "2.2250738585072011e-308",
-        "4.9e-324", "2.4703282292062327e-324", "1.7976931348623158e308", "7.2057594037927933e16",
-        "0.1", "123456789012345678", "1e-400", "1e400"}) {
+    for (String text :
+        new String[] {
+          "9007199254740993",
+          "9007199254740993.0",
+          "2.2250738585072011e-308",
+          "4.9e-324",
+          "2.4703282292062327e-324",
+          "1.7976931348623158e308",
+          "7.2057594037927933e16",
+          "0.1",
+          "123456789012345678",
+          "1e-400",
+          "1e400"
+        }) {
       assertSameAsJava(text);
     }
   }
 
   @Test
   void acceptsSignsBarePointsAndInfinities() {
-    String[][] cases = {{"+1.5", "1.5"}, {"-0", "-0.0"}, {".5", "0.5"}, {"5.", "5.0"},
-        {"-.5e1", "-5.0"},
-        {"007", "7.0"}, {"1E+2", "100.0"}, {"1e-2", "0.01"}, {"1e0000000000000000000002", "100.0"},
-        {"inf", "Infinity"}, {"+inf", "Infinity"}, {"INF", "Infinity"}, {"Infinity", "Infinity"},
-        {"+Infinity", "Infinity"}, {"-inf", "-Infinity"}, {"-INF", "-Infinity"},
-        {"-Infinity", "-Infinity"}};
+    String[][] cases = {
+      {"+1.5", "1.5"},
+      {"-0", "-0.0"},
+      {".5", "0.5"},
+      {"5.", "5.0"},
+      {"-.5e1", "-5.0"},
+      {"007", "7.0"},
+      {"1E+2", "100.0"},
+      {"1e-2", "0.01"},
+      {"1e0000000000000000000002", "100.0"},
+      {"inf", "Infinity"},
+      {"+inf", "Infinity"},
+      {"INF", "Infinity"},
+      {"Infinity", "Infinity"},
+      {"+Infinity", "Infinity"},
+      {"-inf", "-Infinity"},
+      {"-INF", "-Infinity"},
+      {"-Infinity", "-Infinity"}
+    };
     for (String[] c : cases) {
       assertEquals(c[1], Double.toString(parse(c[0])), c[0]);
     }
@@ -76,9 +103,31 @@ class NumberParserTest {
 
   @Test
   void rejectsWhatIsNotANumber() {
-    for (String text : new String[] {"", "-", "+", ".", "-.", "e5", "1e", "1e+", "1.2.3", "1x",
-        "0x10",
-        "0x1p3", "1d", "1f", " 1", "1 ", "NaN", "nan", "Inf", "infinity", "--1", "1e5.5"}) {
+    for (String text :
+        new String[] {
+          "",
+          "-",
+          "+",
+          ".",
+          "-.",
+          "e5",
+          "1e",
+          "1e+",
+          "1.2.3",
+          "1x",
+          "0x10",
+          "0x1p3",
+          "1d",
+          "1f",
+          " 1",
+          "1 ",
+          "NaN",
+          "nan",
+          "Inf",
+          "infinity",
+          "--1",
+          "1e5.5"
+        }) {
       assertTrue(Double.isNaN(parse(text)), text);
     }
   }
@@ -93,7 +142,8 @@ class NumberParserTest {
     assertEquals(7, stop[0]);
     assertEquals(-0.25, NumberParser.parsePrefix(b, 9, b.length, stop));
     assertEquals(13, stop[0]);
-    assertTrue(Double.isNaN(NumberParser.parsePrefix(b, 14, b.length, stop)),
+    assertTrue(
+        Double.isNaN(NumberParser.parsePrefix(b, 14, b.length, stop)),
         "an exponent without digits");
     assertEquals(14, stop[0]);
     assertEquals(1.0, NumberParser.parsePrefix(b, 17, 18, stop), "stops at the limit");

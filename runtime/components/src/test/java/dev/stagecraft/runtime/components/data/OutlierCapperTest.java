@@ -15,7 +15,11 @@ class OutlierCapperTest {
   void clipsToTheIqrFences() {
     // x sorted 1 2 3 4 100: q1 (index 1) 2, q3 (index 3) 4, IQR 2 -> fences -1 and 7
     // y sorted 1..6: q1 at 1.25 -> 2.25, q3 at 3.75 -> 4.75, IQR 2.5 -> fences -1.5 and 8.5
-    Table t = table(col("x", 100, 1, 2, NaN, 3, 4), col("y", 1, 2, 3, 4, 5, 6), col("t", 1e9, 0, 0, 0, 0, 0));
+    Table t =
+        table(
+            col("x", 100, 1, 2, NaN, 3, 4),
+            col("y", 1, 2, 3, 4, 5, 6),
+            col("t", 1e9, 0, 0, 0, 0, 0));
     CapperState state = new OutlierCapper(1.5, "t").fit(t);
     assertEquals(new CapperState.Fences("x", -1, 7), state.columns().get(0));
     assertEquals(new CapperState.Fences("y", -1.5, 8.5), state.columns().get(1));

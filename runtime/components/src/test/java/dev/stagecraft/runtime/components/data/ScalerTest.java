@@ -14,8 +14,12 @@ import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.Table;
 
 class ScalerTest {
-  private final Table data = table(col("x", 1, 2, NaN, 4, 10), col("c", 5, 5, 5, 5, 5),
-      IntColumn.create("i", 0, 1, 0, 1, 0), text("label", "a", "b", "a", "b", "a"));
+  private final Table data =
+      table(
+          col("x", 1, 2, NaN, 4, 10),
+          col("c", 5, 5, 5, 5, 5),
+          IntColumn.create("i", 0, 1, 0, 1, 0),
+          text("label", "a", "b", "a", "b", "a"));
 
   @Test
   void standardUsesThePopulationDeviationAndIgnoresMissingValues() {
@@ -52,16 +56,19 @@ class ScalerTest {
   @Test
   void singleRowScalesToZero() {
     Table one = table(col("x", 42));
-    for (ScaleMethod method : new ScaleMethod[] {ScaleMethod.STANDARD, ScaleMethod.ROBUST, ScaleMethod.MINMAX}) {
+    for (ScaleMethod method :
+        new ScaleMethod[] {ScaleMethod.STANDARD, ScaleMethod.ROBUST, ScaleMethod.MINMAX}) {
       assertColumn(new Scaler(method, null).fit(one).transform(one), "x", 0);
     }
   }
 
   @Test
   void fittedStateIsJsonAndAppliesTrainingStatistics() {
-    ScalerState state = roundTrip(new Scaler(ScaleMethod.MINMAX, "label").fit(data), ScalerState.class);
-    Table test = table(col("x", 19, -8), col("c", 6, 5), IntColumn.create("i", 2, 0),
-        text("label", "a", "b"));
+    ScalerState state =
+        roundTrip(new Scaler(ScaleMethod.MINMAX, "label").fit(data), ScalerState.class);
+    Table test =
+        table(
+            col("x", 19, -8), col("c", 6, 5), IntColumn.create("i", 2, 0), text("label", "a", "b"));
     Table out = state.transform(test);
     assertColumn(out, "x", 2, -1); // 19 * (1/9) - 1/9 = 2; -8 / 9 - 1/9 = -1
     assertColumn(out, "c", 1, 0);
@@ -69,11 +76,13 @@ class ScalerTest {
 
   @Test
   void errors() {
-    assertEquals("unknown --scale value 'zscore'; use one of none, standard, robust, minmax",
+    assertEquals(
+        "unknown --scale value 'zscore'; use one of none, standard, robust, minmax",
         assertThrows(DataException.class, () -> ScaleMethod.parse("zscore")).getMessage());
     Table other = table(col("y", 1));
     ScalerState state = new Scaler(ScaleMethod.STANDARD, null).fit(table(col("x", 1, 2)));
-    assertEquals("column 'x' is not in the table; the columns are: y",
+    assertEquals(
+        "column 'x' is not in the table; the columns are: y",
         assertThrows(DataException.class, () -> state.transform(other)).getMessage());
   }
 }

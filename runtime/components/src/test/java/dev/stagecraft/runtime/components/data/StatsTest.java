@@ -13,9 +13,11 @@ class StatsTest {
   void quantilesInterpolateLinearlyAsNumpy() {
     // n = 6: q25 sits at index 5 * 0.25 = 1.25 -> 2 + 0.25 * (3 - 2) = 2.25;
     // q75 at 3.75 -> numpy computes b - (b - a) * (1 - t) = 5 - 1 * 0.25 = 4.75
-    assertArrayEquals(new double[] {2.25, 4.75}, Stats.quantiles(new double[] {6, 1, 5, 2, 4, 3}, 0.25, 0.75));
+    assertArrayEquals(
+        new double[] {2.25, 4.75}, Stats.quantiles(new double[] {6, 1, 5, 2, 4, 3}, 0.25, 0.75));
     // NaN ignored: [1, 2, 4, 10] -> q25 at 0.75: 1.75; q75 at 2.25: 4 + 0.25 * 6 = 5.5
-    assertArrayEquals(new double[] {1.75, 5.5}, Stats.quantiles(new double[] {10, NaN, 1, 4, 2}, 0.25, 0.75));
+    assertArrayEquals(
+        new double[] {1.75, 5.5}, Stats.quantiles(new double[] {10, NaN, 1, 4, 2}, 0.25, 0.75));
     // one value: every quantile is that value; two values: 0.25 -> 1 + 0.25 * 2 = 1.5, 0.75 -> 2.5
     assertArrayEquals(new double[] {7, 7}, Stats.quantiles(new double[] {7}, 0.25, 0.75));
     assertArrayEquals(new double[] {1.5, 2.5}, Stats.quantiles(new double[] {3, 1}, 0.25, 0.75));
@@ -36,7 +38,8 @@ class StatsTest {
         double h = (n - 1) * q;
         int lo = (int) Math.floor(h);
         double expected = lo + 1 < n ? Stats.lerp(sorted[lo], sorted[lo + 1], h - lo) : sorted[lo];
-        assertEquals(expected, Stats.quantiles(values, 0.25, 0.5, 0.75)[(int) (q * 4) - 1], "n=" + n);
+        assertEquals(
+            expected, Stats.quantiles(values, 0.25, 0.5, 0.75)[(int) (q * 4) - 1], "n=" + n);
       }
     }
   }
@@ -66,8 +69,10 @@ class StatsTest {
   @Test
   void pearsonUsesPairwiseCompleteRows() {
     // a = [1, 2, 3, 4], c = [1, -1, 1, -1]: cov sum -2, ssq 5 and 4 -> r = -2 / sqrt(20)
-    assertEquals(-2 / Math.sqrt(20), Stats.pearson(new double[] {1, 2, 3, 4, NaN},
-        new double[] {1, -1, 1, -1, 7}), 1e-15);
+    assertEquals(
+        -2 / Math.sqrt(20),
+        Stats.pearson(new double[] {1, 2, 3, 4, NaN}, new double[] {1, -1, 1, -1, 7}),
+        1e-15);
     assertEquals(NaN, Stats.pearson(new double[] {1, 2, 3}, new double[] {5, 5, 5}));
     assertEquals(NaN, Stats.pearson(new double[] {1}, new double[] {2}));
   }

@@ -50,26 +50,44 @@ class TableCodecTest {
 
   @Test
   void tablesKeepColumnTypesAndMissingValues() {
-    Table t = Table.create("patients",
-        IntColumn.create("id", new int[] {1, 2, 3}),
-        DoubleColumn.create("bmi", new double[] {21.5, Double.NaN, 30.25}),
-        StringColumn.create("diagnosis", new String[] {"M", "", "B"}),
-        BooleanColumn.create("smoker", new boolean[] {true, false, true}),
-        DateColumn.create("seen", new LocalDate[] {LocalDate.of(2024, 2, 29), null, LocalDate.of(1999, 12, 31)}),
-        LongColumn.create("visits", new long[] {5L, Long.MIN_VALUE, 1L << 40}),
-        DateTimeColumn.create("admitted", new java.time.LocalDateTime[] {
-            java.time.LocalDateTime.of(2024, 1, 1, 8, 30), null, java.time.LocalDateTime.of(2025, 6, 1, 0, 0, 1)}));
+    Table t =
+        Table.create(
+            "patients",
+            IntColumn.create("id", new int[] {1, 2, 3}),
+            DoubleColumn.create("bmi", new double[] {21.5, Double.NaN, 30.25}),
+            StringColumn.create("diagnosis", new String[] {"M", "", "B"}),
+            BooleanColumn.create("smoker", new boolean[] {true, false, true}),
+            DateColumn.create(
+                "seen",
+                new LocalDate[] {LocalDate.of(2024, 2, 29), null, LocalDate.of(1999, 12, 31)}),
+            LongColumn.create("visits", new long[] {5L, Long.MIN_VALUE, 1L << 40}),
+            DateTimeColumn.create(
+                "admitted",
+                new java.time.LocalDateTime[] {
+                  java.time.LocalDateTime.of(2024, 1, 1, 8, 30),
+                  null,
+                  java.time.LocalDateTime.of(2025, 6, 1, 0, 0, 1)
+                }));
     t.booleanColumn("smoker").setMissing(1);
     Table back = (Table) roundTrip(t, "tablesaw");
     assertEquals("patients", back.name());
     assertEquals(t.columnNames(), back.columnNames());
     assertEquals(Arrays.asList(t.types().toArray()), Arrays.asList(back.types().toArray()));
-    assertEquals(List.of(ColumnType.INTEGER, ColumnType.DOUBLE, ColumnType.STRING, ColumnType.BOOLEAN,
-        ColumnType.LOCAL_DATE, ColumnType.LONG, ColumnType.LOCAL_DATE_TIME), back.types());
+    assertEquals(
+        List.of(
+            ColumnType.INTEGER,
+            ColumnType.DOUBLE,
+            ColumnType.STRING,
+            ColumnType.BOOLEAN,
+            ColumnType.LOCAL_DATE,
+            ColumnType.LONG,
+            ColumnType.LOCAL_DATE_TIME),
+        back.types());
     assertEquals(t.print(), back.print());
     for (int c = 0; c < t.columnCount(); c++) {
       for (int r = 0; r < t.rowCount(); r++) {
-        assertEquals(t.column(c).isMissing(r), back.column(c).isMissing(r), "missing at " + c + "," + r);
+        assertEquals(
+            t.column(c).isMissing(r), back.column(c).isMissing(r), "missing at " + c + "," + r);
       }
     }
     assertTrue(back.doubleColumn("bmi").isMissing(1));

@@ -60,12 +60,15 @@ class TrainTestSplitTest {
   void errors() {
     assertThrows(DataException.class, () -> new TrainTestSplit(1.0, 1, null));
     Table lonely = table(col("id", 1, 2, 3, 4), text("label", "a", "a", "a", "b"));
-    assertEquals("cannot stratify by 'label': class 'b' has only 1 row; each class needs at least 2",
+    assertEquals(
+        "cannot stratify by 'label': class 'b' has only 1 row; each class needs at least 2",
         assertThrows(DataException.class, () -> new TrainTestSplit(0.5, 1, "label").split(lonely))
             .getMessage());
-    assertTrue(assertThrows(DataException.class,
-        () -> new TrainTestSplit(0.5, 1, "nope").split(lonely)).getMessage()
-        .startsWith("target column 'nope' does not exist"));
-    assertThrows(DataException.class, () -> new TrainTestSplit(0.5, 1, null).split(table(col("id", 1))));
+    assertTrue(
+        assertThrows(DataException.class, () -> new TrainTestSplit(0.5, 1, "nope").split(lonely))
+            .getMessage()
+            .startsWith("target column 'nope' does not exist"));
+    assertThrows(
+        DataException.class, () -> new TrainTestSplit(0.5, 1, null).split(table(col("id", 1))));
   }
 }

@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.stagecraft.runtime.components.train.ModelTraining;
+import dev.stagecraft.runtime.components.train.TrainedModel;
+import dev.stagecraft.runtime.components.train.TrainingConfig;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,10 +21,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Stream;
-import dev.stagecraft.runtime.components.train.ModelTraining;
-import dev.stagecraft.runtime.components.train.TrainedModel;
-import dev.stagecraft.runtime.components.train.TrainingConfig;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.tribuo.Example;
 import org.tribuo.Model;
 import org.tribuo.classification.Label;
@@ -29,7 +30,6 @@ import org.tribuo.impl.ArrayExample;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
-import org.junit.jupiter.api.io.TempDir;
 
 class ModelRegistryTest {
   @TempDir Path dir;
@@ -105,8 +105,7 @@ class ModelRegistryTest {
     DeploymentException e =
         assertThrows(DeploymentException.class, () -> registry.rollback("production"));
     assertEquals(
-        "target 'production' has no deployment to roll back (targets: [staging])",
-        e.getMessage());
+        "target 'production' has no deployment to roll back (targets: [staging])", e.getMessage());
   }
 
   @Test
@@ -118,8 +117,10 @@ class ModelRegistryTest {
             StringColumn.create("y", "lo", "lo", "lo", "lo", "hi", "hi", "hi", "hi"));
     TrainedModel trained =
         ModelTraining.train(
-            t, t, "y", List.of(TrainingConfig.defaults("logistic_regression").withTrials(1)
-                .withFolds(2)));
+            t,
+            t,
+            "y",
+            List.of(TrainingConfig.defaults("logistic_regression").withTrials(1).withFolds(2)));
     ModelRegistry registry = new ModelRegistry(dir, clock);
     Deployment d = registry.deploy(trained, "production", "run-9", "train[0]");
     assertEquals("logistic_regression", d.modelType());
@@ -158,8 +159,7 @@ class ModelRegistryTest {
         futures.add(
             pool.submit(
                 () ->
-                    new ModelRegistry(dir, clock)
-                        .deploy(bytes(run), "svm", null, "p", run, "s")));
+                    new ModelRegistry(dir, clock).deploy(bytes(run), "svm", null, "p", run, "s")));
       }
       List<Integer> versions = new ArrayList<>();
       for (Future<Deployment> f : futures) {

@@ -111,14 +111,12 @@ class ModelTrainingTest {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     TribuoModels.write(m.model(), bytes);
     Model<Label> back = TribuoModels.read(new ByteArrayInputStream(bytes.toByteArray()));
-    assertEquals(
-        m.predictions(), Predictions.of(back, test.dataset(), m.positiveLabel()));
+    assertEquals(m.predictions(), Predictions.of(back, test.dataset(), m.positiveLabel()));
 
     ObjectMapper json = new ObjectMapper();
     TrainedModel whole = json.readValue(json.writeValueAsString(m), TrainedModel.class);
     assertEquals(m.withModel(null), whole.withModel(null));
-    assertEquals(
-        m.predictions(), Predictions.of(whole.model(), test.dataset(), m.positiveLabel()));
+    assertEquals(m.predictions(), Predictions.of(whole.model(), test.dataset(), m.positiveLabel()));
 
     TrainedModel summary =
         json.readValue(json.writeValueAsString(m.withModel(null)), TrainedModel.class);

@@ -63,8 +63,7 @@ class SearchSpaceTest {
   void emptyRangesAreErrors() {
     TrainingConfigException e =
         assertThrows(TrainingConfigException.class, () -> Domain.ints(5, 1));
-    assertEquals(
-        "integer range [5, 1] is empty; write the smaller bound first", e.getMessage());
+    assertEquals("integer range [5, 1] is empty; write the smaller bound first", e.getMessage());
   }
 
   @Test
@@ -95,8 +94,10 @@ class SearchSpaceTest {
     assertEquals("entropy", grid.get(1).get("criterion"));
     assertEquals(30, grid.get(5).get("n_estimators"));
     assertEquals(
-        List.of(0.01, 0.1, 1.0), Domain.logReals(0.01, 1.0).grid().stream()
-            .map(v -> Math.round((Double) v * 1e9) / 1e9).toList());
+        List.of(0.01, 0.1, 1.0),
+        Domain.logReals(0.01, 1.0).grid().stream()
+            .map(v -> Math.round((Double) v * 1e9) / 1e9)
+            .toList());
   }
 
   @Test

@@ -13,7 +13,8 @@ final class SplitForTests {
 
   /** [train, test] of the breast cancer data: stratified 80/20 with seed 42, scaled on train. */
   static Table[] breastCancerSplit() {
-    TrainTestSplit.Split split = new TrainTestSplit(0.2, 42, "diagnosis").split(BundledData.breastCancer());
+    TrainTestSplit.Split split =
+        new TrainTestSplit(0.2, 42, "diagnosis").split(BundledData.breastCancer());
     ScalerState scale = new Scaler(ScaleMethod.STANDARD, "diagnosis").fit(split.train());
     return new Table[] {scale.transform(split.train()), scale.transform(split.test())};
   }

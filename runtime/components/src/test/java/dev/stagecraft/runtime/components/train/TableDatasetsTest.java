@@ -43,8 +43,7 @@ class TableDatasetsTest {
 
   @Test
   void aSingleClassTargetIsAnError() {
-    Table t =
-        Table.create("t", DoubleColumn.create("x", 1, 2), StringColumn.create("y", "a", "a"));
+    Table t = Table.create("t", DoubleColumn.create("x", 1, 2), StringColumn.create("y", "a", "a"));
     TrainingDataException e =
         assertThrows(TrainingDataException.class, () -> TableDatasets.forTraining(t, "y"));
     assertEquals(
@@ -77,8 +76,7 @@ class TableDatasetsTest {
 
   @Test
   void aContinuousTargetIsAnError() {
-    Table t =
-        Table.create("t", DoubleColumn.create("x", 1, 2), DoubleColumn.create("y", 1.0, 2.5));
+    Table t = Table.create("t", DoubleColumn.create("x", 1, 2), DoubleColumn.create("y", 1.0, 2.5));
     TrainingDataException e =
         assertThrows(TrainingDataException.class, () -> TableDatasets.forTraining(t, "y"));
     assertEquals(
@@ -100,8 +98,7 @@ class TableDatasetsTest {
   @Test
   void aTestTableWithOtherFeaturesIsAnError() {
     Table test =
-        Table.create(
-            "test", DoubleColumn.create("x", 1.0), IntColumn.create("y", new int[] {1}));
+        Table.create("test", DoubleColumn.create("x", 1.0), IntColumn.create("y", new int[] {1}));
     TrainingDataException e =
         assertThrows(
             TrainingDataException.class,

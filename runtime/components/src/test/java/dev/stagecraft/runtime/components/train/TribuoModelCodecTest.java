@@ -31,10 +31,13 @@ class TribuoModelCodecTest {
     for (int i = 0; i < 60; i++) {
       double x = random.nextGaussian();
       double y = random.nextGaussian();
-      examples.add(new ArrayExample<>(new Label(x + y > 0 ? "pos" : "neg"), new String[] {"x", "y"}, new double[] {x, y}));
+      examples.add(
+          new ArrayExample<>(
+              new Label(x + y > 0 ? "pos" : "neg"), new String[] {"x", "y"}, new double[] {x, y}));
     }
-    MutableDataset<Label> data = new MutableDataset<>(
-        new ListDataSource<>(examples, labels, new SimpleDataSourceProvenance("test", labels)));
+    MutableDataset<Label> data =
+        new MutableDataset<>(
+            new ListDataSource<>(examples, labels, new SimpleDataSourceProvenance("test", labels)));
     Model<Label> model = new LogisticRegressionTrainer().train(data);
 
     ArtifactStore store = new ArtifactStore(dir, Codecs.standard());

@@ -32,8 +32,9 @@ import java.util.UUID;
  *
  * <p>Writes are atomic: bytes go to a temporary file in the same directory, which is moved into
  * place ({@code ATOMIC_MOVE}) only once complete, so a reader or a crash never sees a partial
- * artifact. Small outputs are hashed in memory first, so storing bytes that are already there
- * (the {@code null} of every void stage, a re-run's unchanged output) writes nothing. Files unpacked for {@code Path} outputs live under {@code artifacts/files/SHA/}.
+ * artifact. Small outputs are hashed in memory first, so storing bytes that are already there (the
+ * {@code null} of every void stage, a re-run's unchanged output) writes nothing. Files unpacked for
+ * {@code Path} outputs live under {@code artifacts/files/SHA/}.
  */
 public final class ArtifactStore {
   private static final String HEADER = "stagecraft-artifact 1 ";
@@ -51,12 +52,20 @@ public final class ArtifactStore {
     try {
       Files.createDirectories(objects);
     } catch (IOException e) {
-      throw new StoreException("cannot create the artifact directory " + objects + " (" + e
-          + "); make it writable or pass --store DIR", e);
+      throw new StoreException(
+          "cannot create the artifact directory "
+              + objects
+              + " ("
+              + e
+              + "); make it writable or pass --store DIR",
+          e);
     }
     if (!Files.isWritable(objects)) {
-      throw new StoreException("the artifact directory " + objects + " is not writable; make it"
-          + " writable or pass --store DIR");
+      throw new StoreException(
+          "the artifact directory "
+              + objects
+              + " is not writable; make it"
+              + " writable or pass --store DIR");
     }
   }
 
@@ -93,7 +102,8 @@ public final class ArtifactStore {
       ArtifactRef ref = new ArtifactRef(hex, codec.id(), spill.size);
       Path target = objects.resolve(hex);
       if (known.contains(hex) || Files.exists(target)) {
-        // Equal bytes are stored already (e.g. the null output of every void stage): nothing to write.
+        // Equal bytes are stored already (e.g. the null output of every void stage): nothing to
+        // write.
         if (temp != null) {
           Files.delete(temp);
         }
@@ -114,16 +124,30 @@ public final class ArtifactStore {
         throw u;
       }
       if (e instanceof com.fasterxml.jackson.databind.exc.InvalidDefinitionException bad) {
-        throw new UnstorableOutputException(owner, value.getClass(), "JSON cannot write it (" + firstLine(bad) + ")");
+        throw new UnstorableOutputException(
+            owner, value.getClass(), "JSON cannot write it (" + firstLine(bad) + ")");
       }
-      if (e instanceof IOException io && !(e instanceof com.fasterxml.jackson.core.JsonProcessingException)
+      if (e instanceof IOException io
+          && !(e instanceof com.fasterxml.jackson.core.JsonProcessingException)
           && isFileSystemFailure(io)) {
-        throw new StoreException("cannot write an artifact in " + objects + " (" + firstLine(io)
-            + "); make it writable with free space, or pass --store DIR", e);
+        throw new StoreException(
+            "cannot write an artifact in "
+                + objects
+                + " ("
+                + firstLine(io)
+                + "); make it writable with free space, or pass --store DIR",
+            e);
       }
-      throw new StoreException("codec '" + codec.id() + "' failed to write "
-          + (owner.isEmpty() ? "an output" : "the output of stage '" + owner + "'") + " of type "
-          + (value == null ? "null" : value.getClass().getName()) + ": " + firstLine(e), e);
+      throw new StoreException(
+          "codec '"
+              + codec.id()
+              + "' failed to write "
+              + (owner.isEmpty() ? "an output" : "the output of stage '" + owner + "'")
+              + " of type "
+              + (value == null ? "null" : value.getClass().getName())
+              + ": "
+              + firstLine(e),
+          e);
     }
   }
 
@@ -139,20 +163,40 @@ public final class ArtifactStore {
     try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
       String header = readHeaderLine(in);
       String codecId = header.substring(HEADER.length());
-      Codec codec = codecs.byId(codecId).orElseThrow(() -> new StoreException("the artifact " + file
-          + " was written by codec '" + codecId + "', which is not on the class path; add the jar that"
-          + " registers it in META-INF/services/" + Codec.class.getName()));
-      return codec.read(new NonClosing.Input(in),
+      Codec codec =
+          codecs
+              .byId(codecId)
+              .orElseThrow(
+                  () ->
+                      new StoreException(
+                          "the artifact "
+                              + file
+                              + " was written by codec '"
+                              + codecId
+                              + "', which is not on the class path; add the jar that"
+                              + " registers it in META-INF/services/"
+                              + Codec.class.getName()));
+      return codec.read(
+          new NonClosing.Input(in),
           new Codec.ReadContext(expected, root.resolve("files").resolve(ref.sha256())));
     } catch (NoSuchFileException e) {
-      throw new StoreException("the artifact " + file + " is missing (the store was changed by hand);"
-          + " run the stage again, e.g. with --no-cache", e);
+      throw new StoreException(
+          "the artifact "
+              + file
+              + " is missing (the store was changed by hand);"
+              + " run the stage again, e.g. with --no-cache",
+          e);
     } catch (IOException | RuntimeException e) {
       if (e instanceof StoreException se) {
         throw se;
       }
-      throw new StoreException("cannot read the artifact " + file + " (" + firstLine(e)
-          + "); delete it and run the stage again, e.g. with --no-cache", e);
+      throw new StoreException(
+          "cannot read the artifact "
+              + file
+              + " ("
+              + firstLine(e)
+              + "); delete it and run the stage again, e.g. with --no-cache",
+          e);
     }
   }
 
@@ -182,8 +226,14 @@ public final class ArtifactStore {
         codec.write(value, new NonClosing(out));
       }
     } catch (IOException e) {
-      throw new StoreException("codec '" + codec.id() + "' failed to write a value of type "
-          + (value == null ? "null" : value.getClass().getName()) + " for a cache key: " + firstLine(e), e);
+      throw new StoreException(
+          "codec '"
+              + codec.id()
+              + "' failed to write a value of type "
+              + (value == null ? "null" : value.getClass().getName())
+              + " for a cache key: "
+              + firstLine(e),
+          e);
     }
     return sha.digest();
   }
@@ -194,7 +244,8 @@ public final class ArtifactStore {
     } catch (FileAlreadyExistsException raced) {
       Files.deleteIfExists(temp); // another writer stored the same bytes first
     } catch (AtomicMoveNotSupportedException e) {
-      throw new IOException("the file system of " + target.getParent() + " cannot move files atomically", e);
+      throw new IOException(
+          "the file system of " + target.getParent() + " cannot move files atomically", e);
     }
   }
 

@@ -97,7 +97,8 @@ public record CacheKey(String hex) {
       return new CacheKey(HexFormat.of().formatHex(sha.digest()));
     }
 
-    private static void parts(MessageDigest sha, Codecs codecs, String kind, Map<String, Object> parts) {
+    private static void parts(
+        MessageDigest sha, Codecs codecs, String kind, Map<String, Object> parts) {
       text(sha, kind + " " + parts.size());
       for (Map.Entry<String, Object> e : parts.entrySet()) {
         text(sha, e.getKey());

@@ -20,17 +20,27 @@ public final class Codecs {
     java.util.Set<String> ids = new java.util.HashSet<>();
     for (Codec c : codecs) {
       if (!ids.add(c.id())) {
-        throw new IllegalArgumentException("two codecs share the id '" + c.id() + "'; give "
-            + c.getClass().getName() + " another id");
+        throw new IllegalArgumentException(
+            "two codecs share the id '"
+                + c.id()
+                + "'; give "
+                + c.getClass().getName()
+                + " another id");
       }
     }
   }
 
-  /** The registered codecs (from the class path of this class and the thread's class loader) then the built-ins. */
+  /**
+   * The registered codecs (from the class path of this class and the thread's class loader) then
+   * the built-ins.
+   */
   public static Codecs standard() {
     List<Codec> all = new ArrayList<>();
     java.util.Set<Class<?>> seen = new java.util.HashSet<>();
-    for (ClassLoader loader : new ClassLoader[] {Thread.currentThread().getContextClassLoader(), Codecs.class.getClassLoader()}) {
+    for (ClassLoader loader :
+        new ClassLoader[] {
+          Thread.currentThread().getContextClassLoader(), Codecs.class.getClassLoader()
+        }) {
       if (loader == null) {
         continue;
       }

@@ -27,17 +27,29 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * JSON through Jackson for primitives, strings, enums, java.time values, records, POJOs, arrays,
- * collections and maps. An artifact is {@code {"type": CANONICAL_TYPE, "value": ...}}: the Java type
- * of the value, inferred from the value itself (a {@code List} of records is
- * {@code java.util.List<com.acme.Model>}), so reading gives back the same types without being told.
+ * collections and maps. An artifact is {@code {"type": CANONICAL_TYPE, "value": ...}}: the Java
+ * type of the value, inferred from the value itself (a {@code List} of records is {@code
+ * java.util.List<com.acme.Model>}), so reading gives back the same types without being told.
  */
 public final class JsonCodec implements Codec {
   /** This codec's id. */
   public static final String ID = "json";
 
-  private static final Set<Class<?>> SCALARS = Set.of(
-      String.class, Boolean.class, Character.class, Byte.class, Short.class, Integer.class, Long.class,
-      Float.class, Double.class, BigInteger.class, BigDecimal.class, UUID.class, URI.class);
+  private static final Set<Class<?>> SCALARS =
+      Set.of(
+          String.class,
+          Boolean.class,
+          Character.class,
+          Byte.class,
+          Short.class,
+          Integer.class,
+          Long.class,
+          Float.class,
+          Double.class,
+          BigInteger.class,
+          BigDecimal.class,
+          UUID.class,
+          URI.class);
 
   private final ObjectMapper mapper = JsonMappers.create();
   private final TypeInference types = new TypeInference(mapper.getTypeFactory());
@@ -70,8 +82,11 @@ public final class JsonCodec implements Codec {
     if (value instanceof Map<?, ?> m) {
       for (Object key : m.keySet()) {
         if (key != null && !isKeyType(key.getClass())) {
-          return Optional.of("its map keys of type " + key.getClass().getName() + " cannot be JSON object"
-              + " keys (use strings, numbers, booleans, enums or UUIDs)");
+          return Optional.of(
+              "its map keys of type "
+                  + key.getClass().getName()
+                  + " cannot be JSON object"
+                  + " keys (use strings, numbers, booleans, enums or UUIDs)");
         }
       }
       for (Object element : distinctClasses(m.values())) {
@@ -89,9 +104,18 @@ public final class JsonCodec implements Codec {
   }
 
   private static boolean isKeyType(Class<?> c) {
-    return c == String.class || c == Integer.class || c == Long.class || c == Short.class || c == Byte.class
-        || c == Double.class || c == Float.class || c == Boolean.class || c == Character.class || c == UUID.class
-        || c.isEnum() || (c.getSuperclass() != null && c.getSuperclass().isEnum());
+    return c == String.class
+        || c == Integer.class
+        || c == Long.class
+        || c == Short.class
+        || c == Byte.class
+        || c == Double.class
+        || c == Float.class
+        || c == Boolean.class
+        || c == Character.class
+        || c == UUID.class
+        || c.isEnum()
+        || (c.getSuperclass() != null && c.getSuperclass().isEnum());
   }
 
   /** One element per distinct class (nested containers are all kept: their elements may differ). */
@@ -110,7 +134,10 @@ public final class JsonCodec implements Codec {
   }
 
   private Optional<String> judge(Class<?> c) {
-    if (c.isPrimitive() || SCALARS.contains(c) || c.isEnum() || JsonMappers.TIME_TYPES.contains(c)
+    if (c.isPrimitive()
+        || SCALARS.contains(c)
+        || c.isEnum()
+        || JsonMappers.TIME_TYPES.contains(c)
         || (c.isArray() && c.getComponentType().isPrimitive())) {
       return Optional.empty();
     }
@@ -123,14 +150,20 @@ public final class JsonCodec implements Codec {
     if (c == Optional.class) {
       return Optional.of("Optional is not stored; return the value itself or null");
     }
-    if (c.isSynthetic() || c.isAnonymousClass() || c.isLocalClass() || c.getName().contains("$$Lambda")) {
+    if (c.isSynthetic()
+        || c.isAnonymousClass()
+        || c.isLocalClass()
+        || c.getName().contains("$$Lambda")) {
       return Optional.of("it is a lambda, anonymous or local class, which cannot be created again");
     }
     if (c.isMemberClass() && !Modifier.isStatic(c.getModifiers())) {
       return Optional.of("it is an inner (non-static) class; make it static or a record");
     }
     String name = c.getName();
-    if (name.startsWith("java.") || name.startsWith("javax.") || name.startsWith("jdk.") || name.startsWith("sun.")) {
+    if (name.startsWith("java.")
+        || name.startsWith("javax.")
+        || name.startsWith("jdk.")
+        || name.startsWith("sun.")) {
       return Optional.of("JSON does not store this JDK type");
     }
     if (!hasCreator(c)) {
@@ -194,7 +227,8 @@ public final class JsonCodec implements Codec {
     } catch (IllegalArgumentException e) {
       return declared; // the stored class is gone; trust what the consumer declared
     }
-    if (declared.getRawClass() == Object.class || declared.getRawClass().isAssignableFrom(stored.getRawClass())) {
+    if (declared.getRawClass() == Object.class
+        || declared.getRawClass().isAssignableFrom(stored.getRawClass())) {
       return stored;
     }
     return declared;
@@ -203,15 +237,20 @@ public final class JsonCodec implements Codec {
   private static void expect(JsonParser p, JsonToken token) throws IOException {
     JsonToken t = p.nextToken();
     if (t != token) {
-      throw new IOException("not a Stagecraft JSON artifact: expected " + token + " but found " + t);
+      throw new IOException(
+          "not a Stagecraft JSON artifact: expected " + token + " but found " + t);
     }
   }
 
   private static void expectField(JsonParser p, String name) throws IOException {
     expect(p, JsonToken.FIELD_NAME);
     if (!p.currentName().equals(name)) {
-      throw new IOException("not a Stagecraft JSON artifact: expected field '" + name + "' but found '"
-          + p.currentName() + "'");
+      throw new IOException(
+          "not a Stagecraft JSON artifact: expected field '"
+              + name
+              + "' but found '"
+              + p.currentName()
+              + "'");
     }
   }
 }

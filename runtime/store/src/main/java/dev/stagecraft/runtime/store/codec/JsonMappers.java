@@ -17,14 +17,23 @@ import java.time.OffsetDateTime;
 import java.time.Period;
 import java.util.function.Function;
 
-/** The Jackson mapper the JSON codec uses: deterministic output and ISO-8601 text for java.time values. */
+/**
+ * The Jackson mapper the JSON codec uses: deterministic output and ISO-8601 text for java.time
+ * values.
+ */
 final class JsonMappers {
   private JsonMappers() {}
 
   /** The java.time types written as their ISO-8601 text. */
-  static final java.util.Set<Class<?>> TIME_TYPES = java.util.Set.of(
-      LocalDate.class, LocalDateTime.class, LocalTime.class, Instant.class, Duration.class,
-      OffsetDateTime.class, Period.class);
+  static final java.util.Set<Class<?>> TIME_TYPES =
+      java.util.Set.of(
+          LocalDate.class,
+          LocalDateTime.class,
+          LocalTime.class,
+          Instant.class,
+          Duration.class,
+          OffsetDateTime.class,
+          Period.class);
 
   static ObjectMapper create() {
     SimpleModule time = new SimpleModule("stagecraft-java-time");
@@ -43,18 +52,21 @@ final class JsonMappers {
 
   private static <T> void text(SimpleModule module, Class<T> type, Function<String, T> parse) {
     module.addSerializer(type, ToStringSerializer.instance);
-    module.addDeserializer(type, new StdScalarDeserializer<T>(type) {
-      private static final long serialVersionUID = 1L;
+    module.addDeserializer(
+        type,
+        new StdScalarDeserializer<T>(type) {
+          private static final long serialVersionUID = 1L;
 
-      @Override
-      public T deserialize(JsonParser p, DeserializationContext ctx) throws IOException {
-        String text = p.getValueAsString();
-        try {
-          return parse.apply(text);
-        } catch (RuntimeException e) {
-          return type.cast(ctx.handleWeirdStringValue(type, text, "not ISO-8601: %s", e.getMessage()));
-        }
-      }
-    });
+          @Override
+          public T deserialize(JsonParser p, DeserializationContext ctx) throws IOException {
+            String text = p.getValueAsString();
+            try {
+              return parse.apply(text);
+            } catch (RuntimeException e) {
+              return type.cast(
+                  ctx.handleWeirdStringValue(type, text, "not ISO-8601: %s", e.getMessage()));
+            }
+          }
+        });
   }
 }

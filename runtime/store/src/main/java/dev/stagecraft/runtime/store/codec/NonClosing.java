@@ -6,7 +6,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 
-/** Streams handed to codecs and archive wrappers: closing them leaves the underlying stream open. */
+/**
+ * Streams handed to codecs and archive wrappers: closing them leaves the underlying stream open.
+ */
 public final class NonClosing extends FilterOutputStream {
   /** Writes through to {@code out}; closing only flushes. */
   public NonClosing(OutputStream out) {

@@ -26,13 +26,18 @@ final class TypeInference {
       return factory.constructType(Object.class);
     }
     if (value instanceof Collection<?> c) {
-      Class<?> base = c instanceof SortedSet<?> ? SortedSet.class
-          : c instanceof Set<?> ? Set.class : c instanceof List<?> ? List.class : Collection.class;
+      Class<?> base =
+          c instanceof SortedSet<?>
+              ? SortedSet.class
+              : c instanceof Set<?>
+                  ? Set.class
+                  : c instanceof List<?> ? List.class : Collection.class;
       return factory.constructCollectionType(base.asSubclass(Collection.class), common(c));
     }
     if (value instanceof Map<?, ?> m) {
       Class<?> base = m instanceof SortedMap<?, ?> ? SortedMap.class : Map.class;
-      return factory.constructMapType(base.asSubclass(Map.class), common(m.keySet()), common(m.values()));
+      return factory.constructMapType(
+          base.asSubclass(Map.class), common(m.keySet()), common(m.values()));
     }
     if (value instanceof Object[] array) {
       JavaType element = common(java.util.Arrays.asList(array));
@@ -42,7 +47,8 @@ final class TypeInference {
       return factory.constructArrayType(element);
     }
     Class<?> c = value.getClass();
-    if (c.isEnum() || c.isAnonymousClass() && c.getSuperclass() != null && c.getSuperclass().isEnum()) {
+    if (c.isEnum()
+        || c.isAnonymousClass() && c.getSuperclass() != null && c.getSuperclass().isEnum()) {
       return factory.constructType(c.isEnum() ? c : c.getSuperclass());
     }
     return factory.constructType(c);
@@ -56,7 +62,8 @@ final class TypeInference {
       if (v == null) {
         continue;
       }
-      boolean container = v instanceof Collection<?> || v instanceof Map<?, ?> || v instanceof Object[];
+      boolean container =
+          v instanceof Collection<?> || v instanceof Map<?, ?> || v instanceof Object[];
       if (!container && v.getClass() == last) {
         continue; // fast path: long runs of one class
       }
@@ -86,10 +93,13 @@ final class TypeInference {
         return factory.constructArrayType(merge(a.getContentType(), b.getContentType()));
       }
       if (a.isCollectionLikeType()) {
-        return factory.constructCollectionType((Class<? extends Collection>) raw, merge(a.getContentType(), b.getContentType()));
+        return factory.constructCollectionType(
+            (Class<? extends Collection>) raw, merge(a.getContentType(), b.getContentType()));
       }
       if (a.isMapLikeType()) {
-        return factory.constructMapType((Class<? extends Map>) raw, merge(a.getKeyType(), b.getKeyType()),
+        return factory.constructMapType(
+            (Class<? extends Map>) raw,
+            merge(a.getKeyType(), b.getKeyType()),
             merge(a.getContentType(), b.getContentType()));
       }
     }

@@ -51,16 +51,25 @@ public final class Database {
     try {
       Files.createDirectories(dir);
     } catch (IOException e) {
-      throw new StoreException("cannot create the store directory " + dir + " (" + describe(e)
-          + "); make its parent writable or pass --store DIR", e);
+      throw new StoreException(
+          "cannot create the store directory "
+              + dir
+              + " ("
+              + describe(e)
+              + "); make its parent writable or pass --store DIR",
+          e);
     }
     if (Files.isDirectory(absolute)) {
-      throw new StoreException("the store database " + absolute
-          + " is a directory, not a file; remove it or pass --store DIR");
+      throw new StoreException(
+          "the store database "
+              + absolute
+              + " is a directory, not a file; remove it or pass --store DIR");
     }
     if (Files.exists(absolute) && !Files.isWritable(absolute)) {
-      throw new StoreException("the store database " + absolute
-          + " is not writable; make it writable or pass --store DIR");
+      throw new StoreException(
+          "the store database "
+              + absolute
+              + " is not writable; make it writable or pass --store DIR");
     }
     Database db = new Database(absolute, List.copyOf(migrations));
     db.migrate();
@@ -74,7 +83,8 @@ public final class Database {
 
   /** The schema version the file is at. */
   public int schemaVersion() {
-    try (Connection c = connect(); Statement s = c.createStatement();
+    try (Connection c = connect();
+        Statement s = c.createStatement();
         ResultSet rs = s.executeQuery("PRAGMA user_version")) {
       return rs.next() ? rs.getInt(1) : 0;
     } catch (SQLException e) {
@@ -138,23 +148,47 @@ public final class Database {
   public StoreException failure(SQLException e) {
     SQLiteErrorCode code = e instanceof SQLiteException se ? se.getResultCode() : null;
     int primary = code == null ? e.getErrorCode() & 0xff : code.code & 0xff;
-    if (primary == SQLiteErrorCode.SQLITE_NOTADB.code || primary == SQLiteErrorCode.SQLITE_CORRUPT.code) {
-      return new StoreException("the store database " + file
-          + " is not a valid SQLite database (corrupt, or another kind of file); move it away to"
-          + " start a new history, or pass --store DIR", e);
+    if (primary == SQLiteErrorCode.SQLITE_NOTADB.code
+        || primary == SQLiteErrorCode.SQLITE_CORRUPT.code) {
+      return new StoreException(
+          "the store database "
+              + file
+              + " is not a valid SQLite database (corrupt, or another kind of file); move it away to"
+              + " start a new history, or pass --store DIR",
+          e);
     }
-    if (primary == SQLiteErrorCode.SQLITE_CANTOPEN.code || primary == SQLiteErrorCode.SQLITE_READONLY.code
-        || primary == SQLiteErrorCode.SQLITE_PERM.code || primary == SQLiteErrorCode.SQLITE_IOERR.code
+    if (primary == SQLiteErrorCode.SQLITE_CANTOPEN.code
+        || primary == SQLiteErrorCode.SQLITE_READONLY.code
+        || primary == SQLiteErrorCode.SQLITE_PERM.code
+        || primary == SQLiteErrorCode.SQLITE_IOERR.code
         || primary == SQLiteErrorCode.SQLITE_FULL.code) {
-      return new StoreException("cannot write the store database " + file + " (" + firstLine(e)
-          + "); make " + file.getParent() + " writable with free space, or pass --store DIR", e);
+      return new StoreException(
+          "cannot write the store database "
+              + file
+              + " ("
+              + firstLine(e)
+              + "); make "
+              + file.getParent()
+              + " writable with free space, or pass --store DIR",
+          e);
     }
-    if (primary == SQLiteErrorCode.SQLITE_BUSY.code || primary == SQLiteErrorCode.SQLITE_LOCKED.code) {
-      return new StoreException("the store database " + file + " stayed locked by another process for "
-          + BUSY_TIMEOUT_MS / 1000 + "s; wait for it to finish, or pass --store DIR", e);
+    if (primary == SQLiteErrorCode.SQLITE_BUSY.code
+        || primary == SQLiteErrorCode.SQLITE_LOCKED.code) {
+      return new StoreException(
+          "the store database "
+              + file
+              + " stayed locked by another process for "
+              + BUSY_TIMEOUT_MS / 1000
+              + "s; wait for it to finish, or pass --store DIR",
+          e);
     }
-    return new StoreException("the store database " + file + " failed: " + firstLine(e)
-        + "; check the file or pass --store DIR", e);
+    return new StoreException(
+        "the store database "
+            + file
+            + " failed: "
+            + firstLine(e)
+            + "; check the file or pass --store DIR",
+        e);
   }
 
   private void migrate() {
@@ -169,45 +203,55 @@ public final class Database {
       }
       // BEGIN IMMEDIATE takes the write lock, so two processes opening a new store migrate one
       // after the other; the version is read again inside the transaction.
-      inTransaction(c, tx -> {
-        try (Statement s = tx.createStatement()) {
-          s.execute("CREATE TABLE IF NOT EXISTS schema_version ("
-              + "version INTEGER PRIMARY KEY, description TEXT NOT NULL, applied_at INTEGER NOT NULL)");
-          int current = userVersion(tx);
-          if (current > target) {
-            throw newerSchema(current, target);
-          }
-          for (Migration m : migrations) {
-            if (m.version() <= current) {
-              continue;
+      inTransaction(
+          c,
+          tx -> {
+            try (Statement s = tx.createStatement()) {
+              s.execute(
+                  "CREATE TABLE IF NOT EXISTS schema_version ("
+                      + "version INTEGER PRIMARY KEY, description TEXT NOT NULL, applied_at INTEGER NOT NULL)");
+              int current = userVersion(tx);
+              if (current > target) {
+                throw newerSchema(current, target);
+              }
+              for (Migration m : migrations) {
+                if (m.version() <= current) {
+                  continue;
+                }
+                for (String sql : m.statements()) {
+                  s.execute(sql);
+                }
+                try (PreparedStatement p =
+                    tx.prepareStatement(
+                        "INSERT INTO schema_version (version, description, applied_at) VALUES (?, ?, ?)")) {
+                  p.setInt(1, m.version());
+                  p.setString(2, m.description());
+                  p.setLong(3, System.currentTimeMillis());
+                  p.executeUpdate();
+                }
+                s.execute("PRAGMA user_version = " + m.version());
+              }
             }
-            for (String sql : m.statements()) {
-              s.execute(sql);
-            }
-            try (PreparedStatement p = tx.prepareStatement(
-                "INSERT INTO schema_version (version, description, applied_at) VALUES (?, ?, ?)")) {
-              p.setInt(1, m.version());
-              p.setString(2, m.description());
-              p.setLong(3, System.currentTimeMillis());
-              p.executeUpdate();
-            }
-            s.execute("PRAGMA user_version = " + m.version());
-          }
-        }
-      });
+          });
     } catch (SQLException e) {
       throw failure(e);
     }
   }
 
   private StoreException newerSchema(int version, int target) {
-    return new StoreException("the store database " + file + " has schema version " + version
-        + " but this Stagecraft knows versions up to " + target
-        + "; use a newer Stagecraft, or pass --store DIR");
+    return new StoreException(
+        "the store database "
+            + file
+            + " has schema version "
+            + version
+            + " but this Stagecraft knows versions up to "
+            + target
+            + "; use a newer Stagecraft, or pass --store DIR");
   }
 
   private static int userVersion(Connection c) throws SQLException {
-    try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("PRAGMA user_version")) {
+    try (Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("PRAGMA user_version")) {
       return rs.next() ? rs.getInt(1) : 0;
     }
   }

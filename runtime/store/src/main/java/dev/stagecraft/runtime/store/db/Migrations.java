@@ -2,14 +2,20 @@ package dev.stagecraft.runtime.store.db;
 
 import java.util.List;
 
-/** The store's schema as an ordered list of {@link Migration}s; the last one is the current version. */
+/**
+ * The store's schema as an ordered list of {@link Migration}s; the last one is the current version.
+ */
 public final class Migrations {
   private Migrations() {}
 
   /** Every step, in order, versions 1, 2, 3, ... */
-  public static final List<Migration> ALL = List.of(
-      new Migration(1, "runs and stage executions", List.of(
-          """
+  public static final List<Migration> ALL =
+      List.of(
+          new Migration(
+              1,
+              "runs and stage executions",
+              List.of(
+                  """
           CREATE TABLE runs (
             id TEXT PRIMARY KEY,
             pipeline TEXT NOT NULL,
@@ -18,9 +24,9 @@ public final class Migrations {
             started_at INTEGER NOT NULL,
             ended_at INTEGER,
             resumed_from TEXT)""",
-          "CREATE INDEX runs_by_start ON runs(started_at)",
-          "CREATE INDEX runs_by_pipeline ON runs(pipeline, started_at)",
-          """
+                  "CREATE INDEX runs_by_start ON runs(started_at)",
+                  "CREATE INDEX runs_by_pipeline ON runs(pipeline, started_at)",
+                  """
           CREATE TABLE stage_executions (
             run_id TEXT NOT NULL,
             instance TEXT NOT NULL,
@@ -38,11 +44,14 @@ public final class Migrations {
             reason TEXT NOT NULL DEFAULT '',
             seq INTEGER NOT NULL,
             PRIMARY KEY (run_id, instance)) WITHOUT ROWID""")),
-      new Migration(2, "stored outputs of stage executions, and cache entries", List.of(
-          "ALTER TABLE stage_executions ADD COLUMN artifact_sha256 TEXT",
-          "ALTER TABLE stage_executions ADD COLUMN artifact_codec TEXT",
-          "ALTER TABLE stage_executions ADD COLUMN artifact_size INTEGER",
-          """
+          new Migration(
+              2,
+              "stored outputs of stage executions, and cache entries",
+              List.of(
+                  "ALTER TABLE stage_executions ADD COLUMN artifact_sha256 TEXT",
+                  "ALTER TABLE stage_executions ADD COLUMN artifact_codec TEXT",
+                  "ALTER TABLE stage_executions ADD COLUMN artifact_size INTEGER",
+                  """
           CREATE TABLE cache_entries (
             cache_key TEXT PRIMARY KEY,
             pipeline TEXT NOT NULL,
@@ -51,11 +60,14 @@ public final class Migrations {
             codec TEXT NOT NULL,
             size INTEGER NOT NULL,
             created_at INTEGER NOT NULL) WITHOUT ROWID""")),
-      new Migration(3, "fan-out items as short labels instead of JSON text", List.of(
-          """
+          new Migration(
+              3,
+              "fan-out items as short labels instead of JSON text",
+              List.of(
+                  """
           UPDATE stage_executions SET item = json_extract(item, '$')
           WHERE item IS NOT NULL AND json_valid(item) AND json_type(item) = 'text'""",
-          """
+                  """
           UPDATE stage_executions SET item = substr(item, 1, 39) || '…'
           WHERE item IS NOT NULL AND length(item) > 40""")));
 

@@ -13,7 +13,8 @@ sealed interface HistoryEvent {
   record RunStarted(RunInfo run) implements HistoryEvent {}
 
   /** An attempt begins; {@code seq} orders instances by when they were first seen. */
-  record StageStarted(String runId, String instance, int attempt, Instant at, long seq) implements HistoryEvent {}
+  record StageStarted(String runId, String instance, int attempt, Instant at, long seq)
+      implements HistoryEvent {}
 
   /** A stage instance is final. */
   record StageFinished(String runId, StageExecution execution, long seq) implements HistoryEvent {}
@@ -22,10 +23,12 @@ sealed interface HistoryEvent {
   record RunFinished(String runId, RunStatus status, Instant end) implements HistoryEvent {}
 
   /** The stored output of a run's instance. */
-  record OutputLinked(String runId, String instance, ArtifactRef ref, long seq) implements HistoryEvent {}
+  record OutputLinked(String runId, String instance, ArtifactRef ref, long seq)
+      implements HistoryEvent {}
 
   /** A cached output under its key. */
-  record CacheEntryAdded(String key, String pipeline, String stage, ArtifactRef ref) implements HistoryEvent {}
+  record CacheEntryAdded(String key, String pipeline, String stage, ArtifactRef ref)
+      implements HistoryEvent {}
 
   /** Commit everything queued before it, then complete. */
   record Flush(CompletableFuture<Void> done) implements HistoryEvent {}

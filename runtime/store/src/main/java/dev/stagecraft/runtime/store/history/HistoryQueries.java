@@ -22,8 +22,8 @@ import java.util.Optional;
 
 /**
  * Reads the run history: runs newest first, one run with its stage executions, the expected
- * duration of each stage (for the scheduler), ids by prefix, stored outputs and cache entries.
- * Each call uses its own connection, so queries never wait for the writer (WAL readers don't).
+ * duration of each stage (for the scheduler), ids by prefix, stored outputs and cache entries. Each
+ * call uses its own connection, so queries never wait for the writer (WAL readers don't).
  */
 public final class HistoryQueries {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -40,97 +40,124 @@ public final class HistoryQueries {
   /** Runs, newest first, of one pipeline or (empty) of all; at most {@code limit}. */
   public List<RunSummary> runs(Optional<String> pipeline, int limit) {
     // One pass over each listed run's executions counts all three.
-    String sql = "SELECT r.id, r.pipeline, r.status, r.started_at, r.ended_at, r.resumed_from,"
-        + " COALESCE(SUM(e.status IN ('SUCCEEDED', 'CACHED')), 0), COALESCE(SUM(e.status = 'FAILED'), 0),"
-        + " COUNT(e.instance)"
-        + " FROM (SELECT * FROM runs" + (pipeline.isPresent() ? " WHERE pipeline = ?" : "")
-        + " ORDER BY started_at DESC, id DESC LIMIT ?) r"
-        + " LEFT JOIN stage_executions e ON e.run_id = r.id"
-        + " GROUP BY r.id ORDER BY r.started_at DESC, r.id DESC";
-    return query(c -> {
-      try (PreparedStatement p = c.prepareStatement(sql)) {
-        int i = 1;
-        if (pipeline.isPresent()) {
-          p.setString(i++, pipeline.get());
-        }
-        p.setInt(i, limit);
-        List<RunSummary> runs = new ArrayList<>();
-        try (ResultSet rs = p.executeQuery()) {
-          while (rs.next()) {
-            runs.add(new RunSummary(rs.getString(1), rs.getString(2), RunStatus.valueOf(rs.getString(3)),
-                Instant.ofEpochMilli(rs.getLong(4)), instant(rs, 5), Optional.ofNullable(rs.getString(6)),
-                rs.getInt(7), rs.getInt(8), rs.getInt(9)));
+    String sql =
+        "SELECT r.id, r.pipeline, r.status, r.started_at, r.ended_at, r.resumed_from,"
+            + " COALESCE(SUM(e.status IN ('SUCCEEDED', 'CACHED')), 0), COALESCE(SUM(e.status = 'FAILED'), 0),"
+            + " COUNT(e.instance)"
+            + " FROM (SELECT * FROM runs"
+            + (pipeline.isPresent() ? " WHERE pipeline = ?" : "")
+            + " ORDER BY started_at DESC, id DESC LIMIT ?) r"
+            + " LEFT JOIN stage_executions e ON e.run_id = r.id"
+            + " GROUP BY r.id ORDER BY r.started_at DESC, r.id DESC";
+    return query(
+        c -> {
+          try (PreparedStatement p = c.prepareStatement(sql)) {
+            int i = 1;
+            if (pipeline.isPresent()) {
+              p.setString(i++, pipeline.get());
+            }
+            p.setInt(i, limit);
+            List<RunSummary> runs = new ArrayList<>();
+            try (ResultSet rs = p.executeQuery()) {
+              while (rs.next()) {
+                runs.add(
+                    new RunSummary(
+                        rs.getString(1),
+                        rs.getString(2),
+                        RunStatus.valueOf(rs.getString(3)),
+                        Instant.ofEpochMilli(rs.getLong(4)),
+                        instant(rs, 5),
+                        Optional.ofNullable(rs.getString(6)),
+                        rs.getInt(7),
+                        rs.getInt(8),
+                        rs.getInt(9)));
+              }
+            }
+            return runs;
           }
-        }
-        return runs;
-      }
-    });
+        });
   }
 
   /** The run of that exact id with its stage executions, if recorded. */
   public Optional<RunRecord> run(String runId) {
-    return query(c -> {
-      String pipeline;
-      Map<String, String> params;
-      RunStatus status;
-      Instant start;
-      Optional<Instant> end;
-      Optional<String> resumedFrom;
-      try (PreparedStatement p = c.prepareStatement(
-          "SELECT pipeline, params, status, started_at, ended_at, resumed_from FROM runs WHERE id = ?")) {
-        p.setString(1, runId);
-        try (ResultSet rs = p.executeQuery()) {
-          if (!rs.next()) {
-            return Optional.empty();
+    return query(
+        c -> {
+          String pipeline;
+          Map<String, String> params;
+          RunStatus status;
+          Instant start;
+          Optional<Instant> end;
+          Optional<String> resumedFrom;
+          try (PreparedStatement p =
+              c.prepareStatement(
+                  "SELECT pipeline, params, status, started_at, ended_at, resumed_from FROM runs WHERE id = ?")) {
+            p.setString(1, runId);
+            try (ResultSet rs = p.executeQuery()) {
+              if (!rs.next()) {
+                return Optional.empty();
+              }
+              pipeline = rs.getString(1);
+              params = readJson(rs.getString(2), PARAMS);
+              status = RunStatus.valueOf(rs.getString(3));
+              start = Instant.ofEpochMilli(rs.getLong(4));
+              end = instant(rs, 5);
+              resumedFrom = Optional.ofNullable(rs.getString(6));
+            }
           }
-          pipeline = rs.getString(1);
-          params = readJson(rs.getString(2), PARAMS);
-          status = RunStatus.valueOf(rs.getString(3));
-          start = Instant.ofEpochMilli(rs.getLong(4));
-          end = instant(rs, 5);
-          resumedFrom = Optional.ofNullable(rs.getString(6));
-        }
-      }
-      List<StageExecution> stages = new ArrayList<>();
-      try (PreparedStatement p = c.prepareStatement(
-          "SELECT instance, stage, fan_index, item, status, attempts, started_at, ended_at, wall_ms,"
-              + " cpu_ns, allocated_bytes, metrics, reason FROM stage_executions WHERE run_id = ?"
-              + " ORDER BY seq, instance")) {
-        p.setString(1, runId);
-        try (ResultSet rs = p.executeQuery()) {
-          while (rs.next()) {
-            int index = rs.getInt(3);
-            Optional<Integer> fanIndex = rs.wasNull() ? Optional.empty() : Optional.of(index);
-            stages.add(new StageExecution(rs.getString(1), rs.getString(2), fanIndex,
-                Optional.ofNullable(rs.getString(4)), StageStatus.valueOf(rs.getString(5)), rs.getInt(6),
-                instant(rs, 7), instant(rs, 8), rs.getLong(9), rs.getLong(10), rs.getLong(11),
-                readJson(rs.getString(12), METRICS), rs.getString(13)));
+          List<StageExecution> stages = new ArrayList<>();
+          try (PreparedStatement p =
+              c.prepareStatement(
+                  "SELECT instance, stage, fan_index, item, status, attempts, started_at, ended_at, wall_ms,"
+                      + " cpu_ns, allocated_bytes, metrics, reason FROM stage_executions WHERE run_id = ?"
+                      + " ORDER BY seq, instance")) {
+            p.setString(1, runId);
+            try (ResultSet rs = p.executeQuery()) {
+              while (rs.next()) {
+                int index = rs.getInt(3);
+                Optional<Integer> fanIndex = rs.wasNull() ? Optional.empty() : Optional.of(index);
+                stages.add(
+                    new StageExecution(
+                        rs.getString(1),
+                        rs.getString(2),
+                        fanIndex,
+                        Optional.ofNullable(rs.getString(4)),
+                        StageStatus.valueOf(rs.getString(5)),
+                        rs.getInt(6),
+                        instant(rs, 7),
+                        instant(rs, 8),
+                        rs.getLong(9),
+                        rs.getLong(10),
+                        rs.getLong(11),
+                        readJson(rs.getString(12), METRICS),
+                        rs.getString(13)));
+              }
+            }
           }
-        }
-      }
-      return Optional.of(new RunRecord(runId, pipeline, params, status, start, end, resumedFrom, stages));
-    });
+          return Optional.of(
+              new RunRecord(runId, pipeline, params, status, start, end, resumedFrom, stages));
+        });
   }
 
   /** Ids of runs starting with the prefix, sorted. */
   public List<String> runIdsByPrefix(String prefix) {
-    return query(c -> {
-      try (PreparedStatement p = c.prepareStatement(
-          "SELECT id FROM runs WHERE id >= ? AND id < ? ORDER BY id")) {
-        p.setString(1, prefix);
-        p.setString(2, prefix + Character.MAX_VALUE);
-        List<String> ids = new ArrayList<>();
-        try (ResultSet rs = p.executeQuery()) {
-          while (rs.next()) {
-            String id = rs.getString(1);
-            if (id.startsWith(prefix)) {
-              ids.add(id);
+    return query(
+        c -> {
+          try (PreparedStatement p =
+              c.prepareStatement("SELECT id FROM runs WHERE id >= ? AND id < ? ORDER BY id")) {
+            p.setString(1, prefix);
+            p.setString(2, prefix + Character.MAX_VALUE);
+            List<String> ids = new ArrayList<>();
+            try (ResultSet rs = p.executeQuery()) {
+              while (rs.next()) {
+                String id = rs.getString(1);
+                if (id.startsWith(prefix)) {
+                  ids.add(id);
+                }
+              }
             }
+            return ids;
           }
-        }
-        return ids;
-      }
-    });
+        });
   }
 
   /**
@@ -140,22 +167,32 @@ public final class HistoryQueries {
    */
   public String resolveRunId(String idOrPrefix) {
     if (idOrPrefix.isEmpty()) {
-      throw new UnknownRunException("an empty run id names no run in " + db.file().getParent()
-          + "; list runs with: stagecraft runs");
+      throw new UnknownRunException(
+          "an empty run id names no run in "
+              + db.file().getParent()
+              + "; list runs with: stagecraft runs");
     }
     List<String> ids = runIdsByPrefix(idOrPrefix);
     if (ids.contains(idOrPrefix)) {
       return idOrPrefix;
     }
     if (ids.isEmpty()) {
-      throw new UnknownRunException("no run '" + idOrPrefix + "' in the store " + db.file().getParent()
-          + "; list runs with: stagecraft runs");
+      throw new UnknownRunException(
+          "no run '"
+              + idOrPrefix
+              + "' in the store "
+              + db.file().getParent()
+              + "; list runs with: stagecraft runs");
     }
     if (ids.size() > 1) {
       List<String> shown = ids.subList(0, Math.min(5, ids.size()));
-      throw new UnknownRunException("run id prefix '" + idOrPrefix + "' is ambiguous: it matches "
-          + String.join(", ", shown) + (ids.size() > shown.size() ? " and " + (ids.size() - shown.size()) + " more" : "")
-          + "; type more of the id");
+      throw new UnknownRunException(
+          "run id prefix '"
+              + idOrPrefix
+              + "' is ambiguous: it matches "
+              + String.join(", ", shown)
+              + (ids.size() > shown.size() ? " and " + (ids.size() - shown.size()) + " more" : "")
+              + "; type more of the id");
     }
     return ids.get(0);
   }
@@ -169,25 +206,29 @@ public final class HistoryQueries {
    * #RECENT_RUNS} runs. Stages that did not succeed in those are absent.
    */
   public Map<String, Duration> expectedDurations(String pipeline) {
-    String sql = "SELECT stage, MAX(wall_ms) FROM ("
-        + " SELECT e.stage AS stage, e.wall_ms AS wall_ms,"
-        + " RANK() OVER (PARTITION BY e.stage ORDER BY r.started_at DESC, r.id DESC) AS recency"
-        + " FROM stage_executions e JOIN (SELECT id, started_at FROM runs WHERE pipeline = ?"
-        + " ORDER BY started_at DESC, id DESC LIMIT " + RECENT_RUNS + ") r ON r.id = e.run_id"
-        + " WHERE e.status = 'SUCCEEDED')"
-        + " WHERE recency = 1 GROUP BY stage ORDER BY stage";
-    return query(c -> {
-      try (PreparedStatement p = c.prepareStatement(sql)) {
-        p.setString(1, pipeline);
-        Map<String, Duration> durations = new LinkedHashMap<>();
-        try (ResultSet rs = p.executeQuery()) {
-          while (rs.next()) {
-            durations.put(rs.getString(1), Duration.ofMillis(rs.getLong(2)));
+    String sql =
+        "SELECT stage, MAX(wall_ms) FROM ("
+            + " SELECT e.stage AS stage, e.wall_ms AS wall_ms,"
+            + " RANK() OVER (PARTITION BY e.stage ORDER BY r.started_at DESC, r.id DESC) AS recency"
+            + " FROM stage_executions e JOIN (SELECT id, started_at FROM runs WHERE pipeline = ?"
+            + " ORDER BY started_at DESC, id DESC LIMIT "
+            + RECENT_RUNS
+            + ") r ON r.id = e.run_id"
+            + " WHERE e.status = 'SUCCEEDED')"
+            + " WHERE recency = 1 GROUP BY stage ORDER BY stage";
+    return query(
+        c -> {
+          try (PreparedStatement p = c.prepareStatement(sql)) {
+            p.setString(1, pipeline);
+            Map<String, Duration> durations = new LinkedHashMap<>();
+            try (ResultSet rs = p.executeQuery()) {
+              while (rs.next()) {
+                durations.put(rs.getString(1), Duration.ofMillis(rs.getLong(2)));
+              }
+            }
+            return durations;
           }
-        }
-        return durations;
-      }
-    });
+        });
   }
 
   /**
@@ -195,35 +236,42 @@ public final class HistoryQueries {
    * a resume of the run reuses.
    */
   public Map<String, ArtifactRef> storedOutputs(String runId) {
-    return query(c -> {
-      try (PreparedStatement p = c.prepareStatement(
-          "SELECT instance, artifact_sha256, artifact_codec, artifact_size FROM stage_executions"
-              + " WHERE run_id = ? AND status IN ('SUCCEEDED', 'CACHED') AND artifact_sha256 IS NOT NULL"
-              + " ORDER BY seq")) {
-        p.setString(1, runId);
-        Map<String, ArtifactRef> outputs = new LinkedHashMap<>();
-        try (ResultSet rs = p.executeQuery()) {
-          while (rs.next()) {
-            outputs.put(rs.getString(1), new ArtifactRef(rs.getString(2), rs.getString(3), rs.getLong(4)));
+    return query(
+        c -> {
+          try (PreparedStatement p =
+              c.prepareStatement(
+                  "SELECT instance, artifact_sha256, artifact_codec, artifact_size FROM stage_executions"
+                      + " WHERE run_id = ? AND status IN ('SUCCEEDED', 'CACHED') AND artifact_sha256 IS NOT NULL"
+                      + " ORDER BY seq")) {
+            p.setString(1, runId);
+            Map<String, ArtifactRef> outputs = new LinkedHashMap<>();
+            try (ResultSet rs = p.executeQuery()) {
+              while (rs.next()) {
+                outputs.put(
+                    rs.getString(1),
+                    new ArtifactRef(rs.getString(2), rs.getString(3), rs.getLong(4)));
+              }
+            }
+            return outputs;
           }
-        }
-        return outputs;
-      }
-    });
+        });
   }
 
   /** The artifact cached under the key, if any. */
   public Optional<ArtifactRef> cacheEntry(String key) {
-    return query(c -> {
-      try (PreparedStatement p = c.prepareStatement(
-          "SELECT sha256, codec, size FROM cache_entries WHERE cache_key = ?")) {
-        p.setString(1, key);
-        try (ResultSet rs = p.executeQuery()) {
-          return rs.next() ? Optional.of(new ArtifactRef(rs.getString(1), rs.getString(2), rs.getLong(3)))
-              : Optional.<ArtifactRef>empty();
-        }
-      }
-    });
+    return query(
+        c -> {
+          try (PreparedStatement p =
+              c.prepareStatement(
+                  "SELECT sha256, codec, size FROM cache_entries WHERE cache_key = ?")) {
+            p.setString(1, key);
+            try (ResultSet rs = p.executeQuery()) {
+              return rs.next()
+                  ? Optional.of(new ArtifactRef(rs.getString(1), rs.getString(2), rs.getLong(3)))
+                  : Optional.<ArtifactRef>empty();
+            }
+          }
+        });
   }
 
   private interface Query<T> {

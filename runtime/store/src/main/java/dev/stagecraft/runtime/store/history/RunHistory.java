@@ -21,9 +21,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Queue;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
@@ -36,8 +36,8 @@ import java.util.concurrent.locks.LockSupport;
  * <p>Listener calls only queue an event on a lock-free queue (tens of nanoseconds on the executor's
  * threads, no wake-up). One writer thread drains the queue once per flush interval and writes
  * everything queued in one transaction, so a 10,000-stage run costs a handful of transactions.
- * {@link #runFinished} waits until the run's rows are committed, so a finished run is durable;
- * the periodic commits keep what finished when a process is killed.
+ * {@link #runFinished} waits until the run's rows are committed, so a finished run is durable; the
+ * periodic commits keep what finished when a process is killed.
  */
 public final class RunHistory implements RunListener, AutoCloseable {
   /** How often queued rows are committed while a run goes on. */
@@ -128,8 +128,10 @@ public final class RunHistory implements RunListener, AutoCloseable {
       Thread.currentThread().interrupt();
       throw new StoreException("interrupted while writing the run history to " + db.file(), e);
     } catch (ExecutionException e) {
-      throw e.getCause() instanceof StoreException se ? se
-          : new StoreException("writing the run history to " + db.file() + " failed: " + e.getCause(), e);
+      throw e.getCause() instanceof StoreException se
+          ? se
+          : new StoreException(
+              "writing the run history to " + db.file() + " failed: " + e.getCause(), e);
     }
     checkHealthy();
   }
@@ -169,12 +171,13 @@ public final class RunHistory implements RunListener, AutoCloseable {
 
   /**
    * The writer: wakes once per flush interval (or when a flush is asked for), takes everything
-   * queued and writes it in one transaction. Producers never wake it, so a busy run pays no
-   * context switch per event.
+   * queued and writes it in one transaction. Producers never wake it, so a busy run pays no context
+   * switch per event.
    */
   private void drainLoop() {
     List<HistoryEvent> batch = new ArrayList<>();
-    try (Connection c = db.connect(); Statements st = new Statements(c)) {
+    try (Connection c = db.connect();
+        Statements st = new Statements(c)) {
       while (true) {
         boolean stopping = closed;
         for (HistoryEvent e = queue.poll(); e != null; e = queue.poll()) {
@@ -206,7 +209,8 @@ public final class RunHistory implements RunListener, AutoCloseable {
       } catch (SQLException e) {
         failure = db.failure(e);
       } catch (RuntimeException e) {
-        failure = new StoreException("writing the run history to " + db.file() + " failed: " + e, e);
+        failure =
+            new StoreException("writing the run history to " + db.file() + " failed: " + e, e);
       }
     }
     for (HistoryEvent e : events) {
@@ -244,50 +248,56 @@ public final class RunHistory implements RunListener, AutoCloseable {
 
     Statements(Connection c) throws SQLException {
       this.connection = c;
-      runStarted = c.prepareStatement(
-          "INSERT INTO runs (id, pipeline, params, status, started_at, ended_at, resumed_from)"
-              + " VALUES (?, ?, ?, 'RUNNING', ?, NULL, ?)"
-              + " ON CONFLICT(id) DO UPDATE SET pipeline = excluded.pipeline, params = excluded.params,"
-              + " status = 'RUNNING', started_at = excluded.started_at, ended_at = NULL,"
-              + " resumed_from = excluded.resumed_from");
+      runStarted =
+          c.prepareStatement(
+              "INSERT INTO runs (id, pipeline, params, status, started_at, ended_at, resumed_from)"
+                  + " VALUES (?, ?, ?, 'RUNNING', ?, NULL, ?)"
+                  + " ON CONFLICT(id) DO UPDATE SET pipeline = excluded.pipeline, params = excluded.params,"
+                  + " status = 'RUNNING', started_at = excluded.started_at, ended_at = NULL,"
+                  + " resumed_from = excluded.resumed_from");
       runFinished = c.prepareStatement("UPDATE runs SET status = ?, ended_at = ? WHERE id = ?");
-      stageStarted = c.prepareStatement(
-          "INSERT INTO stage_executions (run_id, instance, stage, fan_index, status, attempts, started_at, seq)"
-              + " VALUES (?, ?, ?, ?, 'RUNNING', ?, ?, ?)"
-              + " ON CONFLICT(run_id, instance) DO UPDATE SET status = 'RUNNING', attempts = excluded.attempts");
-      stageFinished = c.prepareStatement(
-          "INSERT INTO stage_executions (run_id, instance, stage, fan_index, item, status, attempts,"
-              + " started_at, ended_at, wall_ms, cpu_ns, allocated_bytes, metrics, reason, seq,"
-              + " artifact_sha256, artifact_codec, artifact_size)"
-              + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-              + " ON CONFLICT(run_id, instance) DO UPDATE SET stage = excluded.stage,"
-              + " fan_index = excluded.fan_index, item = excluded.item, status = excluded.status,"
-              + " attempts = excluded.attempts,"
-              + " started_at = COALESCE(excluded.started_at, stage_executions.started_at),"
-              + " ended_at = excluded.ended_at, wall_ms = excluded.wall_ms, cpu_ns = excluded.cpu_ns,"
-              + " allocated_bytes = excluded.allocated_bytes, metrics = excluded.metrics,"
-              + " reason = excluded.reason,"
-              + " artifact_sha256 = COALESCE(excluded.artifact_sha256, stage_executions.artifact_sha256),"
-              + " artifact_codec = COALESCE(excluded.artifact_codec, stage_executions.artifact_codec),"
-              + " artifact_size = COALESCE(excluded.artifact_size, stage_executions.artifact_size)");
+      stageStarted =
+          c.prepareStatement(
+              "INSERT INTO stage_executions (run_id, instance, stage, fan_index, status, attempts, started_at, seq)"
+                  + " VALUES (?, ?, ?, ?, 'RUNNING', ?, ?, ?)"
+                  + " ON CONFLICT(run_id, instance) DO UPDATE SET status = 'RUNNING', attempts = excluded.attempts");
+      stageFinished =
+          c.prepareStatement(
+              "INSERT INTO stage_executions (run_id, instance, stage, fan_index, item, status, attempts,"
+                  + " started_at, ended_at, wall_ms, cpu_ns, allocated_bytes, metrics, reason, seq,"
+                  + " artifact_sha256, artifact_codec, artifact_size)"
+                  + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                  + " ON CONFLICT(run_id, instance) DO UPDATE SET stage = excluded.stage,"
+                  + " fan_index = excluded.fan_index, item = excluded.item, status = excluded.status,"
+                  + " attempts = excluded.attempts,"
+                  + " started_at = COALESCE(excluded.started_at, stage_executions.started_at),"
+                  + " ended_at = excluded.ended_at, wall_ms = excluded.wall_ms, cpu_ns = excluded.cpu_ns,"
+                  + " allocated_bytes = excluded.allocated_bytes, metrics = excluded.metrics,"
+                  + " reason = excluded.reason,"
+                  + " artifact_sha256 = COALESCE(excluded.artifact_sha256, stage_executions.artifact_sha256),"
+                  + " artifact_codec = COALESCE(excluded.artifact_codec, stage_executions.artifact_codec),"
+                  + " artifact_size = COALESCE(excluded.artifact_size, stage_executions.artifact_size)");
       // An output whose instance does not finish in the same batch: a RUNNING row holds it until
       // the finish arrives (which keeps the artifact columns).
-      outputLinked = c.prepareStatement(
-          "INSERT INTO stage_executions (run_id, instance, stage, fan_index, status, attempts, seq,"
-              + " artifact_sha256, artifact_codec, artifact_size) VALUES (?, ?, ?, ?, 'RUNNING', 0, ?, ?, ?, ?)"
-              + " ON CONFLICT(run_id, instance) DO UPDATE SET artifact_sha256 = excluded.artifact_sha256,"
-              + " artifact_codec = excluded.artifact_codec, artifact_size = excluded.artifact_size");
-      cacheEntry = c.prepareStatement(
-          "INSERT INTO cache_entries (cache_key, pipeline, stage, sha256, codec, size, created_at)"
-              + " VALUES (?, ?, ?, ?, ?, ?, ?)"
-              + " ON CONFLICT(cache_key) DO UPDATE SET sha256 = excluded.sha256, codec = excluded.codec,"
-              + " size = excluded.size, created_at = excluded.created_at");
+      outputLinked =
+          c.prepareStatement(
+              "INSERT INTO stage_executions (run_id, instance, stage, fan_index, status, attempts, seq,"
+                  + " artifact_sha256, artifact_codec, artifact_size) VALUES (?, ?, ?, ?, 'RUNNING', 0, ?, ?, ?, ?)"
+                  + " ON CONFLICT(run_id, instance) DO UPDATE SET artifact_sha256 = excluded.artifact_sha256,"
+                  + " artifact_codec = excluded.artifact_codec, artifact_size = excluded.artifact_size");
+      cacheEntry =
+          c.prepareStatement(
+              "INSERT INTO cache_entries (cache_key, pipeline, stage, sha256, codec, size, created_at)"
+                  + " VALUES (?, ?, ?, ?, ?, ?, ?)"
+                  + " ON CONFLICT(cache_key) DO UPDATE SET sha256 = excluded.sha256, codec = excluded.codec,"
+                  + " size = excluded.size, created_at = excluded.created_at");
     }
 
     void write(List<HistoryEvent> events) throws SQLException {
       // A start followed by the finish of the same instance in one batch needs only the finish.
       // The finish then keeps the start's place in the run's order.
-      // An output stored for an instance that finishes in the same batch goes into the finish's row.
+      // An output stored for an instance that finishes in the same batch goes into the finish's
+      // row.
       Set<String> finished = new HashSet<>();
       Map<String, Long> firstSeen = new HashMap<>();
       Map<String, ArtifactRef> outputsOf = new HashMap<>();
@@ -299,7 +309,8 @@ public final class RunHistory implements RunListener, AutoCloseable {
         }
       }
       for (HistoryEvent e : events) {
-        if (e instanceof HistoryEvent.OutputLinked o && finished.contains(o.runId() + '\u0000' + o.instance())) {
+        if (e instanceof HistoryEvent.OutputLinked o
+            && finished.contains(o.runId() + '\u0000' + o.instance())) {
           outputsOf.put(o.runId() + '\u0000' + o.instance(), o.ref());
         }
       }
@@ -433,7 +444,8 @@ public final class RunHistory implements RunListener, AutoCloseable {
       cacheEntry.addBatch();
     }
 
-    private static void setInt(PreparedStatement p, int i, Optional<Integer> v) throws SQLException {
+    private static void setInt(PreparedStatement p, int i, Optional<Integer> v)
+        throws SQLException {
       if (v.isPresent()) {
         p.setInt(i, v.get());
       } else {
@@ -441,7 +453,8 @@ public final class RunHistory implements RunListener, AutoCloseable {
       }
     }
 
-    private static void setInstant(PreparedStatement p, int i, Optional<Instant> v) throws SQLException {
+    private static void setInstant(PreparedStatement p, int i, Optional<Instant> v)
+        throws SQLException {
       if (v.isPresent()) {
         p.setLong(i, v.get().toEpochMilli());
       } else {
@@ -459,7 +472,8 @@ public final class RunHistory implements RunListener, AutoCloseable {
 
     @Override
     public void close() throws SQLException {
-      for (PreparedStatement p : List.of(runStarted, runFinished, stageStarted, stageFinished, outputLinked, cacheEntry)) {
+      for (PreparedStatement p :
+          List.of(runStarted, runFinished, stageStarted, stageFinished, outputLinked, cacheEntry)) {
         p.close();
       }
     }

@@ -8,8 +8,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A recorded run with its stage executions in the order they were first seen (started, or
- * finished without starting).
+ * A recorded run with its stage executions in the order they were first seen (started, or finished
+ * without starting).
  *
  * @param params the parameters in their text form, sorted by name
  */

@@ -55,7 +55,8 @@ class ArtifactStoreTest {
 
     @Override
     public void write(Object value, OutputStream out) throws IOException {
-      out.write(new byte[3 << 20]); // past the in-memory limit: a temporary file exists when it fails
+      out.write(
+          new byte[3 << 20]); // past the in-memory limit: a temporary file exists when it fails
       out.flush();
       throw new IOException("disk went away");
     }
@@ -71,43 +72,68 @@ class ArtifactStoreTest {
   @Test
   void anOutputNoCodecCanStoreNamesItsTypeAndWhatToDo() {
     ArtifactStore store = new ArtifactStore(dir, Codecs.standard());
-    UnstorableOutputException e = assertThrows(UnstorableOutputException.class,
-        () -> store.put(new Connection("jdbc:x"), "deploy"));
+    UnstorableOutputException e =
+        assertThrows(
+            UnstorableOutputException.class, () -> store.put(new Connection("jdbc:x"), "deploy"));
     assertTrue(e instanceof UserInputException);
-    assertEquals("the output of stage 'deploy' of type " + Connection.class.getName() + " cannot be stored:"
-        + " JSON needs a no-argument constructor or a @JsonCreator to read it back; return a record or a"
-        + " POJO with a no-argument constructor and getters/setters, or register a Codec for it in"
-        + " META-INF/services/dev.stagecraft.runtime.store.Codec", e.getMessage());
+    assertEquals(
+        "the output of stage 'deploy' of type "
+            + Connection.class.getName()
+            + " cannot be stored:"
+            + " JSON needs a no-argument constructor or a @JsonCreator to read it back; return a record or a"
+            + " POJO with a no-argument constructor and getters/setters, or register a Codec for it in"
+            + " META-INF/services/dev.stagecraft.runtime.store.Codec",
+        e.getMessage());
     assertEquals(Connection.class.getName(), e.typeName());
   }
 
   @Test
   void unstorableValuesInsideCollectionsAndLambdasAreNamed() {
     ArtifactStore store = new ArtifactStore(dir, Codecs.standard());
-    UnstorableOutputException inList = assertThrows(UnstorableOutputException.class,
-        () -> store.put(List.of(new Connection("a")), "s"));
-    assertTrue(inList.getMessage().startsWith("the output of stage 's' of type java.util."), inList.getMessage());
-    Runnable lambda = () -> { };
-    UnstorableOutputException fn = assertThrows(UnstorableOutputException.class, () -> store.put(lambda, ""));
+    UnstorableOutputException inList =
+        assertThrows(
+            UnstorableOutputException.class, () -> store.put(List.of(new Connection("a")), "s"));
+    assertTrue(
+        inList.getMessage().startsWith("the output of stage 's' of type java.util."),
+        inList.getMessage());
+    Runnable lambda = () -> {};
+    UnstorableOutputException fn =
+        assertThrows(UnstorableOutputException.class, () -> store.put(lambda, ""));
     assertTrue(fn.getMessage().startsWith("an output of type "), fn.getMessage());
-    assertTrue(fn.getMessage().contains("it is a lambda, anonymous or local class"), fn.getMessage());
+    assertTrue(
+        fn.getMessage().contains("it is a lambda, anonymous or local class"), fn.getMessage());
     record Point(int x, int y) {}
-    UnstorableOutputException keys = assertThrows(UnstorableOutputException.class,
-        () -> store.put(java.util.Map.of(new Point(1, 2), "a"), "s"));
-    assertTrue(keys.getMessage().contains("cannot be stored: its map keys of type " + Point.class.getName()
-        + " cannot be JSON object keys (use strings, numbers, booleans, enums or UUIDs);"), keys.getMessage());
-    UnstorableOutputException thread = assertThrows(UnstorableOutputException.class,
-        () -> store.put(new Thread(), "s"));
-    assertTrue(thread.getMessage().contains("of type java.lang.Thread cannot be stored: JSON does not store this JDK type;"),
+    UnstorableOutputException keys =
+        assertThrows(
+            UnstorableOutputException.class,
+            () -> store.put(java.util.Map.of(new Point(1, 2), "a"), "s"));
+    assertTrue(
+        keys.getMessage()
+            .contains(
+                "cannot be stored: its map keys of type "
+                    + Point.class.getName()
+                    + " cannot be JSON object keys (use strings, numbers, booleans, enums or UUIDs);"),
+        keys.getMessage());
+    UnstorableOutputException thread =
+        assertThrows(UnstorableOutputException.class, () -> store.put(new Thread(), "s"));
+    assertTrue(
+        thread
+            .getMessage()
+            .contains(
+                "of type java.lang.Thread cannot be stored: JSON does not store this JDK type;"),
         thread.getMessage());
   }
 
   @Test
   void aFailedWriteLeavesNoFileBehind() throws IOException {
-    ArtifactStore store = new ArtifactStore(dir, Codecs.withBuiltIns(List.of(new HalfWritingCodec())));
-    StoreException e = assertThrows(StoreException.class, () -> store.put(new StringBuilder("x"), "train"));
-    assertEquals("codec 'half' failed to write the output of stage 'train' of type java.lang.StringBuilder:"
-        + " disk went away", e.getMessage());
+    ArtifactStore store =
+        new ArtifactStore(dir, Codecs.withBuiltIns(List.of(new HalfWritingCodec())));
+    StoreException e =
+        assertThrows(StoreException.class, () -> store.put(new StringBuilder("x"), "train"));
+    assertEquals(
+        "codec 'half' failed to write the output of stage 'train' of type java.lang.StringBuilder:"
+            + " disk went away",
+        e.getMessage());
     assertEquals(List.of(), files());
     assertThrows(UserInputException.class, () -> store.put(new Exploding("ok", "x"), "s"));
     assertEquals(List.of(), files());
@@ -141,8 +167,12 @@ class ArtifactStoreTest {
     ArtifactStore store = new ArtifactStore(dir, Codecs.standard());
     ArtifactRef ref = new ArtifactRef("00".repeat(32), "json", 3);
     StoreException e = assertThrows(StoreException.class, () -> store.get(ref, Object.class));
-    assertEquals("the artifact " + dir.resolve("objects").resolve(ref.sha256()) + " is missing (the store was"
-        + " changed by hand); run the stage again, e.g. with --no-cache", e.getMessage());
+    assertEquals(
+        "the artifact "
+            + dir.resolve("objects").resolve(ref.sha256())
+            + " is missing (the store was"
+            + " changed by hand); run the stage again, e.g. with --no-cache",
+        e.getMessage());
   }
 
   @Test
@@ -151,9 +181,13 @@ class ArtifactStoreTest {
     ArtifactRef ref = writer.put(new dev.stagecraft.runtime.store.codec.Shout("hi"), "s");
     ArtifactStore reader = new ArtifactStore(dir, Codecs.of(List.of()));
     StoreException e = assertThrows(StoreException.class, () -> reader.get(ref, Object.class));
-    assertEquals("the artifact " + dir.resolve("objects").resolve(ref.sha256()) + " was written by codec"
-        + " 'test-upper', which is not on the class path; add the jar that registers it in"
-        + " META-INF/services/dev.stagecraft.runtime.store.Codec", e.getMessage());
+    assertEquals(
+        "the artifact "
+            + dir.resolve("objects").resolve(ref.sha256())
+            + " was written by codec"
+            + " 'test-upper', which is not on the class path; add the jar that registers it in"
+            + " META-INF/services/dev.stagecraft.runtime.store.Codec",
+        e.getMessage());
   }
 
   @Test
@@ -163,15 +197,22 @@ class ArtifactStoreTest {
     Path file = dir.resolve("objects").resolve(ref.sha256());
     Files.writeString(file, "garbage");
     StoreException e = assertThrows(StoreException.class, () -> store.get(ref, Object.class));
-    assertEquals("cannot read the artifact " + file + " (not a Stagecraft artifact (no header line)); delete it"
-        + " and run the stage again, e.g. with --no-cache", e.getMessage());
+    assertEquals(
+        "cannot read the artifact "
+            + file
+            + " (not a Stagecraft artifact (no header line)); delete it"
+            + " and run the stage again, e.g. with --no-cache",
+        e.getMessage());
   }
 
   @Test
   void anUnwritableArtifactDirectoryIsAOneLineError() throws IOException {
     Path file = Files.writeString(dir.resolve("artifacts"), "in the way");
-    StoreException e = assertThrows(StoreException.class, () -> new ArtifactStore(file, Codecs.standard()));
-    assertTrue(e.getMessage().startsWith("cannot create the artifact directory " + file.resolve("objects")),
+    StoreException e =
+        assertThrows(StoreException.class, () -> new ArtifactStore(file, Codecs.standard()));
+    assertTrue(
+        e.getMessage()
+            .startsWith("cannot create the artifact directory " + file.resolve("objects")),
         e.getMessage());
     assertTrue(e.getMessage().endsWith("; make it writable or pass --store DIR"), e.getMessage());
   }

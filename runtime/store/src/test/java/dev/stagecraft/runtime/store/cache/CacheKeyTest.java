@@ -35,12 +35,13 @@ class CacheKeyTest {
   @Test
   void theSamePartsGiveTheSameKeyInAnyOrder() {
     CacheKey one = base().build(CODECS);
-    CacheKey two = CacheKey.builder("advanced-ml", "train", "1")
-        .item("a")
-        .param("epochs", 10)
-        .param("targetColumn", "diagnosis")
-        .input("preprocess", new Prepared("diagnosis", List.of(1.0, 2.0)))
-        .build(CODECS);
+    CacheKey two =
+        CacheKey.builder("advanced-ml", "train", "1")
+            .item("a")
+            .param("epochs", 10)
+            .param("targetColumn", "diagnosis")
+            .input("preprocess", new Prepared("diagnosis", List.of(1.0, 2.0)))
+            .build(CODECS);
     assertEquals(one, two);
     assertTrue(one.hex().matches("[0-9a-f]{64}"), one.hex());
     assertEquals(one, base().build(Codecs.standard()), "stable across codec instances");
@@ -60,26 +61,42 @@ class CacheKeyTest {
 
   @Test
   void changingAnyPartChangesTheKey() {
-    List<CacheKey> keys = List.of(
-        base().build(CODECS),
-        CacheKey.builder("other-pipeline", "train", "1").input("preprocess", new Prepared("diagnosis", List.of(1.0, 2.0)))
-            .param("targetColumn", "diagnosis").param("epochs", 10).item("a").build(CODECS),
-        CacheKey.builder("advanced-ml", "evaluate", "1").input("preprocess", new Prepared("diagnosis", List.of(1.0, 2.0)))
-            .param("targetColumn", "diagnosis").param("epochs", 10).item("a").build(CODECS),
-        CacheKey.builder("advanced-ml", "train", "2").input("preprocess", new Prepared("diagnosis", List.of(1.0, 2.0)))
-            .param("targetColumn", "diagnosis").param("epochs", 10).item("a").build(CODECS),
-        key(k -> k.input("preprocess", new Prepared("diagnosis", List.of(1.0, 2.5)))),
-        key(k -> k.input("preprocess", new Prepared("label", List.of(1.0, 2.0)))),
-        key(k -> k.param("epochs", 11)),
-        key(k -> k.param("epochs", 10L)),
-        key(k -> k.param("epochs", "10")),
-        key(k -> k.param("targetColumn", "Diagnosis")),
-        key(k -> k.param("extra", true)),
-        key(k -> k.input("ingest", List.of())),
-        key(k -> k.item("b")),
-        key(k -> k.item(null)),
-        CacheKey.builder("advanced-ml", "train", "1").input("preprocess", new Prepared("diagnosis", List.of(1.0, 2.0)))
-            .param("targetColumn", "diagnosis").param("epochs", 10).build(CODECS));
+    List<CacheKey> keys =
+        List.of(
+            base().build(CODECS),
+            CacheKey.builder("other-pipeline", "train", "1")
+                .input("preprocess", new Prepared("diagnosis", List.of(1.0, 2.0)))
+                .param("targetColumn", "diagnosis")
+                .param("epochs", 10)
+                .item("a")
+                .build(CODECS),
+            CacheKey.builder("advanced-ml", "evaluate", "1")
+                .input("preprocess", new Prepared("diagnosis", List.of(1.0, 2.0)))
+                .param("targetColumn", "diagnosis")
+                .param("epochs", 10)
+                .item("a")
+                .build(CODECS),
+            CacheKey.builder("advanced-ml", "train", "2")
+                .input("preprocess", new Prepared("diagnosis", List.of(1.0, 2.0)))
+                .param("targetColumn", "diagnosis")
+                .param("epochs", 10)
+                .item("a")
+                .build(CODECS),
+            key(k -> k.input("preprocess", new Prepared("diagnosis", List.of(1.0, 2.5)))),
+            key(k -> k.input("preprocess", new Prepared("label", List.of(1.0, 2.0)))),
+            key(k -> k.param("epochs", 11)),
+            key(k -> k.param("epochs", 10L)),
+            key(k -> k.param("epochs", "10")),
+            key(k -> k.param("targetColumn", "Diagnosis")),
+            key(k -> k.param("extra", true)),
+            key(k -> k.input("ingest", List.of())),
+            key(k -> k.item("b")),
+            key(k -> k.item(null)),
+            CacheKey.builder("advanced-ml", "train", "1")
+                .input("preprocess", new Prepared("diagnosis", List.of(1.0, 2.0)))
+                .param("targetColumn", "diagnosis")
+                .param("epochs", 10)
+                .build(CODECS));
     Set<CacheKey> distinct = new HashSet<>(keys);
     assertEquals(keys.size(), distinct.size(), "every change gives a new key: " + keys);
   }
@@ -91,7 +108,9 @@ class CacheKeyTest {
     CacheKey c = CacheKey.builder("p", "s", "1").input("ab", "c").build(CODECS);
     assertNotEquals(a, b);
     assertNotEquals(a, c);
-    assertNotEquals(CacheKey.builder("p", "s1", "").build(CODECS), CacheKey.builder("p", "s", "1").build(CODECS));
+    assertNotEquals(
+        CacheKey.builder("p", "s1", "").build(CODECS),
+        CacheKey.builder("p", "s", "1").build(CODECS));
   }
 
   @Test
@@ -110,7 +129,8 @@ class CacheKeyTest {
     assertNotEquals(treeKey, withEmptyFile, "a new empty file changes the key");
     Files.delete(tree.resolve("y.txt"));
     Files.createDirectories(tree.resolve("y.txt"));
-    assertNotEquals(withEmptyFile, key(k -> k.input("export", tree)), "a directory is not an empty file");
+    assertNotEquals(
+        withEmptyFile, key(k -> k.input("export", tree)), "a directory is not an empty file");
     Files.delete(tree.resolve("y.txt"));
     assertEquals(treeKey, key(k -> k.input("export", tree)));
   }

@@ -27,13 +27,18 @@ import org.junit.jupiter.api.io.TempDir;
 /** Every built-in codec writes through the artifact store and reads back an equal value. */
 class CodecRoundTripTest {
   /** A record as stage outputs usually are. */
-  public record Model(String name, double accuracy, List<String> features, Map<String, Integer> counts) {}
+  public record Model(
+      String name, double accuracy, List<String> features, Map<String, Integer> counts) {}
 
   /** A record nesting records, enums and dates. */
-  public record Report(Model best, List<Model> all, Kind kind, LocalDate day, Instant at, Duration took) {}
+  public record Report(
+      Model best, List<Model> all, Kind kind, LocalDate day, Instant at, Duration took) {}
 
   /** An enum in outputs. */
-  public enum Kind { TREE, LINEAR }
+  public enum Kind {
+    TREE,
+    LINEAR
+  }
 
   /** A plain JavaBean. */
   public static final class Bean {
@@ -80,8 +85,21 @@ class CodecRoundTripTest {
 
   @Test
   void primitivesAndStrings() {
-    for (Object v : List.of(42, 42L, 3.25, 2.5f, true, "héllo\nworld", 'c', (short) 7, (byte) 1,
-        new java.math.BigDecimal("1.10"), Kind.LINEAR, LocalDate.of(2026, 1, 2), Duration.ofMinutes(3))) {
+    for (Object v :
+        List.of(
+            42,
+            42L,
+            3.25,
+            2.5f,
+            true,
+            "héllo\nworld",
+            'c',
+            (short) 7,
+            (byte) 1,
+            new java.math.BigDecimal("1.10"),
+            Kind.LINEAR,
+            LocalDate.of(2026, 1, 2),
+            Duration.ofMinutes(3))) {
       Object back = roundTrip(v, "json");
       assertEquals(v, back, "round trip of " + v.getClass());
       assertEquals(v.getClass(), back.getClass());
@@ -95,14 +113,23 @@ class CodecRoundTripTest {
   void records() {
     Model m = new Model("rf", 0.93, List.of("age", "bmi"), Map.of("trees", 100));
     assertEquals(m, roundTrip(m, "json"));
-    Report r = new Report(m, List.of(m, new Model("lr", 0.9, List.of(), Map.of())), Kind.TREE,
-        LocalDate.of(2026, 11, 26), Instant.parse("2026-11-26T04:05:06.789Z"), Duration.ofMillis(1500));
+    Report r =
+        new Report(
+            m,
+            List.of(m, new Model("lr", 0.9, List.of(), Map.of())),
+            Kind.TREE,
+            LocalDate.of(2026, 11, 26),
+            Instant.parse("2026-11-26T04:05:06.789Z"),
+            Duration.ofMillis(1500));
     assertEquals(r, roundTrip(r, "json"));
   }
 
   @Test
   void aListOfRecordsComesBackAsRecords() {
-    List<Model> models = List.of(new Model("a", 0.1, List.of("x"), Map.of()), new Model("b", 0.2, List.of(), Map.of("k", 1)));
+    List<Model> models =
+        List.of(
+            new Model("a", 0.1, List.of("x"), Map.of()),
+            new Model("b", 0.2, List.of(), Map.of("k", 1)));
     Object back = roundTrip(models, "json");
     assertEquals(models, back);
     assertInstanceOf(Model.class, ((List<?>) back).get(0));

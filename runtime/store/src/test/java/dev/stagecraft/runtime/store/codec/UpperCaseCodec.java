@@ -6,7 +6,10 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 
-/** A user codec registered in the test resources' META-INF/services: stores {@link Shout} upper-cased. */
+/**
+ * A user codec registered in the test resources' META-INF/services: stores {@link Shout}
+ * upper-cased.
+ */
 public final class UpperCaseCodec implements Codec {
   @Override
   public String id() {
@@ -20,7 +23,8 @@ public final class UpperCaseCodec implements Codec {
 
   @Override
   public void write(Object value, OutputStream out) throws IOException {
-    out.write(((Shout) value).text().toUpperCase(java.util.Locale.ROOT).getBytes(StandardCharsets.UTF_8));
+    out.write(
+        ((Shout) value).text().toUpperCase(java.util.Locale.ROOT).getBytes(StandardCharsets.UTF_8));
   }
 
   @Override

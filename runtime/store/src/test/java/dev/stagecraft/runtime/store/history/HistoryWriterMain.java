@@ -31,26 +31,49 @@ public final class HistoryWriterMain {
     Path ready = Path.of(args[3]);
     Path go = Path.of(args[4]);
     boolean hang = args.length > 5 && args[5].equals("hang");
-    try (Store store = Store.open(storeDir, Codecs.standard(), hang ? RunHistory.DEFAULT_FLUSH_INTERVAL : Duration.ofMillis(1))) {
+    try (Store store =
+        Store.open(
+            storeDir,
+            Codecs.standard(),
+            hang ? RunHistory.DEFAULT_FLUSH_INTERVAL : Duration.ofMillis(1))) {
       Files.writeString(ready, runId);
       while (!Files.exists(go)) {
         Thread.sleep(2); // a start barrier, not timing: both processes write at the same time
       }
       Instant t0 = Instant.now();
-      store.history().runStarted(new RunInfo(runId, "pipeline-" + runId, Map.of("who", runId), t0, Optional.empty()));
+      store
+          .history()
+          .runStarted(
+              new RunInfo(runId, "pipeline-" + runId, Map.of("who", runId), t0, Optional.empty()));
       for (int i = 0; i < stages; i++) {
         String instance = "stage" + i;
         store.history().stageStarted(runId, instance, 1, t0);
         store.saveOutput(runId, instance, Map.of("run", runId, "index", i));
-        store.history().stageFinished(runId, new StageExecution(instance, instance, Optional.empty(),
-            Optional.empty(), StageStatus.SUCCEEDED, 1, Optional.of(t0), Optional.of(t0.plusMillis(i)), i,
-            1000L * i, 64L * i, Map.of("i", (double) i), ""));
+        store
+            .history()
+            .stageFinished(
+                runId,
+                new StageExecution(
+                    instance,
+                    instance,
+                    Optional.empty(),
+                    Optional.empty(),
+                    StageStatus.SUCCEEDED,
+                    1,
+                    Optional.of(t0),
+                    Optional.of(t0.plusMillis(i)),
+                    i,
+                    1000L * i,
+                    64L * i,
+                    Map.of("i", (double) i),
+                    ""));
         if (i % 50 == 0 && !hang) {
           store.history().flush();
         }
       }
       if (hang) {
-        Thread.sleep(Long.MAX_VALUE); // killed by the test: only the periodic commits save the stages
+        Thread.sleep(
+            Long.MAX_VALUE); // killed by the test: only the periodic commits save the stages
       }
       store.history().runFinished(runId, RunStatus.SUCCEEDED, Instant.now());
     }

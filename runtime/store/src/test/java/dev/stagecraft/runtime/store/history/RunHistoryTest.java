@@ -47,22 +47,59 @@ class RunHistoryTest {
 
   @Test
   void recordsARunWithFanOutInstancesAndMetrics() {
-    history.runStarted(new RunInfo("run-1", "advanced-ml", Map.of("targetColumn", "diagnosis", "inputDataPath", "data.csv"),
-        T0, Optional.empty()));
+    history.runStarted(
+        new RunInfo(
+            "run-1",
+            "advanced-ml",
+            Map.of("targetColumn", "diagnosis", "inputDataPath", "data.csv"),
+            T0,
+            Optional.empty()));
     history.stageStarted("run-1", "preprocess", 1, T0);
     history.stageFinished("run-1", Executions.of("preprocess", StageStatus.SUCCEEDED, T0, 120));
     history.stageStarted("run-1", "train[0]", 1, T0.plusMillis(200));
     history.stageStarted("run-1", "train[1]", 1, T0.plusMillis(200));
     history.stageStarted("run-1", "train[1]", 2, T0.plusMillis(300));
-    history.stageFinished("run-1", Executions.instance("train", 0, "a", StageStatus.SUCCEEDED,
-        T0.plusMillis(200), 500, Map.of("accuracy", 0.91, "f1", 0.88)));
-    StageExecution failed = new StageExecution("train[1]", "train", Optional.of(1), Optional.of("b"),
-        StageStatus.FAILED, 2, Optional.of(T0.plusMillis(200)), Optional.of(T0.plusMillis(900)), 700,
-        5_000_000, 1 << 20, Map.of("loss", Double.NaN), "IllegalStateException: diverged");
+    history.stageFinished(
+        "run-1",
+        Executions.instance(
+            "train",
+            0,
+            "a",
+            StageStatus.SUCCEEDED,
+            T0.plusMillis(200),
+            500,
+            Map.of("accuracy", 0.91, "f1", 0.88)));
+    StageExecution failed =
+        new StageExecution(
+            "train[1]",
+            "train",
+            Optional.of(1),
+            Optional.of("b"),
+            StageStatus.FAILED,
+            2,
+            Optional.of(T0.plusMillis(200)),
+            Optional.of(T0.plusMillis(900)),
+            700,
+            5_000_000,
+            1 << 20,
+            Map.of("loss", Double.NaN),
+            "IllegalStateException: diverged");
     history.stageFinished("run-1", failed);
-    StageExecution skipped = new StageExecution("abTest", "abTest", Optional.empty(), Optional.empty(),
-        StageStatus.UPSTREAM_FAILED, 0, Optional.empty(), Optional.empty(), 0, 0, 0, Map.of(),
-        "upstream stage 'train[1]' failed");
+    StageExecution skipped =
+        new StageExecution(
+            "abTest",
+            "abTest",
+            Optional.empty(),
+            Optional.empty(),
+            StageStatus.UPSTREAM_FAILED,
+            0,
+            Optional.empty(),
+            Optional.empty(),
+            0,
+            0,
+            0,
+            Map.of(),
+            "upstream stage 'train[1]' failed");
     history.stageFinished("run-1", skipped);
     history.runFinished("run-1", RunStatus.FAILED, T0.plusSeconds(1));
 
@@ -72,11 +109,20 @@ class RunHistoryTest {
     assertEquals(RunStatus.FAILED, run.status());
     assertEquals(T0, run.start());
     assertEquals(Optional.of(T0.plusSeconds(1)), run.end());
-    assertEquals(List.of("preprocess", "train[0]", "train[1]", "abTest"),
+    assertEquals(
+        List.of("preprocess", "train[0]", "train[1]", "abTest"),
         run.stages().stream().map(StageExecution::instance).toList());
     assertEquals(Executions.of("preprocess", StageStatus.SUCCEEDED, T0, 120), run.stages().get(0));
-    assertEquals(Executions.instance("train", 0, "a", StageStatus.SUCCEEDED, T0.plusMillis(200), 500,
-        Map.of("accuracy", 0.91, "f1", 0.88)), run.stages().get(1));
+    assertEquals(
+        Executions.instance(
+            "train",
+            0,
+            "a",
+            StageStatus.SUCCEEDED,
+            T0.plusMillis(200),
+            500,
+            Map.of("accuracy", 0.91, "f1", 0.88)),
+        run.stages().get(1));
     StageExecution train1 = run.stages().get(2);
     assertEquals(2, train1.attempts());
     assertEquals("train", train1.stage());
@@ -88,8 +134,18 @@ class RunHistoryTest {
     assertEquals(skipped, run.stages().get(3));
 
     RunSummary summary = queries.runs(Optional.empty(), 10).get(0);
-    assertEquals(new RunSummary("run-1", "advanced-ml", RunStatus.FAILED, T0, Optional.of(T0.plusSeconds(1)),
-        Optional.empty(), 2, 1, 4), summary);
+    assertEquals(
+        new RunSummary(
+            "run-1",
+            "advanced-ml",
+            RunStatus.FAILED,
+            T0,
+            Optional.of(T0.plusSeconds(1)),
+            Optional.empty(),
+            2,
+            1,
+            4),
+        summary);
     assertEquals(Optional.of(Duration.ofSeconds(1)), summary.duration());
   }
 
@@ -110,8 +166,12 @@ class RunHistoryTest {
   @Test
   void listsRunsNewestFirstOptionallyByPipeline() {
     record(new RunInfo("a1", "alpha", Map.of(), T0, Optional.empty()), RunStatus.SUCCEEDED);
-    record(new RunInfo("b1", "beta", Map.of(), T0.plusSeconds(10), Optional.empty()), RunStatus.FAILED);
-    record(new RunInfo("a2", "alpha", Map.of(), T0.plusSeconds(20), Optional.of("a1")), RunStatus.SUCCEEDED);
+    record(
+        new RunInfo("b1", "beta", Map.of(), T0.plusSeconds(10), Optional.empty()),
+        RunStatus.FAILED);
+    record(
+        new RunInfo("a2", "alpha", Map.of(), T0.plusSeconds(20), Optional.of("a1")),
+        RunStatus.SUCCEEDED);
     assertEquals(List.of("a2", "b1", "a1"), ids(queries.runs(Optional.empty(), 100)));
     assertEquals(List.of("a2", "a1"), ids(queries.runs(Optional.of("alpha"), 100)));
     assertEquals(List.of("a2"), ids(queries.runs(Optional.of("alpha"), 1)));
@@ -128,11 +188,17 @@ class RunHistoryTest {
     assertEquals(List.of("20260102-abc", "20260102-abd"), queries.runIdsByPrefix("20260102"));
     assertEquals("20260103-xyz", queries.resolveRunId("20260103"));
     assertEquals("20260102-abc", queries.resolveRunId("20260102-abc"));
-    UnknownRunException ambiguous = assertThrows(UnknownRunException.class, () -> queries.resolveRunId("2026"));
-    assertEquals("run id prefix '2026' is ambiguous: it matches 20260102-abc, 20260102-abd, 20260103-xyz;"
-        + " type more of the id", ambiguous.getMessage());
-    UnknownRunException unknown = assertThrows(UnknownRunException.class, () -> queries.resolveRunId("nope"));
-    assertEquals("no run 'nope' in the store " + dir + "; list runs with: stagecraft runs", unknown.getMessage());
+    UnknownRunException ambiguous =
+        assertThrows(UnknownRunException.class, () -> queries.resolveRunId("2026"));
+    assertEquals(
+        "run id prefix '2026' is ambiguous: it matches 20260102-abc, 20260102-abd, 20260103-xyz;"
+            + " type more of the id",
+        ambiguous.getMessage());
+    UnknownRunException unknown =
+        assertThrows(UnknownRunException.class, () -> queries.resolveRunId("nope"));
+    assertEquals(
+        "no run 'nope' in the store " + dir + "; list runs with: stagecraft runs",
+        unknown.getMessage());
   }
 
   @Test
@@ -145,15 +211,24 @@ class RunHistoryTest {
     Instant t1 = T0.plusSeconds(60);
     history.runStarted(new RunInfo("new", "p", Map.of(), t1, Optional.empty()));
     history.stageFinished("new", Executions.of("load", StageStatus.SUCCEEDED, t1, 300));
-    history.stageFinished("new", Executions.instance("train", 0, "1", StageStatus.SUCCEEDED, t1, 400, Map.of()));
-    history.stageFinished("new", Executions.instance("train", 1, "2", StageStatus.SUCCEEDED, t1, 700, Map.of()));
+    history.stageFinished(
+        "new", Executions.instance("train", 0, "1", StageStatus.SUCCEEDED, t1, 400, Map.of()));
+    history.stageFinished(
+        "new", Executions.instance("train", 1, "2", StageStatus.SUCCEEDED, t1, 700, Map.of()));
     history.stageFinished("new", Executions.of("deploy", StageStatus.FAILED, t1, 5));
     history.runFinished("new", RunStatus.FAILED, t1.plusSeconds(1));
     history.runStarted(new RunInfo("other", "q", Map.of(), t1, Optional.empty()));
     history.stageFinished("other", Executions.of("load", StageStatus.SUCCEEDED, t1, 1));
     history.runFinished("other", RunStatus.SUCCEEDED, t1.plusSeconds(1));
 
-    assertEquals(Map.of("load", Duration.ofMillis(300), "train", Duration.ofMillis(700), "deploy", Duration.ofMillis(50)),
+    assertEquals(
+        Map.of(
+            "load",
+            Duration.ofMillis(300),
+            "train",
+            Duration.ofMillis(700),
+            "deploy",
+            Duration.ofMillis(50)),
         queries.expectedDurations("p"));
     assertEquals(Map.of(), queries.expectedDurations("unknown"));
   }
@@ -165,13 +240,23 @@ class RunHistoryTest {
     ExecutorService pool = Executors.newFixedThreadPool(4);
     for (int i = 0; i < stages; i++) {
       int n = i;
-      pool.execute(() -> {
-        Instant at = T0.plusMillis(n);
-        history.stageStarted("big", n % 2 == 0 ? "s" + n : "s" + n + "[" + n + "]", 1, at);
-        history.stageFinished("big", n % 2 == 0
-            ? Executions.of("s" + n, StageStatus.SUCCEEDED, at, n % 7)
-            : Executions.instance("s" + n, n, Integer.toString(n), StageStatus.CACHED, at, 0, Map.of("m", (double) n)));
-      });
+      pool.execute(
+          () -> {
+            Instant at = T0.plusMillis(n);
+            history.stageStarted("big", n % 2 == 0 ? "s" + n : "s" + n + "[" + n + "]", 1, at);
+            history.stageFinished(
+                "big",
+                n % 2 == 0
+                    ? Executions.of("s" + n, StageStatus.SUCCEEDED, at, n % 7)
+                    : Executions.instance(
+                        "s" + n,
+                        n,
+                        Integer.toString(n),
+                        StageStatus.CACHED,
+                        at,
+                        0,
+                        Map.of("m", (double) n)));
+          });
     }
     pool.shutdown();
     assertTrue(pool.awaitTermination(1, TimeUnit.MINUTES));
@@ -183,10 +268,19 @@ class RunHistoryTest {
     Map<String, StageExecution> byInstance = new java.util.HashMap<>();
     run.stages().forEach(s -> byInstance.put(s.instance(), s));
     for (int n = 0; n < stages; n++) {
-      StageExecution s = n % 2 == 0 ? byInstance.get("s" + n) : byInstance.get("s" + n + "[" + n + "]");
-      StageExecution expected = n % 2 == 0
-          ? Executions.of("s" + n, StageStatus.SUCCEEDED, T0.plusMillis(n), n % 7)
-          : Executions.instance("s" + n, n, Integer.toString(n), StageStatus.CACHED, T0.plusMillis(n), 0, Map.of("m", (double) n));
+      StageExecution s =
+          n % 2 == 0 ? byInstance.get("s" + n) : byInstance.get("s" + n + "[" + n + "]");
+      StageExecution expected =
+          n % 2 == 0
+              ? Executions.of("s" + n, StageStatus.SUCCEEDED, T0.plusMillis(n), n % 7)
+              : Executions.instance(
+                  "s" + n,
+                  n,
+                  Integer.toString(n),
+                  StageStatus.CACHED,
+                  T0.plusMillis(n),
+                  0,
+                  Map.of("m", (double) n));
       assertEquals(expected, s, "execution " + n);
     }
     RunSummary summary = queries.runs(Optional.of("grid"), 1).get(0);
@@ -196,13 +290,17 @@ class RunHistoryTest {
   @Test
   void aFailedWriteSurfacesAsOneLineWhenTheRunFinishes() throws Exception {
     history.flush(); // the writer is up with its statements prepared
-    try (java.sql.Connection c = db.connect(); java.sql.Statement s = c.createStatement()) {
+    try (java.sql.Connection c = db.connect();
+        java.sql.Statement s = c.createStatement()) {
       s.execute("DROP TABLE runs");
     }
     history.runStarted(new RunInfo("r", "p", Map.of(), T0, Optional.empty()));
-    dev.stagecraft.runtime.store.StoreException e = assertThrows(dev.stagecraft.runtime.store.StoreException.class,
-        () -> history.runFinished("r", RunStatus.SUCCEEDED, T0.plusSeconds(1)));
-    assertTrue(e.getMessage().startsWith("the store database " + db.file() + " failed: "), e.getMessage());
+    dev.stagecraft.runtime.store.StoreException e =
+        assertThrows(
+            dev.stagecraft.runtime.store.StoreException.class,
+            () -> history.runFinished("r", RunStatus.SUCCEEDED, T0.plusSeconds(1)));
+    assertTrue(
+        e.getMessage().startsWith("the store database " + db.file() + " failed: "), e.getMessage());
     assertTrue(e.getMessage().contains("no such table: runs"), e.getMessage());
     assertTrue(e.getMessage().endsWith("; check the file or pass --store DIR"), e.getMessage());
     assertEquals(1, e.getMessage().lines().count());
@@ -213,8 +311,10 @@ class RunHistoryTest {
   @Test
   void aClosedHistoryRefusesEvents() {
     history.close();
-    IllegalStateException e = assertThrows(IllegalStateException.class,
-        () -> history.runStarted(new RunInfo("r", "p", Map.of(), T0, Optional.empty())));
+    IllegalStateException e =
+        assertThrows(
+            IllegalStateException.class,
+            () -> history.runStarted(new RunInfo("r", "p", Map.of(), T0, Optional.empty())));
     assertEquals("the run history on " + db.file() + " is closed", e.getMessage());
   }
 

@@ -33,11 +33,17 @@ class TwoProcessStoreTest {
     for (String runId : List.of("first", "second")) {
       Path ready = dir.resolve("ready-" + runId);
       readies.add(ready);
-      ProcessBuilder pb = new ProcessBuilder(
-          Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-          "-cp", System.getProperty("java.class.path"),
-          HistoryWriterMain.class.getName(),
-          store.toString(), runId, Integer.toString(STAGES), ready.toString(), go.toString());
+      ProcessBuilder pb =
+          new ProcessBuilder(
+              Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+              "-cp",
+              System.getProperty("java.class.path"),
+              HistoryWriterMain.class.getName(),
+              store.toString(),
+              runId,
+              Integer.toString(STAGES),
+              ready.toString(),
+              go.toString());
       pb.redirectErrorStream(true);
       pb.redirectOutput(dir.resolve("out-" + runId + ".log").toFile());
       children.add(pb.start());
@@ -55,7 +61,8 @@ class TwoProcessStoreTest {
     }
 
     try (Store s = Store.open(store)) {
-      assertEquals(List.of("first", "second"),
+      assertEquals(
+          List.of("first", "second"),
           s.queries().runs(Optional.empty(), 10).stream().map(RunSummary::runId).sorted().toList());
       for (String runId : List.of("first", "second")) {
         RunRecord run = s.queries().run(runId).orElseThrow();
@@ -81,10 +88,18 @@ class TwoProcessStoreTest {
     Path ready = dir.resolve("ready");
     Path go = dir.resolve("go");
     Files.writeString(go, "go");
-    ProcessBuilder pb = new ProcessBuilder(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", System.getProperty("java.class.path"),
-        HistoryWriterMain.class.getName(), store.toString(), "killed", "30", ready.toString(), go.toString(), "hang");
+    ProcessBuilder pb =
+        new ProcessBuilder(
+            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+            "-cp",
+            System.getProperty("java.class.path"),
+            HistoryWriterMain.class.getName(),
+            store.toString(),
+            "killed",
+            "30",
+            ready.toString(),
+            go.toString(),
+            "hang");
     pb.redirectErrorStream(true);
     pb.redirectOutput(dir.resolve("out-killed.log").toFile());
     Process child = pb.start();
