@@ -15,6 +15,22 @@ import java.lang.annotation.Target;
  * @Stage @When("enableAbTesting && abTest.confidence > 0.8 || environment in ['dev', 'staging']")
  * public Deployment deploy(@Input("abTest") AbTestResult result) { ... }
  * }</pre>
+ *
+ * <p>The language:
+ *
+ * <pre>
+ * expr    := or ;  or := and ('||' and)* ;  and := not ('&amp;&amp;' not)* ;  not := '!' not | cmp
+ * cmp     := operand (('==' | '!=' | '&lt;' | '&lt;=' | '&gt;' | '&gt;=') operand
+ *                     | 'in' '[' literal (',' literal)* ']')?
+ * operand := literal | path | '(' expr ')' ;  path := IDENT ('.' IDENT)*
+ * literal := number (1e9 allowed) | 'string' | "string" | true | false | null
+ * </pre>
+ *
+ * <p>Later segments of a path are record components, getters ({@code getX}/{@code isX}) or public
+ * fields of the static type. Numbers compare with numbers, strings with strings, booleans with
+ * booleans, and an enum with a string literal naming one of its constants; the whole expression is
+ * boolean. If a stage the condition reads was skipped, this stage is skipped too; navigating
+ * through a null value fails the stage with a message naming the path.
  */
 @Documented
 @Retention(RetentionPolicy.CLASS)

@@ -13,15 +13,16 @@ import javax.lang.model.util.Types;
  * Compiles a {@code @When} expression into a Java boolean expression over a variable {@code scope}
  * ({@code dev.stagecraft.runtime.graph.ConditionScope}), or into the list of its errors.
  *
- * <p>Language (DESIGN.md section 2): {@code || && !}, comparisons {@code == != < <= > >=}, {@code x
- * in [literal, ...]}, parentheses, number literals ({@code 1e9}), 'single' or "double" quoted
- * strings, {@code true false null}, and dotted paths. The first segment of a path is a parameter or
- * a stage name; a name that is both is an error asking to rename one. Later segments are record
- * components, public no-argument getters ({@code getX}, {@code isX}) or public fields of the static
- * type, inherited ones included. Numbers compare with numbers (as {@code long} when both are
- * integral, else as {@code double}), strings with strings ({@code ==} is {@code Objects.equals}),
- * booleans with booleans, an enum with a string literal naming one of its constants, any reference
- * with {@code null}; {@code < <= > >=} need numbers; the whole expression must be boolean.
+ * <p>Language (the grammar is in the Javadoc of {@code @When}): {@code || && !}, comparisons {@code
+ * == != < <= > >=}, {@code x in [literal, ...]}, parentheses, number literals ({@code 1e9}),
+ * 'single' or "double" quoted strings, {@code true false null}, and dotted paths. The first segment
+ * of a path is a parameter or a stage name; a name that is both is an error asking to rename one.
+ * Later segments are record components, public no-argument getters ({@code getX}, {@code isX}) or
+ * public fields of the static type, inherited ones included. Numbers compare with numbers (as
+ * {@code long} when both are integral, else as {@code double}), strings with strings ({@code ==} is
+ * {@code Objects.equals}), booleans with booleans, an enum with a string literal naming one of its
+ * constants, any reference with {@code null}; {@code < <= > >=} need numbers; the whole expression
+ * must be boolean.
  *
  * <p>Syntax errors stop at the first one; type errors are all reported. A path through a type that
  * javac could not resolve (kind {@code ERROR}) is reported as such: a processor should defer

@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Recursive-descent parser for the {@code @When} grammar (DESIGN.md section 2). Stops at the first
- * syntax error, saying what it expected.
+ * Recursive-descent parser for the {@code @When} grammar (in the Javadoc of {@code @When}). Stops
+ * at the first syntax error, saying what it expected.
  *
  * <pre>
  * expr := or ;  or := and ('||' and)* ;  and := not ('&amp;&amp;' not)* ;  not := '!' not | cmp
