@@ -3,8 +3,15 @@ package dev.stagecraft.processor.condition;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.TypeName;
+import dev.stagecraft.annotations.condition.Bound;
+import dev.stagecraft.annotations.condition.ComparisonOperator;
+import dev.stagecraft.annotations.condition.Expr;
+import dev.stagecraft.annotations.condition.ResolvedPath;
+import dev.stagecraft.annotations.condition.TypeModel;
+import dev.stagecraft.annotations.condition.ValueType;
 import java.util.ArrayList;
 import java.util.List;
+import javax.lang.model.type.TypeMirror;
 
 /**
  * Writes a checked condition as one plain Java expression over a variable {@code scope} of type
@@ -22,58 +29,58 @@ final class CodeGenerator {
   private CodeGenerator() {}
 
   /** The Java expression for a checked condition without errors. */
-  static CodeBlock generate(Bound condition) {
+  static CodeBlock generate(Bound<TypeMirror> condition) {
     return unboxed(condition);
   }
 
-  private static CodeBlock nested(Bound bound) {
+  private static CodeBlock nested(Bound<TypeMirror> bound) {
     CodeBlock code = unboxed(bound);
     return bound instanceof Bound.Logical
             || bound instanceof Bound.NumberComparison
             || bound instanceof Bound.BooleanComparison
             || bound instanceof Bound.IdentityComparison
-            || (bound instanceof Bound.EqualsComparison equals
+            || (bound instanceof Bound.EqualsComparison<TypeMirror> equals
                 && equals.operator() == ComparisonOperator.NE)
         ? CodeBlock.of("($L)", code)
         : code;
   }
 
   /** The value of {@code bound}; a boxed number or boolean read is checked to be non-null. */
-  private static CodeBlock unboxed(Bound bound) {
-    if (bound instanceof Bound.Read read && isBoxed(read.type())) {
+  private static CodeBlock unboxed(Bound<TypeMirror> bound) {
+    if (bound instanceof Bound.Read<TypeMirror> read && isBoxed(read.type())) {
       return CodeBlock.of("scope.notNull($S, $L)", read.path().source().text(), read(read.path()));
     }
     return value(bound);
   }
 
-  private static boolean isBoxed(ValueType type) {
+  private static boolean isBoxed(ValueType<TypeMirror> type) {
     return (type instanceof ValueType.NumberType number && number.boxed())
         || (type instanceof ValueType.BooleanType bool && bool.boxed());
   }
 
-  private static CodeBlock value(Bound bound) {
-    if (bound instanceof Bound.Logical logical) {
+  private static CodeBlock value(Bound<TypeMirror> bound) {
+    if (bound instanceof Bound.Logical<TypeMirror> logical) {
       return CodeBlock.of(
           "$L $L $L", nested(logical.left()), logical.operator().symbol(), nested(logical.right()));
     }
-    if (bound instanceof Bound.Not not) {
+    if (bound instanceof Bound.Not<TypeMirror> not) {
       return CodeBlock.of("!$L", nested(not.operand()));
     }
-    if (bound instanceof Bound.NumberComparison comparison) {
+    if (bound instanceof Bound.NumberComparison<TypeMirror> comparison) {
       return CodeBlock.of(
           "$L $L $L",
           number(comparison.left(), comparison.integral()),
           comparison.operator().symbol(),
           number(comparison.right(), comparison.integral()));
     }
-    if (bound instanceof Bound.BooleanComparison comparison) {
+    if (bound instanceof Bound.BooleanComparison<TypeMirror> comparison) {
       return CodeBlock.of(
           "$L $L $L",
           bool(comparison.left()),
           comparison.operator().symbol(),
           bool(comparison.right()));
     }
-    if (bound instanceof Bound.EqualsComparison comparison) {
+    if (bound instanceof Bound.EqualsComparison<TypeMirror> comparison) {
       return CodeBlock.of(
           "$L$T.equals($L, $L)",
           comparison.operator() == ComparisonOperator.NE ? "!" : "",
@@ -81,32 +88,32 @@ final class CodeGenerator {
           value(comparison.left()),
           value(comparison.right()));
     }
-    if (bound instanceof Bound.IdentityComparison comparison) {
+    if (bound instanceof Bound.IdentityComparison<TypeMirror> comparison) {
       return CodeBlock.of(
           "$L $L $L",
           value(comparison.left()),
           comparison.operator().symbol(),
           value(comparison.right()));
     }
-    if (bound instanceof Bound.Membership membership) {
+    if (bound instanceof Bound.Membership<TypeMirror> membership) {
       return membership(membership);
     }
-    if (bound instanceof Bound.Read read) {
+    if (bound instanceof Bound.Read<TypeMirror> read) {
       return read(read.path());
     }
-    if (bound instanceof Bound.EnumConstant constant) {
-      return CodeBlock.of("$T.$N", ClassName.get(constant.enumType()), constant.constant());
+    if (bound instanceof Bound.EnumConstant<TypeMirror> constant) {
+      return CodeBlock.of("$T.$N", TypeName.get(constant.enumType()), constant.constant());
     }
-    if (bound instanceof Bound.Constant constant) {
+    if (bound instanceof Bound.Constant<TypeMirror> constant) {
       return literal(constant.literal(), false);
     }
     throw new IllegalStateException("a condition with errors cannot be generated: " + bound);
   }
 
-  private static CodeBlock membership(Bound.Membership membership) {
+  private static CodeBlock membership(Bound.Membership<TypeMirror> membership) {
     List<CodeBlock> values = new ArrayList<>();
     boolean integral = membership.kind() == Bound.MembershipKind.INTEGRAL;
-    for (Bound value : membership.values()) {
+    for (Bound<TypeMirror> value : membership.values()) {
       values.add(
           membership.kind() == Bound.MembershipKind.OBJECT
               ? value(value)
@@ -121,14 +128,14 @@ final class CodeGenerator {
   }
 
   /** A number as {@code long} or {@code double}, without boxes, for a comparison. */
-  private static CodeBlock number(Bound bound, boolean integral) {
-    if (bound instanceof Bound.Constant constant) {
+  private static CodeBlock number(Bound<TypeMirror> bound, boolean integral) {
+    if (bound instanceof Bound.Constant<TypeMirror> constant) {
       return literal(constant.literal(), !integral);
     }
     return CodeBlock.of("($L) $L", integral ? "long" : "double", unboxed(bound));
   }
 
-  private static CodeBlock bool(Bound bound) {
+  private static CodeBlock bool(Bound<TypeMirror> bound) {
     if (bound instanceof Bound.Read) {
       return CodeBlock.of("(boolean) $L", unboxed(bound));
     }
@@ -150,7 +157,7 @@ final class CodeGenerator {
     return CodeBlock.of("null");
   }
 
-  private static CodeBlock read(ResolvedPath path) {
+  private static CodeBlock read(ResolvedPath<TypeMirror> path) {
     Expr.Path source = path.source();
     CodeBlock value =
         CodeBlock.of(
@@ -159,7 +166,7 @@ final class CodeGenerator {
             path.root() == ResolvedPath.Root.PARAM ? "param" : "output",
             path.name());
     for (int i = 0; i < path.steps().size(); i++) {
-      ResolvedPath.Step step = path.steps().get(i);
+      TypeModel.Property<TypeMirror> step = path.steps().get(i);
       value =
           CodeBlock.of(
               "scope.notNull($S, $L).$N$L",

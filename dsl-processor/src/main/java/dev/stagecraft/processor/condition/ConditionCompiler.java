@@ -1,8 +1,8 @@
 package dev.stagecraft.processor.condition;
 
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
+import dev.stagecraft.annotations.condition.CheckedCondition;
+import dev.stagecraft.annotations.condition.ConditionError;
+import dev.stagecraft.annotations.condition.Conditions;
 import java.util.Map;
 import java.util.Objects;
 import javax.lang.model.type.TypeMirror;
@@ -11,7 +11,9 @@ import javax.lang.model.util.Types;
 
 /**
  * Compiles a {@code @When} expression into a Java boolean expression over a variable {@code scope}
- * ({@code dev.stagecraft.runtime.graph.ConditionScope}), or into the list of its errors.
+ * ({@code dev.stagecraft.runtime.graph.ConditionScope}), or into the list of its errors. The
+ * language is checked by the shared {@link Conditions} over javac's types; this class adds the Java
+ * code.
  *
  * <p>Language (the grammar is in the Javadoc of {@code @When}): {@code || && !}, comparisons {@code
  * == != < <= > >=}, {@code x in [literal, ...]}, parentheses, number literals ({@code 1e9}),
@@ -30,12 +32,12 @@ import javax.lang.model.util.Types;
  * ConditionError} reads well as {@code "@When: " + message + " at column " + column}.
  */
 public final class ConditionCompiler {
-  private final Types types;
-  private final Elements elements;
+  private final JavacTypeModel model;
 
   public ConditionCompiler(Types types, Elements elements) {
-    this.types = Objects.requireNonNull(types, "types");
-    this.elements = Objects.requireNonNull(elements, "elements");
+    this.model =
+        new JavacTypeModel(
+            Objects.requireNonNull(types, "types"), Objects.requireNonNull(elements, "elements"));
   }
 
   /**
@@ -48,30 +50,12 @@ public final class ConditionCompiler {
    */
   public ConditionResult compile(
       String source, Map<String, TypeMirror> params, Map<String, TypeMirror> stageOutputs) {
-    Expr expr;
-    try {
-      expr = Parser.parse(source);
-    } catch (ConditionSyntaxException syntax) {
-      return new ConditionResult.Failed(List.of(syntax.error()));
+    CheckedCondition<TypeMirror> checked = Conditions.check(source, model, params, stageOutputs);
+    if (checked instanceof CheckedCondition.Invalid<TypeMirror> invalid) {
+      return new ConditionResult.Failed(invalid.errors());
     }
-    TypeChecker checker = new TypeChecker(types, elements, params, stageOutputs);
-    Bound bound;
-    try {
-      bound = checker.checkCondition(expr);
-    } catch (RuntimeException unexpected) {
-      // never crash javac: a type the model cannot handle becomes an error on the condition
-      return new ConditionResult.Failed(
-          List.of(
-              new ConditionError(
-                  "cannot check this condition (" + unexpected + "); please report it",
-                  expr.start())));
-    }
-    if (!checker.errors().isEmpty()) {
-      List<ConditionError> errors = new ArrayList<>(checker.errors());
-      errors.sort(Comparator.comparingInt(ConditionError::column));
-      return new ConditionResult.Failed(errors);
-    }
+    CheckedCondition.Valid<TypeMirror> valid = (CheckedCondition.Valid<TypeMirror>) checked;
     return new ConditionResult.Compiled(
-        CodeGenerator.generate(bound), checker.usedStages(), checker.usedParams());
+        CodeGenerator.generate(valid.condition()), valid.stages(), valid.params());
   }
 }

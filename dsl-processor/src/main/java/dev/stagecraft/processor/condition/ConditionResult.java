@@ -1,6 +1,7 @@
 package dev.stagecraft.processor.condition;
 
 import com.palantir.javapoet.CodeBlock;
+import dev.stagecraft.annotations.condition.ConditionError;
 import java.util.List;
 import java.util.Objects;
 

@@ -1,5 +1,6 @@
 package dev.stagecraft.processor.condition;
 
+import dev.stagecraft.annotations.condition.TypeModel;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -34,7 +35,7 @@ final class Properties {
   }
 
   /** The accessor for property {@code name} of {@code owner}, if it has one. */
-  Optional<ResolvedPath.Step> find(DeclaredType owner, String name) {
+  Optional<TypeModel.Property<TypeMirror>> find(DeclaredType owner, String name) {
     TypeElement type = (TypeElement) owner.asElement();
     if (type.getKind() == ElementKind.RECORD) {
       for (RecordComponentElement component : type.getRecordComponents()) {
@@ -64,7 +65,7 @@ final class Properties {
     for (VariableElement field : ElementFilter.fieldsIn(elements.getAllMembers(type))) {
       if (isReadable(field) && field.getSimpleName().contentEquals(name)) {
         TypeMirror fieldType = types.asMemberOf(owner, field);
-        return Optional.of(new ResolvedPath.Step(name, true, fieldType));
+        return Optional.of(new TypeModel.Property<>(name, true, fieldType));
       }
     }
     return Optional.empty();
@@ -112,10 +113,10 @@ final class Properties {
     return Optional.empty();
   }
 
-  private ResolvedPath.Step method(DeclaredType owner, ExecutableElement method) {
+  private TypeModel.Property<TypeMirror> method(DeclaredType owner, ExecutableElement method) {
     TypeMirror returnType =
         ((javax.lang.model.type.ExecutableType) types.asMemberOf(owner, method)).getReturnType();
-    return new ResolvedPath.Step(method.getSimpleName().toString(), false, returnType);
+    return new TypeModel.Property<>(method.getSimpleName().toString(), false, returnType);
   }
 
   private boolean isGetter(ExecutableElement method) {

@@ -1,7 +1,7 @@
 package dev.stagecraft.processor.validation;
 
+import dev.stagecraft.annotations.condition.ConditionError;
 import dev.stagecraft.processor.condition.ConditionCompiler;
-import dev.stagecraft.processor.condition.ConditionError;
 import dev.stagecraft.processor.condition.ConditionResult;
 import dev.stagecraft.processor.diagnostics.Diagnostic;
 import dev.stagecraft.processor.diagnostics.Location;

@@ -7,6 +7,7 @@ import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
+import dev.stagecraft.annotations.condition.ConditionError;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
-package dev.stagecraft.processor.condition;
+package dev.stagecraft.annotations.condition;
 
 /** The comparison operators; the ordering ones need numbers. */
-enum ComparisonOperator {
+public enum ComparisonOperator {
   EQ("=="),
   NE("!="),
   LT("<"),
@@ -16,12 +16,12 @@ enum ComparisonOperator {
   }
 
   /** The operator as written in source and in Java. */
-  String symbol() {
+  public String symbol() {
     return symbol;
   }
 
   /** Whether this is {@code < <= > >=}, which only numbers support. */
-  boolean isOrdering() {
+  public boolean isOrdering() {
     return this != EQ && this != NE;
   }
 

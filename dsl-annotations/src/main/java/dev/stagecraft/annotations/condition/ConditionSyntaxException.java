@@ -1,4 +1,4 @@
-package dev.stagecraft.processor.condition;
+package dev.stagecraft.annotations.condition;
 
 /** Stops lexing or parsing at the first syntax error; never escapes the package. */
 final class ConditionSyntaxException extends Exception {

@@ -1,4 +1,4 @@
-package dev.stagecraft.processor.condition;
+package dev.stagecraft.annotations.condition;
 
 import dev.stagecraft.annotations.syntax.Suggestions;
 import java.util.ArrayList;
@@ -8,59 +8,31 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
-import javax.lang.model.element.ElementKind;
-import javax.lang.model.element.TypeElement;
-import javax.lang.model.type.DeclaredType;
-import javax.lang.model.type.TypeKind;
-import javax.lang.model.type.TypeMirror;
-import javax.lang.model.type.TypeVariable;
-import javax.lang.model.type.WildcardType;
-import javax.lang.model.util.Elements;
-import javax.lang.model.util.Types;
 
 /**
  * Resolves the names of an {@link Expr} against the pipeline's parameters and stage outputs and
- * checks its types, turning it into a {@link Bound} tree. Keeps going after an error, so errors in
- * independent parts of the expression are all reported; a part with an error reports nothing more
- * about the expressions that contain it.
+ * checks its types through a {@link TypeModel}, turning it into a {@link Bound} tree. Keeps going
+ * after an error, so errors in independent parts of the expression are all reported; a part with an
+ * error reports nothing more about the expressions that contain it.
  */
-final class TypeChecker {
-  private static final Map<String, TypeKind> BOXES =
-      Map.of(
-          "java.lang.Boolean", TypeKind.BOOLEAN,
-          "java.lang.Byte", TypeKind.BYTE,
-          "java.lang.Short", TypeKind.SHORT,
-          "java.lang.Integer", TypeKind.INT,
-          "java.lang.Long", TypeKind.LONG,
-          "java.lang.Float", TypeKind.FLOAT,
-          "java.lang.Double", TypeKind.DOUBLE,
-          "java.lang.Character", TypeKind.CHAR);
-
-  private final Types types;
-  private final Elements elements;
-  private final Properties properties;
-  private final Map<String, TypeMirror> params;
-  private final Map<String, TypeMirror> stageOutputs;
+final class TypeChecker<T> {
+  private final TypeModel<T> model;
+  private final Map<String, T> params;
+  private final Map<String, T> stageOutputs;
   private final List<ConditionError> errors = new ArrayList<>();
   private final Set<String> usedStages = new LinkedHashSet<>();
   private final Set<String> usedParams = new LinkedHashSet<>();
 
-  TypeChecker(
-      Types types,
-      Elements elements,
-      Map<String, TypeMirror> params,
-      Map<String, TypeMirror> stageOutputs) {
-    this.types = types;
-    this.elements = elements;
-    this.properties = new Properties(types, elements);
+  TypeChecker(TypeModel<T> model, Map<String, T> params, Map<String, T> stageOutputs) {
+    this.model = model;
     this.params = params;
     this.stageOutputs = stageOutputs;
   }
 
   /** Checks a whole condition, which must be boolean. */
-  Bound checkCondition(Expr expr) {
-    Bound bound = check(expr);
-    ValueType type = bound.type();
+  Bound<T> checkCondition(Expr expr) {
+    Bound<T> bound = check(expr);
+    ValueType<T> type = bound.type();
     if (!(type instanceof ValueType.BooleanType) && !(type instanceof ValueType.ErrorType)) {
       error(
           "the condition must be boolean but " + subject(expr) + " is " + type.describe(),
@@ -84,12 +56,12 @@ final class TypeChecker {
     return List.copyOf(usedParams);
   }
 
-  private Bound check(Expr expr) {
+  private Bound<T> check(Expr expr) {
     if (expr instanceof Expr.Logical logical) {
       return logical(logical);
     }
     if (expr instanceof Expr.Not not) {
-      return new Bound.Not(booleanOperand(not.operand(), "'!' needs a boolean"));
+      return new Bound.Not<>(booleanOperand(not.operand(), "'!' needs a boolean"));
     }
     if (expr instanceof Expr.Comparison comparison) {
       return comparison(comparison);
@@ -101,42 +73,42 @@ final class TypeChecker {
       return path(path);
     }
     Expr.Literal literal = (Expr.Literal) expr;
-    return new Bound.Constant(literal, literalType(literal));
+    return new Bound.Constant<>(literal, literalType(literal));
   }
 
-  private Bound logical(Expr.Logical logical) {
+  private Bound<T> logical(Expr.Logical logical) {
     String needs = "'" + logical.operator().symbol() + "' needs booleans";
-    Bound left = booleanOperand(logical.left(), needs);
-    Bound right = booleanOperand(logical.right(), needs);
-    return new Bound.Logical(logical.operator(), left, right);
+    Bound<T> left = booleanOperand(logical.left(), needs);
+    Bound<T> right = booleanOperand(logical.right(), needs);
+    return new Bound.Logical<>(logical.operator(), left, right);
   }
 
-  private Bound booleanOperand(Expr operand, String needs) {
-    Bound bound = check(operand);
-    ValueType type = bound.type();
+  private Bound<T> booleanOperand(Expr operand, String needs) {
+    Bound<T> bound = check(operand);
+    ValueType<T> type = bound.type();
     if (!(type instanceof ValueType.BooleanType) && !(type instanceof ValueType.ErrorType)) {
       error(needs + " but " + subject(operand) + " is " + type.describe(), operand.start());
-      return new Bound.Invalid();
+      return new Bound.Invalid<>();
     }
     return bound;
   }
 
-  private Bound comparison(Expr.Comparison comparison) {
-    Bound left = check(comparison.left());
-    Bound right = check(comparison.right());
-    ValueType lt = left.type();
-    ValueType rt = right.type();
+  private Bound<T> comparison(Expr.Comparison comparison) {
+    Bound<T> left = check(comparison.left());
+    Bound<T> right = check(comparison.right());
+    ValueType<T> lt = left.type();
+    ValueType<T> rt = right.type();
     if (lt instanceof ValueType.ErrorType || rt instanceof ValueType.ErrorType) {
-      return new Bound.Invalid();
+      return new Bound.Invalid<>();
     }
     ComparisonOperator operator = comparison.operator();
     int column = comparison.column();
     if (operator.isOrdering()) {
-      if (lt instanceof ValueType.NumberType ln && rt instanceof ValueType.NumberType rn) {
-        return new Bound.NumberComparison(operator, left, right, ln.integral() && rn.integral());
+      if (lt instanceof ValueType.NumberType<T> ln && rt instanceof ValueType.NumberType<T> rn) {
+        return new Bound.NumberComparison<>(operator, left, right, ln.integral() && rn.integral());
       }
       Expr offender = lt instanceof ValueType.NumberType ? comparison.right() : comparison.left();
-      ValueType offenderType = lt instanceof ValueType.NumberType ? rt : lt;
+      ValueType<T> offenderType = lt instanceof ValueType.NumberType ? rt : lt;
       error(
           "'"
               + operator.symbol()
@@ -145,11 +117,11 @@ final class TypeChecker {
               + " is "
               + offenderType.describe(),
           column);
-      return new Bound.Invalid();
+      return new Bound.Invalid<>();
     }
     if (lt instanceof ValueType.NullType || rt instanceof ValueType.NullType) {
       Expr other = lt instanceof ValueType.NullType ? comparison.right() : comparison.left();
-      ValueType otherType = lt instanceof ValueType.NullType ? rt : lt;
+      ValueType<T> otherType = lt instanceof ValueType.NullType ? rt : lt;
       if (otherType.primitive()) {
         error(
             "cannot compare "
@@ -158,52 +130,52 @@ final class TypeChecker {
                 + otherType.describe()
                 + ") with null: a primitive is never null",
             column);
-        return new Bound.Invalid();
+        return new Bound.Invalid<>();
       }
-      return new Bound.IdentityComparison(operator, left, right);
+      return new Bound.IdentityComparison<>(operator, left, right);
     }
-    if (lt instanceof ValueType.NumberType ln && rt instanceof ValueType.NumberType rn) {
-      return new Bound.NumberComparison(operator, left, right, ln.integral() && rn.integral());
+    if (lt instanceof ValueType.NumberType<T> ln && rt instanceof ValueType.NumberType<T> rn) {
+      return new Bound.NumberComparison<>(operator, left, right, ln.integral() && rn.integral());
     }
     if (lt instanceof ValueType.BooleanType && rt instanceof ValueType.BooleanType) {
-      return new Bound.BooleanComparison(operator, left, right);
+      return new Bound.BooleanComparison<>(operator, left, right);
     }
     if (lt instanceof ValueType.StringType && rt instanceof ValueType.StringType) {
-      return new Bound.EqualsComparison(operator, left, right);
+      return new Bound.EqualsComparison<>(operator, left, right);
     }
-    if (lt instanceof ValueType.EnumType le
-        && rt instanceof ValueType.StringType rs
+    if (lt instanceof ValueType.EnumType<T> le
+        && rt instanceof ValueType.StringType<T> rs
         && rs.literal()) {
-      Bound constant = enumConstant(le, (Expr.StringLiteral) comparison.right());
+      Bound<T> constant = enumConstant(le, (Expr.StringLiteral) comparison.right());
       return constant instanceof Bound.Invalid
           ? constant
-          : new Bound.IdentityComparison(operator, left, constant);
+          : new Bound.IdentityComparison<>(operator, left, constant);
     }
-    if (rt instanceof ValueType.EnumType re
-        && lt instanceof ValueType.StringType ls
+    if (rt instanceof ValueType.EnumType<T> re
+        && lt instanceof ValueType.StringType<T> ls
         && ls.literal()) {
-      Bound constant = enumConstant(re, (Expr.StringLiteral) comparison.left());
+      Bound<T> constant = enumConstant(re, (Expr.StringLiteral) comparison.left());
       return constant instanceof Bound.Invalid
           ? constant
-          : new Bound.IdentityComparison(operator, constant, right);
+          : new Bound.IdentityComparison<>(operator, constant, right);
     }
-    if (lt instanceof ValueType.EnumType le
-        && rt instanceof ValueType.EnumType re
-        && le.element().equals(re.element())) {
-      return new Bound.IdentityComparison(operator, left, right);
+    if (lt instanceof ValueType.EnumType<T> le
+        && rt instanceof ValueType.EnumType<T> re
+        && model.sameErasure(le.type(), re.type())) {
+      return new Bound.IdentityComparison<>(operator, left, right);
     }
-    if (lt instanceof ValueType.OtherType lo
-        && rt instanceof ValueType.OtherType ro
+    if (lt instanceof ValueType.OtherType<T> lo
+        && rt instanceof ValueType.OtherType<T> ro
         && !lo.primitive()
         && !ro.primitive()
-        && types.isSameType(types.erasure(lo.mirror()), types.erasure(ro.mirror()))) {
-      return new Bound.EqualsComparison(operator, left, right);
+        && model.sameErasure(lo.type(), ro.type())) {
+      return new Bound.EqualsComparison<>(operator, left, right);
     }
-    if (lt instanceof ValueType.OtherType lo
-        && rt instanceof ValueType.OtherType ro
+    if (lt instanceof ValueType.OtherType<T> lo
+        && rt instanceof ValueType.OtherType<T> ro
         && lo.primitive()
         && ro.primitive()) {
-      return new Bound.IdentityComparison(operator, left, right);
+      return new Bound.IdentityComparison<>(operator, left, right);
     }
     error(
         "cannot compare "
@@ -217,10 +189,10 @@ final class TypeChecker {
             + "): "
             + rule(lt, rt),
         column);
-    return new Bound.Invalid();
+    return new Bound.Invalid<>();
   }
 
-  private static String rule(ValueType left, ValueType right) {
+  private static String rule(ValueType<?> left, ValueType<?> right) {
     if (left instanceof ValueType.EnumType || right instanceof ValueType.EnumType) {
       return "an enum compares with a string literal naming one of its constants";
     }
@@ -239,12 +211,8 @@ final class TypeChecker {
         + (left.primitive() ? "" : " or null");
   }
 
-  private Bound enumConstant(ValueType.EnumType type, Expr.StringLiteral literal) {
-    List<String> constants =
-        type.element().getEnclosedElements().stream()
-            .filter(element -> element.getKind() == ElementKind.ENUM_CONSTANT)
-            .map(element -> element.getSimpleName().toString())
-            .toList();
+  private Bound<T> enumConstant(ValueType.EnumType<T> type, Expr.StringLiteral literal) {
+    List<String> constants = model.enumConstants(type.type());
     if (!constants.contains(literal.value())) {
       error(
           type.describe()
@@ -254,46 +222,46 @@ final class TypeChecker {
               + String.join(", ", constants)
               + ")",
           literal.column());
-      return new Bound.Invalid();
+      return new Bound.Invalid<>();
     }
-    return new Bound.EnumConstant(type.element(), literal.value(), type);
+    return new Bound.EnumConstant<>(type.type(), literal.value(), type);
   }
 
-  private Bound membership(Expr.Membership membership) {
-    Bound operand = check(membership.operand());
+  private Bound<T> membership(Expr.Membership membership) {
+    Bound<T> operand = check(membership.operand());
     Optional<String> listKind = listKind(membership.values());
-    ValueType type = operand.type();
+    ValueType<T> type = operand.type();
     if (type instanceof ValueType.ErrorType || listKind.isEmpty()) {
-      return new Bound.Invalid();
+      return new Bound.Invalid<>();
     }
     String kind = listKind.get();
-    List<Bound> values = new ArrayList<>();
-    if (type instanceof ValueType.NumberType number && kind.equals("number")) {
+    List<Bound<T>> values = new ArrayList<>();
+    if (type instanceof ValueType.NumberType<T> number && kind.equals("number")) {
       boolean integral = number.integral();
       for (Expr.Literal literal : membership.values()) {
         integral &= ((Expr.NumberLiteral) literal).integral();
-        values.add(new Bound.Constant(literal, literalType(literal)));
+        values.add(new Bound.Constant<>(literal, literalType(literal)));
       }
-      return new Bound.Membership(
+      return new Bound.Membership<>(
           operand, values, integral ? Bound.MembershipKind.INTEGRAL : Bound.MembershipKind.DECIMAL);
     }
     if ((type instanceof ValueType.StringType && kind.equals("string"))
         || (type instanceof ValueType.BooleanType && kind.equals("boolean"))) {
       for (Expr.Literal literal : membership.values()) {
-        values.add(new Bound.Constant(literal, literalType(literal)));
+        values.add(new Bound.Constant<>(literal, literalType(literal)));
       }
-      return new Bound.Membership(operand, values, Bound.MembershipKind.OBJECT);
+      return new Bound.Membership<>(operand, values, Bound.MembershipKind.OBJECT);
     }
-    if (type instanceof ValueType.EnumType enumType && kind.equals("string")) {
+    if (type instanceof ValueType.EnumType<T> enumType && kind.equals("string")) {
       boolean valid = true;
       for (Expr.Literal literal : membership.values()) {
-        Bound constant = enumConstant(enumType, (Expr.StringLiteral) literal);
+        Bound<T> constant = enumConstant(enumType, (Expr.StringLiteral) literal);
         valid &= !(constant instanceof Bound.Invalid);
         values.add(constant);
       }
       return valid
-          ? new Bound.Membership(operand, values, Bound.MembershipKind.OBJECT)
-          : new Bound.Invalid();
+          ? new Bound.Membership<>(operand, values, Bound.MembershipKind.OBJECT)
+          : new Bound.Invalid<>();
     }
     String list = "a list of " + plural(kind);
     if (type instanceof ValueType.NumberType
@@ -308,7 +276,7 @@ final class TypeChecker {
               + ") is in "
               + list
               + ": "
-              + rule(type, new ValueType.NullType()),
+              + rule(type, new ValueType.NullType<>()),
           membership.column());
     } else {
       error(
@@ -318,7 +286,7 @@ final class TypeChecker {
               + type.describe(),
           membership.column());
     }
-    return new Bound.Invalid();
+    return new Bound.Invalid<>();
   }
 
   /** The one kind of literal in an {@code in} list, or empty after reporting a mixed list. */
@@ -360,82 +328,84 @@ final class TypeChecker {
     return kind + "s";
   }
 
-  private static ValueType literalType(Expr.Literal literal) {
+  private ValueType<T> literalType(Expr.Literal literal) {
     if (literal instanceof Expr.NumberLiteral number) {
-      return new ValueType.NumberType("number", number.integral(), false);
+      return new ValueType.NumberType<>("number", number.integral(), false);
     }
     if (literal instanceof Expr.StringLiteral) {
-      return new ValueType.StringType(true);
+      return new ValueType.StringType<>(true);
     }
     return literal instanceof Expr.BooleanLiteral
-        ? ValueType.BooleanType.PRIMITIVE
-        : new ValueType.NullType();
+        ? ValueType.BooleanType.primitiveBoolean()
+        : new ValueType.NullType<>();
   }
 
-  private Bound path(Expr.Path path) {
+  private Bound<T> path(Expr.Path path) {
     String name = path.segments().get(0);
     int column = path.column();
     boolean isParam = params.containsKey(name);
     boolean isStage = stageOutputs.containsKey(name);
     if (isParam && isStage) {
       error("'" + name + "' is both a @Param and a stage: rename one of them", column);
-      return new Bound.Invalid();
+      return new Bound.Invalid<>();
     }
     if (!isParam && !isStage) {
       error("unknown name '" + name + "'" + unknownNameHint(name), column);
-      return new Bound.Invalid();
+      return new Bound.Invalid<>();
     }
-    TypeMirror rootType = isParam ? params.get(name) : stageOutputs.get(name);
-    if (isStage && isVoid(rootType)) {
+    T rootType = isParam ? params.get(name) : stageOutputs.get(name);
+    if (isStage && model.isVoid(rootType)) {
       error(
           path.segments().size() > 1
               ? "stage '" + name + "' returns void: it has no properties"
               : "stage '" + name + "' returns void: it has no value to test",
           column);
-      return new Bound.Invalid();
+      return new Bound.Invalid<>();
     }
     (isParam ? usedParams : usedStages).add(name);
-    List<ResolvedPath.Step> steps = new ArrayList<>();
-    TypeMirror current = rootType;
+    List<TypeModel.Property<T>> steps = new ArrayList<>();
+    T current = rootType;
     for (int i = 1; i < path.segments().size(); i++) {
       String property = path.segments().get(i);
       int propertyColumn = path.columns().get(i);
-      if (current.getKind() == TypeKind.ERROR) {
+      if (model.isUnresolved(current)) {
         error(
-            path.prefix(i) + " has type " + current + ", which javac could not resolve",
+            path.prefix(i)
+                + " has type "
+                + model.display(current)
+                + ", which javac could not resolve",
             path.columns().get(i - 1));
-        return new Bound.Invalid();
+        return new Bound.Invalid<>();
       }
-      if (current.getKind() != TypeKind.DECLARED) {
+      if (!model.hasProperties(current)) {
         error(
             path.prefix(i)
                 + " is "
-                + TypeDisplay.of(current)
+                + model.display(current)
                 + ", which has no property '"
                 + property
                 + "'",
             propertyColumn);
-        return new Bound.Invalid();
+        return new Bound.Invalid<>();
       }
-      DeclaredType owner = (DeclaredType) current;
-      Optional<ResolvedPath.Step> step = properties.find(owner, property);
+      Optional<TypeModel.Property<T>> step = model.property(current, property);
       if (step.isEmpty()) {
         error(
             "unknown property '"
                 + property
                 + "' of "
-                + TypeDisplay.of(owner)
-                + unknownPropertyHint(owner, property),
+                + model.display(current)
+                + unknownPropertyHint(current, property),
             propertyColumn);
-        return new Bound.Invalid();
+        return new Bound.Invalid<>();
       }
       steps.add(step.get());
-      current = upperBound(step.get().type());
+      current = model.upperBound(step.get().type());
     }
-    ResolvedPath resolved =
-        new ResolvedPath(
+    ResolvedPath<T> resolved =
+        new ResolvedPath<>(
             path, isParam ? ResolvedPath.Root.PARAM : ResolvedPath.Root.STAGE, rootType, steps);
-    return new Bound.Read(resolved, classify(current));
+    return new Bound.Read<>(resolved, model.classify(current));
   }
 
   private String unknownNameHint(String name) {
@@ -455,8 +425,8 @@ final class TypeChecker {
         + ")";
   }
 
-  private String unknownPropertyHint(DeclaredType owner, String property) {
-    List<String> names = properties.names(owner);
+  private String unknownPropertyHint(T owner, String property) {
+    List<String> names = model.propertyNames(owner);
     Optional<String> suggestion = Suggestions.closest(property, names);
     if (suggestion.isPresent()) {
       return " (did you mean '" + suggestion.get() + "'?)";
@@ -469,65 +439,6 @@ final class TypeChecker {
 
   private static String list(Set<String> names) {
     return names.isEmpty() ? "none" : names.stream().collect(Collectors.joining(", "));
-  }
-
-  /** A type variable or wildcard (a property of {@code Box<? extends Model>}) as its bound. */
-  private TypeMirror upperBound(TypeMirror type) {
-    TypeMirror current = type;
-    for (int depth = 0; depth < 16; depth++) {
-      if (current instanceof TypeVariable variable) {
-        current = variable.getUpperBound();
-      } else if (current instanceof WildcardType wildcard) {
-        current =
-            wildcard.getExtendsBound() != null
-                ? wildcard.getExtendsBound()
-                : elements.getTypeElement("java.lang.Object").asType();
-      } else {
-        return current;
-      }
-    }
-    return current;
-  }
-
-  private static boolean isVoid(TypeMirror type) {
-    return type.getKind() == TypeKind.VOID || type.getKind() == TypeKind.NONE;
-  }
-
-  /** The category of a Java type, which decides what it compares with. */
-  private ValueType classify(TypeMirror type) {
-    String display = TypeDisplay.of(type);
-    switch (type.getKind()) {
-      case BOOLEAN:
-        return new ValueType.BooleanType(display, false);
-      case BYTE, SHORT, INT, LONG:
-        return new ValueType.NumberType(display, true, false);
-      case FLOAT, DOUBLE:
-        return new ValueType.NumberType(display, false, false);
-      case CHAR:
-        return new ValueType.OtherType(type, display, true);
-      case VOID, NONE:
-        return new ValueType.VoidType();
-      case DECLARED:
-        TypeElement element = (TypeElement) ((DeclaredType) type).asElement();
-        String qualified = element.getQualifiedName().toString();
-        if (qualified.equals("java.lang.String")) {
-          return new ValueType.StringType(false);
-        }
-        TypeKind unboxed = BOXES.get(qualified);
-        if (unboxed == TypeKind.BOOLEAN) {
-          return new ValueType.BooleanType(display, true);
-        }
-        if (unboxed != null && unboxed != TypeKind.CHAR) {
-          boolean integral = unboxed != TypeKind.FLOAT && unboxed != TypeKind.DOUBLE;
-          return new ValueType.NumberType(display, integral, true);
-        }
-        if (element.getKind() == ElementKind.ENUM) {
-          return new ValueType.EnumType(element, display);
-        }
-        return new ValueType.OtherType(type, display, false);
-      default:
-        return new ValueType.OtherType(type, display, false);
-    }
   }
 
   private static String subject(Expr expr) {

@@ -1,4 +1,4 @@
-package dev.stagecraft.processor.condition;
+package dev.stagecraft.annotations.condition;
 
 /**
  * One problem in a {@code @When} expression. The message reads well after a {@code "@When: "}

@@ -1,4 +1,4 @@
-package dev.stagecraft.processor.condition;
+package dev.stagecraft.annotations.condition;
 
 /**
  * One token of a {@code @When} expression.

@@ -1,4 +1,4 @@
-package dev.stagecraft.processor.condition;
+package dev.stagecraft.annotations.condition;
 
 import java.util.List;
 import java.util.Objects;
@@ -8,7 +8,7 @@ import java.util.Objects;
  * node knows its 1-based column inside the expression: operators at the operator, values at their
  * first character; {@link #start()} is the column where the node's text begins.
  */
-sealed interface Expr {
+public sealed interface Expr {
 
   /** Column of the node's operator or, for a value, of its first character. */
   int column();
@@ -83,12 +83,12 @@ sealed interface Expr {
     }
 
     /** The first {@code count} segments joined by dots. */
-    String prefix(int count) {
+    public String prefix(int count) {
       return String.join(".", segments.subList(0, count));
     }
 
     /** The whole path, as written. */
-    String text() {
+    public String text() {
       return prefix(segments.size());
     }
   }
@@ -111,12 +111,12 @@ sealed interface Expr {
     }
 
     /** The value as a double. */
-    double doubleValue() {
+    public double doubleValue() {
       return Double.parseDouble(text);
     }
 
     /** The value as a long; only for integral literals. */
-    long longValue() {
+    public long longValue() {
       return Long.parseLong(text);
     }
 

@@ -1,4 +1,4 @@
-package dev.stagecraft.processor.condition;
+package dev.stagecraft.annotations.condition;
 
 /** The kinds of token of the {@code @When} language. */
 enum TokenKind {

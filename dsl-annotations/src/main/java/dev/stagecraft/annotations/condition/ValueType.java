@@ -1,13 +1,12 @@
-package dev.stagecraft.processor.condition;
-
-import javax.lang.model.element.TypeElement;
-import javax.lang.model.type.TypeMirror;
+package dev.stagecraft.annotations.condition;
 
 /**
  * What the type checker knows about a value: the category that decides which comparisons it
- * supports, plus the Java type when it comes from a path.
+ * supports, plus the type when it comes from a path.
+ *
+ * @param <T> the type representation of the {@link TypeModel}
  */
-sealed interface ValueType {
+public sealed interface ValueType<T> {
 
   /** How the type reads in a message: {@code double}, {@code String}, {@code AbTestResult}. */
   String describe();
@@ -16,7 +15,7 @@ sealed interface ValueType {
   boolean primitive();
 
   /** A number: a primitive numeric type, its box, or a number literal. */
-  record NumberType(String describe, boolean integral, boolean boxed) implements ValueType {
+  record NumberType<T>(String describe, boolean integral, boolean boxed) implements ValueType<T> {
     @Override
     public boolean primitive() {
       return !boxed;
@@ -24,8 +23,11 @@ sealed interface ValueType {
   }
 
   /** {@code boolean}, {@code Boolean}, a boolean literal, or the result of a test. */
-  record BooleanType(String describe, boolean boxed) implements ValueType {
-    static final BooleanType PRIMITIVE = new BooleanType("boolean", false);
+  record BooleanType<T>(String describe, boolean boxed) implements ValueType<T> {
+    /** The primitive {@code boolean}. */
+    public static <T> BooleanType<T> primitiveBoolean() {
+      return new BooleanType<>("boolean", false);
+    }
 
     @Override
     public boolean primitive() {
@@ -34,7 +36,7 @@ sealed interface ValueType {
   }
 
   /** {@code String} or a string literal. */
-  record StringType(boolean literal) implements ValueType {
+  record StringType<T>(boolean literal) implements ValueType<T> {
     @Override
     public String describe() {
       return "String";
@@ -47,7 +49,7 @@ sealed interface ValueType {
   }
 
   /** An enum type. */
-  record EnumType(TypeElement element, String describe) implements ValueType {
+  record EnumType<T>(T type, String describe) implements ValueType<T> {
     @Override
     public boolean primitive() {
       return false;
@@ -55,7 +57,7 @@ sealed interface ValueType {
   }
 
   /** The {@code null} literal. */
-  record NullType() implements ValueType {
+  record NullType<T>() implements ValueType<T> {
     @Override
     public String describe() {
       return "null";
@@ -68,10 +70,10 @@ sealed interface ValueType {
   }
 
   /** Any other type (a record, a class, {@code char}); compares only with its own type or null. */
-  record OtherType(TypeMirror mirror, String describe, boolean primitive) implements ValueType {}
+  record OtherType<T>(T type, String describe, boolean primitive) implements ValueType<T> {}
 
   /** The output of a {@code void} stage. */
-  record VoidType() implements ValueType {
+  record VoidType<T>() implements ValueType<T> {
     @Override
     public String describe() {
       return "void";
@@ -84,7 +86,7 @@ sealed interface ValueType {
   }
 
   /** A value whose error was already reported; checks on it report nothing more. */
-  record ErrorType() implements ValueType {
+  record ErrorType<T>() implements ValueType<T> {
     @Override
     public String describe() {
       return "<error>";

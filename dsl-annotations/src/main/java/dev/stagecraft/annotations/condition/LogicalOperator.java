@@ -1,7 +1,7 @@
-package dev.stagecraft.processor.condition;
+package dev.stagecraft.annotations.condition;
 
 /** The boolean connectives {@code &&} and {@code ||}. */
-enum LogicalOperator {
+public enum LogicalOperator {
   AND("&&"),
   OR("||");
 
@@ -12,7 +12,7 @@ enum LogicalOperator {
   }
 
   /** The operator as written in source and in Java. */
-  String symbol() {
+  public String symbol() {
     return symbol;
   }
 }

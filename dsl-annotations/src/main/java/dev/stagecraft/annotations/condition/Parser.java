@@ -1,4 +1,4 @@
-package dev.stagecraft.processor.condition;
+package dev.stagecraft.annotations.condition;
 
 import java.util.ArrayList;
 import java.util.List;
