@@ -2,7 +2,6 @@ package dev.stagecraft.runtime.engine;
 
 import dev.stagecraft.runtime.UserInputException;
 import dev.stagecraft.runtime.graph.Condition;
-import dev.stagecraft.runtime.graph.FanOut;
 import dev.stagecraft.runtime.graph.InputSpec;
 import dev.stagecraft.runtime.graph.PipelineDefinition;
 import dev.stagecraft.runtime.graph.StageSpec;
@@ -28,6 +27,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -60,13 +60,22 @@ final class RunExecution {
 
   private final Path scratchRoot;
 
+  /** A stage's status by name, for the upstream verdict. */
+  private final Function<String, StageStatus> statusOf = name -> stage(name).status;
+
+  /** A stage's output by name, for conditions and fan-out items. */
+  private final Function<String, Object> outputOf = name -> stage(name).output;
+
   private final Object lock = new Object();
   private final PriorityQueue<Task> ready = new PriorityQueue<>(Task.ORDER);
   private final ArrayDeque<StageRun> worklist = new ArrayDeque<>();
   private final Capacity free;
   private int activeWorkers;
   private int stagesLeft;
-  private String failFastCause;
+
+  /** Null until the run cancels what is left (fail-fast, or the caller interrupted it): why. */
+  private String cancelReason;
+
   private final CountDownLatch done = new CountDownLatch(1);
 
   private final ExecutorService pool;
@@ -94,12 +103,7 @@ final class RunExecution {
       stages[i].invocation = Invocation.chain(this, specs.get(i), options);
     }
     for (StageRun s : stages) {
-      int[] up = graph.up[s.index];
-      s.pending = up.length;
-      s.upstream = new StageRun[up.length];
-      for (int k = 0; k < up.length; k++) {
-        s.upstream[k] = stages[up[k]];
-      }
+      s.pending = graph.up[s.index].length;
       s.downstream = graph.down[s.index];
     }
     this.stagesLeft = stages.length;
@@ -176,9 +180,9 @@ final class RunExecution {
       } catch (InterruptedException e) {
         interrupted = true;
         synchronized (lock) {
-          if (failFastCause == null) {
-            failFastCause = "the caller";
-            cancelAll(cancelReason());
+          if (cancelReason == null) {
+            cancelReason = CancelReason.INTERRUPTED;
+            cancelAll(cancelReason);
           }
         }
       }
@@ -250,73 +254,19 @@ final class RunExecution {
 
   /** A stage whose upstream stages are all final: decide whether it runs. */
   private void becomeReady(StageRun s) {
-    Verdict verdict = upstreamVerdict(s);
-    if (verdict != null) {
+    // when every upstream stage has an output the verdict is RUNS: no need to read statuses
+    UpstreamVerdict verdict =
+        s.upstreamWithoutOutput == 0 ? UpstreamVerdict.RUNS : UpstreamVerdict.of(s.spec, statusOf);
+    if (!verdict.runs()) {
       finishWithoutRunning(s, verdict.status(), verdict.reason(), null);
-    } else if (failFastCause != null) {
-      finishWithoutRunning(s, StageStatus.CANCELLED, cancelReason(), null);
+    } else if (cancelReason != null) {
+      finishWithoutRunning(s, StageStatus.CANCELLED, cancelReason, null);
     } else if (s.isFanOut()) {
       ready.add(new Expansion(s));
     } else {
       s.single = new Execution(this, s, -1, null);
       ready.add(s.single);
     }
-  }
-
-  /** Why a stage does not run although its upstream stages are final. */
-  private record Verdict(StageStatus status, String reason) {}
-
-  /** Why upstream states keep this stage from running; null when it may run. */
-  private Verdict upstreamVerdict(StageRun s) {
-    StageSpec spec = s.spec;
-    String cancelled = null;
-    for (StageRun u : s.upstream) {
-      StageStatus st = u.status;
-      if (st == StageStatus.SUCCEEDED || st == StageStatus.CACHED) {
-        continue;
-      }
-      if (st == StageStatus.FAILED || st == StageStatus.UPSTREAM_FAILED) {
-        return new Verdict(
-            StageStatus.UPSTREAM_FAILED,
-            "upstream stage '"
-                + u.name()
-                + "' "
-                + (st == StageStatus.FAILED ? "failed" : "did not run (upstream failed)"));
-      }
-      if (st == StageStatus.CANCELLED && cancelled == null) {
-        cancelled = u.name();
-      }
-    }
-    if (cancelled != null) {
-      return new Verdict(StageStatus.CANCELLED, "upstream stage '" + cancelled + "' was cancelled");
-    }
-    for (InputSpec in : spec.inputs()) {
-      if (!in.optional() && stage(in.stage()).status == StageStatus.SKIPPED) {
-        return new Verdict(StageStatus.SKIPPED, "input '" + in.stage() + "' was skipped");
-      }
-    }
-    if (spec.fanOut().isPresent()
-        && spec.fanOut().get() instanceof FanOut.FromInput from
-        && stage(from.stage()).status == StageStatus.SKIPPED) {
-      return new Verdict(StageStatus.SKIPPED, "fan-out input '" + from.stage() + "' was skipped");
-    }
-    if (spec.condition().isPresent()) {
-      Condition c = spec.condition().get();
-      for (String read : c.stages()) {
-        if (stage(read).status == StageStatus.SKIPPED) {
-          return new Verdict(
-              StageStatus.SKIPPED,
-              "condition " + c.source() + " reads skipped stage '" + read + "'");
-        }
-      }
-    }
-    return null;
-  }
-
-  private String cancelReason() {
-    return "the caller".equals(failFastCause)
-        ? "cancelled: the run was interrupted"
-        : "cancelled: stage '" + failFastCause + "' failed (--fail-fast)";
   }
 
   private void finishWithoutRunning(StageRun s, StageStatus status, String reason, Object output) {
@@ -336,6 +286,9 @@ final class RunExecution {
       }
       for (int d : s.downstream) {
         StageRun ds = stages[d];
+        if (!s.status.hasOutput()) {
+          ds.upstreamWithoutOutput++;
+        }
         if (--ds.pending == 0) {
           becomeReady(ds);
         }
@@ -419,11 +372,16 @@ final class RunExecution {
         worklist.add(s);
       }
     }
-    if (x.status == StageStatus.FAILED && options.failFast() && failFastCause == null) {
-      failFastCause = x.name;
-      cancelAll(cancelReason());
+    if (x.status == StageStatus.FAILED && options.failFast() && cancelReason == null) {
+      failFast(x.name);
     }
     drainWorklist();
+  }
+
+  /** {@code failed} failed under --fail-fast: cancels everything running or waiting. */
+  private void failFast(String failed) {
+    cancelReason = CancelReason.failFast(failed);
+    cancelAll(cancelReason);
   }
 
   /** Executions taken by a worker and not yet final; scans the run, for the rare cancel path. */
@@ -508,7 +466,7 @@ final class RunExecution {
         status = StageStatus.SKIPPED;
         reason = skip;
       } else {
-        items = items(s);
+        items = FanOutItems.of(s.spec.fanOut().orElseThrow(), params.values(), outputOf);
       }
     } catch (Throwable t) {
       status = StageStatus.FAILED;
@@ -521,12 +479,11 @@ final class RunExecution {
     synchronized (lock) {
       if (status != null) {
         finishWithoutRunning(s, status, reason, null);
-        if (status == StageStatus.FAILED && options.failFast() && failFastCause == null) {
-          failFastCause = s.name();
-          cancelAll(cancelReason());
+        if (status == StageStatus.FAILED && options.failFast() && cancelReason == null) {
+          failFast(s.name());
         }
-      } else if (failFastCause != null) {
-        finishWithoutRunning(s, StageStatus.CANCELLED, cancelReason(), null);
+      } else if (cancelReason != null) {
+        finishWithoutRunning(s, StageStatus.CANCELLED, cancelReason, null);
       } else if (items.isEmpty()) {
         finishWithoutRunning(s, StageStatus.SUCCEEDED, "no items", List.of());
       } else {
@@ -544,32 +501,6 @@ final class RunExecution {
       next = nextOrRetire();
     }
     return next;
-  }
-
-  private List<?> items(StageRun s) {
-    FanOut f = s.spec.fanOut().orElseThrow();
-    if (f instanceof FanOut.Items literal) {
-      return literal.items();
-    }
-    if (f instanceof FanOut.FromParam p) {
-      Object v = params.values().get(p.param());
-      if (!(v instanceof List<?> list)) {
-        throw new FanOutException(
-            "fan-out parameter '" + p.param() + "' is " + describe(v) + ", not a List");
-      }
-      return list;
-    }
-    FanOut.FromInput in = (FanOut.FromInput) f;
-    Object v = stage(in.stage()).output;
-    if (!(v instanceof List<?> list)) {
-      throw new FanOutException(
-          "fan-out input '" + in.stage() + "' returned " + describe(v) + ", not a List");
-    }
-    return list;
-  }
-
-  private static String describe(Object v) {
-    return v == null ? "null" : "a " + v.getClass().getSimpleName();
   }
 
   /** The task this worker takes next, or null when it retires; starts more workers if work fits. */
@@ -651,8 +582,7 @@ final class RunExecution {
       return null;
     }
     Condition c = s.spec.condition().get();
-    EngineConditionScope scope =
-        new EngineConditionScope(c, params.values(), name -> stage(name).output);
+    EngineConditionScope scope = new EngineConditionScope(c, params.values(), outputOf);
     return c.predicate().test(scope) ? null : scope.falseReason();
   }
 
@@ -768,14 +698,5 @@ final class RunExecution {
       e.index(x.instance).item(ItemLabel.of(x.item));
     }
     return e.build();
-  }
-
-  /** A fan-out whose items are not a list. */
-  static final class FanOutException extends RuntimeException {
-    private static final long serialVersionUID = 1L;
-
-    FanOutException(String message) {
-      super(message, null, false, false);
-    }
   }
 }

@@ -13,8 +13,10 @@ final class StageRun {
   Invocation invocation;
 
   int[] downstream;
-  StageRun[] upstream;
   int pending;
+
+  /** Upstream stages that ended without an output (anything but SUCCEEDED or CACHED). */
+  int upstreamWithoutOutput;
 
   StageStatus status = StageStatus.PENDING;
 
