@@ -55,7 +55,12 @@ final class Execution extends Task implements StageCall {
     super(stage, instance);
     this.run = run;
     this.item = item;
-    this.name = instance < 0 ? stage.name() : stage.name() + "[" + instance + "]";
+    this.name = name(stage.name(), instance);
+  }
+
+  /** {@code train}, or {@code train[1]} for instance 1 of a fan-out stage. */
+  static String name(String stage, int instance) {
+    return instance < 0 ? stage : stage + "[" + instance + "]";
   }
 
   @Override
@@ -174,37 +179,25 @@ final class Execution extends Task implements StageCall {
 
   /** Under the run's lock, once final: its outcome for the run's result. */
   StageOutcome outcome() {
-    StageStatus status = result.status();
-    return new StageOutcome(
-        name,
-        stage.name(),
-        status,
-        attempts,
-        wallNanos / 1_000_000,
-        result.reason(),
-        instance < 0 ? Optional.empty() : Optional.ofNullable(item),
-        metrics(),
-        status.hasOutput() ? Optional.ofNullable(result.output()) : Optional.empty(),
-        status == StageStatus.FAILED ? Optional.ofNullable(result.inputError()) : Optional.empty());
+    return Outcomes.outcome(
+        name, stage.name(), instance, item, result, attempts, wallNanos, metrics());
   }
 
   /** Under the run's lock, once final: what the listeners record of it. */
   StageExecution history() {
-    StageExecution.Builder e =
-        StageExecution.builder(name, stage.name())
-            .status(result.status())
-            .attempts(attempts)
-            .start(start)
-            .end(end)
-            .wallMs(wallNanos / 1_000_000)
-            .cpuNanos(cpuNanos)
-            .allocatedBytes(allocatedBytes)
-            .metrics(metrics())
-            .reason(result.reason());
-    if (instance >= 0) {
-      e.index(instance).item(ItemLabel.of(item));
-    }
-    return e.build();
+    return Outcomes.history(
+        name,
+        stage.name(),
+        instance,
+        item,
+        result,
+        attempts,
+        start,
+        end,
+        wallNanos,
+        cpuNanos,
+        allocatedBytes,
+        metrics());
   }
 
   private synchronized void bindThread(Thread t) {

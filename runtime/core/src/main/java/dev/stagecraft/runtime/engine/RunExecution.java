@@ -37,9 +37,10 @@ import org.slf4j.LoggerFactory;
  * next ready one itself, and hands work to another thread only when more can run at once.
  *
  * <p>The one call into user code is wrapped by the layers of {@link Invocation} (reuse, caching,
- * attempts with backoff, timeouts); the scheduling around it never touches user code. A stage's and
- * an execution's state change through the named methods of {@link StageRun} and {@link Execution},
- * under the run's lock.
+ * attempts with backoff, timeouts); the scheduling around it never touches user code. The decisions
+ * are plain functions elsewhere ({@link UpstreamVerdict}, {@link FanOutItems}, {@link
+ * FanOutResult}, {@link Outcomes}); a stage's and an execution's state change through the named
+ * methods of {@link StageRun} and {@link Execution}, under the run's lock.
  */
 final class RunExecution {
   private static final Logger LOG = LoggerFactory.getLogger(RunExecution.class);
@@ -220,24 +221,12 @@ final class RunExecution {
         } else if (single != null && single.isFinished()) {
           outcomes.add(single.outcome());
         } else {
-          Object out = s.status().hasOutput() ? s.output() : null;
-          outcomes.add(
-              new StageOutcome(
-                  s.name(),
-                  s.name(),
-                  s.status(),
-                  0,
-                  0,
-                  s.reason(),
-                  Optional.empty(),
-                  Map.of(),
-                  Optional.ofNullable(out)));
+          outcomes.add(Outcomes.notRun(s.name(), s.status(), s.reason(), s.output()));
         }
       }
     }
-    RunStatus status =
-        failed ? RunStatus.FAILED : interrupted ? RunStatus.CANCELLED : RunStatus.SUCCEEDED;
-    return new RunResult(runId, def.name(), status, start, end, outcomes);
+    return new RunResult(
+        runId, def.name(), Outcomes.runStatus(failed, interrupted), start, end, outcomes);
   }
 
   // ---------------------------------------------------------------- scheduling (under lock)

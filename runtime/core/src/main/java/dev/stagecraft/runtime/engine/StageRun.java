@@ -1,8 +1,6 @@
 package dev.stagecraft.runtime.engine;
 
 import dev.stagecraft.runtime.graph.StageSpec;
-import java.util.Arrays;
-import java.util.Collections;
 import java.util.List;
 
 /**
@@ -137,14 +135,13 @@ final class StageRun {
 
   /** Ends a fan-out stage that has no items: it succeeds with an empty list. */
   void endWithoutItems() {
-    end(StageStatus.SUCCEEDED, "no items", List.of());
+    end(FanOutResult.NO_ITEMS);
   }
 
   /**
    * One of the stage's executions ended: the plain stage's ({@code instance < 0}), which ends the
-   * stage, or a fan-out instance, which ends it when it is the last: the first failed instance in
-   * item order fails it, else a cancelled one cancels it, else it succeeds with the outputs in item
-   * order. Returns whether the stage is now final.
+   * stage, or a fan-out instance, which ends it when it is the last (see {@link FanOutResult}).
+   * Returns whether the stage is now final.
    */
   boolean executionFinished(int instance, CallResult result) {
     if (instance < 0) {
@@ -156,30 +153,12 @@ final class StageRun {
     if (--instancesLeft > 0) {
       return false;
     }
-    StageStatus agg = StageStatus.SUCCEEDED;
-    String why = "";
-    for (int i = 0; i < instanceResults.length; i++) {
-      CallResult x = instanceResults[i];
-      if (x.status() == StageStatus.FAILED) {
-        agg = StageStatus.FAILED;
-        why = "instance " + instances.get(i).name + " failed: " + x.reason();
-        break;
-      }
-      if (x.status() == StageStatus.CANCELLED) {
-        agg = StageStatus.CANCELLED;
-        why = x.reason();
-      }
-    }
-    Object out = null;
-    if (agg == StageStatus.SUCCEEDED) {
-      Object[] outputs = new Object[instanceResults.length];
-      for (int i = 0; i < outputs.length; i++) {
-        outputs[i] = instanceResults[i].output();
-      }
-      out = Collections.unmodifiableList(Arrays.asList(outputs));
-    }
-    end(agg, why, out);
+    end(FanOutResult.of(name(), instanceResults));
     return true;
+  }
+
+  private void end(FanOutResult result) {
+    end(result.status(), result.reason(), result.output());
   }
 
   private void end(StageStatus finalStatus, String why, Object out) {
