@@ -9,7 +9,12 @@ import java.util.Optional;
 
 /**
  * One execution of a stage (or of one fan-out instance): what its body receives, and how it ended.
- * The result fields are written once, under the run's lock, when {@link #finished} is set.
+ *
+ * <p>Its life: a worker {@link #take takes} it under the run's lock, {@link #begin begins} it on
+ * its own thread, and it ends once, under the run's lock: by its own thread ({@link #finish}), from
+ * outside while its thread may still be in the body ({@link #stop}: timeout, cancel), or before any
+ * worker took it ({@link #cancelUnstarted}). Its result is volatile and written last, so whoever
+ * sees it also sees the timing written before it.
  */
 final class Execution extends Task implements StageCall {
   final RunExecution run;
@@ -17,39 +22,32 @@ final class Execution extends Task implements StageCall {
   final Object item;
 
   /** Set under the run's lock when a worker takes it (reserving its resources). */
-  boolean taken;
+  private boolean taken;
 
-  /** Set under the run's lock; once true the result below is final. */
-  volatile boolean finished;
+  /** Null until the execution is final; written once under the run's lock. */
+  private volatile CallResult result;
 
   /** Set when the run asks the stage to stop (timeout, fail-fast). */
-  volatile boolean cancelled;
+  private volatile boolean cancelled;
 
-  volatile int attempts;
+  /** Written by the executing thread, read by its context and by a timeout. */
+  private volatile int attempts;
 
   /** The thread running the body; interrupts are sent only under {@code synchronized (this)}. */
   private Thread thread;
 
-  volatile long threadId;
+  // Written by the executing thread when it begins; read by a timeout or cancel from another.
+  private volatile long threadId;
+  private volatile Instant start;
+  private volatile long startNanos;
+  private volatile long cpuStart;
+  private volatile long allocStart;
 
-  StageStatus status = StageStatus.PENDING;
-  String reason = "";
-
-  /** The message of the {@code UserInputException} the execution failed with, else null. */
-  String inputError;
-
-  Object output;
-
-  /** Written by the executing thread, read by a timeout or cancel from another. */
-  volatile Instant start;
-
-  Instant end;
-  volatile long startNanos;
-  long wallNanos;
-  volatile long cpuStart;
-  volatile long allocStart;
-  long cpuNanos;
-  long allocatedBytes;
+  // Written under the run's lock when the execution ends, before the result.
+  private Instant end;
+  private long wallNanos;
+  private long cpuNanos;
+  private long allocatedBytes;
 
   private ExecutionContext context;
 
@@ -57,7 +55,12 @@ final class Execution extends Task implements StageCall {
     super(stage, instance);
     this.run = run;
     this.item = item;
-    this.name = instance < 0 ? stage.name() : stage.name() + "[" + instance + "]";
+    this.name = name(stage.name(), instance);
+  }
+
+  /** {@code train}, or {@code train[1]} for instance 1 of a fan-out stage. */
+  static String name(String stage, int instance) {
+    return instance < 0 ? stage : stage + "[" + instance + "]";
   }
 
   @Override
@@ -65,12 +68,144 @@ final class Execution extends Task implements StageCall {
     return stage.spec.resources();
   }
 
-  synchronized void bindThread(Thread t) {
+  /** Under the run's lock: a worker took it, its resources reserved. */
+  void take() {
+    taken = true;
+  }
+
+  /** Under the run's lock: whether a worker took it and it is not final yet. */
+  boolean isRunning() {
+    return taken && result == null;
+  }
+
+  boolean isFinished() {
+    return result != null;
+  }
+
+  boolean isCancelled() {
+    return cancelled;
+  }
+
+  /** How it ended; null until it is final. */
+  CallResult result() {
+    return result;
+  }
+
+  int attempts() {
+    return attempts;
+  }
+
+  /** On the executing thread: attempt {@code attempt} (from 1) starts. */
+  void startAttempt(int attempt) {
+    attempts = attempt;
+  }
+
+  /** When the first attempt started; null before, or when it never started. */
+  Instant start() {
+    return start;
+  }
+
+  /**
+   * On the executing thread, before the body: binds the thread (for interrupts) and starts the
+   * clocks; CPU time and allocations only when {@code meter}.
+   */
+  void begin(Thread self, Instant at, boolean meter) {
+    bindThread(self);
+    start = at;
+    if (meter) {
+      cpuStart = ThreadMeter.cpuNanos(threadId);
+      allocStart = ThreadMeter.allocatedBytes(threadId);
+    }
+    startNanos = System.nanoTime();
+  }
+
+  /** On the executing thread, after the body: interrupts no longer reach it. */
+  void leaveBody() {
+    unbindThread();
+  }
+
+  /** Wall time since it began; 0 when it has not begun. */
+  long wallNanosSoFar() {
+    long begun = startNanos;
+    return begun == 0 ? 0 : System.nanoTime() - begun;
+  }
+
+  /** CPU time of its thread since it began; 0 when it has not begun or {@code !meter}. */
+  long cpuNanosSoFar(boolean meter) {
+    return meter && startNanos != 0 ? Math.max(0, ThreadMeter.cpuNanos(threadId) - cpuStart) : 0;
+  }
+
+  /** Bytes its thread allocated since it began; 0 when it has not begun or {@code !meter}. */
+  long allocatedBytesSoFar(boolean meter) {
+    return meter && startNanos != 0
+        ? Math.max(0, ThreadMeter.allocatedBytes(threadId) - allocStart)
+        : 0;
+  }
+
+  /**
+   * Under the run's lock, once, by the thread that ran it: it ended with {@code outcome}, measured
+   * by that thread. A SKIPPED execution (its condition was false) never started: no start, no wall
+   * time.
+   */
+  void finish(CallResult outcome, Instant at, long wall, long cpu, long allocated) {
+    boolean skipped = outcome.status() == StageStatus.SKIPPED;
+    if (skipped) {
+      start = null;
+    }
+    end = at;
+    wallNanos = skipped ? 0 : wall;
+    cpuNanos = cpu;
+    allocatedBytes = allocated;
+    result = outcome;
+  }
+
+  /**
+   * Under the run's lock, once: ends it from outside while its thread may still be in the body
+   * (timeout, cancel), measuring it from here, and asks it to stop. The caller interrupts it.
+   */
+  void stop(CallResult outcome, Instant at, boolean meter) {
+    cancelled = true;
+    end = at;
+    wallNanos = wallNanosSoFar();
+    cpuNanos = cpuNanosSoFar(meter);
+    allocatedBytes = allocatedBytesSoFar(meter);
+    result = outcome;
+  }
+
+  /** Under the run's lock, once: cancels it before any worker took it; it never started. */
+  void cancelUnstarted(String reason) {
+    result = CallResult.cancelled(reason);
+  }
+
+  /** Under the run's lock, once final: its outcome for the run's result. */
+  StageOutcome outcome() {
+    return Outcomes.outcome(
+        name, stage.name(), instance, item, result, attempts, wallNanos, metrics());
+  }
+
+  /** Under the run's lock, once final: what the listeners record of it. */
+  StageExecution history() {
+    return Outcomes.history(
+        name,
+        stage.name(),
+        instance,
+        item,
+        result,
+        attempts,
+        start,
+        end,
+        wallNanos,
+        cpuNanos,
+        allocatedBytes,
+        metrics());
+  }
+
+  private synchronized void bindThread(Thread t) {
     thread = t;
     threadId = t.getId();
   }
 
-  synchronized void unbindThread() {
+  private synchronized void unbindThread() {
     thread = null;
   }
 
@@ -84,14 +219,14 @@ final class Execution extends Task implements StageCall {
   @Override
   @SuppressWarnings("unchecked")
   public <T> T input(String producer) {
-    return (T) run.stage(producer).output;
+    return (T) run.stage(producer).output();
   }
 
   @Override
   @SuppressWarnings("unchecked")
   public <T> Optional<T> optionalInput(String producer) {
     StageRun s = run.stage(producer);
-    return s.status.hasOutput() ? Optional.ofNullable((T) s.output) : Optional.empty();
+    return s.status().hasOutput() ? Optional.ofNullable((T) s.output()) : Optional.empty();
   }
 
   @Override

@@ -45,7 +45,7 @@ final class ExecutionContext implements StageContext {
 
   @Override
   public int attempt() {
-    return execution.attempts;
+    return execution.attempts();
   }
 
   @Override
@@ -101,6 +101,6 @@ final class ExecutionContext implements StageContext {
 
   @Override
   public boolean isCancelled() {
-    return execution.cancelled;
+    return execution.isCancelled();
   }
 }

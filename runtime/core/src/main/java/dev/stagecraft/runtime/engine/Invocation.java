@@ -48,7 +48,7 @@ interface Invocation {
   record Deadline(RunExecution run, Duration timeout, Invocation next) implements Invocation {
     @Override
     public CallResult invoke(Execution x) throws Exception {
-      ScheduledFuture<?> alarm = run.scheduleTimeout(x, x.attempts, timeout);
+      ScheduledFuture<?> alarm = run.scheduleTimeout(x, x.attempts(), timeout);
       try {
         return next.invoke(x);
       } finally {
@@ -79,7 +79,7 @@ interface Invocation {
     public CallResult invoke(Execution x) {
       SplittableRandom random = null;
       for (int attempt = 1; ; attempt++) {
-        x.attempts = attempt;
+        x.startAttempt(attempt);
         run.attemptStarted(x, attempt);
         Throwable error;
         try {
@@ -88,11 +88,11 @@ interface Invocation {
           error = t;
         }
         UserInputException badInput = Failures.userInput(error);
-        if (badInput != null && !x.finished && !x.cancelled) {
+        if (badInput != null && !x.isFinished() && !x.isCancelled()) {
           throw badInput; // bad input is not retried; the run records it as the stage's input error
         }
         String reason = Failures.reason(error);
-        if (x.finished || x.cancelled || Failures.isNonRetryable(error)) {
+        if (x.isFinished() || x.isCancelled() || Failures.isNonRetryable(error)) {
           return CallResult.failed(reason); // a timeout or cancel has already decided the outcome
         }
         if (attempt > retry.retries()) {
@@ -129,7 +129,7 @@ interface Invocation {
         }
       }
       CallResult result = next.invoke(x);
-      if (result.save() && !x.finished) {
+      if (result.save() && !x.isFinished()) {
         try {
           store.save(key, result.output());
         } catch (Exception e) {

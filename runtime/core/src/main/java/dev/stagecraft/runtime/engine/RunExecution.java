@@ -2,7 +2,6 @@ package dev.stagecraft.runtime.engine;
 
 import dev.stagecraft.runtime.UserInputException;
 import dev.stagecraft.runtime.graph.Condition;
-import dev.stagecraft.runtime.graph.FanOut;
 import dev.stagecraft.runtime.graph.InputSpec;
 import dev.stagecraft.runtime.graph.PipelineDefinition;
 import dev.stagecraft.runtime.graph.StageSpec;
@@ -11,8 +10,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +25,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,7 +37,10 @@ import org.slf4j.LoggerFactory;
  * next ready one itself, and hands work to another thread only when more can run at once.
  *
  * <p>The one call into user code is wrapped by the layers of {@link Invocation} (reuse, caching,
- * attempts with backoff, timeouts); the scheduling around it never touches user code.
+ * attempts with backoff, timeouts); the scheduling around it never touches user code. The decisions
+ * are plain functions elsewhere ({@link UpstreamVerdict}, {@link FanOutItems}, {@link
+ * FanOutResult}, {@link Outcomes}); a stage's and an execution's state change through the named
+ * methods of {@link StageRun} and {@link Execution}, under the run's lock.
  */
 final class RunExecution {
   private static final Logger LOG = LoggerFactory.getLogger(RunExecution.class);
@@ -60,13 +61,22 @@ final class RunExecution {
 
   private final Path scratchRoot;
 
+  /** A stage's status by name, for the upstream verdict. */
+  private final Function<String, StageStatus> statusOf = name -> stage(name).status();
+
+  /** A stage's output by name, for conditions and fan-out items. */
+  private final Function<String, Object> outputOf = name -> stage(name).output();
+
   private final Object lock = new Object();
   private final PriorityQueue<Task> ready = new PriorityQueue<>(Task.ORDER);
   private final ArrayDeque<StageRun> worklist = new ArrayDeque<>();
   private final Capacity free;
   private int activeWorkers;
   private int stagesLeft;
-  private String failFastCause;
+
+  /** Null until the run cancels what is left (fail-fast, or the caller interrupted it): why. */
+  private String cancelReason;
+
   private final CountDownLatch done = new CountDownLatch(1);
 
   private final ExecutorService pool;
@@ -90,17 +100,15 @@ final class RunExecution {
     double[] ranks = CriticalPath.ranks(specs, graph, options.expectedDurations());
     this.stages = new StageRun[specs.size()];
     for (int i = 0; i < specs.size(); i++) {
-      stages[i] = new StageRun(i, specs.get(i), ranks[i]);
-      stages[i].invocation = Invocation.chain(this, specs.get(i), options);
-    }
-    for (StageRun s : stages) {
-      int[] up = graph.up[s.index];
-      s.pending = up.length;
-      s.upstream = new StageRun[up.length];
-      for (int k = 0; k < up.length; k++) {
-        s.upstream[k] = stages[up[k]];
-      }
-      s.downstream = graph.down[s.index];
+      StageSpec spec = specs.get(i);
+      stages[i] =
+          new StageRun(
+              i,
+              spec,
+              ranks[i],
+              Invocation.chain(this, spec, options),
+              graph.up[i].length,
+              graph.down[i]);
     }
     this.stagesLeft = stages.length;
     AtomicInteger threadCount = new AtomicInteger();
@@ -161,7 +169,7 @@ final class RunExecution {
     }
     synchronized (lock) {
       for (StageRun s : stages) {
-        if (s.pending == 0) {
+        if (s.upstreamFinal()) {
           becomeReady(s);
         }
       }
@@ -176,9 +184,9 @@ final class RunExecution {
       } catch (InterruptedException e) {
         interrupted = true;
         synchronized (lock) {
-          if (failFastCause == null) {
-            failFastCause = "the caller";
-            cancelAll(cancelReason());
+          if (cancelReason == null) {
+            cancelReason = CancelReason.INTERRUPTED;
+            cancelAll(cancelReason);
           }
         }
       }
@@ -204,125 +212,46 @@ final class RunExecution {
     boolean failed = false;
     synchronized (lock) {
       for (StageRun s : stages) {
-        failed |= s.status == StageStatus.FAILED;
-        if (s.instances != null) {
-          for (Execution x : s.instances) {
-            outcomes.add(outcome(x));
+        failed |= s.status() == StageStatus.FAILED;
+        Execution single = s.single();
+        if (s.instances() != null) {
+          for (Execution x : s.instances()) {
+            outcomes.add(x.outcome());
           }
-        } else if (s.single != null && s.single.finished) {
-          outcomes.add(outcome(s.single));
+        } else if (single != null && single.isFinished()) {
+          outcomes.add(single.outcome());
         } else {
-          Object out = s.status.hasOutput() ? s.output : null;
-          outcomes.add(
-              new StageOutcome(
-                  s.name(),
-                  s.name(),
-                  s.status,
-                  0,
-                  0,
-                  s.reason,
-                  Optional.empty(),
-                  Map.of(),
-                  Optional.ofNullable(out)));
+          outcomes.add(Outcomes.notRun(s.name(), s.status(), s.reason(), s.output()));
         }
       }
     }
-    RunStatus status =
-        failed ? RunStatus.FAILED : interrupted ? RunStatus.CANCELLED : RunStatus.SUCCEEDED;
-    return new RunResult(runId, def.name(), status, start, end, outcomes);
-  }
-
-  private static StageOutcome outcome(Execution x) {
-    return new StageOutcome(
-        x.name,
-        x.stage.name(),
-        x.status,
-        x.attempts,
-        x.wallNanos / 1_000_000,
-        x.reason,
-        x.instance < 0 ? Optional.empty() : Optional.ofNullable(x.item),
-        x.metrics(),
-        x.status.hasOutput() ? Optional.ofNullable(x.output) : Optional.empty(),
-        x.status == StageStatus.FAILED ? Optional.ofNullable(x.inputError) : Optional.empty());
+    return new RunResult(
+        runId, def.name(), Outcomes.runStatus(failed, interrupted), start, end, outcomes);
   }
 
   // ---------------------------------------------------------------- scheduling (under lock)
 
   /** A stage whose upstream stages are all final: decide whether it runs. */
   private void becomeReady(StageRun s) {
-    Verdict verdict = upstreamVerdict(s);
-    if (verdict != null) {
-      finishWithoutRunning(s, verdict.status(), verdict.reason(), null);
-    } else if (failFastCause != null) {
-      finishWithoutRunning(s, StageStatus.CANCELLED, cancelReason(), null);
+    // when every upstream stage has an output the verdict is RUNS: no need to read statuses
+    UpstreamVerdict verdict =
+        s.everyUpstreamHasOutput() ? UpstreamVerdict.RUNS : UpstreamVerdict.of(s.spec, statusOf);
+    if (!verdict.runs()) {
+      endWithoutRunning(s, verdict.status(), verdict.reason());
+    } else if (cancelReason != null) {
+      endWithoutRunning(s, StageStatus.CANCELLED, cancelReason);
     } else if (s.isFanOut()) {
       ready.add(new Expansion(s));
     } else {
-      s.single = new Execution(this, s, -1, null);
-      ready.add(s.single);
+      Execution x = new Execution(this, s, -1, null);
+      s.schedule(x);
+      ready.add(x);
     }
   }
 
-  /** Why a stage does not run although its upstream stages are final. */
-  private record Verdict(StageStatus status, String reason) {}
-
-  /** Why upstream states keep this stage from running; null when it may run. */
-  private Verdict upstreamVerdict(StageRun s) {
-    StageSpec spec = s.spec;
-    String cancelled = null;
-    for (StageRun u : s.upstream) {
-      StageStatus st = u.status;
-      if (st == StageStatus.SUCCEEDED || st == StageStatus.CACHED) {
-        continue;
-      }
-      if (st == StageStatus.FAILED || st == StageStatus.UPSTREAM_FAILED) {
-        return new Verdict(
-            StageStatus.UPSTREAM_FAILED,
-            "upstream stage '"
-                + u.name()
-                + "' "
-                + (st == StageStatus.FAILED ? "failed" : "did not run (upstream failed)"));
-      }
-      if (st == StageStatus.CANCELLED && cancelled == null) {
-        cancelled = u.name();
-      }
-    }
-    if (cancelled != null) {
-      return new Verdict(StageStatus.CANCELLED, "upstream stage '" + cancelled + "' was cancelled");
-    }
-    for (InputSpec in : spec.inputs()) {
-      if (!in.optional() && stage(in.stage()).status == StageStatus.SKIPPED) {
-        return new Verdict(StageStatus.SKIPPED, "input '" + in.stage() + "' was skipped");
-      }
-    }
-    if (spec.fanOut().isPresent()
-        && spec.fanOut().get() instanceof FanOut.FromInput from
-        && stage(from.stage()).status == StageStatus.SKIPPED) {
-      return new Verdict(StageStatus.SKIPPED, "fan-out input '" + from.stage() + "' was skipped");
-    }
-    if (spec.condition().isPresent()) {
-      Condition c = spec.condition().get();
-      for (String read : c.stages()) {
-        if (stage(read).status == StageStatus.SKIPPED) {
-          return new Verdict(
-              StageStatus.SKIPPED,
-              "condition " + c.source() + " reads skipped stage '" + read + "'");
-        }
-      }
-    }
-    return null;
-  }
-
-  private String cancelReason() {
-    return "the caller".equals(failFastCause)
-        ? "cancelled: the run was interrupted"
-        : "cancelled: stage '" + failFastCause + "' failed (--fail-fast)";
-  }
-
-  private void finishWithoutRunning(StageRun s, StageStatus status, String reason, Object output) {
-    s.status = status;
-    s.reason = reason;
-    s.output = output;
+  /** Ends a stage without executing it; its dependents hear of it when the worklist drains. */
+  private void endWithoutRunning(StageRun s, StageStatus status, String reason) {
+    s.endWithoutRunning(status, reason);
     worklist.add(s);
   }
 
@@ -331,12 +260,12 @@ final class RunExecution {
     StageRun s;
     while ((s = worklist.poll()) != null) {
       stagesLeft--;
-      if (listeners.length > 0 && s.single == null && s.instances == null) {
-        report(StageExecution.notRun(s.name(), s.status, s.reason));
+      if (listeners.length > 0 && s.endedWithoutExecutions()) {
+        report(StageExecution.notRun(s.name(), s.status(), s.reason()));
       }
       for (int d : s.downstream) {
         StageRun ds = stages[d];
-        if (--ds.pending == 0) {
+        if (ds.upstreamFinished(s.status())) {
           becomeReady(ds);
         }
       }
@@ -368,7 +297,7 @@ final class RunExecution {
     }
     free.reserve(pick.resources());
     if (pick instanceof Execution x) {
-      x.taken = true;
+      x.take();
     }
     return pick;
   }
@@ -384,58 +313,38 @@ final class RunExecution {
     }
   }
 
-  /** An execution reached its final state: record it, finish its stage, fail fast if asked. */
+  /** An execution reached its final state: report it, finish its stage, fail fast if asked. */
   private void executionFinished(Execution x) {
-    x.finished = true;
     if (listeners.length > 0) {
-      report(execution(x));
+      report(x.history());
     }
-    StageRun s = x.stage;
-    if (x.instance < 0) {
-      s.status = x.status;
-      s.reason = x.reason;
-      s.output = x.status.hasOutput() ? x.output : null;
-      worklist.add(s);
-    } else {
-      s.instanceOutputs[x.instance] = x.output;
-      if (--s.instancesLeft == 0) {
-        StageStatus agg = StageStatus.SUCCEEDED;
-        for (Execution i : s.instances) {
-          if (i.status == StageStatus.FAILED) {
-            agg = StageStatus.FAILED;
-            s.reason = "instance " + i.name + " failed: " + i.reason;
-            break;
-          }
-          if (i.status == StageStatus.CANCELLED) {
-            agg = StageStatus.CANCELLED;
-            s.reason = i.reason;
-          }
-        }
-        s.status = agg;
-        s.output =
-            agg == StageStatus.SUCCEEDED
-                ? Collections.unmodifiableList(Arrays.asList(s.instanceOutputs))
-                : null;
-        worklist.add(s);
-      }
+    CallResult result = x.result();
+    if (x.stage.executionFinished(x.instance, result)) {
+      worklist.add(x.stage);
     }
-    if (x.status == StageStatus.FAILED && options.failFast() && failFastCause == null) {
-      failFastCause = x.name;
-      cancelAll(cancelReason());
+    if (result.status() == StageStatus.FAILED && options.failFast() && cancelReason == null) {
+      failFast(x.name);
     }
     drainWorklist();
+  }
+
+  /** {@code failed} failed under --fail-fast: cancels everything running or waiting. */
+  private void failFast(String failed) {
+    cancelReason = CancelReason.failFast(failed);
+    cancelAll(cancelReason);
   }
 
   /** Executions taken by a worker and not yet final; scans the run, for the rare cancel path. */
   private List<Execution> running() {
     List<Execution> all = new ArrayList<>();
     for (StageRun s : stages) {
-      if (s.single != null && s.single.taken && !s.single.finished) {
-        all.add(s.single);
+      Execution single = s.single();
+      if (single != null && single.isRunning()) {
+        all.add(single);
       }
-      if (s.instances != null) {
-        for (Execution x : s.instances) {
-          if (x.taken && !x.finished) {
+      if (s.instances() != null) {
+        for (Execution x : s.instances()) {
+          if (x.isRunning()) {
             all.add(x);
           }
         }
@@ -447,39 +356,20 @@ final class RunExecution {
   /** Cancels running executions and everything waiting to start. */
   private void cancelAll(String reason) {
     for (Execution x : running()) {
-      x.cancelled = true;
-      stopWithoutThread(x, StageStatus.CANCELLED, reason);
+      x.stop(CallResult.cancelled(reason), options.clock().instant(), meter);
       executionFinished(x);
       x.interrupt();
     }
     Task t;
     while ((t = ready.poll()) != null) {
       if (t instanceof Execution x) {
-        x.status = StageStatus.CANCELLED;
-        x.reason = reason;
+        x.cancelUnstarted(reason);
         executionFinished(x);
       } else {
-        finishWithoutRunning(t.stage, StageStatus.CANCELLED, reason, null);
+        endWithoutRunning(t.stage, StageStatus.CANCELLED, reason);
       }
     }
     drainWorklist();
-  }
-
-  /**
-   * Ends an execution whose thread is still in the body (timeout, cancel); measures it from
-   * outside.
-   */
-  private void stopWithoutThread(Execution x, StageStatus status, String reason) {
-    x.status = status;
-    x.reason = reason;
-    x.end = options.clock().instant();
-    if (x.startNanos != 0) {
-      x.wallNanos = System.nanoTime() - x.startNanos;
-    }
-    if (x.startNanos != 0 && meter) {
-      x.cpuNanos = Math.max(0, ThreadMeter.cpuNanos(x.threadId) - x.cpuStart);
-      x.allocatedBytes = Math.max(0, ThreadMeter.allocatedBytes(x.threadId) - x.allocStart);
-    }
   }
 
   // ---------------------------------------------------------------- workers
@@ -508,7 +398,7 @@ final class RunExecution {
         status = StageStatus.SKIPPED;
         reason = skip;
       } else {
-        items = items(s);
+        items = FanOutItems.of(s.spec.fanOut().orElseThrow(), params.values(), outputOf);
       }
     } catch (Throwable t) {
       status = StageStatus.FAILED;
@@ -520,15 +410,15 @@ final class RunExecution {
     Task next;
     synchronized (lock) {
       if (status != null) {
-        finishWithoutRunning(s, status, reason, null);
-        if (status == StageStatus.FAILED && options.failFast() && failFastCause == null) {
-          failFastCause = s.name();
-          cancelAll(cancelReason());
+        endWithoutRunning(s, status, reason);
+        if (status == StageStatus.FAILED && options.failFast() && cancelReason == null) {
+          failFast(s.name());
         }
-      } else if (failFastCause != null) {
-        finishWithoutRunning(s, StageStatus.CANCELLED, cancelReason(), null);
+      } else if (cancelReason != null) {
+        endWithoutRunning(s, StageStatus.CANCELLED, cancelReason);
       } else if (items.isEmpty()) {
-        finishWithoutRunning(s, StageStatus.SUCCEEDED, "no items", List.of());
+        s.endWithoutItems();
+        worklist.add(s);
       } else {
         List<Execution> instances = new ArrayList<>(items.size());
         for (int i = 0; i < items.size(); i++) {
@@ -536,40 +426,12 @@ final class RunExecution {
           instances.add(x);
           ready.add(x);
         }
-        s.instances = instances;
-        s.instanceOutputs = new Object[items.size()];
-        s.instancesLeft = items.size();
+        s.expand(instances);
       }
       drainWorklist();
       next = nextOrRetire();
     }
     return next;
-  }
-
-  private List<?> items(StageRun s) {
-    FanOut f = s.spec.fanOut().orElseThrow();
-    if (f instanceof FanOut.Items literal) {
-      return literal.items();
-    }
-    if (f instanceof FanOut.FromParam p) {
-      Object v = params.values().get(p.param());
-      if (!(v instanceof List<?> list)) {
-        throw new FanOutException(
-            "fan-out parameter '" + p.param() + "' is " + describe(v) + ", not a List");
-      }
-      return list;
-    }
-    FanOut.FromInput in = (FanOut.FromInput) f;
-    Object v = stage(in.stage()).output;
-    if (!(v instanceof List<?> list)) {
-      throw new FanOutException(
-          "fan-out input '" + in.stage() + "' returned " + describe(v) + ", not a List");
-    }
-    return list;
-  }
-
-  private static String describe(Object v) {
-    return v == null ? "null" : "a " + v.getClass().getSimpleName();
   }
 
   /** The task this worker takes next, or null when it retires; starts more workers if work fits. */
@@ -584,60 +446,29 @@ final class RunExecution {
 
   /** Runs one execution to its end, then returns the next task this thread should take. */
   private Task execute(Execution x) {
-    Thread self = Thread.currentThread();
-    x.bindThread(self);
-    x.start = options.clock().instant();
-    if (meter) {
-      x.cpuStart = ThreadMeter.cpuNanos(x.threadId);
-      x.allocStart = ThreadMeter.allocatedBytes(x.threadId);
-    }
-    x.startNanos = System.nanoTime();
-    StageStatus status;
-    String reason = "";
-    String inputError = null;
-    Object output = null;
+    x.begin(Thread.currentThread(), options.clock().instant(), meter);
+    CallResult result;
     try {
       // a fan-out stage's condition was decided once, before its instances were created
       String skip = x.instance < 0 ? conditionSkipReason(x.stage) : null;
-      if (skip != null) {
-        status = StageStatus.SKIPPED;
-        reason = skip;
-      } else {
-        CallResult result = x.stage.invocation.invoke(x);
-        status = result.status();
-        reason = result.reason();
-        output = result.output();
-      }
+      result = skip != null ? CallResult.skipped(skip) : x.stage.invocation.invoke(x);
     } catch (ConditionNullException e) {
-      status = StageStatus.FAILED;
-      reason = e.getMessage();
+      result = CallResult.failed(e.getMessage());
     } catch (Throwable t) {
-      status = StageStatus.FAILED;
-      reason = Failures.reason(t);
       UserInputException badInput = Failures.userInput(t);
-      inputError = badInput == null ? null : badInput.getMessage();
+      result =
+          CallResult.failed(Failures.reason(t), badInput == null ? null : badInput.getMessage());
     }
-    x.unbindThread();
-    long wall = System.nanoTime() - x.startNanos;
-    long cpu = meter ? ThreadMeter.cpuNanos(x.threadId) - x.cpuStart : 0;
-    long alloc = meter ? ThreadMeter.allocatedBytes(x.threadId) - x.allocStart : 0;
+    x.leaveBody();
+    long wall = x.wallNanosSoFar();
+    long cpu = x.cpuNanosSoFar(meter);
+    long allocated = x.allocatedBytesSoFar(meter);
     Thread.interrupted(); // an interrupt meant for the body must not reach the next task
     Task next;
     synchronized (lock) {
       free.release(x.resources());
-      if (!x.finished) {
-        x.status = status;
-        x.reason = reason;
-        x.inputError = inputError;
-        x.output = output;
-        x.end = options.clock().instant();
-        if (status == StageStatus.SKIPPED) {
-          x.start = null; // skipped by its condition: it never started
-          wall = 0;
-        }
-        x.wallNanos = wall;
-        x.cpuNanos = Math.max(0, cpu);
-        x.allocatedBytes = Math.max(0, alloc);
+      if (!x.isFinished()) {
+        x.finish(result, options.clock().instant(), wall, cpu, allocated);
         executionFinished(x);
       }
       next = nextOrRetire();
@@ -651,8 +482,7 @@ final class RunExecution {
       return null;
     }
     Condition c = s.spec.condition().get();
-    EngineConditionScope scope =
-        new EngineConditionScope(c, params.values(), name -> stage(name).output);
+    EngineConditionScope scope = new EngineConditionScope(c, params.values(), outputOf);
     return c.predicate().test(scope) ? null : scope.falseReason();
   }
 
@@ -661,7 +491,7 @@ final class RunExecution {
     if (listeners.length == 0) {
       return;
     }
-    Instant at = attempt == 1 ? x.start : options.clock().instant();
+    Instant at = attempt == 1 ? x.start() : options.clock().instant();
     for (RunListener l : listeners) {
       notify(() -> l.stageStarted(runId, x.name, attempt, at));
     }
@@ -673,8 +503,8 @@ final class RunExecution {
     Map<String, Object> inputs = new LinkedHashMap<>();
     for (InputSpec in : spec.inputs()) {
       StageRun up = stage(in.stage());
-      if (up.status.hasOutput()) {
-        inputs.put(in.stage(), up.output);
+      if (up.status().hasOutput()) {
+        inputs.put(in.stage(), up.output());
       }
     }
     Map<String, Object> used = new LinkedHashMap<>();
@@ -718,14 +548,14 @@ final class RunExecution {
 
   private void timedOut(Execution x, int attempt, Duration timeout) {
     synchronized (lock) {
-      if (x.finished || x.attempts != attempt) {
+      if (x.isFinished() || x.attempts() != attempt) {
         return;
       }
-      x.cancelled = true;
-      stopWithoutThread(
-          x,
-          StageStatus.FAILED,
-          "timed out after " + timeout + (attempt > 1 ? " (attempt " + attempt + ")" : ""));
+      x.stop(
+          CallResult.failed(
+              "timed out after " + timeout + (attempt > 1 ? " (attempt " + attempt + ")" : "")),
+          options.clock().instant(),
+          meter);
       executionFinished(x);
       spawnWorkers();
     }
@@ -749,33 +579,6 @@ final class RunExecution {
       call.run();
     } catch (RuntimeException e) {
       LOG.warn("a run listener failed: {}", Failures.reason(e), e);
-    }
-  }
-
-  private StageExecution execution(Execution x) {
-    StageExecution.Builder e =
-        StageExecution.builder(x.name, x.stage.name())
-            .status(x.status)
-            .attempts(x.attempts)
-            .start(x.start)
-            .end(x.end)
-            .wallMs(x.wallNanos / 1_000_000)
-            .cpuNanos(x.cpuNanos)
-            .allocatedBytes(x.allocatedBytes)
-            .metrics(x.metrics())
-            .reason(x.reason);
-    if (x.instance >= 0) {
-      e.index(x.instance).item(ItemLabel.of(x.item));
-    }
-    return e.build();
-  }
-
-  /** A fan-out whose items are not a list. */
-  static final class FanOutException extends RuntimeException {
-    private static final long serialVersionUID = 1L;
-
-    FanOutException(String message) {
-      super(message, null, false, false);
     }
   }
 }
