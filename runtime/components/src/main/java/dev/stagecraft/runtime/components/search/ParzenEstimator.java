@@ -1,7 +1,9 @@
 package dev.stagecraft.runtime.components.search;
 
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
@@ -104,17 +106,22 @@ final class ParzenEstimator {
   /** The log density of each draw of {@code samples} ({@code [parameter][draw]}). */
   double[] logPdf(double[][] samples) {
     int count = samples[0].length;
-    double[] result = new double[count];
-    double[] terms = new double[weights.length];
+    double[][] terms = new double[count][];
     for (int i = 0; i < count; i++) {
-      for (int j = 0; j < weights.length; j++) {
-        double t = logWeights[j];
-        for (int d = 0; d < dimensions.length; d++) {
-          t += dimensions[d].logPdf(j, samples[d][i]);
+      terms[i] = logWeights.clone();
+    }
+    for (int d = 0; d < dimensions.length; d++) {
+      Map<Double, double[]> seen = new HashMap<>();
+      for (int i = 0; i < count; i++) {
+        double[] byComponent = seen.computeIfAbsent(samples[d][i], dimensions[d]::logPdfs);
+        for (int j = 0; j < byComponent.length; j++) {
+          terms[i][j] += byComponent[j];
         }
-        terms[j] = t;
       }
-      result[i] = logSumExp(terms);
+    }
+    double[] result = new double[count];
+    for (int i = 0; i < count; i++) {
+      result[i] = logSumExp(terms[i]);
     }
     return result;
   }
@@ -151,8 +158,8 @@ final class ParzenEstimator {
     /** A draw from component {@code j} given the uniform draw {@code u}. */
     double sample(int j, double u);
 
-    /** The log density of {@code value} under component {@code j}. */
-    double logPdf(int j, double value);
+    /** The log density of {@code value} under each component (computed once per value). */
+    double[] logPdfs(double value);
   }
 
   /**
@@ -226,15 +233,19 @@ final class ParzenEstimator {
     }
 
     @Override
-    public double logPdf(int j, double value) {
-      double sigma = sigmas[j];
-      if (discrete) {
-        return Gaussian.logMass(
-                (Math.max(value - 0.5, low) - mus[j]) / sigma,
-                (Math.min(value + 0.5, high) - mus[j]) / sigma)
-            - logMasses[j];
+    public double[] logPdfs(double value) {
+      double[] result = new double[mus.length];
+      for (int j = 0; j < mus.length; j++) {
+        double sigma = sigmas[j];
+        result[j] =
+            (discrete
+                    ? Gaussian.logMass(
+                        (Math.max(value - 0.5, low) - mus[j]) / sigma,
+                        (Math.min(value + 0.5, high) - mus[j]) / sigma)
+                    : Gaussian.logPdf((value - mus[j]) / sigma))
+                - logMasses[j];
       }
-      return Gaussian.logPdf((value - mus[j]) / sigma) - logMasses[j];
+      return result;
     }
   }
 
@@ -269,8 +280,12 @@ final class ParzenEstimator {
     }
 
     @Override
-    public double logPdf(int j, double value) {
-      return logRows[j][(int) value];
+    public double[] logPdfs(double value) {
+      double[] result = new double[logRows.length];
+      for (int j = 0; j < result.length; j++) {
+        result[j] = logRows[j][(int) value];
+      }
+      return result;
     }
   }
 }
