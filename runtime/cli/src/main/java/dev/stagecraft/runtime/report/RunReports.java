@@ -10,6 +10,7 @@ import dev.stagecraft.runtime.store.history.RunRecord;
 import dev.stagecraft.runtime.store.history.UnknownRunException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -106,6 +107,7 @@ public final class RunReports {
         notes.add("The output of " + e.getKey() + " could not be read: " + unreadable.getMessage());
       }
     }
+    trials.sort(Comparator.comparing(TrialTable::instance));
     return new RunReport(run, graph, outputs, trials, notes);
   }
 }
