@@ -96,7 +96,7 @@ class ModelTrainingTest {
   }
 
   /** The history without the trials' wall times, which vary from run to run. */
-  static List<TrialRecord> untimed(List<TrialRecord> history) {
+  private static List<TrialRecord> untimed(List<TrialRecord> history) {
     return history.stream()
         .map(
             t ->
