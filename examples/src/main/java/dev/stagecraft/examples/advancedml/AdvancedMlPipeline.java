@@ -30,6 +30,7 @@ import dev.stagecraft.runtime.components.train.ClassificationMetrics;
 import dev.stagecraft.runtime.components.train.HyperparameterSearch;
 import dev.stagecraft.runtime.components.train.LabeledData;
 import dev.stagecraft.runtime.components.train.ModelTraining;
+import dev.stagecraft.runtime.components.train.SearchStrategy;
 import dev.stagecraft.runtime.components.train.TableDatasets;
 import dev.stagecraft.runtime.components.train.TrainedModel;
 import dev.stagecraft.runtime.components.train.TrainingConfig;
@@ -83,6 +84,8 @@ public class AdvancedMlPipeline {
   static final String FOLDS = "3";
   static final String SEED = "42";
   static final String SEARCH_SPACE = "";
+  static final String SEARCH_METHOD = "random";
+  static final String PRUNING = "false";
   static final String SIGNIFICANCE = "0.05";
   static final String MIN_IMPROVEMENT = "0.02";
   static final String ENABLE_AB = "true";
@@ -118,6 +121,9 @@ public class AdvancedMlPipeline {
                   "Overrides, e.g. random_forest.max_depth=4:10 or random_forest.criterion=gini|entropy")
           @Default(SEARCH_SPACE)
           List<String> searchSpace,
+      @Param(value = "searchMethod", description = "Hyperparameter search: random, grid or tpe")
+          @Default(SEARCH_METHOD)
+          String searchMethod,
       @Param(value = "significance", description = "A/B significance threshold")
           @Default(SIGNIFICANCE)
           double significance,
@@ -127,6 +133,7 @@ public class AdvancedMlPipeline {
       StageContext ctx) {
     new TrainTestSplit(testSize, seed, null);
     VariantConfigs.all(nTrials, folds, seed, searchSpace);
+    SearchStrategy.fromId(searchMethod);
     new AbTestOptions(significance, minImprovement, SignificanceTest.MCNEMAR);
     Path csv = inputDataPath.toString().isEmpty() ? bundledData(ctx.scratchDir()) : inputDataPath;
     Table table = CsvSource.readCsv(csv);
@@ -245,8 +252,18 @@ public class AdvancedMlPipeline {
                   "Overrides, e.g. random_forest.max_depth=4:10 or random_forest.criterion=gini|entropy")
           @Default(SEARCH_SPACE)
           List<String> searchSpace,
+      @Param(value = "searchMethod", description = "Hyperparameter search: random, grid or tpe")
+          @Default(SEARCH_METHOD)
+          String searchMethod,
+      @Param(value = "pruning", description = "Stop trials below the median after a fold")
+          @Default(PRUNING)
+          boolean pruning,
       StageContext ctx) {
-    List<TrainingConfig> configs = VariantConfigs.of(variant, nTrials, folds, seed, searchSpace);
+    SearchStrategy method = SearchStrategy.fromId(searchMethod);
+    List<TrainingConfig> configs =
+        VariantConfigs.of(variant, nTrials, folds, seed, searchSpace).stream()
+            .map(c -> c.withStrategy(method).withPruning(pruning))
+            .toList();
     LabeledData train = TableDatasets.forTraining(data.toTrainTable(), data.target());
     LabeledData test =
         TableDatasets.forEvaluation(data.toTestTable(), data.target(), train.featureNames());
@@ -259,12 +276,15 @@ public class AdvancedMlPipeline {
             trial ->
                 ctx.logger()
                     .info(
-                        "variant {} trial {}/{}: {} cv {} {}",
+                        "variant {} trial {}/{}: {} cv {}{} {}",
                         variant,
                         trial.trial() + 1,
                         total,
                         trial.modelType(),
                         String.format("%.4f", trial.meanScore()),
+                        trial.complete()
+                            ? ""
+                            : " (pruned after " + trial.foldScores().size() + " folds)",
                         trial.params()));
     ClassificationMetrics m = model.testMetrics();
     ctx.metric("accuracy", m.accuracy());

@@ -23,15 +23,22 @@ public record VariantModel(String variant, String instance, TrainedModel model)
   @Override
   public List<String> summaryLines() {
     ClassificationMetrics m = model.testMetrics();
+    String method = model.history().isEmpty() ? "random" : model.history().get(0).method();
+    long pruned = model.history().stream().filter(t -> !t.complete()).count();
+    String trials =
+        model.history().size()
+            + ("random".equals(method) ? "" : " " + method)
+            + " trials"
+            + (pruned > 0 ? ", " + pruned + " pruned" : "");
     return List.of(
         String.format(
-            "variant %s: best %s (cv %s %.4f over %d trials); test accuracy %.4f, precision %.4f,"
+            "variant %s: best %s (cv %s %.4f over %s); test accuracy %.4f, precision %.4f,"
                 + " recall %.4f, f1 %.4f",
             variant,
             model.modelType(),
             model.metric(),
             model.cvScore(),
-            model.history().size(),
+            trials,
             m.accuracy(),
             m.precision(),
             m.recall(),

@@ -193,6 +193,21 @@ class AdvancedMlCliTest {
   }
 
   @Test
+  void anUnknownSearchMethodIsOneLineAndExitTwoBeforeTraining() {
+    Output o = run("searchMethod=bayes");
+    assertEquals(2, o.code(), o.out() + o.err());
+    assertEquals(
+        "error: unknown searchMethod 'bayes'; valid: [random, grid, tpe] (stage 'load')",
+        lastLine(o.err()));
+    Output close = run("searchMethod=TPE");
+    assertEquals(
+        "error: unknown searchMethod 'TPE' (did you mean 'tpe'?); valid: [random, grid, tpe]"
+            + " (stage 'load')",
+        lastLine(close.err()));
+    assertFalse(close.out().contains("train[0]       SUCCEEDED"), close.out());
+  }
+
+  @Test
   void aMissingFileOrTargetColumnIsOneLineAndExitTwo() {
     Output file = run("inputDataPath=" + data.resolve("nope.csv"));
     assertEquals(2, file.code());

@@ -9,6 +9,7 @@ import dev.stagecraft.runtime.components.deploy.Deployment;
 import dev.stagecraft.runtime.components.deploy.ModelRegistry;
 import dev.stagecraft.runtime.components.deploy.TargetState;
 import dev.stagecraft.runtime.components.train.TrainingConfigException;
+import dev.stagecraft.runtime.components.train.TrialRecord;
 import dev.stagecraft.runtime.engine.RunStatus;
 import dev.stagecraft.runtime.engine.StageOutcome;
 import dev.stagecraft.runtime.engine.StageOutputUnavailableException;
@@ -168,6 +169,26 @@ class AdvancedMlPipelineTest {
             + registry.toAbsolutePath().normalize()
             + " (./stagecraft deployments lists every version)",
         deployed.get(1));
+  }
+
+  @Test
+  void tpeWithPruningIsTheSearchOfBothVariantsAndTheSummarySaysSo() {
+    StagecraftAdvancedMlPipeline.Result r =
+        small().searchSpace(WEAK_B).nTrials(12).searchMethod("tpe").pruning(true).run();
+
+    assertEquals(RunStatus.SUCCEEDED, r.status(), r.runResult().toString());
+    for (VariantModel v : r.train()) {
+      List<TrialRecord> history = v.model().history();
+      assertEquals(v.variant().equals("a") ? 12 : 24, history.size(), v.variant());
+      history.forEach(t -> assertEquals("tpe", t.method()));
+      long pruned = history.stream().filter(t -> !t.complete()).count();
+      String trials =
+          history.size() + " tpe trials" + (pruned > 0 ? ", " + pruned + " pruned" : "") + ")";
+      assertTrue(v.summaryLines().get(0).contains(" over " + trials), v.summaryLines().get(0));
+    }
+    assertTrue(
+        r.train().stream().anyMatch(v -> v.model().history().stream().anyMatch(t -> !t.complete())),
+        "some trial is pruned");
   }
 
   @Test

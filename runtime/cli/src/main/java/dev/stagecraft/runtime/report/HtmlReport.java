@@ -51,6 +51,7 @@ public final class HtmlReport {
         .append(TimelineSvg.render(run.start(), end, run.stages()))
         .append("</div>\n</section>\n");
     outputs(b, report.outputs());
+    trials(b, report.trials());
     metrics(b, run);
     stages(b, run);
     params(b, run);
@@ -193,6 +194,56 @@ public final class HtmlReport {
     b.append("</div>\n</section>\n");
   }
 
+  /** One table per search history: every trial, pruned ones greyed, the best one marked. */
+  private static void trials(StringBuilder b, List<TrialTable> tables) {
+    if (tables.isEmpty()) {
+      return;
+    }
+    b.append("<section id=\"trials\">\n<h2>Hyperparameter search</h2>\n");
+    for (TrialTable t : tables) {
+      long pruned = t.rows().stream().filter(r -> r.state().equals("pruned")).count();
+      b.append("<h3><code>")
+          .append(Html.escape(t.instance()))
+          .append("</code> <span class=\"muted\">")
+          .append(t.rows().size())
+          .append(" trials, ")
+          .append(pruned)
+          .append(
+              " pruned</span></h3>\n<div class=\"scroll\">\n<table class=\"trials\" data-trials=\"")
+          .append(Html.escape(t.instance()))
+          .append(
+              "\">\n<thead><tr><th class=\"num\">Trial</th><th>Model</th><th>Method</th>"
+                  + "<th>Parameters</th><th class=\"num\">Score</th><th class=\"num\">Folds</th>"
+                  + "<th>State</th><th class=\"num\">Time</th></tr></thead>\n<tbody>\n");
+      for (TrialTable.Row r : t.rows()) {
+        b.append("<tr data-trial=\"")
+            .append(r.trial())
+            .append("\" class=\"")
+            .append(r.best() ? "best" : r.state())
+            .append("\"><td class=\"num\">")
+            .append(r.trial())
+            .append("</td><td>")
+            .append(Html.escape(r.modelType()))
+            .append("</td><td>")
+            .append(Html.escape(r.method()))
+            .append("</td><td><code>")
+            .append(Html.escape(r.params()))
+            .append("</code></td><td class=\"num\">")
+            .append(Html.escape(Format.number(r.score())))
+            .append("</td><td class=\"num\">")
+            .append(r.folds())
+            .append("</td><td>")
+            .append(r.state())
+            .append(r.best() ? " <span class=\"badge best\">best</span>" : "")
+            .append("</td><td class=\"num\">")
+            .append(Html.escape(Format.millis(r.durationMs())))
+            .append("</td></tr>\n");
+      }
+      b.append("</tbody>\n</table>\n</div>\n");
+    }
+    b.append("</section>\n");
+  }
+
   private static void metrics(StringBuilder b, RunRecord run) {
     b.append("<section id=\"metrics\">\n<h2>Metrics</h2>\n");
     List<StageExecution> measured =
@@ -321,6 +372,9 @@ public final class HtmlReport {
       table.kv td { font-variant-numeric: tabular-nums; word-break: break-word; }
       .cards { display: flex; flex-wrap: wrap; gap: 14px; align-items: flex-start; }
       .card { border: 1px solid #d8dee4; border-radius: 8px; padding: 10px 12px; min-width: 260px; max-width: 600px; }
+      table.trials tr.best td { background: #dafbe1; }
+      table.trials tr.pruned td { color: #656d76; }
+      .badge.best { color: #1a7f37; border-color: #1a7f37; background: #fff; }
       .legend { display: flex; flex-wrap: wrap; gap: 14px; color: #424a53; font-size: 12.5px; }
       .swatch { display: inline-block; width: 12px; height: 12px; border: 1.5px solid; border-radius: 3px;
         margin-right: 5px; vertical-align: -2px; }

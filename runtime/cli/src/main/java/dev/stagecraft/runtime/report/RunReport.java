@@ -5,12 +5,17 @@ import java.util.List;
 
 /**
  * Everything a run report shows: the recorded run, its pipeline's graph, the small outputs of its
- * stages, and notes on what could not be shown.
+ * stages, the hyperparameter search histories in its outputs, and notes on what could not be shown.
  */
 public record RunReport(
-    RunRecord run, StageGraph graph, List<OutputTable> outputs, List<String> notes) {
+    RunRecord run,
+    StageGraph graph,
+    List<OutputTable> outputs,
+    List<TrialTable> trials,
+    List<String> notes) {
   public RunReport {
     outputs = List.copyOf(outputs);
+    trials = List.copyOf(trials);
     notes = List.copyOf(notes);
   }
 }

@@ -10,6 +10,7 @@ import dev.stagecraft.runtime.store.history.RunRecord;
 import dev.stagecraft.runtime.store.history.UnknownRunException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,6 +28,12 @@ import java.util.function.Function;
 public final class RunReports {
   /** Outputs stored as JSON up to this size are shown as tables. */
   public static final long MAX_OUTPUT_BYTES = 4096;
+
+  /**
+   * Outputs stored as JSON up to this size are searched for a hyperparameter search history (a
+   * trained model's JSON holds the model too, so it is larger than a small output).
+   */
+  public static final long MAX_HISTORY_OUTPUT_BYTES = 64L << 20;
 
   private RunReports() {}
 
@@ -81,20 +88,26 @@ public final class RunReports {
               + " recorded stages without their dependencies (add it with STAGECRAFT_CLASSPATH).");
     }
     List<OutputTable> outputs = new ArrayList<>();
+    List<TrialTable> trials = new ArrayList<>();
     for (Map.Entry<String, ArtifactRef> e : store.storedOutputs(run.runId()).entrySet()) {
       ArtifactRef ref = e.getValue();
-      if (!ref.codec().equals(JsonCodec.ID) || ref.size() > MAX_OUTPUT_BYTES) {
+      if (!ref.codec().equals(JsonCodec.ID) || ref.size() > MAX_HISTORY_OUTPUT_BYTES) {
         continue;
       }
       try {
-        OutputTable table = OutputTable.of(e.getKey(), (JsonNode) store.read(ref, JsonNode.class));
-        if (!table.rows().isEmpty()) {
-          outputs.add(table);
+        JsonNode value = (JsonNode) store.read(ref, JsonNode.class);
+        if (ref.size() <= MAX_OUTPUT_BYTES) {
+          OutputTable table = OutputTable.of(e.getKey(), value);
+          if (!table.rows().isEmpty()) {
+            outputs.add(table);
+          }
         }
+        TrialTable.of(e.getKey(), value).ifPresent(trials::add);
       } catch (StoreException | ClassCastException unreadable) {
         notes.add("The output of " + e.getKey() + " could not be read: " + unreadable.getMessage());
       }
     }
-    return new RunReport(run, graph, outputs, notes);
+    trials.sort(Comparator.comparing(TrialTable::instance));
+    return new RunReport(run, graph, outputs, trials, notes);
   }
 }

@@ -1,25 +1,17 @@
 package dev.stagecraft.runtime.components.train;
 
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import dev.stagecraft.runtime.components.search.Parameter;
 import java.util.List;
-import java.util.SplittableRandom;
 
 /**
  * The values a hyperparameter search tries for one hyperparameter: a list of choices, an integer
- * range or a real range (optionally log-scaled). Random search samples it; grid search walks its
- * {@link #grid()} points.
+ * range or a real range (optionally log-scaled). The search samples it as the {@link Parameter} it
+ * becomes ({@link #toParameter}).
  */
 public sealed interface Domain permits Domain.Choice, Domain.IntRange, Domain.RealRange {
 
-  /** How many points grid search takes from a range (both ends and the middle). */
-  int GRID_POINTS_PER_RANGE = 3;
-
-  /** One value drawn uniformly (log-uniformly for a log-scaled range). */
-  Object sample(SplittableRandom random);
-
-  /** The values grid search tries, in ascending (or listed) order. */
-  List<Object> grid();
+  /** This domain as the search parameter named {@code name}. */
+  Parameter toParameter(String name);
 
   /** Explicit values: strings, integers or reals. */
   static Choice of(Object... values) {
@@ -52,13 +44,8 @@ public sealed interface Domain permits Domain.Choice, Domain.IntRange, Domain.Re
     }
 
     @Override
-    public Object sample(SplittableRandom random) {
-      return values.get(random.nextInt(values.size()));
-    }
-
-    @Override
-    public List<Object> grid() {
-      return values;
+    public Parameter toParameter(String name) {
+      return new Parameter.Categorical(name, values);
     }
   }
 
@@ -73,17 +60,8 @@ public sealed interface Domain permits Domain.Choice, Domain.IntRange, Domain.Re
     }
 
     @Override
-    public Object sample(SplittableRandom random) {
-      return min + random.nextInt(max - min + 1);
-    }
-
-    @Override
-    public List<Object> grid() {
-      LinkedHashSet<Object> points = new LinkedHashSet<>();
-      for (int i = 0; i < GRID_POINTS_PER_RANGE; i++) {
-        points.add((int) Math.round(min + (double) (max - min) * i / (GRID_POINTS_PER_RANGE - 1)));
-      }
-      return new ArrayList<>(points);
+    public Parameter toParameter(String name) {
+      return new Parameter.IntRange(name, min, max);
     }
   }
 
@@ -102,31 +80,8 @@ public sealed interface Domain permits Domain.Choice, Domain.IntRange, Domain.Re
     }
 
     @Override
-    public Object sample(SplittableRandom random) {
-      if (min == max) {
-        return min;
-      }
-      if (logScale) {
-        return Math.exp(Math.log(min) + random.nextDouble() * (Math.log(max) - Math.log(min)));
-      }
-      return min + random.nextDouble() * (max - min);
-    }
-
-    @Override
-    public List<Object> grid() {
-      LinkedHashSet<Object> points = new LinkedHashSet<>();
-      for (int i = 0; i < GRID_POINTS_PER_RANGE; i++) {
-        double t = (double) i / (GRID_POINTS_PER_RANGE - 1);
-        if (i == 0 || i == GRID_POINTS_PER_RANGE - 1) {
-          points.add(i == 0 ? min : max);
-        } else {
-          points.add(
-              logScale
-                  ? Math.exp(Math.log(min) + t * (Math.log(max) - Math.log(min)))
-                  : min + t * (max - min));
-        }
-      }
-      return new ArrayList<>(points);
+    public Parameter toParameter(String name) {
+      return new Parameter.FloatRange(name, min, max, logScale);
     }
   }
 }

@@ -1,12 +1,19 @@
 package dev.stagecraft.runtime.components.train;
 
+import dev.stagecraft.runtime.components.search.Direction;
+import dev.stagecraft.runtime.components.search.GridSampler;
+import dev.stagecraft.runtime.components.search.MedianPruner;
+import dev.stagecraft.runtime.components.search.ParameterSpace;
+import dev.stagecraft.runtime.components.search.Pruner;
+import dev.stagecraft.runtime.components.search.RandomSampler;
+import dev.stagecraft.runtime.components.search.Sampler;
+import dev.stagecraft.runtime.components.search.Study;
+import dev.stagecraft.runtime.components.search.TpeSampler;
+import dev.stagecraft.runtime.components.search.Trial;
+import dev.stagecraft.runtime.components.search.TrialState;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.SplittableRandom;
-import java.util.TreeSet;
 import java.util.concurrent.CancellationException;
 import java.util.function.Consumer;
 import org.tribuo.Example;
@@ -18,11 +25,21 @@ import org.tribuo.provenance.SimpleDataSourceProvenance;
 
 /**
  * Evaluates a search space by stratified k-fold cross-validation on a training split and keeps
- * every trial. The same data, configuration and seed give the same history: points are drawn and
- * folds dealt from seeded generators, and every trainer is built fresh with the seed.
+ * every trial, through a {@link Study} of the configuration's {@link Sampler} (random, grid or TPE)
+ * and, with pruning on, the {@link MedianPruner} fed the running mean after each fold. The same
+ * data, configuration and seed give the same history: points are drawn and folds dealt from seeded
+ * generators, and every trainer is built fresh with the seed.
+ *
+ * <p>Trials run one after another, as batches of {@value #BATCH_SIZE} of the study: a trial is
+ * proposed from every trial before it. Running the trials of a batch in parallel needs nothing else
+ * from the study; a larger batch size lets more run at once and, by design, gives other trials
+ * (each sees only the earlier batches), the same ones on every run and any thread count.
  */
 public final class HyperparameterSearch {
   private static final LabelFactory LABELS = new LabelFactory();
+
+  /** Trials proposed from the same history; see {@link Study}. */
+  static final int BATCH_SIZE = 1;
 
   private HyperparameterSearch() {}
 
@@ -44,44 +61,21 @@ public final class HyperparameterSearch {
     StratifiedFolds.check(train, config.folds());
   }
 
-  /** The points the search evaluates, in order. */
-  public static List<Map<String, Object>> candidates(TrainingConfig config) {
-    SplittableRandom random = new SplittableRandom(config.seed());
-    SearchSpace space = config.space();
-    if (config.strategy() == SearchStrategy.GRID) {
-      List<Map<String, Object>> grid = space.grid();
-      if (grid.size() <= config.nTrials()) {
-        return grid;
-      }
-      List<Integer> order = new ArrayList<>();
-      for (int i = 0; i < grid.size(); i++) {
-        order.add(i);
-      }
-      for (int i = order.size() - 1; i > 0; i--) {
-        int j = random.nextInt(i + 1);
-        Integer swap = order.get(i);
-        order.set(i, order.get(j));
-        order.set(j, swap);
-      }
-      List<Map<String, Object>> chosen = new ArrayList<>();
-      new TreeSet<>(order.subList(0, config.nTrials())).forEach(i -> chosen.add(grid.get(i)));
-      return chosen;
-    }
-    List<Map<String, Object>> points = new ArrayList<>();
-    Set<Map<String, Object>> seen = new HashSet<>();
-    int attempts = 0;
-    while (points.size() < config.nTrials() && attempts < config.nTrials() * 50) {
-      Map<String, Object> point = space.sample(random);
-      attempts++;
-      if (seen.add(point)) {
-        points.add(point);
-      }
-    }
-    return points;
+  /**
+   * The sampler of the configuration's strategy, seeded with its seed: {@link RandomSampler},
+   * {@link GridSampler} or {@link TpeSampler}.
+   */
+  private static Sampler sampler(TrainingConfig config) {
+    ParameterSpace space = config.space().parameters();
+    return switch (config.strategy()) {
+      case RANDOM -> new RandomSampler(space, config.seed());
+      case GRID -> new GridSampler(space, config.nTrials(), config.seed());
+      case TPE -> new TpeSampler(space, config.seed());
+    };
   }
 
   /**
-   * Runs the search: every candidate is scored on each fold (trained on the other folds).
+   * Runs the search: every trial is scored on each fold (trained on the other folds).
    *
    * @param firstTrial the number given to the first trial (so histories can be concatenated)
    * @return every trial, in evaluation order
@@ -113,36 +107,92 @@ public final class HyperparameterSearch {
               fit, new SimpleDataSourceProvenance(train.target() + "-fold-" + f, LABELS), LABELS));
       validations.add(validation);
     }
-    String positive = Predictions.positiveLabel(train.labels());
+    Study study =
+        new Study(
+            sampler(config),
+            config.pruning() ? MedianPruner.DEFAULTS : Pruner.NEVER,
+            Direction.MAXIMIZE,
+            config.nTrials(),
+            BATCH_SIZE);
     List<TrialRecord> history = new ArrayList<>();
-    int trial = firstTrial;
-    for (Map<String, Object> params : candidates(config)) {
-      List<Double> scores = new ArrayList<>();
-      for (int f = 0; f < config.folds(); f++) {
-        if (Thread.currentThread().isInterrupted()) {
-          throw new CancellationException(
-              "training " + config.modelType().id() + " interrupted at trial " + trial);
-        }
-        Model<Label> model =
-            config.modelType().fit(params, config.seed(), train.featureNames().size(), fits.get(f));
-        List<ExamplePrediction> predictions = Predictions.of(model, validations.get(f), positive);
-        scores.add(config.metric().of(ClassificationMetrics.of(predictions, positive)));
+    for (List<Trial> batch = study.askBatch(); !batch.isEmpty(); batch = study.askBatch()) {
+      for (Trial trial : batch) {
+        TrialRecord record =
+            evaluate(train, config, study, trial, firstTrial + trial.number(), fits, validations);
+        history.add(record);
+        onTrial.accept(record);
       }
-      double mean = scores.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
-      TrialRecord record = new TrialRecord(trial++, config.modelType().id(), params, scores, mean);
-      history.add(record);
-      onTrial.accept(record);
     }
     return history;
   }
 
-  /** The best trial: the highest mean score, the earliest on a tie. */
+  /**
+   * Scores one trial fold by fold, reporting the running mean after each fold; when the pruner
+   * stops it before the last fold, the trial is recorded as pruned with the folds it ran.
+   */
+  private static TrialRecord evaluate(
+      LabeledData train,
+      TrainingConfig config,
+      Study study,
+      Trial trial,
+      int number,
+      List<MutableDataset<Label>> fits,
+      List<List<Example<Label>>> validations) {
+    long start = System.nanoTime();
+    String positive = Predictions.positiveLabel(train.labels());
+    Map<String, Object> params = config.modelType().withDefaults(trial.params());
+    List<Double> scores = new ArrayList<>();
+    TrialState state = TrialState.COMPLETE;
+    for (int f = 0; f < config.folds(); f++) {
+      if (Thread.currentThread().isInterrupted()) {
+        throw new CancellationException(
+            "training " + config.modelType().id() + " interrupted at trial " + number);
+      }
+      Model<Label> model =
+          config.modelType().fit(params, config.seed(), train.featureNames().size(), fits.get(f));
+      List<ExamplePrediction> predictions = Predictions.of(model, validations.get(f), positive);
+      scores.add(config.metric().of(ClassificationMetrics.of(predictions, positive)));
+      boolean stop = study.report(trial, mean(scores));
+      if (stop && f < config.folds() - 1) {
+        state = TrialState.PRUNED;
+        break;
+      }
+    }
+    double mean = mean(scores);
+    if (state == TrialState.PRUNED) {
+      study.prune(trial);
+    } else {
+      study.tell(trial, mean);
+    }
+    return new TrialRecord(
+        number,
+        config.modelType().id(),
+        params,
+        scores,
+        mean,
+        config.strategy().id(),
+        state,
+        (System.nanoTime() - start) / 1_000_000);
+  }
+
+  private static double mean(List<Double> scores) {
+    return scores.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
+  }
+
+  /**
+   * The best trial: the complete one with the highest mean score, the earliest on a tie.
+   *
+   * @throws IllegalArgumentException when no trial is complete
+   */
   public static TrialRecord best(List<TrialRecord> history) {
-    TrialRecord best = history.get(0);
+    TrialRecord best = null;
     for (TrialRecord trial : history) {
-      if (trial.meanScore() > best.meanScore()) {
+      if (trial.complete() && (best == null || trial.meanScore() > best.meanScore())) {
         best = trial;
       }
+    }
+    if (best == null) {
+      throw new IllegalArgumentException("no complete trial among " + history.size());
     }
     return best;
   }

@@ -1,11 +1,12 @@
 package dev.stagecraft.runtime.components.train;
 
+import dev.stagecraft.runtime.components.search.Parameter;
+import dev.stagecraft.runtime.components.search.ParameterSpace;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
 
 /**
  * The hyperparameters a search varies for one model type and the values it tries, checked against
@@ -53,30 +54,10 @@ public record SearchSpace(ModelType modelType, Map<String, Domain> domains) {
     return new SearchSpace(modelType, ordered);
   }
 
-  /** One random point: every declared hyperparameter, sampled ones drawn from {@code random}. */
-  public Map<String, Object> sample(SplittableRandom random) {
-    Map<String, Object> values = new LinkedHashMap<>();
-    domains.forEach((name, domain) -> values.put(name, domain.sample(random)));
-    return modelType.withDefaults(values);
-  }
-
-  /** Every grid point (the cartesian product of the domains' grids), in lexicographic order. */
-  public List<Map<String, Object>> grid() {
-    List<Map<String, Object>> points = new ArrayList<>();
-    points.add(new LinkedHashMap<>());
-    for (Map.Entry<String, Domain> entry : domains.entrySet()) {
-      List<Map<String, Object>> next = new ArrayList<>();
-      for (Map<String, Object> point : points) {
-        for (Object value : entry.getValue().grid()) {
-          Map<String, Object> extended = new LinkedHashMap<>(point);
-          extended.put(entry.getKey(), value);
-          next.add(extended);
-        }
-      }
-      points = next;
-    }
-    List<Map<String, Object>> complete = new ArrayList<>();
-    points.forEach(p -> complete.add(modelType.withDefaults(p)));
-    return complete;
+  /** The varied hyperparameters as the search's parameters, in declaration order. */
+  public ParameterSpace parameters() {
+    List<Parameter> parameters = new ArrayList<>();
+    domains.forEach((name, domain) -> parameters.add(domain.toParameter(name)));
+    return new ParameterSpace(parameters);
   }
 }

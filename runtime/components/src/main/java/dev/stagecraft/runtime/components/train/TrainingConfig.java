@@ -12,14 +12,22 @@ import java.util.Map;
  * }</pre>
  *
  * @param space the model type and the hyperparameter values to try
- * @param strategy random or grid search
+ * @param strategy random, grid or TPE search (the {@code searchMethod})
  * @param nTrials how many points the search evaluates (at least 1)
  * @param folds the k of stratified k-fold cross-validation (at least 2)
  * @param metric the score maximized
  * @param seed the seed of everything random
+ * @param pruning whether a median pruner stops trials whose running mean after a fold is below the
+ *     median of earlier trials after that fold
  */
 public record TrainingConfig(
-    SearchSpace space, SearchStrategy strategy, int nTrials, int folds, Metric metric, long seed) {
+    SearchSpace space,
+    SearchStrategy strategy,
+    int nTrials,
+    int folds,
+    Metric metric,
+    long seed,
+    boolean pruning) {
 
   /** The default number of trials. */
   public static final int DEFAULT_TRIALS = 8;
@@ -44,7 +52,7 @@ public record TrainingConfig(
 
   /**
    * The model type's default space, random search, {@value #DEFAULT_TRIALS} trials, {@value
-   * #DEFAULT_FOLDS} folds, accuracy, seed {@value #DEFAULT_SEED}.
+   * #DEFAULT_FOLDS} folds, accuracy, seed {@value #DEFAULT_SEED}, no pruning.
    */
   public static TrainingConfig defaults(String modelType) {
     return defaults(ModelType.fromId(modelType));
@@ -58,7 +66,8 @@ public record TrainingConfig(
         DEFAULT_TRIALS,
         DEFAULT_FOLDS,
         Metric.ACCURACY,
-        DEFAULT_SEED);
+        DEFAULT_SEED,
+        false);
   }
 
   /** The model type searched. */
@@ -73,27 +82,27 @@ public record TrainingConfig(
 
   /** This configuration over another space. */
   public TrainingConfig withSpace(SearchSpace space) {
-    return new TrainingConfig(space, strategy, nTrials, folds, metric, seed);
+    return new TrainingConfig(space, strategy, nTrials, folds, metric, seed, pruning);
   }
 
   /** This configuration with another strategy. */
   public TrainingConfig withStrategy(SearchStrategy strategy) {
-    return new TrainingConfig(space, strategy, nTrials, folds, metric, seed);
+    return new TrainingConfig(space, strategy, nTrials, folds, metric, seed, pruning);
   }
 
   /** This configuration with another number of trials. */
   public TrainingConfig withTrials(int nTrials) {
-    return new TrainingConfig(space, strategy, nTrials, folds, metric, seed);
+    return new TrainingConfig(space, strategy, nTrials, folds, metric, seed, pruning);
   }
 
   /** This configuration with another number of folds. */
   public TrainingConfig withFolds(int folds) {
-    return new TrainingConfig(space, strategy, nTrials, folds, metric, seed);
+    return new TrainingConfig(space, strategy, nTrials, folds, metric, seed, pruning);
   }
 
   /** This configuration maximizing another metric. */
   public TrainingConfig withMetric(Metric metric) {
-    return new TrainingConfig(space, strategy, nTrials, folds, metric, seed);
+    return new TrainingConfig(space, strategy, nTrials, folds, metric, seed, pruning);
   }
 
   /** This configuration maximizing the metric named {@code metric}. */
@@ -103,6 +112,11 @@ public record TrainingConfig(
 
   /** This configuration with another seed. */
   public TrainingConfig withSeed(long seed) {
-    return new TrainingConfig(space, strategy, nTrials, folds, metric, seed);
+    return new TrainingConfig(space, strategy, nTrials, folds, metric, seed, pruning);
+  }
+
+  /** This configuration with pruning on or off. */
+  public TrainingConfig withPruning(boolean pruning) {
+    return new TrainingConfig(space, strategy, nTrials, folds, metric, seed, pruning);
   }
 }

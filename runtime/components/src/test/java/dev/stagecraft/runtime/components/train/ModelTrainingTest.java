@@ -2,12 +2,15 @@ package dev.stagecraft.runtime.components.train;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.stagecraft.runtime.components.search.MedianPruner;
+import dev.stagecraft.runtime.components.search.TrialState;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.util.List;
@@ -69,7 +72,7 @@ class ModelTrainingTest {
     for (TrainingConfig config : quick()) {
       TrainedModel first = ModelTraining.train(train, test, List.of(config));
       TrainedModel second = ModelTraining.train(train, test, List.of(config));
-      assertEquals(first.history(), second.history(), config.modelType().id());
+      assertEquals(untimed(first.history()), untimed(second.history()), config.modelType().id());
       assertEquals(first.bestParams(), second.bestParams(), config.modelType().id());
       assertEquals(first.predictions(), second.predictions(), config.modelType().id());
       assertEquals(first.testMetrics(), second.testMetrics(), config.modelType().id());
@@ -85,11 +88,60 @@ class ModelTrainingTest {
     try {
       var first = pool.submit(() -> ModelTraining.train(train, test, svm));
       var second = pool.submit(() -> ModelTraining.train(train, test, svm));
-      assertEquals(alone.history(), first.get().history());
+      assertEquals(untimed(alone.history()), untimed(first.get().history()));
       assertEquals(alone.predictions(), second.get().predictions());
     } finally {
       pool.shutdownNow();
     }
+  }
+
+  /** The history without the trials' wall times, which vary from run to run. */
+  private static List<TrialRecord> untimed(List<TrialRecord> history) {
+    return history.stream()
+        .map(
+            t ->
+                new TrialRecord(
+                    t.trial(),
+                    t.modelType(),
+                    t.params(),
+                    t.foldScores(),
+                    t.meanScore(),
+                    t.method(),
+                    t.state(),
+                    0))
+        .toList();
+  }
+
+  @Test
+  void tpeWithPruningStopsTrialsBelowTheMedianAndKeepsTheirPartialScores() throws Exception {
+    TrainingConfig config =
+        TrainingConfig.defaults("logistic_regression")
+            .withStrategy(SearchStrategy.TPE)
+            .withPruning(true)
+            .withTrials(14);
+    TrainedModel m = ModelTraining.train(train, test, List.of(config));
+    List<TrialRecord> pruned = m.history().stream().filter(t -> !t.complete()).toList();
+    assertFalse(pruned.isEmpty(), "some trial falls below the median after a fold");
+    for (TrialRecord t : pruned) {
+      assertEquals(TrialState.PRUNED, t.state());
+      assertTrue(t.trial() >= MedianPruner.DEFAULTS.startupTrials(), "no pruning while starting");
+      assertTrue(t.foldScores().size() < config.folds());
+      assertEquals(
+          t.foldScores().stream().mapToDouble(Double::doubleValue).average().orElseThrow(),
+          t.meanScore(),
+          1e-12);
+    }
+    m.history().forEach(t -> assertEquals("tpe", t.method()));
+    TrialRecord best = HyperparameterSearch.best(m.history());
+    assertTrue(best.complete());
+    assertEquals(best.meanScore(), m.cvScore());
+    assertEquals(
+        untimed(m.history()), untimed(ModelTraining.train(train, test, List.of(config)).history()));
+
+    ObjectMapper json = new ObjectMapper();
+    TrainedModel back =
+        json.readValue(json.writeValueAsString(m.withModel(null)), TrainedModel.class);
+    assertEquals(m.history(), back.history());
   }
 
   @Test

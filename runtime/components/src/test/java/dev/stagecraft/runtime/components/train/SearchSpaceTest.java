@@ -3,9 +3,16 @@ package dev.stagecraft.runtime.components.train;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.stagecraft.runtime.components.search.Direction;
+import dev.stagecraft.runtime.components.search.GridSampler;
+import dev.stagecraft.runtime.components.search.Pruner;
+import dev.stagecraft.runtime.components.search.RandomSampler;
+import dev.stagecraft.runtime.components.search.Study;
+import dev.stagecraft.runtime.components.search.Trial;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class SearchSpaceTest {
@@ -73,12 +80,18 @@ class SearchSpaceTest {
             "svm",
             Map.of("gamma", Domain.of(0.1), "C", Domain.of(1, 10), "kernel", Domain.of("rbf")));
     assertEquals(List.of("kernel", "C", "gamma"), List.copyOf(space.domains().keySet()));
-    Map<String, Object> point = space.sample(new SplittableRandom(1));
+    Map<String, Object> point =
+        space
+            .modelType()
+            .withDefaults(
+                new RandomSampler(space.parameters(), 1)
+                    .suggest(0, List.of(), Direction.MAXIMIZE)
+                    .orElseThrow());
     assertEquals(List.of("kernel", "C", "gamma", "degree"), List.copyOf(point.keySet()));
     assertEquals(3, point.get("degree"));
     assertEquals(0.1, point.get("gamma"));
     // integers given to a real hyperparameter are reals
-    assertEquals(List.of(1.0, 10.0), space.domains().get("C").grid());
+    assertEquals(List.of(1.0, 10.0), space.parameters().parameters().get(1).grid());
   }
 
   @Test
@@ -87,7 +100,7 @@ class SearchSpaceTest {
         SearchSpace.of(
             "random_forest",
             Map.of("n_estimators", Domain.ints(10, 30), "criterion", Domain.of("gini", "entropy")));
-    List<Map<String, Object>> grid = space.grid();
+    List<Map<String, Object>> grid = new GridSampler(space.parameters(), 100, 0).points();
     assertEquals(6, grid.size());
     assertEquals(10, grid.get(0).get("n_estimators"));
     assertEquals("gini", grid.get(0).get("criterion"));
@@ -95,7 +108,7 @@ class SearchSpaceTest {
     assertEquals(30, grid.get(5).get("n_estimators"));
     assertEquals(
         List.of(0.01, 0.1, 1.0),
-        Domain.logReals(0.01, 1.0).grid().stream()
+        Domain.logReals(0.01, 1.0).toParameter("C").grid().stream()
             .map(v -> Math.round((Double) v * 1e9) / 1e9)
             .toList());
   }
@@ -107,19 +120,39 @@ class SearchSpaceTest {
             .withSpace(Map.of("n_estimators", Domain.ints(10, 30), "max_depth", Domain.ints(2, 8)))
             .withStrategy(SearchStrategy.GRID)
             .withTrials(4);
-    List<Map<String, Object>> a = HyperparameterSearch.candidates(config);
+    List<Map<String, Object>> a = gridPoints(config);
     assertEquals(4, a.size());
-    assertEquals(a, HyperparameterSearch.candidates(config));
-    assertEquals(9, HyperparameterSearch.candidates(config.withTrials(20)).size());
+    assertEquals(a, gridPoints(config));
+    assertEquals(9, gridPoints(config.withTrials(20)).size());
+  }
+
+  private static List<Map<String, Object>> gridPoints(TrainingConfig config) {
+    return new GridSampler(config.space().parameters(), config.nTrials(), config.seed()).points();
   }
 
   @Test
-  void randomSearchDrawsDistinctPoints() {
-    TrainingConfig config =
-        TrainingConfig.defaults("svm")
-            .withSpace(Map.of("kernel", Domain.of("linear", "rbf")))
-            .withTrials(10);
-    assertEquals(2, HyperparameterSearch.candidates(config).size());
+  void randomSearchDrawsDistinctPointsUntilTheSpaceIsExhausted() {
+    SearchSpace space = SearchSpace.of("svm", Map.of("kernel", Domain.of("linear", "rbf")));
+    Study study =
+        new Study(
+            new RandomSampler(space.parameters(), 42), Pruner.NEVER, Direction.MAXIMIZE, 10, 1);
+    List<Object> kernels = new ArrayList<>();
+    for (Optional<Trial> t = study.ask(); t.isPresent(); t = study.ask()) {
+      kernels.add(t.get().params().get("kernel"));
+      study.tell(t.get(), 0.5);
+    }
+    assertEquals(2, kernels.size());
+    assertEquals(List.of("linear", "rbf"), kernels.stream().sorted().toList());
+  }
+
+  @Test
+  void anUnknownSearchMethodSuggestsTheClosest() {
+    assertEquals(SearchStrategy.TPE, SearchStrategy.fromId("tpe"));
+    TrainingConfigException e =
+        assertThrows(TrainingConfigException.class, () -> SearchStrategy.fromId("tpee"));
+    assertEquals(
+        "unknown searchMethod 'tpee' (did you mean 'tpe'?); valid: [random, grid, tpe]",
+        e.getMessage());
   }
 
   @Test
