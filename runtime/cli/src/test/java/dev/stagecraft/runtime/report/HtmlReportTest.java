@@ -97,6 +97,40 @@ class HtmlReportTest {
   }
 
   @Test
+  void replacesControlCharactersThatHtmlDoesNotAllow() {
+    Instant t0 = Instant.parse("2026-01-02T03:04:05Z");
+    try (Store store = Store.open(dir.resolve("ctl"))) {
+      store
+          .history()
+          .runStarted(
+              new RunInfo(
+                  "ctl-1", "report-demo", Map.of("bell", "a\u0007b"), t0, Optional.empty()));
+      store
+          .history()
+          .stageFinished(
+              "ctl-1",
+              StageExecution.builder("load[0]", "load")
+                  .index(0)
+                  .status(StageStatus.FAILED)
+                  .attempts(1)
+                  .start(t0)
+                  .end(t0.plusMillis(5))
+                  .wallMs(5)
+                  .reason("\u001b[31mboom\u001b[0m\tat line 1\n")
+                  .build());
+      store
+          .history()
+          .runFinished("ctl-1", dev.stagecraft.runtime.engine.RunStatus.FAILED, t0.plusMillis(9));
+    }
+    String page =
+        HtmlReport.render(RunReports.load(dir.resolve("ctl"), "ctl-1", n -> Optional.empty()));
+    assertTrue(page.contains("<code>a\uFFFDb</code>"));
+    assertTrue(page.contains("<td class=\"reason\">\uFFFD[31mboom\uFFFD[0m\tat line 1\n</td>"));
+    assertTrue(page.contains("\uFFFD[31mboom\uFFFD[0m\tat line 1\n</title>"), "the instance's tip");
+    assertFalse(Pattern.compile("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F]").matcher(page).find());
+  }
+
+  @Test
   void isSelfContained() {
     assertFalse(html.contains("http://"), "nothing to load over the network");
     assertFalse(html.contains("https://"), "nothing to load over the network");
