@@ -19,7 +19,7 @@ final class DagSvg {
   private DagSvg() {}
 
   /** The SVG element for the graph, with the run's executions grouped by stage. */
-  static String render(StageGraph graph, Map<String, List<StageExecution>> byStage) {
+  static Svg render(StageGraph graph, Map<String, List<StageExecution>> byStage) {
     DagLayout.Layout layout =
         DagLayout.layout(graph, n -> height(byStage.getOrDefault(n.name(), List.of())));
     StringBuilder b = new StringBuilder();
@@ -49,8 +49,8 @@ final class DagSvg {
     for (DagLayout.Placed p : layout.nodes()) {
       node(b, p, byStage.getOrDefault(p.node().name(), List.of()));
     }
-    b.append("</svg>\n");
-    return b.toString();
+    b.append("</svg>");
+    return new Svg(b.toString());
   }
 
   /** From the right side of the upstream stage to the left side of the downstream one. */

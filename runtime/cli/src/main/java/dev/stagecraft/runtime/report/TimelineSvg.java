@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * The run's stage executions as a Gantt chart in inline SVG: one row per instance that started, a
@@ -19,15 +20,15 @@ final class TimelineSvg {
 
   private TimelineSvg() {}
 
-  /** The chart, or a short paragraph when no stage started. */
-  static String render(Instant runStart, Instant runEnd, List<StageExecution> executions) {
+  /** The chart; empty when no stage started. */
+  static Optional<Svg> render(Instant runStart, Instant runEnd, List<StageExecution> executions) {
     List<StageExecution> started =
         executions.stream()
             .filter(e -> e.start().isPresent())
             .sorted(Comparator.comparing((StageExecution e) -> e.start().get()))
             .toList();
     if (started.isEmpty()) {
-      return "<p class=\"muted\">No stage started in this run.</p>\n";
+      return Optional.empty();
     }
     long t0 = runStart.toEpochMilli();
     for (StageExecution e : started) {
@@ -122,8 +123,8 @@ final class TimelineSvg {
       b.append("</g>\n");
       y += ROW;
     }
-    b.append("</svg>\n");
-    return b.toString();
+    b.append("</svg>");
+    return Optional.of(new Svg(b.toString()));
   }
 
   private static Instant end(StageExecution e, Instant runEnd) {

@@ -47,6 +47,11 @@ public record TrialTable(String instance, List<Row> rows) {
       long durationMs,
       boolean best) {}
 
+  /** How many of the trials were pruned. */
+  public long prunedCount() {
+    return rows.stream().filter(r -> r.state().equals("pruned")).count();
+  }
+
   /** The trial table of an output that holds a search history, else empty. */
   public static Optional<TrialTable> of(String instance, JsonNode output) {
     return find(output, 0).map(history -> new TrialTable(instance, rows(history)));

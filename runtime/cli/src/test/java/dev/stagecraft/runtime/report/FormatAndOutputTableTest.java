@@ -37,6 +37,12 @@ class FormatAndOutputTableTest {
   }
 
   @Test
+  void printableTextKeepsTabsAndLineBreaksOnly() {
+    assertEquals("a\uFFFDb\tc\r\n\uFFFD", Html.printable("a\u001bb\tc\r\n\u0000"));
+    assertEquals("<plain & 'text'>", Html.printable("<plain & 'text'>"));
+  }
+
+  @Test
   void anOutputRecordBecomesDottedKeyValueRows() throws Exception {
     OutputTable t =
         OutputTable.of(

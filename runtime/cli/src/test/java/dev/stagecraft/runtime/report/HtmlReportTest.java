@@ -87,9 +87,47 @@ class HtmlReportTest {
   void escapesEveryTextFromTheRun() {
     assertFalse(html.contains("<script"), "a parameter must not become markup");
     assertFalse(html.contains("<input>"), "a failure reason must not become markup");
+    // the page's text is escaped by jte, which leaves quotes as they are outside attributes
     assertTrue(
-        html.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;quoted&quot;"));
-    assertTrue(html.contains("bad &lt;input&gt; &amp; &quot;quotes&quot;"));
+        html.contains(
+            "<td><code>&lt;script&gt;alert('x')&lt;/script&gt; &amp; \"quoted\"</code></td>"));
+    assertTrue(
+        html.contains(
+            "<td class=\"reason\">IllegalStateException: bad &lt;input&gt; &amp; \"quotes\"</td>"));
+  }
+
+  @Test
+  void replacesControlCharactersThatHtmlDoesNotAllow() {
+    Instant t0 = Instant.parse("2026-01-02T03:04:05Z");
+    try (Store store = Store.open(dir.resolve("ctl"))) {
+      store
+          .history()
+          .runStarted(
+              new RunInfo(
+                  "ctl-1", "report-demo", Map.of("bell", "a\u0007b"), t0, Optional.empty()));
+      store
+          .history()
+          .stageFinished(
+              "ctl-1",
+              StageExecution.builder("load[0]", "load")
+                  .index(0)
+                  .status(StageStatus.FAILED)
+                  .attempts(1)
+                  .start(t0)
+                  .end(t0.plusMillis(5))
+                  .wallMs(5)
+                  .reason("\u001b[31mboom\u001b[0m\tat line 1\n")
+                  .build());
+      store
+          .history()
+          .runFinished("ctl-1", dev.stagecraft.runtime.engine.RunStatus.FAILED, t0.plusMillis(9));
+    }
+    String page =
+        HtmlReport.render(RunReports.load(dir.resolve("ctl"), "ctl-1", n -> Optional.empty()));
+    assertTrue(page.contains("<code>a\uFFFDb</code>"));
+    assertTrue(page.contains("<td class=\"reason\">\uFFFD[31mboom\uFFFD[0m\tat line 1\n</td>"));
+    assertTrue(page.contains("\uFFFD[31mboom\uFFFD[0m\tat line 1\n</title>"), "the instance's tip");
+    assertFalse(Pattern.compile("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F]").matcher(page).find());
   }
 
   @Test
@@ -111,7 +149,8 @@ class HtmlReportTest {
       assertTrue(bare.contains("data-stage=\"" + s + "\""), s);
     }
     assertFalse(bare.contains("class=\"edge\""));
-    assertTrue(bare.contains("The pipeline &#39;report-demo&#39; is not on the class path"));
+    assertTrue(
+        bare.contains("<p class=\"note\">The pipeline 'report-demo' is not on the class path"));
   }
 
   @Test
@@ -191,6 +230,9 @@ class HtmlReportTest {
     String escaped = "odd&lt;stage&gt; &amp; &quot;q&quot; &#39;a&#39;";
     assertTrue(odd.contains("data-stage=\"" + escaped + "\""));
     assertTrue(odd.contains("data-instance=\"" + escaped + "[0]\""));
+    // jte escapes attribute values too, with numeric references and '>' left as it is
+    assertTrue(
+        odd.contains("<tr data-instance=\"odd&lt;stage> &amp; &#34;q&#34; &#39;a&#39;[0]\">"));
     assertTrue(odd.contains("&lt;item&gt;"));
     assertTrue(odd.contains("<th class=\"num\">&lt;m&gt;</th>"));
     assertTrue(odd.contains("<tr><th>&lt;k&gt;</th><td><code>&lt;v&gt;</code></td></tr>"));

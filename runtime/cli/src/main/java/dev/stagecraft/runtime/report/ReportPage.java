@@ -1,0 +1,69 @@
+package dev.stagecraft.runtime.report;
+
+import dev.stagecraft.runtime.engine.StageExecution;
+import dev.stagecraft.runtime.store.history.RunRecord;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What the page template {@code src/main/jte/report/page.jte} shows, prepared from a {@link
+ * RunReport}: texts formatted, rows in order, the two drawings built. The templates escape every
+ * text; only the drawings are written as they are.
+ *
+ * @param notes what could not be shown, one paragraph each
+ * @param reasons the executions that recorded why they failed or did not run
+ * @param legend the states the graph's colours stand for
+ * @param timeline empty when no stage started
+ * @param trials the hyperparameter search histories in the run's outputs
+ * @param params the run's parameters, sorted by name
+ */
+record ReportPage(
+    RunHeader header,
+    List<String> notes,
+    List<ReasonRow> reasons,
+    Svg graph,
+    List<StatusView> legend,
+    Optional<Svg> timeline,
+    List<OutputTable> outputs,
+    List<TrialTable> trials,
+    MetricsTable metrics,
+    List<StageRow> stages,
+    Map<String, String> params) {
+
+  static ReportPage of(RunReport report) {
+    RunRecord run = report.run();
+    Map<String, List<StageExecution>> byStage = new LinkedHashMap<>();
+    for (StageExecution e : run.stages()) {
+      byStage.computeIfAbsent(e.stage(), k -> new ArrayList<>()).add(e);
+    }
+    return new ReportPage(
+        RunHeader.of(run),
+        report.notes(),
+        run.stages().stream().filter(e -> !e.reason().isEmpty()).map(ReasonRow::of).toList(),
+        DagSvg.render(report.graph(), byStage),
+        StatusStyle.legend().stream().map(StatusView::of).toList(),
+        TimelineSvg.render(run.start(), runEnd(run), run.stages()),
+        report.outputs(),
+        report.trials(),
+        MetricsTable.of(run.stages()),
+        run.stages().stream().map(e -> StageRow.of(run.start(), e)).toList(),
+        run.params());
+  }
+
+  /** The run's end, or its latest recorded time while it is not finished. */
+  private static Instant runEnd(RunRecord run) {
+    Instant end = run.end().orElse(run.start());
+    for (StageExecution e : run.stages()) {
+      for (Instant t : new Instant[] {e.start().orElse(null), e.end().orElse(null)}) {
+        if (t != null && t.isAfter(end)) {
+          end = t;
+        }
+      }
+    }
+    return end;
+  }
+}
