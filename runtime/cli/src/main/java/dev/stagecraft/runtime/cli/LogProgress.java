@@ -6,7 +6,6 @@ import dev.stagecraft.runtime.engine.RunStatus;
 import dev.stagecraft.runtime.engine.StageExecution;
 import java.io.PrintStream;
 import java.time.Instant;
-import java.util.Locale;
 
 /** Progress as plain log lines, for output that is not a terminal: one line per event. */
 final class LogProgress implements RunListener {
@@ -38,7 +37,19 @@ final class LogProgress implements RunListener {
     line("run " + runId + " " + status);
   }
 
+  /**
+   * Prints {@code [ 1.25s] text}: the seconds since the start, rounded to hundredths and padded to
+   * seven characters. Written without {@code String.format}, which costs more than the rest of a
+   * stage while the JVM is still cold.
+   */
   private synchronized void line(String text) {
-    err.println(String.format(Locale.ROOT, "[%7.2fs] %s", (System.nanoTime() - t0) / 1e9, text));
+    long centis = (System.nanoTime() - t0 + 5_000_000) / 10_000_000;
+    long fraction = centis % 100;
+    String seconds = (centis / 100) + (fraction < 10 ? ".0" : ".") + fraction;
+    StringBuilder sb = new StringBuilder(12 + text.length()).append('[');
+    for (int pad = seconds.length(); pad < 7; pad++) {
+      sb.append(' ');
+    }
+    err.println(sb.append(seconds).append("s] ").append(text));
   }
 }
