@@ -47,6 +47,9 @@ public final class ArtifactStore {
 
   private static final String HEADER = "stagecraft-artifact 1 ";
 
+  /** Never updated: {@link #sha256()} hands out copies. */
+  private static final MessageDigest SHA256 = newSha256();
+
   private final Path root;
   private final Path objects;
   private final Codecs codecs;
@@ -296,7 +299,16 @@ public final class ArtifactStore {
     }
   }
 
+  /** A new SHA-256 digest: a copy of an unused one, which skips the provider lookup. */
   static MessageDigest sha256() {
+    try {
+      return (MessageDigest) SHA256.clone();
+    } catch (CloneNotSupportedException e) {
+      throw new IllegalStateException("the JDK's SHA-256 cannot be copied", e);
+    }
+  }
+
+  private static MessageDigest newSha256() {
     try {
       return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
