@@ -18,6 +18,18 @@ import org.junit.jupiter.api.Test;
 
 class LogProgressTest {
   @Test
+  void aLineThatIsNotAsciiGoesThroughTheStreamsCharsetAndAsciiLinesReadTheSame() {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    LogProgress log = new LogProgress(new PrintStream(bytes, true, StandardCharsets.ISO_8859_1));
+    log.stageStarted("r1", "größe", 1, Instant.parse("2026-01-02T03:04:05Z"));
+    log.stageStarted("r1", "plain", 1, Instant.parse("2026-01-02T03:04:05Z"));
+    List<String> lines = bytes.toString(StandardCharsets.ISO_8859_1).lines().toList();
+    assertTrue(lines.get(0).endsWith("] größe started"), lines.toString());
+    assertTrue(lines.get(1).endsWith("] plain started"), lines.toString());
+    assertEquals(2, lines.size(), lines.toString());
+  }
+
+  @Test
   void eachEventIsOneLineWithTheSecondsSinceTheStartPaddedToSevenCharacters() {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     LogProgress log = new LogProgress(new PrintStream(bytes, true, StandardCharsets.UTF_8));
