@@ -13,7 +13,6 @@ import dev.stagecraft.runtime.graph.ParamType;
 import dev.stagecraft.runtime.graph.PipelineDefinition;
 import dev.stagecraft.runtime.graph.PipelineProvider;
 import dev.stagecraft.runtime.graph.ResourceRequest;
-import dev.stagecraft.runtime.graph.RetryPolicy;
 import dev.stagecraft.runtime.graph.StageBody;
 import dev.stagecraft.runtime.graph.StageCall;
 import dev.stagecraft.runtime.graph.StageSpec;
@@ -41,6 +40,11 @@ public final class StagecraftDiamondPipeline implements PipelineProvider {
    * The pipeline's description.
    */
   public static final String DESCRIPTION = "A diamond: load, train variants and profile, compare, publish";
+
+  /**
+   * What the class's {@code @Resources} sets: the defaults of every stage.
+   */
+  private static final ResourceRequest RESOURCES = ResourceRequest.DEFAULT.withMilliCpu(1000L).withMemoryBytes(2147483648L);
 
   /**
    * For {@link java.util.ServiceLoader}; from code use the static methods.
@@ -105,7 +109,7 @@ public final class StagecraftDiamondPipeline implements PipelineProvider {
         .description("reads the input")
         .outputType("Data")
         .params("input", "rows")
-        .resources(new ResourceRequest(1000L, 2147483648L, 0))
+        .resources(RESOURCES)
         .cache(true)
         .body(new StageBodies(pipeline, "load"))
         .build());
@@ -113,8 +117,9 @@ public final class StagecraftDiamondPipeline implements PipelineProvider {
         .type(StageType.TRAINING)
         .outputType("List<Model>")
         .input(InputSpec.of("load"))
-        .resources(new ResourceRequest(2000L, 4294967296L, 0))
-        .retry(new RetryPolicy(2, Duration.parse("PT2S")))
+        .resources(RESOURCES.withMilliCpu(2000L).withMemoryBytes(4294967296L))
+        .retries(2)
+        .backoff(Duration.parse("PT2S"))
         .timeout(Duration.parse("PT10M"))
         .fanOut(new FanOut.Items(List.of("a", "b")))
         .body(new StageBodies(pipeline, "train"))
@@ -123,7 +128,7 @@ public final class StagecraftDiamondPipeline implements PipelineProvider {
         .type(StageType.VALIDATION)
         .outputType("long")
         .input(InputSpec.of("load"))
-        .resources(new ResourceRequest(1000L, 2147483648L, 0))
+        .resources(RESOURCES)
         .body(new StageBodies(pipeline, "profile"))
         .build());
     def.stage(StageSpec.builder("compare")
@@ -131,7 +136,7 @@ public final class StagecraftDiamondPipeline implements PipelineProvider {
         .outputType("Comparison")
         .input(InputSpec.of("train"))
         .input(InputSpec.of("profile"))
-        .resources(new ResourceRequest(1000L, 2147483648L, 0))
+        .resources(RESOURCES)
         .version("2")
         .body(new StageBodies(pipeline, "compare"))
         .build());
@@ -141,7 +146,7 @@ public final class StagecraftDiamondPipeline implements PipelineProvider {
         .dependsOn("profile")
         .input(InputSpec.of("compare"))
         .params("publish")
-        .resources(new ResourceRequest(1000L, 2147483648L, 0))
+        .resources(RESOURCES)
         .condition(new Condition("compare.confidence > 0.8 && publish", List.of("compare"), List.of("publish"), scope -> ((double) scope.saw("compare.confidence", scope.notNull("compare", scope.<DiamondPipeline.Comparison>output("compare")).confidence()) > 0.8) && scope.saw("publish", scope.<Boolean>param("publish"))))
         .body(new StageBodies(pipeline, "deploy"))
         .build());

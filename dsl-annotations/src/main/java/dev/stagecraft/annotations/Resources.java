@@ -19,12 +19,21 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.CLASS)
 @Target({ElementType.METHOD, ElementType.TYPE})
 public @interface Resources {
+  /** The default of {@link #cpu()}: one core. */
+  String DEFAULT_CPU = "1";
+
+  /** The default of {@link #memory()}. */
+  String DEFAULT_MEMORY = "1Gi";
+
+  /** The default of {@link #gpu()}. */
+  int DEFAULT_GPU = 0;
+
   /** CPU cores: {@code "500m"}, {@code "2"}, {@code "1.5"}. */
-  String cpu() default "1";
+  String cpu() default DEFAULT_CPU;
 
   /** Memory: {@code "512Mi"}, {@code "16Gi"}, {@code "1G"}, {@code "1e9"}. */
-  String memory() default "1Gi";
+  String memory() default DEFAULT_MEMORY;
 
   /** Whole GPUs. */
-  int gpu() default 0;
+  int gpu() default DEFAULT_GPU;
 }

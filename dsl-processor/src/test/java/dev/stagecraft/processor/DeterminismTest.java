@@ -39,7 +39,8 @@ class DeterminismTest {
         .isEqualTo(
             "example.StagecraftDiamondPipeline\n"
                 + "test.StagecraftEverythingPipeline\n"
-                + "test.StagecraftEverythingPipeline_NoDefaultConstructor\n");
+                + "test.StagecraftEverythingPipeline_NoDefaultConstructor\n"
+                + "test.StagecraftEverythingPipeline_Resourced\n");
   }
 
   private static Compilation compileAll() {

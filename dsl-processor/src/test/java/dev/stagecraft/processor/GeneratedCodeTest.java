@@ -6,12 +6,17 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.JavaFileObjects;
+import dev.stagecraft.annotations.Resources;
+import dev.stagecraft.annotations.Stage;
+import dev.stagecraft.annotations.StageType;
 import dev.stagecraft.runtime.StageContext;
 import dev.stagecraft.runtime.graph.FanOut;
 import dev.stagecraft.runtime.graph.InputSpec;
 import dev.stagecraft.runtime.graph.ParamSpec;
 import dev.stagecraft.runtime.graph.PipelineDefinition;
 import dev.stagecraft.runtime.graph.PipelineProvider;
+import dev.stagecraft.runtime.graph.ResourceRequest;
+import dev.stagecraft.runtime.graph.RetryPolicy;
 import dev.stagecraft.runtime.graph.StageCall;
 import dev.stagecraft.runtime.graph.StageSpec;
 import java.io.IOException;
@@ -177,6 +182,41 @@ class GeneratedCodeTest {
     assertThat(def.stage("length").orElseThrow().upstream()).containsExactly("others");
     assertThat(def.stage("publish").orElseThrow().outputType()).isEqualTo("void");
     assertThat(def.stage("publish").orElseThrow().upstream()).containsExactly("summarize");
+  }
+
+  @Test
+  void aStageThatSetsNothingHasTheAnnotationsDefaults() throws Exception {
+    StageSpec plain =
+        definition("test.StagecraftEverythingPipeline").stage("scalars").orElseThrow();
+    assertThat(plain.type()).isEqualTo(Stage.DEFAULT_TYPE);
+    assertThat(plain.retry())
+        .isEqualTo(new RetryPolicy(Stage.DEFAULT_RETRIES, Duration.parse(Stage.DEFAULT_BACKOFF)));
+    assertThat(plain.cache()).isEqualTo(Stage.DEFAULT_CACHE);
+    assertThat(plain.version()).isEqualTo(Stage.DEFAULT_VERSION);
+    assertThat(plain.resources())
+        .isEqualTo(
+            ResourceRequest.parse(
+                Resources.DEFAULT_CPU, Resources.DEFAULT_MEMORY, Resources.DEFAULT_GPU));
+  }
+
+  @Test
+  void whatAStageSetsOverridesTheClassWhichOverridesTheDefaults() throws Exception {
+    PipelineDefinition def = definition("test.StagecraftEverythingPipeline_Resourced");
+    ResourceRequest defaults = ResourceRequest.DEFAULT;
+    long twoGi = 2L << 30;
+    StageSpec plain = def.stage("plain").orElseThrow();
+    assertThat(plain.resources()).isEqualTo(defaults.withMemoryBytes(twoGi));
+    assertThat(plain.retry()).isEqualTo(RetryPolicy.NONE);
+    StageSpec some = def.stage("someSet").orElseThrow();
+    assertThat(some.resources()).isEqualTo(new ResourceRequest(500, twoGi, defaults.gpu()));
+    assertThat(some.retry()).isEqualTo(new RetryPolicy(3, RetryPolicy.NONE.backoff()));
+    assertThat(some.cache()).isFalse();
+    StageSpec all = def.stage("allSet").orElseThrow();
+    assertThat(all.type()).isEqualTo(StageType.TRAINING);
+    assertThat(all.resources()).isEqualTo(new ResourceRequest(2000, 4L << 30, 1));
+    assertThat(all.retry()).isEqualTo(new RetryPolicy(2, Duration.ofSeconds(5)));
+    assertThat(all.cache()).isTrue();
+    assertThat(all.version()).isEqualTo("2");
   }
 
   @Test

@@ -1,6 +1,8 @@
 package dev.stagecraft.processor.parse;
 
 import com.palantir.javapoet.ClassName;
+import dev.stagecraft.annotations.Resources;
+import dev.stagecraft.annotations.Stage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -151,13 +153,13 @@ public final class PipelineParser {
         stage,
         index,
         name,
-        Annotations.enumConstant(stage, "type", "GENERIC"),
+        Annotations.enumConstant(stage, "type", Stage.DEFAULT_TYPE.name()),
         Annotations.string(stage, "description", ""),
-        Annotations.integer(stage, "retries", 0),
-        Annotations.string(stage, "backoff", "PT1S"),
+        Annotations.integer(stage, "retries", Stage.DEFAULT_RETRIES),
+        Annotations.string(stage, "backoff", Stage.DEFAULT_BACKOFF),
         Annotations.string(stage, "timeout", ""),
-        Annotations.bool(stage, "cache", false),
-        Annotations.string(stage, "version", "1"),
+        Annotations.bool(stage, "cache", Stage.DEFAULT_CACHE),
+        Annotations.string(stage, "version", Stage.DEFAULT_VERSION),
         m.getReturnType(),
         dependsOn,
         Annotations.find(m, RESOURCES).map(r -> resources(m, r)),
@@ -257,7 +259,7 @@ public final class PipelineParser {
         cpu,
         memory == null ? null : Annotations.string(r, "memory", null),
         memory,
-        gpu == null ? null : Annotations.integer(r, "gpu", 0),
+        gpu == null ? null : Annotations.integer(r, "gpu", Resources.DEFAULT_GPU),
         gpu);
   }
 }

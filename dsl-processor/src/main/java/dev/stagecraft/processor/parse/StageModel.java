@@ -41,6 +41,11 @@ public record StageModel(
     strayDefaults = List.copyOf(strayDefaults);
   }
 
+  /** Whether the {@code @Stage} sets this attribute in source; else its default applies. */
+  public boolean sets(String attribute) {
+    return Annotations.explicit(annotation, attribute) != null;
+  }
+
   /** The method's simple name. */
   public String methodName() {
     return method.getSimpleName().toString();

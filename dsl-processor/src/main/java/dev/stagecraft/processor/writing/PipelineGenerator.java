@@ -12,7 +12,6 @@ import static dev.stagecraft.processor.writing.RuntimeNames.PIPELINE_DEFINITION_
 import static dev.stagecraft.processor.writing.RuntimeNames.PIPELINE_PROVIDER;
 import static dev.stagecraft.processor.writing.RuntimeNames.PIPELINE_RUNNER;
 import static dev.stagecraft.processor.writing.RuntimeNames.RESOURCE_REQUEST;
-import static dev.stagecraft.processor.writing.RuntimeNames.RETRY_POLICY;
 import static dev.stagecraft.processor.writing.RuntimeNames.RUN_OPTIONS;
 import static dev.stagecraft.processor.writing.RuntimeNames.RUN_RESULT;
 import static dev.stagecraft.processor.writing.RuntimeNames.RUN_STATUS;
@@ -156,6 +155,17 @@ public final class PipelineGenerator {
                     .build())
             .addMethod(instanceDefinition())
             .addMethod(staticDefinition());
+    if (sharedResources()) {
+      type.addField(
+          FieldSpec.builder(
+                  RESOURCE_REQUEST, "RESOURCES", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+              .addJavadoc(
+                  "What the class's {@code @Resources} sets: the defaults of every stage.\n")
+              .initializer(
+                  withWritten(
+                      CodeBlock.of("$T.DEFAULT", RESOURCE_REQUEST), model.resources().get()))
+              .build());
+    }
     if (model.instantiable()) {
       type.addMethod(
           MethodSpec.methodBuilder("builder")
@@ -461,7 +471,7 @@ public final class PipelineGenerator {
   private CodeBlock stage(StageModel s, ClassName bodies) {
     CodeBlock.Builder b = CodeBlock.builder();
     b.add("def.stage($T.builder($S)", STAGE_SPEC, s.name()).indent().indent();
-    if (!s.type().equals("GENERIC")) {
+    if (s.sets("type")) {
       b.add("\n.type($T.$L)", STAGE_TYPE, s.type());
     }
     if (!s.description().isEmpty()) {
@@ -482,16 +492,19 @@ public final class PipelineGenerator {
       b.add("\n.params($L)", strings(params));
     }
     resources(s).ifPresent(r -> b.add("\n.resources($L)", r));
-    if (s.retries() != 0 || !duration(s.backoff()).equals(Duration.ofSeconds(1))) {
-      b.add("\n.retry(new $T($L, $L))", RETRY_POLICY, s.retries(), durationCode(s.backoff()));
+    if (s.sets("retries")) {
+      b.add("\n.retries($L)", s.retries());
+    }
+    if (s.sets("backoff")) {
+      b.add("\n.backoff($L)", durationCode(s.backoff()));
     }
     if (!s.timeout().isEmpty()) {
       b.add("\n.timeout($L)", durationCode(s.timeout()));
     }
-    if (s.cache()) {
-      b.add("\n.cache(true)");
+    if (s.sets("cache")) {
+      b.add("\n.cache($L)", s.cache());
     }
-    if (!s.version().equals("1")) {
+    if (s.sets("version")) {
       b.add("\n.version($S)", s.version());
     }
     graph.condition(s).ifPresent(c -> b.add("\n.condition($L)", condition(s, c)));
@@ -516,35 +529,49 @@ public final class PipelineGenerator {
     return CodeBlock.join(parts, ", ");
   }
 
+  /**
+   * A stage's resources as written: the class-level {@code @Resources} ({@code RESOURCES}) or the
+   * runtime's defaults, with what the stage's own {@code @Resources} sets; empty when neither sets
+   * anything.
+   */
   private Optional<CodeBlock> resources(StageModel s) {
-    Optional<ResourcesModel> own = s.resources();
-    Optional<ResourcesModel> shared = model.resources();
-    if (own.isEmpty() && shared.isEmpty()) {
+    boolean shared = sharedResources();
+    boolean own = s.resources().map(PipelineGenerator::setsAny).orElse(false);
+    if (!shared && !own) {
       return Optional.empty();
     }
-    String cpu = pick(own.map(ResourcesModel::cpu), shared.map(ResourcesModel::cpu), "1");
-    String memory =
-        pick(own.map(ResourcesModel::memory), shared.map(ResourcesModel::memory), "1Gi");
-    int gpu = pick(own.map(ResourcesModel::gpu), shared.map(ResourcesModel::gpu), 0);
-    return Optional.of(
-        CodeBlock.of(
-            "new $T($LL, $LL, $L)",
-            RESOURCE_REQUEST,
-            Quantities.cpuMillis(cpu),
-            Quantities.memoryBytes(memory),
-            gpu));
+    CodeBlock base =
+        shared ? CodeBlock.of("RESOURCES") : CodeBlock.of("$T.DEFAULT", RESOURCE_REQUEST);
+    return Optional.of(own ? withWritten(base, s.resources().get()) : base);
   }
 
-  private static <T> T pick(Optional<T> own, Optional<T> shared, T fallback) {
-    return own.orElseGet(() -> shared.orElse(fallback));
+  /** Whether the class-level {@code @Resources} sets anything: then it is the field RESOURCES. */
+  private boolean sharedResources() {
+    return model.resources().map(PipelineGenerator::setsAny).orElse(false);
   }
 
-  private static Duration duration(String text) {
-    return Duration.parse(text.trim().toUpperCase(Locale.ROOT));
+  private static boolean setsAny(ResourcesModel r) {
+    return r.cpu() != null || r.memory() != null || r.gpu() != null;
+  }
+
+  /** {@code base} with each attribute {@code r} sets, as quantities checked at compile time. */
+  private static CodeBlock withWritten(CodeBlock base, ResourcesModel r) {
+    CodeBlock.Builder b = CodeBlock.builder().add(base);
+    if (r.cpu() != null) {
+      b.add(".withMilliCpu($LL)", Quantities.cpuMillis(r.cpu()));
+    }
+    if (r.memory() != null) {
+      b.add(".withMemoryBytes($LL)", Quantities.memoryBytes(r.memory()));
+    }
+    if (r.gpu() != null) {
+      b.add(".withGpu($L)", r.gpu());
+    }
+    return b.build();
   }
 
   private static CodeBlock durationCode(String text) {
-    return CodeBlock.of("$T.parse($S)", Duration.class, duration(text).toString());
+    Duration d = Duration.parse(text.trim().toUpperCase(Locale.ROOT));
+    return CodeBlock.of("$T.parse($S)", Duration.class, d.toString());
   }
 
   private static CodeBlock condition(StageModel s, ConditionResult.Compiled c) {

@@ -22,7 +22,6 @@ public final class RuntimeNames {
   public static final ClassName STAGE_CALL = ClassName.get(GRAPH, "StageCall");
   public static final ClassName INPUT_SPEC = ClassName.get(GRAPH, "InputSpec");
   public static final ClassName RESOURCE_REQUEST = ClassName.get(GRAPH, "ResourceRequest");
-  public static final ClassName RETRY_POLICY = ClassName.get(GRAPH, "RetryPolicy");
   public static final ClassName CONDITION = ClassName.get(GRAPH, "Condition");
   public static final ClassName FAN_OUT_ITEMS = ClassName.get(GRAPH, "FanOut", "Items");
   public static final ClassName FAN_OUT_FROM_PARAM = ClassName.get(GRAPH, "FanOut", "FromParam");

@@ -15,9 +15,10 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Live progress on a terminal: one status line, redrawn in place, with the running stages and how
- * many are done, skipped and failed, and the elapsed time. Failures are printed above it as they
- * happen.
+ * Live progress on a terminal: one status line, redrawn in place five times a second, with the
+ * running stages and how many are done, skipped and failed, and the elapsed time. Failures are
+ * printed above it as they happen. Stage events only count, so a run of thousands of quick stages
+ * does not format a line for each.
  */
 final class LiveProgress implements RunListener {
   private static final String CLEAR = "\r\u001b[K";
@@ -50,7 +51,6 @@ final class LiveProgress implements RunListener {
   @Override
   public synchronized void stageStarted(String runId, String instance, int attempt, Instant at) {
     running.add(instance);
-    redraw();
   }
 
   @Override
@@ -65,8 +65,8 @@ final class LiveProgress implements RunListener {
       failed++;
       err.print(CLEAR);
       err.println(e.instance() + " " + s + (e.reason().isEmpty() ? "" : ": " + e.reason()));
+      redraw();
     }
-    redraw();
   }
 
   @Override
@@ -89,6 +89,9 @@ final class LiveProgress implements RunListener {
   }
 
   private synchronized void redraw() {
+    if (ticker.isShutdown()) {
+      return; // a tick that waited for the lock while the run finished
+    }
     StringBuilder names = new StringBuilder();
     int shown = 0;
     for (String r : running) {

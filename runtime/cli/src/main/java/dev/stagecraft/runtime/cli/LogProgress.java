@@ -5,11 +5,13 @@ import dev.stagecraft.runtime.engine.RunListener;
 import dev.stagecraft.runtime.engine.RunStatus;
 import dev.stagecraft.runtime.engine.StageExecution;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.Locale;
 
 /** Progress as plain log lines, for output that is not a terminal: one line per event. */
 final class LogProgress implements RunListener {
+  private static final String NEWLINE = System.lineSeparator();
+
   private final PrintStream err;
   private final long t0 = System.nanoTime();
 
@@ -38,7 +40,35 @@ final class LogProgress implements RunListener {
     line("run " + runId + " " + status);
   }
 
+  /**
+   * Prints {@code [ 1.25s] text}: the seconds since the start, rounded to hundredths and padded to
+   * seven characters. Written without {@code String.format}, which costs more than the rest of a
+   * stage while the JVM is still cold. An ASCII line (the usual one) goes out as bytes, past the
+   * stream's character encoder: every charset a terminal or log file uses encodes ASCII alike.
+   */
   private synchronized void line(String text) {
-    err.println(String.format(Locale.ROOT, "[%7.2fs] %s", (System.nanoTime() - t0) / 1e9, text));
+    long centis = (System.nanoTime() - t0 + 5_000_000) / 10_000_000;
+    long fraction = centis % 100;
+    String seconds = (centis / 100) + (fraction < 10 ? ".0" : ".") + fraction;
+    StringBuilder sb = new StringBuilder(16 + text.length()).append('[');
+    for (int pad = seconds.length(); pad < 7; pad++) {
+      sb.append(' ');
+    }
+    sb.append(seconds).append("s] ").append(text);
+    if (isAscii(sb)) {
+      byte[] bytes = sb.append(NEWLINE).toString().getBytes(StandardCharsets.US_ASCII);
+      err.write(bytes, 0, bytes.length);
+    } else {
+      err.println(sb);
+    }
+  }
+
+  private static boolean isAscii(CharSequence text) {
+    for (int i = 0; i < text.length(); i++) {
+      if (text.charAt(i) >= 0x80) {
+        return false;
+      }
+    }
+    return true;
   }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.stagecraft.runtime.engine.RunResult;
 import dev.stagecraft.runtime.engine.StageOutcome;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -42,7 +43,9 @@ public final class RunJson {
       }
     }
     try {
-      return JSON.writeValueAsString(root);
+      // as bytes, then one String: writeValueAsString copies its buffer char by char, which for
+      // a run of thousands of stages costs a fresh JVM more than building the tree
+      return new String(JSON.writeValueAsBytes(root), StandardCharsets.UTF_8);
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new IllegalStateException(e);
     }

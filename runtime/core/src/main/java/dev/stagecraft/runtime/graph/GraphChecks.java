@@ -26,8 +26,11 @@ final class GraphChecks {
             "pipeline '" + def.name() + "' declares parameter '" + p.name() + "' twice");
       }
     }
+    Map<String, List<String>> upstream = new HashMap<>();
     for (StageSpec s : def.stages()) {
-      for (String up : s.upstream()) {
+      List<String> ups = s.upstream();
+      upstream.put(s.name(), ups);
+      for (String up : ups) {
         if (up.equals(s.name())) {
           throw new InvalidPipelineException("stage '" + s.name() + "' depends on itself");
         }
@@ -43,11 +46,14 @@ final class GraphChecks {
         }
       }
     }
-    checkAcyclic(def, byName);
+    checkAcyclic(def, upstream);
   }
 
-  /** Iterative three-colour DFS from each stage in declaration order. */
-  private static void checkAcyclic(PipelineDefinition def, Map<String, StageSpec> byName) {
+  /**
+   * Iterative three-colour DFS from each stage in declaration order, over each stage's upstream
+   * stages computed once.
+   */
+  private static void checkAcyclic(PipelineDefinition def, Map<String, List<String>> upstream) {
     Map<String, Integer> colour = new HashMap<>(); // absent: white, 1: grey, 2: black
     for (StageSpec root : def.stages()) {
       if (colour.containsKey(root.name())) {
@@ -60,11 +66,11 @@ final class GraphChecks {
       colour.put(root.name(), 1);
       while (!path.isEmpty()) {
         int top = path.size() - 1;
-        StageSpec s = byName.get(path.get(top));
-        List<String> ups = s.upstream();
+        String name = path.get(top);
+        List<String> ups = upstream.get(name);
         int i = next.get(top);
         if (i == ups.size()) {
-          colour.put(s.name(), 2);
+          colour.put(name, 2);
           path.remove(top);
           next.remove(top);
           continue;

@@ -1,5 +1,6 @@
 package dev.stagecraft.runtime.graph;
 
+import dev.stagecraft.annotations.Resources;
 import dev.stagecraft.annotations.syntax.Quantities;
 
 /**
@@ -10,8 +11,9 @@ import dev.stagecraft.annotations.syntax.Quantities;
  * }</pre>
  */
 public record ResourceRequest(long milliCpu, long memoryBytes, int gpu) {
-  /** The DSL's defaults: one core, 1Gi, no GPU. */
-  public static final ResourceRequest DEFAULT = new ResourceRequest(1000, 1L << 30, 0);
+  /** The defaults of {@link Resources}. */
+  public static final ResourceRequest DEFAULT =
+      parse(Resources.DEFAULT_CPU, Resources.DEFAULT_MEMORY, Resources.DEFAULT_GPU);
 
   public ResourceRequest {
     if (milliCpu < 0 || memoryBytes < 0 || gpu < 0) {
@@ -29,6 +31,21 @@ public record ResourceRequest(long milliCpu, long memoryBytes, int gpu) {
       throw new IllegalArgumentException("gpu " + gpu + " must not be negative");
     }
     return new ResourceRequest(Quantities.cpuMillis(cpu), Quantities.memoryBytes(memory), gpu);
+  }
+
+  /** This request with {@code value} millicores of CPU. */
+  public ResourceRequest withMilliCpu(long value) {
+    return new ResourceRequest(value, memoryBytes, gpu);
+  }
+
+  /** This request with {@code value} bytes of memory. */
+  public ResourceRequest withMemoryBytes(long value) {
+    return new ResourceRequest(milliCpu, value, gpu);
+  }
+
+  /** This request with {@code value} GPUs. */
+  public ResourceRequest withGpu(int value) {
+    return new ResourceRequest(milliCpu, memoryBytes, value);
   }
 
   /** Whether this request fits within {@code capacity}. */

@@ -1,5 +1,6 @@
 package dev.stagecraft.runtime.graph;
 
+import dev.stagecraft.annotations.Stage;
 import dev.stagecraft.annotations.StageType;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -17,7 +18,7 @@ import java.util.Set;
  * StageSpec train = StageSpec.builder("train")
  *     .input(InputSpec.of("preprocess"))
  *     .resources(ResourceRequest.parse("2", "4Gi", 0))
- *     .retry(new RetryPolicy(2, Duration.ofSeconds(1)))
+ *     .retries(2)
  *     .body(call -> trainer.train(call.input("preprocess")))
  *     .build();
  * }</pre>
@@ -58,7 +59,7 @@ public record StageSpec(
     Objects.requireNonNull(body, "body");
   }
 
-  /** Starts a stage with the DSL's defaults. */
+  /** Starts a stage with the defaults of {@link Stage} and {@code Resources}. */
   public static Builder builder(String name) {
     return new Builder(name);
   }
@@ -103,7 +104,7 @@ public record StageSpec(
   /** Builds a {@link StageSpec}. */
   public static final class Builder {
     private final String name;
-    private StageType type = StageType.GENERIC;
+    private StageType type = Stage.DEFAULT_TYPE;
     private String description = "";
     private String outputType = "Object";
     private final List<String> dependsOn = new ArrayList<>();
@@ -112,8 +113,8 @@ public record StageSpec(
     private ResourceRequest resources = ResourceRequest.DEFAULT;
     private RetryPolicy retry = RetryPolicy.NONE;
     private Duration timeout;
-    private boolean cache;
-    private String version = "1";
+    private boolean cache = Stage.DEFAULT_CACHE;
+    private String version = Stage.DEFAULT_VERSION;
     private Condition condition;
     private FanOut fanOut;
     private StageBody body;
@@ -161,6 +162,18 @@ public record StageSpec(
 
     public Builder retry(RetryPolicy value) {
       this.retry = value;
+      return this;
+    }
+
+    /** How many times a failed attempt is retried; keeps the backoff. */
+    public Builder retries(int value) {
+      this.retry = new RetryPolicy(value, retry.backoff());
+      return this;
+    }
+
+    /** The delay before the first retry; keeps the number of retries. */
+    public Builder backoff(Duration value) {
+      this.retry = new RetryPolicy(retry.retries(), value);
       return this;
     }
 

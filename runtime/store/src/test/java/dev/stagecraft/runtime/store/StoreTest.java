@@ -8,6 +8,7 @@ import dev.stagecraft.runtime.engine.RunInfo;
 import dev.stagecraft.runtime.engine.RunStatus;
 import dev.stagecraft.runtime.engine.StageStatus;
 import dev.stagecraft.runtime.store.artifact.ArtifactRef;
+import dev.stagecraft.runtime.store.artifact.ArtifactStore;
 import dev.stagecraft.runtime.store.cache.CacheKey;
 import dev.stagecraft.runtime.store.history.Executions;
 import java.nio.file.Files;
@@ -24,13 +25,16 @@ class StoreTest {
 
   private static final Instant T0 = Instant.parse("2026-03-04T05:06:07Z");
 
+  /** An output too large to be kept inline: stored as a file. */
+  private static final List<String> LARGE = List.of("v".repeat(ArtifactStore.INLINE_BYTES));
+
   @TempDir Path dir;
 
   @Test
   void resumeLoadsTheOutputsOfSucceededAndCachedInstancesOnly() throws Exception {
     try (Store store = Store.open(dir)) {
       store.history().runStarted(new RunInfo("r1", "p", Map.of(), T0, Optional.empty()));
-      store.saveOutput("r1", "prep", List.of(1.0, 2.0));
+      store.saveOutput("r1", "prep", LARGE);
       store.history().stageFinished("r1", Executions.of("prep", StageStatus.SUCCEEDED, T0, 5));
       store.saveOutput("r1", "train[0]", new Model("a", 0.9));
       store
@@ -52,13 +56,7 @@ class StoreTest {
     try (Store reopened = Store.open(dir)) {
       Map<String, Object> outputs = reopened.loadOutputs("r1");
       assertEquals(
-          Map.of(
-              "prep",
-              List.of(1.0, 2.0),
-              "train[0]",
-              new Model("a", 0.9),
-              "train[1]",
-              new Model("b", 0.8)),
+          Map.of("prep", LARGE, "train[0]", new Model("a", 0.9), "train[1]", new Model("b", 0.8)),
           outputs);
       assertEquals(Map.of(), reopened.loadOutputs("unknown"));
       ArtifactRef prep = reopened.storedOutputs("r1").get("prep");
@@ -125,12 +123,32 @@ class StoreTest {
     CacheKey key =
         CacheKey.builder("p", "s", "1").build(dev.stagecraft.runtime.store.codec.Codecs.standard());
     try (Store store = Store.open(dir)) {
-      ArtifactRef ref = store.cache(key, "p", "s", "value");
+      ArtifactRef ref = store.cache(key, "p", "s", LARGE);
       Files.delete(dir.resolve("artifacts/objects").resolve(ref.sha256()));
       assertEquals(Optional.empty(), store.cached(key));
-      assertEquals(ref, store.cache(key, "p", "s", "value"), "stored again after the miss");
+      assertEquals(ref, store.cache(key, "p", "s", LARGE), "stored again after the miss");
       assertTrue(Files.isRegularFile(dir.resolve("artifacts/objects").resolve(ref.sha256())));
       assertEquals(Optional.of(ref), store.cached(key));
+    }
+  }
+
+  @Test
+  void smallOutputsAndCacheEntriesAreKeptInTheDatabaseWithoutFiles() throws Exception {
+    CacheKey key =
+        CacheKey.builder("p", "s", "1").build(dev.stagecraft.runtime.store.codec.Codecs.standard());
+    try (Store store = Store.open(dir)) {
+      store.history().runStarted(new RunInfo("r", "p", Map.of(), T0, Optional.empty()));
+      ArtifactRef ref = store.saveOutput("r", "s", 42L);
+      assertTrue(ref.isInline());
+      store.cache(key, "p", "s", ref);
+      store.history().stageFinished("r", Executions.of("s", StageStatus.SUCCEEDED, T0, 1));
+      store.history().runFinished("r", RunStatus.SUCCEEDED, T0.plusSeconds(1));
+    }
+    try (Store reopened = Store.open(dir);
+        java.util.stream.Stream<Path> files = Files.list(dir.resolve("artifacts/objects"))) {
+      assertEquals(List.of(), files.toList());
+      assertEquals(Map.of("s", 42L), reopened.loadOutputs("r"));
+      assertEquals(42L, reopened.read(reopened.cached(key).orElseThrow(), Long.class));
     }
   }
 

@@ -8,6 +8,7 @@ import dev.stagecraft.runtime.store.codec.NonClosing;
 import dev.stagecraft.runtime.store.codec.PathCodec;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -29,15 +30,25 @@ import java.util.UUID;
 /**
  * Stage outputs as files under {@code artifacts/}, named by the SHA-256 of their content (equal
  * outputs share a file). Each file is a one-line header naming the codec, then the codec's bytes.
+ * An output of at most {@link #INLINE_BYTES} gets no file: its bytes travel in its {@link
+ * ArtifactRef}, and the store keeps them in its database with the run history, in the writer's
+ * batched transactions. A file costs a new inode, which on a many-stage pipeline of small outputs
+ * costs more than everything else the run does.
  *
  * <p>Writes are atomic: bytes go to a temporary file in the same directory, which is moved into
  * place ({@code ATOMIC_MOVE}) only once complete, so a reader or a crash never sees a partial
- * artifact. Small outputs are hashed in memory first, so storing bytes that are already there (the
- * {@code null} of every void stage, a re-run's unchanged output) writes nothing. Files unpacked for
- * {@code Path} outputs live under {@code artifacts/files/SHA/}.
+ * artifact. Outputs up to 1 MiB are hashed in memory first, so storing bytes that are already there
+ * (a re-run's unchanged output) writes nothing. Files unpacked for {@code Path} outputs live under
+ * {@code artifacts/files/SHA/}.
  */
 public final class ArtifactStore {
+  /** The largest artifact kept without a file, header included: one file system block. */
+  public static final int INLINE_BYTES = 4096;
+
   private static final String HEADER = "stagecraft-artifact 1 ";
+
+  /** Never updated: {@link #sha256()} hands out copies. */
+  private static final MessageDigest SHA256 = newSha256();
 
   private final Path root;
   private final Path objects;
@@ -80,7 +91,8 @@ public final class ArtifactStore {
   }
 
   /**
-   * Stores the value through the first codec that takes it.
+   * Stores the value through the first codec that takes it: in the returned reference when its
+   * bytes are at most {@link #INLINE_BYTES}, else as a file.
    *
    * @param owner the stage instance that produced it, named in errors ({@code ""} when unknown)
    * @throws UnstorableOutputException when no codec takes it or the codec cannot write it
@@ -99,6 +111,9 @@ public final class ArtifactStore {
         temp = spill.file;
       }
       String hex = HexFormat.of().formatHex(sha.digest());
+      if (temp == null && spill.size <= INLINE_BYTES) {
+        return new ArtifactRef(hex, codec.id(), spill.size, spill.memory.toByteArray());
+      }
       ArtifactRef ref = new ArtifactRef(hex, codec.id(), spill.size);
       Path target = objects.resolve(hex);
       if (known.contains(hex) || Files.exists(target)) {
@@ -160,7 +175,11 @@ public final class ArtifactStore {
    */
   public Object get(ArtifactRef ref, Type expected) {
     Path file = objects.resolve(ref.sha256());
-    try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+    String artifact = ref.isInline() ? ref.sha256() + " (kept in the database)" : file.toString();
+    try (InputStream in =
+        ref.isInline()
+            ? new ByteArrayInputStream(ref.inline())
+            : new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
       String header = readHeaderLine(in);
       String codecId = header.substring(HEADER.length());
       Codec codec =
@@ -170,7 +189,7 @@ public final class ArtifactStore {
                   () ->
                       new StoreException(
                           "the artifact "
-                              + file
+                              + artifact
                               + " was written by codec '"
                               + codecId
                               + "', which is not on the class path; add the jar that"
@@ -192,7 +211,7 @@ public final class ArtifactStore {
       }
       throw new StoreException(
           "cannot read the artifact "
-              + file
+              + artifact
               + " ("
               + firstLine(e)
               + "); delete it and run the stage again, e.g. with --no-cache",
@@ -200,8 +219,11 @@ public final class ArtifactStore {
     }
   }
 
-  /** Whether the artifact's file is present. */
+  /** Whether the artifact can be read: its bytes are in the reference, or its file is present. */
   public boolean contains(ArtifactRef ref) {
+    if (ref.isInline()) {
+      return true;
+    }
     boolean present = Files.isRegularFile(objects.resolve(ref.sha256()));
     if (!present) {
       known.remove(ref.sha256()); // deleted by hand: the next put must write it again
@@ -277,7 +299,16 @@ public final class ArtifactStore {
     }
   }
 
+  /** A new SHA-256 digest: a copy of an unused one, which skips the provider lookup. */
   static MessageDigest sha256() {
+    try {
+      return (MessageDigest) SHA256.clone();
+    } catch (CloneNotSupportedException e) {
+      throw new IllegalStateException("the JDK's SHA-256 cannot be copied", e);
+    }
+  }
+
+  private static MessageDigest newSha256() {
     try {
       return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {

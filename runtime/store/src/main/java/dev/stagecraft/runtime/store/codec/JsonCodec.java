@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.BeanDescription;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.type.TypeFactory;
 import dev.stagecraft.runtime.store.Codec;
 import java.io.IOException;
@@ -54,6 +55,7 @@ public final class JsonCodec implements Codec {
   private final ObjectMapper mapper = JsonMappers.create();
   private final TypeInference types = new TypeInference(mapper.getTypeFactory());
   private final Map<Class<?>, Optional<String>> verdicts = new ConcurrentHashMap<>();
+  private final Map<JavaType, TypeWriter> writers = new ConcurrentHashMap<>();
 
   @Override
   public String id() {
@@ -193,14 +195,25 @@ public final class JsonCodec implements Codec {
 
   @Override
   public void write(Object value, OutputStream out) throws IOException {
-    JavaType type = types.of(value);
+    TypeWriter writer = writers.computeIfAbsent(types.of(value), TypeWriter::new);
     try (JsonGenerator g = mapper.getFactory().createGenerator(out)) {
       g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
       g.writeStartObject();
-      g.writeStringField("type", type.toCanonical());
+      g.writeStringField("type", writer.canonical);
       g.writeFieldName("value");
-      mapper.writerFor(type).writeValue(g, value);
+      writer.writer.writeValue(g, value);
       g.writeEndObject();
+    }
+  }
+
+  /** How values of one type are written: its canonical name and Jackson's writer for it. */
+  private final class TypeWriter {
+    final String canonical;
+    final ObjectWriter writer;
+
+    TypeWriter(JavaType type) {
+      this.canonical = type.toCanonical();
+      this.writer = mapper.writerFor(type);
     }
   }
 

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.SortedSet;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The Java type of a value, with the element types of its collections and maps taken from their
@@ -16,6 +17,12 @@ import java.util.SortedSet;
  */
 final class TypeInference {
   private final TypeFactory factory;
+
+  /**
+   * The type of each class that is not a container, which depends on the class alone: a map lookup
+   * instead of Jackson's type cache, which costs more for every value of a run.
+   */
+  private final Map<Class<?>, JavaType> byClass = new ConcurrentHashMap<>();
 
   TypeInference(TypeFactory factory) {
     this.factory = factory;
@@ -46,7 +53,10 @@ final class TypeInference {
       }
       return factory.constructArrayType(element);
     }
-    Class<?> c = value.getClass();
+    return byClass.computeIfAbsent(value.getClass(), this::ofClass);
+  }
+
+  private JavaType ofClass(Class<?> c) {
     if (c.isEnum()
         || c.isAnonymousClass() && c.getSuperclass() != null && c.getSuperclass().isEnum()) {
       return factory.constructType(c.isEnum() ? c : c.getSuperclass());

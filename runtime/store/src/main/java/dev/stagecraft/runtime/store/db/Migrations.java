@@ -69,7 +69,15 @@ public final class Migrations {
           WHERE item IS NOT NULL AND json_valid(item) AND json_type(item) = 'text'""",
                   """
           UPDATE stage_executions SET item = substr(item, 1, 39) || '…'
-          WHERE item IS NOT NULL AND length(item) > 40""")));
+          WHERE item IS NOT NULL AND length(item) > 40""")),
+          new Migration(
+              4,
+              "small artifacts in the database instead of files",
+              List.of(
+                  """
+          CREATE TABLE inline_artifacts (
+            sha256 TEXT PRIMARY KEY,
+            bytes BLOB NOT NULL) WITHOUT ROWID""")));
 
   /** The schema version this code reads and writes. */
   public static int currentVersion() {

@@ -240,16 +240,18 @@ public final class HistoryQueries {
         c -> {
           try (PreparedStatement p =
               c.prepareStatement(
-                  "SELECT instance, artifact_sha256, artifact_codec, artifact_size FROM stage_executions"
-                      + " WHERE run_id = ? AND status IN ('SUCCEEDED', 'CACHED') AND artifact_sha256 IS NOT NULL"
-                      + " ORDER BY seq")) {
+                  "SELECT e.instance, e.artifact_sha256, e.artifact_codec, e.artifact_size, a.bytes"
+                      + " FROM stage_executions e LEFT JOIN inline_artifacts a ON a.sha256 = e.artifact_sha256"
+                      + " WHERE e.run_id = ? AND e.status IN ('SUCCEEDED', 'CACHED')"
+                      + " AND e.artifact_sha256 IS NOT NULL ORDER BY e.seq")) {
             p.setString(1, runId);
             Map<String, ArtifactRef> outputs = new LinkedHashMap<>();
             try (ResultSet rs = p.executeQuery()) {
               while (rs.next()) {
                 outputs.put(
                     rs.getString(1),
-                    new ArtifactRef(rs.getString(2), rs.getString(3), rs.getLong(4)));
+                    new ArtifactRef(
+                        rs.getString(2), rs.getString(3), rs.getLong(4), rs.getBytes(5)));
               }
             }
             return outputs;
@@ -263,11 +265,14 @@ public final class HistoryQueries {
         c -> {
           try (PreparedStatement p =
               c.prepareStatement(
-                  "SELECT sha256, codec, size FROM cache_entries WHERE cache_key = ?")) {
+                  "SELECT c.sha256, c.codec, c.size, a.bytes FROM cache_entries c"
+                      + " LEFT JOIN inline_artifacts a ON a.sha256 = c.sha256 WHERE c.cache_key = ?")) {
             p.setString(1, key);
             try (ResultSet rs = p.executeQuery()) {
               return rs.next()
-                  ? Optional.of(new ArtifactRef(rs.getString(1), rs.getString(2), rs.getLong(3)))
+                  ? Optional.of(
+                      new ArtifactRef(
+                          rs.getString(1), rs.getString(2), rs.getLong(3), rs.getBytes(4)))
                   : Optional.<ArtifactRef>empty();
             }
           }

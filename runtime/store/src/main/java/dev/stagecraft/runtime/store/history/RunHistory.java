@@ -245,6 +245,10 @@ public final class RunHistory implements RunListener, AutoCloseable {
     final PreparedStatement stageFinished;
     final PreparedStatement outputLinked;
     final PreparedStatement cacheEntry;
+    final PreparedStatement inlineArtifact;
+
+    /** Whether {@link #inlineArtifact} holds rows not yet executed. */
+    private boolean inlineBatched;
 
     Statements(Connection c) throws SQLException {
       this.connection = c;
@@ -291,6 +295,10 @@ public final class RunHistory implements RunListener, AutoCloseable {
                   + " VALUES (?, ?, ?, ?, ?, ?, ?)"
                   + " ON CONFLICT(cache_key) DO UPDATE SET sha256 = excluded.sha256, codec = excluded.codec,"
                   + " size = excluded.size, created_at = excluded.created_at");
+      inlineArtifact =
+          c.prepareStatement(
+              "INSERT INTO inline_artifacts (sha256, bytes) VALUES (?, ?)"
+                  + " ON CONFLICT(sha256) DO NOTHING");
     }
 
     void write(List<HistoryEvent> events) throws SQLException {
@@ -354,6 +362,10 @@ public final class RunHistory implements RunListener, AutoCloseable {
 
     private void executeBatches(boolean starts, boolean finishes, boolean outputs, boolean caches)
         throws SQLException {
+      if (inlineBatched) {
+        inlineArtifact.executeBatch();
+        inlineBatched = false;
+      }
       if (starts) {
         stageStarted.executeBatch();
       }
@@ -409,6 +421,7 @@ public final class RunHistory implements RunListener, AutoCloseable {
       p.setString(14, x.reason());
       p.setLong(15, order);
       if (output != null) {
+        addInline(output);
         p.setString(16, output.sha256());
         p.setString(17, output.codec());
         p.setLong(18, output.size());
@@ -431,6 +444,7 @@ public final class RunHistory implements RunListener, AutoCloseable {
       outputLinked.setString(7, o.ref().codec());
       outputLinked.setLong(8, o.ref().size());
       outputLinked.addBatch();
+      addInline(o.ref());
     }
 
     private void addCacheEntry(HistoryEvent.CacheEntryAdded e) throws SQLException {
@@ -442,6 +456,17 @@ public final class RunHistory implements RunListener, AutoCloseable {
       cacheEntry.setLong(6, e.ref().size());
       cacheEntry.setLong(7, System.currentTimeMillis());
       cacheEntry.addBatch();
+      addInline(e.ref());
+    }
+
+    /** Keeps the bytes of a small artifact, which has no file. */
+    private void addInline(ArtifactRef ref) throws SQLException {
+      if (ref.isInline()) {
+        inlineArtifact.setString(1, ref.sha256());
+        inlineArtifact.setBytes(2, ref.inline());
+        inlineArtifact.addBatch();
+        inlineBatched = true;
+      }
     }
 
     private static void setInt(PreparedStatement p, int i, Optional<Integer> v)
@@ -473,7 +498,14 @@ public final class RunHistory implements RunListener, AutoCloseable {
     @Override
     public void close() throws SQLException {
       for (PreparedStatement p :
-          List.of(runStarted, runFinished, stageStarted, stageFinished, outputLinked, cacheEntry)) {
+          List.of(
+              runStarted,
+              runFinished,
+              stageStarted,
+              stageFinished,
+              outputLinked,
+              cacheEntry,
+              inlineArtifact)) {
         p.close();
       }
     }

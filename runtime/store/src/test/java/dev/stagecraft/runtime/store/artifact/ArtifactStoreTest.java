@@ -1,6 +1,7 @@
 package dev.stagecraft.runtime.store.artifact;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -66,6 +67,9 @@ class ArtifactStoreTest {
       throw new UnsupportedOperationException();
     }
   }
+
+  /** A text too large to be kept inline: stored as a file. */
+  private static final String LARGE = "v".repeat(ArtifactStore.INLINE_BYTES);
 
   @TempDir Path dir;
 
@@ -137,7 +141,7 @@ class ArtifactStoreTest {
     assertEquals(List.of(), files());
     assertThrows(UserInputException.class, () -> store.put(new Exploding("ok", "x"), "s"));
     assertEquals(List.of(), files());
-    ArtifactRef ok = store.put("fine", "s");
+    ArtifactRef ok = store.put(LARGE, "s");
     assertEquals(List.of(ok.sha256()), files());
   }
 
@@ -155,11 +159,46 @@ class ArtifactStoreTest {
   @Test
   void equalValuesShareOneFile() throws IOException {
     ArtifactStore store = new ArtifactStore(dir, Codecs.standard());
-    ArtifactRef a = store.put(List.of(1, 2, 3), "a");
-    ArtifactRef b = store.put(List.of(1, 2, 3), "b");
+    ArtifactRef a = store.put(List.of(1, 2, LARGE), "a");
+    ArtifactRef b = store.put(List.of(1, 2, LARGE), "b");
     assertEquals(a, b);
     assertEquals(1, files().size());
     assertEquals(Files.size(dir.resolve("objects").resolve(a.sha256())), a.size());
+  }
+
+  @Test
+  void smallOutputsTravelInTheirReferenceWithoutAFile() throws IOException {
+    ArtifactStore store = new ArtifactStore(dir, Codecs.standard());
+    ArtifactRef ref = store.put(List.of(1, 2, 3), "a");
+    assertTrue(ref.isInline());
+    assertEquals(ref.inline().length, ref.size());
+    assertEquals(ref, store.put(List.of(1, 2, 3), "b"), "equal values give equal artifacts");
+    assertEquals(List.of(), files());
+    assertTrue(store.contains(ref));
+    assertEquals(List.of(1, 2, 3), store.get(ref, Object.class));
+    long overhead = store.put("", "empty").size(); // the header line and the quotes
+    String atTheLimit = "x".repeat(ArtifactStore.INLINE_BYTES - (int) overhead);
+    ArtifactRef largestInline = store.put(atTheLimit, "c");
+    assertTrue(largestInline.isInline());
+    assertEquals(ArtifactStore.INLINE_BYTES, largestInline.size());
+    ArtifactRef file = store.put(atTheLimit + "x", "d");
+    assertFalse(file.isInline());
+    assertEquals(List.of(file.sha256()), files());
+  }
+
+  @Test
+  void aSmallArtifactOfAnUnknownCodecSaysWhichJarIsMissing() {
+    ArtifactStore writer = new ArtifactStore(dir, Codecs.standard());
+    ArtifactRef ref = writer.put(new dev.stagecraft.runtime.store.codec.Shout("hi"), "s");
+    ArtifactStore reader = new ArtifactStore(dir, Codecs.of(List.of()));
+    StoreException e = assertThrows(StoreException.class, () -> reader.get(ref, Object.class));
+    assertEquals(
+        "the artifact "
+            + ref.sha256()
+            + " (kept in the database) was written by codec 'test-upper', which is not on the"
+            + " class path; add the jar that registers it in"
+            + " META-INF/services/dev.stagecraft.runtime.store.Codec",
+        e.getMessage());
   }
 
   @Test
@@ -178,7 +217,7 @@ class ArtifactStoreTest {
   @Test
   void anArtifactOfAnUnknownCodecSaysWhichJarIsMissing() {
     ArtifactStore writer = new ArtifactStore(dir, Codecs.standard());
-    ArtifactRef ref = writer.put(new dev.stagecraft.runtime.store.codec.Shout("hi"), "s");
+    ArtifactRef ref = writer.put(new dev.stagecraft.runtime.store.codec.Shout(LARGE), "s");
     ArtifactStore reader = new ArtifactStore(dir, Codecs.of(List.of()));
     StoreException e = assertThrows(StoreException.class, () -> reader.get(ref, Object.class));
     assertEquals(
@@ -193,7 +232,7 @@ class ArtifactStoreTest {
   @Test
   void aCorruptArtifactIsAOneLineError() throws IOException {
     ArtifactStore store = new ArtifactStore(dir, Codecs.standard());
-    ArtifactRef ref = store.put(List.of("a"), "s");
+    ArtifactRef ref = store.put(List.of(LARGE), "s");
     Path file = dir.resolve("objects").resolve(ref.sha256());
     Files.writeString(file, "garbage");
     StoreException e = assertThrows(StoreException.class, () -> store.get(ref, Object.class));
