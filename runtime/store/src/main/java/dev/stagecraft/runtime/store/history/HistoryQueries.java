@@ -129,7 +129,8 @@ public final class HistoryQueries {
                         rs.getLong(10),
                         rs.getLong(11),
                         readJson(rs.getString(12), METRICS),
-                        rs.getString(13)));
+                        rs.getString(13),
+                        List.of()));
               }
             }
           }

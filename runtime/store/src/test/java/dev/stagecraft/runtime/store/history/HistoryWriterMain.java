@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -66,7 +67,8 @@ public final class HistoryWriterMain {
                     1000L * i,
                     64L * i,
                     Map.of("i", (double) i),
-                    ""));
+                    "",
+                    List.of()));
         if (i % 50 == 0 && !hang) {
           store.history().flush();
         }

@@ -83,7 +83,8 @@ class RunHistoryTest {
             5_000_000,
             1 << 20,
             Map.of("loss", Double.NaN),
-            "IllegalStateException: diverged");
+            "IllegalStateException: diverged",
+            List.of());
     history.stageFinished("run-1", failed);
     StageExecution skipped =
         new StageExecution(
@@ -99,7 +100,8 @@ class RunHistoryTest {
             0,
             0,
             Map.of(),
-            "upstream stage 'train[1]' failed");
+            "upstream stage 'train[1]' failed",
+            List.of());
     history.stageFinished("run-1", skipped);
     history.runFinished("run-1", RunStatus.FAILED, T0.plusSeconds(1));
 
