@@ -92,15 +92,7 @@ final class ShowCommand implements Callable<Integer> {
               stages.sort(
                   Comparator.comparingInt((StageExecution e) -> order.indexOf(e.stage()))
                       .thenComparingInt(e -> e.index().orElse(-1)));
-              return new RunRecord(
-                  run.runId(),
-                  run.pipeline(),
-                  run.params(),
-                  run.status(),
-                  run.start(),
-                  run.end(),
-                  run.resumedFrom(),
-                  stages);
+              return run.withStages(stages);
             })
         .orElse(run);
   }

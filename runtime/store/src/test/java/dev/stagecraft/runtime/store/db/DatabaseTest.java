@@ -29,10 +29,19 @@ class DatabaseTest {
         Statement s = c.createStatement()) {
       assertEquals("wal", scalar(s, "PRAGMA journal_mode"));
       assertEquals(
-          List.of("cache_entries", "runs", "schema_version", "stage_executions"),
+          List.of(
+              "cache_entries",
+              "pipeline_definitions",
+              "run_leases",
+              "runs",
+              "schema_version",
+              "stage_attempts",
+              "stage_executions",
+              "stage_logs"),
           column(s, "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"));
       assertEquals(
-          List.of("1", "2", "3"), column(s, "SELECT version FROM schema_version ORDER BY version"));
+          List.of("1", "2", "3", "4"),
+          column(s, "SELECT version FROM schema_version ORDER BY version"));
     }
   }
 
