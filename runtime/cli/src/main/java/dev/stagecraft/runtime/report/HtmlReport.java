@@ -41,6 +41,7 @@ public final class HtmlReport {
       b.append("<p class=\"note\">").append(Html.escape(note)).append("</p>\n");
     }
     reasons(b, run);
+    AttemptsAndLogs.attempts(b, run);
     b.append("<section id=\"graph\">\n<h2>Pipeline graph</h2>\n");
     b.append("<div class=\"scroll\">\n")
         .append(DagSvg.render(report.graph(), byStage))
@@ -53,8 +54,9 @@ public final class HtmlReport {
     outputs(b, report.outputs());
     trials(b, report.trials());
     metrics(b, run);
-    stages(b, run);
+    stages(b, run, AttemptsAndLogs.logged(report.logs()));
     params(b, run);
+    AttemptsAndLogs.logs(b, run.runId(), report.logs());
     b.append("<footer>Written by <code>stagecraft report</code> from the run history.</footer>\n");
     b.append("</body>\n</html>\n");
     return b.toString();
@@ -107,7 +109,7 @@ public final class HtmlReport {
     b.append(
         "</dl>\n<nav><a href=\"#graph\">Graph</a><a href=\"#timeline\">Timeline</a>"
             + "<a href=\"#outputs\">Outputs</a><a href=\"#metrics\">Metrics</a><a href=\"#stages\">Stages</a>"
-            + "<a href=\"#params\">Parameters</a></nav>\n</header>\n");
+            + "<a href=\"#params\">Parameters</a><a href=\"#logs\">Logs</a></nav>\n</header>\n");
   }
 
   private static void fact(StringBuilder b, String term, String html) {
@@ -279,7 +281,7 @@ public final class HtmlReport {
     b.append("</tbody>\n</table>\n</div>\n</section>\n");
   }
 
-  private static void stages(StringBuilder b, RunRecord run) {
+  private static void stages(StringBuilder b, RunRecord run, java.util.Set<String> logged) {
     b.append(
         "<section id=\"stages\">\n<h2>Stage executions</h2>\n<div class=\"scroll\">\n<table>\n<thead><tr>"
             + "<th>Instance</th><th>Item</th><th>Status</th><th class=\"num\">Attempts</th><th class=\"num\">Start</th>"
@@ -292,7 +294,14 @@ public final class HtmlReport {
           .append(Html.escape(e.instance()))
           .append("\"><td><code>")
           .append(Html.escape(e.instance()))
-          .append("</code></td><td>")
+          .append("</code>")
+          .append(
+              logged.contains(e.instance())
+                  ? " <a href=\"#"
+                      + Html.escape(AttemptsAndLogs.anchor(e.instance()))
+                      + "\">log</a>"
+                  : "")
+          .append("</td><td>")
           .append(Html.escape(e.item().orElse("")))
           .append("</td><td>")
           .append(badge(e.status().name()))
@@ -368,6 +377,8 @@ public final class HtmlReport {
       thead th { background: #f6f8fa; font-weight: 600; }
       .num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
       .reason { white-space: pre-wrap; max-width: 520px; word-break: break-word; }
+      pre.log { font: 12px/1.4 ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; background: #f6f8fa;
+        padding: 8px 10px; overflow-x: auto; max-height: 480px; }
       table.kv th { font-weight: 500; color: #424a53; }
       table.kv td { font-variant-numeric: tabular-nums; word-break: break-word; }
       .cards { display: flex; flex-wrap: wrap; gap: 14px; align-items: flex-start; }
