@@ -57,7 +57,15 @@ class CliTest {
     List<String> names = new ArrayList<>();
     for (JsonNode stage : run.get("stages")) {
       assertEquals(
-          List.of("name", "status", "attempts", "durationMs", "reason", "item", "metrics"),
+          List.of(
+              "name",
+              "status",
+              "attempts",
+              "durationMs",
+              "reason",
+              "item",
+              "metrics",
+              "failedAttempts"),
           fieldNames(stage));
       names.add(stage.get("name").asText());
     }

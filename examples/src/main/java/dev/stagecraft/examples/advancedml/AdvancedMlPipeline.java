@@ -67,7 +67,9 @@ import tech.tablesaw.api.Table;
  * class for the folds), so bad input fails in seconds, before any training. The registry is {@code
  * registryDir}, by default {@code STORE/registry} of the store the run is recorded in ({@code
  * StageContext.storeDirectory()}: {@code --store}, {@code $STAGECRAFT_HOME} or {@code
- * .stagecraft}).
+ * .stagecraft}); {@code load} checks that it can be written. Models deploy to the targets of the
+ * model {@code modelName}, by default the pipeline's name and the data set's ({@code
+ * advanced-ml-breast_cancer}), so runs on different data never share a {@code production}.
  */
 @Pipeline(
     description =
@@ -90,6 +92,10 @@ public class AdvancedMlPipeline {
   static final String MIN_IMPROVEMENT = "0.02";
   static final String ENABLE_AB = "true";
   static final String REGISTRY = "";
+  static final String MODEL_NAME = "";
+
+  /** The data set name of the bundled data, in default model names and deployment records. */
+  static final String BUNDLED_NAME = "breast_cancer";
 
   /** The A/B confidence above which the selected model goes to production. */
   static final double PRODUCTION_CONFIDENCE = 0.8;
@@ -130,11 +136,21 @@ public class AdvancedMlPipeline {
       @Param(value = "minImprovement", description = "A/B minimum accuracy gain")
           @Default(MIN_IMPROVEMENT)
           double minImprovement,
+      @Param(value = "registryDir", description = "The model registry; empty: STORE/registry")
+          @Default(REGISTRY)
+          Path registryDir,
+      @Param(
+              value = "modelName",
+              description = "The registry's model; empty: the pipeline and data set names")
+          @Default(MODEL_NAME)
+          String modelName,
       StageContext ctx) {
     new TrainTestSplit(testSize, seed, null);
     VariantConfigs.all(nTrials, folds, seed, searchSpace);
     SearchStrategy.fromId(searchMethod);
     new AbTestOptions(significance, minImprovement, SignificanceTest.MCNEMAR);
+    ModelRegistry.checkName("model", model(modelName, inputDataPath, ctx));
+    registry(registryDir, ctx).checkWritable();
     Path csv = inputDataPath.toString().isEmpty() ? bundledData(ctx.scratchDir()) : inputDataPath;
     Table table = CsvSource.readCsv(csv);
     ctx.logger().info("read {}: {} rows x {} columns", csv, table.rowCount(), table.columnCount());
@@ -338,11 +354,21 @@ public class AdvancedMlPipeline {
       @Param(value = "registryDir", description = "The model registry; empty: STORE/registry")
           @Default(REGISTRY)
           Path registryDir,
+      @Param(
+              value = "modelName",
+              description = "The registry's model; empty: the pipeline and data set names")
+          @Default(MODEL_NAME)
+          String modelName,
+      @Param(
+              value = "inputDataPath",
+              description = "The CSV; empty: the bundled breast cancer data")
+          @Default(BUNDLED)
+          Path inputDataPath,
       StageContext ctx) {
     return deploy(
         selected(decision, models),
         "production",
-        registryDir,
+        new Destination(registryDir, modelName, inputDataPath),
         ctx,
         String.format(
             "A/B confidence %.4f > %.1f (%s)",
@@ -358,11 +384,21 @@ public class AdvancedMlPipeline {
       @Param(value = "registryDir", description = "The model registry; empty: STORE/registry")
           @Default(REGISTRY)
           Path registryDir,
+      @Param(
+              value = "modelName",
+              description = "The registry's model; empty: the pipeline and data set names")
+          @Default(MODEL_NAME)
+          String modelName,
+      @Param(
+              value = "inputDataPath",
+              description = "The CSV; empty: the bundled breast cancer data")
+          @Default(BUNDLED)
+          Path inputDataPath,
       StageContext ctx) {
     return deploy(
         selected(decision, models),
         "staging",
-        registryDir,
+        new Destination(registryDir, modelName, inputDataPath),
         ctx,
         String.format(
             "A/B confidence %.4f <= %.1f (%s); production is left as it was",
@@ -379,6 +415,16 @@ public class AdvancedMlPipeline {
       @Param(value = "registryDir", description = "The model registry; empty: STORE/registry")
           @Default(REGISTRY)
           Path registryDir,
+      @Param(
+              value = "modelName",
+              description = "The registry's model; empty: the pipeline and data set names")
+          @Default(MODEL_NAME)
+          String modelName,
+      @Param(
+              value = "inputDataPath",
+              description = "The CSV; empty: the bundled breast cancer data")
+          @Default(BUNDLED)
+          Path inputDataPath,
       StageContext ctx) {
     VariantModel best =
         models.stream()
@@ -387,7 +433,7 @@ public class AdvancedMlPipeline {
     return deploy(
         best,
         "production",
-        registryDir,
+        new Destination(registryDir, modelName, inputDataPath),
         ctx,
         String.format(
             "A/B testing is off; variant %s has the better cross-validation %s (%.4f)",
@@ -401,16 +447,56 @@ public class AdvancedMlPipeline {
         .orElseThrow();
   }
 
+  /** Where a deployment stage deploys: the registry, the model's name, the data set. */
+  private record Destination(Path registryDir, String modelName, Path inputDataPath) {}
+
   private static DeployedModel deploy(
-      VariantModel model, String target, Path registryDir, StageContext ctx, String why) {
-    ModelRegistry registry =
-        registryDir.toString().isEmpty() ? ModelRegistry.of(ctx) : new ModelRegistry(registryDir);
-    Deployment deployment = registry.deploy(model.model(), target, ctx.runId(), model.instance());
+      VariantModel model, String target, Destination to, StageContext ctx, String why) {
+    ModelRegistry registry = registry(to.registryDir(), ctx);
+    Deployment deployment =
+        registry.deploy(
+            model.model(),
+            model(to.modelName(), to.inputDataPath(), ctx),
+            target,
+            model.instance(),
+            dataSet(to.inputDataPath()),
+            ctx);
     ctx.logger()
-        .info("deployed {} to {} as version {}", model.variant(), target, deployment.version());
+        .info(
+            "deployed {} to {} of model {} as version {}",
+            model.variant(),
+            target,
+            deployment.model(),
+            deployment.version());
     ctx.metric("version", deployment.version());
     ctx.metric("accuracy", model.accuracy());
     return new DeployedModel(model.variant(), deployment, registry.directory().toString(), why);
+  }
+
+  /** {@code registryDir}, or the registry of the run's store when it is empty. */
+  private static ModelRegistry registry(Path registryDir, StageContext ctx) {
+    return registryDir.toString().isEmpty()
+        ? ModelRegistry.of(ctx)
+        : new ModelRegistry(registryDir);
+  }
+
+  /** {@code modelName}, or the pipeline's name and the data set's: {@code advanced-ml-iris}. */
+  static String model(String modelName, Path inputDataPath, StageContext ctx) {
+    if (!modelName.isEmpty()) {
+      return modelName;
+    }
+    String data =
+        inputDataPath.toString().isEmpty()
+            ? BUNDLED_NAME
+            : String.valueOf(inputDataPath.getFileName()).replaceFirst("\\.[^.]*$", "");
+    return ModelRegistry.safeName(ctx.pipelineName() + "-" + data);
+  }
+
+  /** The data set as deployment records name it: the CSV's absolute path, or the bundled one. */
+  static String dataSet(Path inputDataPath) {
+    return inputDataPath.toString().isEmpty()
+        ? "bundled " + BUNDLED_NAME + ".csv"
+        : inputDataPath.toAbsolutePath().normalize().toString();
   }
 
   /** Copies the bundled data set into {@code dir} and returns the copy. */

@@ -10,6 +10,7 @@ import dev.stagecraft.runtime.cli.StagecraftCli;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -70,15 +71,32 @@ class AdvancedMlCliTest {
     assertTrue(out.contains("  variant a: best logistic_regression"), out);
     assertTrue(out.contains("  variant b: best "), out);
     assertTrue(out.contains("  A/B (mcnemar_exact on 114 test rows)"), out);
-    assertTrue(out.contains(" to staging as version 1: A/B confidence 0.5000 <= 0.8"), out);
+    assertTrue(
+        out.contains(
+            " to staging of model advanced-ml-breast_cancer as version 1: A/B confidence 0.5000"
+                + " <= 0.8"),
+        out);
     Path registry = store.resolve("registry").toAbsolutePath();
     assertTrue(out.contains("  registry: " + registry), out);
 
     Output listed = cli("deployments");
     assertEquals(0, listed.code(), listed.err());
-    assertTrue(listed.out().contains("TARGET"), listed.out());
     assertTrue(
-        listed.out().matches("(?s).*\\* staging\\s+1\\s+\\S+\\s+train\\[[01]\\].*"), listed.out());
+        listed
+            .out()
+            .lines()
+            .findFirst()
+            .orElseThrow()
+            .matches(
+                " +MODEL +TARGET +VERSION +RUN +STAGE +DATA SET +MODEL TYPE +ACCURACY +DEPLOYED"),
+        listed.out());
+    assertTrue(
+        listed
+            .out()
+            .matches(
+                "(?s).*\\* +advanced-ml-breast_cancer +staging +1 +\\S+ +train\\[[01]\\]"
+                    + " +bundled breast_cancer\\.csv +.*"),
+        listed.out());
   }
 
   @Test
@@ -88,22 +106,28 @@ class AdvancedMlCliTest {
 
     JsonNode json = new ObjectMapper().readTree(cli("deployments", "--json").out());
     JsonNode production = json.get("targets").get(0);
+    assertEquals("advanced-ml-breast_cancer", production.get("model").asText());
     assertEquals("production", production.get("target").asText());
     assertEquals(2, production.get("currentVersion").asInt());
     assertEquals(2, production.get("versions").size());
     JsonNode first = production.get("versions").get(0);
-    for (String field : List.of("runId", "stage", "modelType", "accuracy", "version")) {
+    for (String field :
+        List.of("model", "runId", "stage", "dataSet", "modelType", "accuracy", "version")) {
       assertTrue(first.has(field), first.toString());
     }
 
     Output rolled = cli("deployments", "rollback", "production");
     assertEquals(0, rolled.code(), rolled.err());
-    assertTrue(rolled.out().startsWith("rolled back production to version 1 ("), rolled.out());
+    assertTrue(
+        rolled
+            .out()
+            .startsWith("rolled back production of model advanced-ml-breast_cancer to version 1 ("),
+        rolled.out());
     Output again = cli("deployments", "rollback", "production", "--store", store.toString());
     assertEquals(2, again.code());
     assertEquals(
-        "error: target 'production' is at its first version 1; there is no earlier version to"
-            + " roll back to",
+        "error: target 'production' of model 'advanced-ml-breast_cancer' is at its first version"
+            + " 1; there is no earlier version to roll back to",
         again.err().strip());
   }
 
@@ -116,7 +140,9 @@ class AdvancedMlCliTest {
     Output rollback = cli("deployments", "rollback", "production");
     assertEquals(2, rollback.code());
     assertEquals(
-        "error: target 'production' has no deployment to roll back (targets: [])",
+        "error: no model has a target 'production' in "
+            + store.resolve("registry").toAbsolutePath()
+            + " (nothing is deployed)",
         rollback.err().strip());
     Output bad = cli("deployments", "rollback", "prod/uction");
     assertEquals(2, bad.code());
@@ -223,5 +249,56 @@ class AdvancedMlCliTest {
                 "error: target column 'diagnosys' is not in the data (did you mean 'diagnosis'?);"
                     + " set targetColumn to one of its columns: [mean_radius, "),
         target.err());
+  }
+
+  @Test
+  void aRegistryThatIsAFileIsOneLineAndExitTwoBeforeTraining() throws Exception {
+    Path file = Files.writeString(data.resolve("registry"), "not a directory");
+    Output o = run("registryDir=" + file);
+
+    assertEquals(2, o.code(), o.out() + o.err());
+    assertEquals(
+        "error: the model registry "
+            + file
+            + " is a file, not a directory; name a directory (created when absent) with -p"
+            + " registryDir=DIR, or leave registryDir empty for STORE/registry (stage 'load')",
+        lastLine(o.err()));
+    assertTrue(o.out().matches("(?s).*\n  train\\s+UPSTREAM_FAILED.*"), o.out());
+  }
+
+  @Test
+  void runsOnDifferentDataSetsDeployToDifferentModels() throws Exception {
+    Path csv = Csv.binary(data, 80, false, 3);
+    assertEquals(0, run("enableAbTesting=false").code());
+    Output other = run("enableAbTesting=false", "inputDataPath=" + csv, "targetColumn=label");
+    assertEquals(0, other.code(), other.err());
+
+    JsonNode targets =
+        new ObjectMapper().readTree(cli("deployments", "--json").out()).get("targets");
+    assertEquals(2, targets.size(), targets.toString());
+    assertEquals("advanced-ml-binary", targets.get(0).get("model").asText());
+    assertEquals("advanced-ml-breast_cancer", targets.get(1).get("model").asText());
+    for (JsonNode t : targets) {
+      assertEquals("production", t.get("target").asText());
+      assertEquals(1, t.get("currentVersion").asInt(), "each model's production starts anew");
+    }
+    assertEquals(
+        csv.toAbsolutePath().toString(),
+        targets.get(0).get("versions").get(0).get("dataSet").asText());
+    assertEquals(
+        "bundled breast_cancer.csv", targets.get(1).get("versions").get(0).get("dataSet").asText());
+
+    Output ambiguous = cli("deployments", "rollback", "production");
+    assertEquals(2, ambiguous.code());
+    assertEquals(
+        "error: target 'production' exists for models advanced-ml-binary,"
+            + " advanced-ml-breast_cancer; name one with --model",
+        ambiguous.err().strip());
+    Output named = cli("deployments", "rollback", "production", "--model", "advanced-ml-binary");
+    assertEquals(2, named.code());
+    assertEquals(
+        "error: target 'production' of model 'advanced-ml-binary' is at its first version 1;"
+            + " there is no earlier version to roll back to",
+        named.err().strip());
   }
 }

@@ -162,7 +162,11 @@ class AdvancedMlPipelineTest {
         deployed.get(0).startsWith("deployed variant " + r.abTest().selectedVariant()),
         deployed.get(0));
     assertTrue(
-        deployed.get(0).contains(" to staging as version 1: A/B confidence 0.5000 <= 0.8"),
+        deployed
+            .get(0)
+            .contains(
+                " to staging of model advanced-ml-breast_cancer as version 1: A/B confidence"
+                    + " 0.5000 <= 0.8"),
         deployed.get(0));
     assertEquals(
         "registry: "

@@ -37,10 +37,17 @@ public interface StageContext {
   /** The item of a fan-out instance; empty for other stages. */
   Optional<Object> item();
 
-  /** A logger named after the pipeline and stage. */
+  /**
+   * A logger named after the pipeline and stage. What it logs at INFO and above is also kept with
+   * the execution in the run history (bounded; {@code stagecraft logs RUN_ID STAGE} prints it).
+   */
   Logger logger();
 
-  /** A directory private to this execution, created on first use. */
+  /**
+   * A directory private to this execution, created on first use: {@code STORE/scratch/RUN_ID/
+   * INSTANCE} when the run has a store, else in a private temporary directory of the run. It is
+   * removed when the run succeeds and kept when it does not.
+   */
   Path scratchDir();
 
   /**
@@ -56,6 +63,16 @@ public interface StageContext {
   /** Records a named metric of this execution; the last value of a name wins. */
   void metric(String name, double value);
 
-  /** Whether the run asked this stage to stop (timeout or fail-fast). */
+  /** Whether the run asked this stage to stop (timeout, fail-fast or a cancelled run). */
   boolean isCancelled();
+
+  /**
+   * Call before an effect outside the run's store, such as publishing a model: makes sure the run
+   * is recorded (what it reported so far is committed to its history) and is still this process's
+   * to run (no other process took it over). Does nothing for a run without a store.
+   *
+   * @throws RuntimeException when the run cannot be recorded or was cancelled: do not cause the
+   *     effect; the stage fails with this error
+   */
+  void ensureRecorded();
 }

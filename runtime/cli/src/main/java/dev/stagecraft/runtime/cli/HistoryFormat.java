@@ -3,7 +3,10 @@ package dev.stagecraft.runtime.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.stagecraft.runtime.engine.FailedAttempt;
+import dev.stagecraft.runtime.engine.RunStatus;
 import dev.stagecraft.runtime.engine.StageExecution;
+import dev.stagecraft.runtime.store.history.Lease;
 import dev.stagecraft.runtime.store.history.RunRecord;
 import dev.stagecraft.runtime.store.history.RunSummary;
 import java.time.Duration;
@@ -16,7 +19,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
-/** How {@code runs} and {@code show} print history: aligned text tables, or JSON. */
+/**
+ * How {@code runs} and {@code show} print history: aligned text tables, or JSON. A fan-out
+ * instance's item is its short label (never the whole item).
+ */
 final class HistoryFormat {
   static final ObjectMapper JSON = new ObjectMapper();
   private static final DateTimeFormatter TIME =
@@ -105,6 +111,15 @@ final class HistoryFormat {
                     .append(duration(Duration.between(run.start(), e))));
     b.append('\n');
     run.resumedFrom().ifPresent(id -> b.append("resumed from ").append(id).append('\n'));
+    holderLine(run).ifPresent(line -> b.append(line).append('\n'));
+    run.resumedBy()
+        .ifPresent(
+            id ->
+                b.append("resumed as ")
+                    .append(id)
+                    .append(" (stagecraft show ")
+                    .append(id)
+                    .append(")\n"));
     if (!run.params().isEmpty()) {
       List<String> params = new ArrayList<>();
       run.params().forEach((k, v) -> params.add(k + "=" + v));
@@ -133,7 +148,57 @@ final class HistoryFormat {
     } else {
       b.append(table(rows));
     }
+    List<List<String>> attempts = new ArrayList<>();
+    for (StageExecution s : run.stages()) {
+      for (FailedAttempt a : s.failedAttempts()) {
+        attempts.add(
+            List.of(
+                s.instance(),
+                "attempt " + a.attempt(),
+                "after " + duration(a.duration()),
+                a.reason()));
+      }
+    }
+    if (!attempts.isEmpty()) {
+      b.append("\nfailed attempts (stagecraft logs ")
+          .append(run.runId())
+          .append(" STAGE shows their stack traces)\n");
+      for (String line : table(attempts).split("\n")) {
+        b.append("  ").append(line).append('\n');
+      }
+    }
     return b.toString();
+  }
+
+  /**
+   * Who runs, resumes or ran the run: a live holder, or for an INTERRUPTED run the process that
+   * stopped and how to continue it.
+   */
+  private static Optional<String> holderLine(RunRecord run) {
+    Instant now = Instant.now();
+    if (run.status() == RunStatus.INTERRUPTED) {
+      String who =
+          run.lease()
+              .map(l -> l.holder() + " stopped sending heartbeats at " + time(l.heartbeatAt()))
+              .orElse("the process running it stopped");
+      return Optional.of(
+          "interrupted: "
+              + who
+              + (run.resumedBy().isPresent()
+                  ? ""
+                  : "; continue it with: stagecraft resume " + run.runId()));
+    }
+    Optional<Lease> live = run.lease().filter(l -> l.isLive(now));
+    if (live.isEmpty()) {
+      return Optional.empty();
+    }
+    Lease l = live.get();
+    return Optional.of(
+        (run.status() == RunStatus.RUNNING ? "running in " : "being resumed by ")
+            + l.holder()
+            + " (last heartbeat "
+            + l.secondsSinceHeartbeat(now)
+            + " s ago)");
   }
 
   /**
@@ -161,6 +226,7 @@ final class HistoryFormat {
       putOptional(st, "end", s.end().map(Instant::toString));
       st.put("cpuNanos", s.cpuNanos());
       st.put("allocatedBytes", s.allocatedBytes());
+      st.set("failedAttempts", failedAttempts(s.failedAttempts()));
     }
     ObjectNode params = o.putObject("params");
     for (Map.Entry<String, String> p : run.params().entrySet()) {
@@ -169,7 +235,32 @@ final class HistoryFormat {
     o.put("start", run.start().toString());
     putOptional(o, "end", run.end().map(Instant::toString));
     putOptional(o, "resumedFrom", run.resumedFrom());
+    putOptional(o, "resumedBy", run.resumedBy());
+    if (run.lease().isPresent()) {
+      Lease l = run.lease().get();
+      ObjectNode holder = o.putObject("holder");
+      holder.put("host", l.host());
+      holder.put("pid", l.pid());
+      holder.put("heartbeat", l.heartbeatAt().toString());
+      holder.put("live", l.isLive(Instant.now()));
+    } else {
+      o.putNull("holder");
+    }
     return o;
+  }
+
+  /** Failed attempts as JSON: {@code [{"attempt", "start", "end", "durationMs", "reason"}]}. */
+  static ArrayNode failedAttempts(List<FailedAttempt> attempts) {
+    ArrayNode array = JSON.createArrayNode();
+    for (FailedAttempt a : attempts) {
+      ObjectNode node = array.addObject();
+      node.put("attempt", a.attempt());
+      node.put("start", a.start().toString());
+      node.put("end", a.end().toString());
+      node.put("durationMs", a.duration().toMillis());
+      node.put("reason", a.reason());
+    }
+    return array;
   }
 
   private static String number(double v) {

@@ -1,14 +1,17 @@
 package dev.stagecraft.runtime.cli;
 
+import dev.stagecraft.runtime.engine.FailedAttempt;
 import dev.stagecraft.runtime.engine.RunInfo;
 import dev.stagecraft.runtime.engine.RunListener;
 import dev.stagecraft.runtime.engine.RunStatus;
 import dev.stagecraft.runtime.engine.StageExecution;
 import dev.stagecraft.runtime.engine.StageStatus;
 import java.io.PrintStream;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -51,6 +54,16 @@ final class LiveProgress implements RunListener {
   @Override
   public synchronized void stageStarted(String runId, String instance, int attempt, Instant at) {
     running.add(instance);
+  }
+
+  @Override
+  public synchronized void attemptFailed(
+      String runId, String instance, FailedAttempt attempt, Optional<Duration> retryIn) {
+    if (retryIn.isPresent()) {
+      err.print(CLEAR);
+      err.println(ProgressText.attemptFailed(instance, attempt, retryIn));
+      redraw();
+    }
   }
 
   @Override

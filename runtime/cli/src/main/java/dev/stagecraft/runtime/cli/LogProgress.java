@@ -1,12 +1,15 @@
 package dev.stagecraft.runtime.cli;
 
+import dev.stagecraft.runtime.engine.FailedAttempt;
 import dev.stagecraft.runtime.engine.RunInfo;
 import dev.stagecraft.runtime.engine.RunListener;
 import dev.stagecraft.runtime.engine.RunStatus;
 import dev.stagecraft.runtime.engine.StageExecution;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 
 /** Progress as plain log lines, for output that is not a terminal: one line per event. */
 final class LogProgress implements RunListener {
@@ -27,6 +30,14 @@ final class LogProgress implements RunListener {
   @Override
   public void stageStarted(String runId, String instance, int attempt, Instant at) {
     line(instance + " started" + (attempt > 1 ? " (attempt " + attempt + ")" : ""));
+  }
+
+  @Override
+  public void attemptFailed(
+      String runId, String instance, FailedAttempt attempt, Optional<Duration> retryIn) {
+    if (retryIn.isPresent()) { // the last failed attempt is the stage's failure, printed at its end
+      line(ProgressText.attemptFailed(instance, attempt, retryIn));
+    }
   }
 
   @Override

@@ -1,29 +1,41 @@
 package dev.stagecraft.runtime.cli;
 
 import dev.stagecraft.runtime.graph.PipelineDefinition;
+import dev.stagecraft.runtime.graph.PipelineFingerprint;
+import dev.stagecraft.runtime.store.StoreReader;
 import dev.stagecraft.runtime.store.history.HistoryQueries;
 import dev.stagecraft.runtime.store.history.RunRecord;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /**
- * {@code stagecraft resume RUN_ID [run options]}: runs a failed or killed run's pipeline again with
- * its parameters, reusing the stored outputs of the stages that succeeded (they end CACHED).
+ * {@code stagecraft resume RUN_ID [--force] [run options]}: runs a failed, cancelled or interrupted
+ * run's pipeline again with its parameters, reusing the stored outputs of the stages that succeeded
+ * (they end CACHED). Refused while another process runs or resumes it (naming host and process),
+ * once it was resumed already, and, without {@code --force}, when the pipeline's definition changed
+ * since the run (saying what changed).
  */
 @Command(
     name = "resume",
     mixinStandardHelpOptions = true,
-    description = "Continue a failed or killed run, reusing what it finished.")
+    description = "Continue a failed, cancelled or interrupted run, reusing what it finished.")
 final class ResumeCommand implements Callable<Integer> {
   @ParentCommand StagecraftCli cli;
 
   @Parameters(index = "0", paramLabel = "RUN_ID", description = "The run (or a unique id prefix).")
   String runId;
+
+  @Option(
+      names = "--force",
+      description = "Resume even though the pipeline's definition changed since the run.")
+  boolean force;
 
   @Mixin RunSettings settings = new RunSettings();
 
@@ -31,7 +43,8 @@ final class ResumeCommand implements Callable<Integer> {
   public Integer call() {
     Path dir = settings.store.directory(cli.env);
     HistoryQueries queries =
-        StoreOption.history(dir)
+        StoreOption.reader(dir)
+            .map(StoreReader::queries)
             .orElseThrow(
                 () -> new UsageException("no store at " + dir + ": pass --store DIR of the run"));
     RunRecord run =
@@ -39,6 +52,27 @@ final class ResumeCommand implements Callable<Integer> {
             .run(queries.resolveRunId(runId))
             .orElseThrow(() -> new UsageException("no run '" + runId + "' in " + dir));
     PipelineDefinition def = cli.catalog().find(run.pipeline()).definition();
+    List<String> changes =
+        queries
+            .definition(run.runId())
+            .map(recorded -> PipelineFingerprint.of(def).changesSince(recorded))
+            .orElse(List.of());
+    if (!changes.isEmpty()) {
+      String what =
+          "pipeline '"
+              + run.pipeline()
+              + "' changed since run "
+              + run.runId()
+              + ": "
+              + String.join("; ", changes);
+      if (!force) {
+        throw new UsageException(
+            what
+                + "; its stored outputs may not fit the new definition: pass --force to resume"
+                + " anyway, or start a new run");
+      }
+      cli.err.println("warning: " + what + "; resuming anyway (--force)");
+    }
     Map<String, String> params = run.params();
     return settings.execute(cli, def, params, run.runId());
   }

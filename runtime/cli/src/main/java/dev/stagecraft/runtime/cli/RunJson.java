@@ -2,16 +2,17 @@ package dev.stagecraft.runtime.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.stagecraft.runtime.engine.ItemLabel;
 import dev.stagecraft.runtime.engine.RunResult;
 import dev.stagecraft.runtime.engine.StageOutcome;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Map;
 
 /**
  * The one JSON object {@code run --json} prints: {@code {"runId", "pipeline", "status", "stages":
- * [{"name", "status", "attempts", "durationMs", "reason", "item", "metrics"}]}}.
+ * [{"name", "status", "attempts", "durationMs", "reason", "item", "metrics", "failedAttempts"}]}},
+ * where {@code item} is a fan-out instance's item label ({@link ItemLabel}) and {@code
+ * failedAttempts} lists every failed attempt with its error.
  */
 public final class RunJson {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -33,7 +34,7 @@ public final class RunJson {
       s.put("durationMs", o.durationMs());
       s.put("reason", o.reason());
       if (o.item().isPresent()) {
-        s.set("item", itemNode(o.item().get()));
+        s.put("item", ItemLabel.of(o.item().get()));
       } else {
         s.putNull("item");
       }
@@ -41,6 +42,7 @@ public final class RunJson {
       for (Map.Entry<String, Double> m : new java.util.TreeMap<>(o.metrics()).entrySet()) {
         metrics.put(m.getKey(), m.getValue());
       }
+      s.set("failedAttempts", HistoryFormat.failedAttempts(o.failedAttempts()));
     }
     try {
       // as bytes, then one String: writeValueAsString copies its buffer char by char, which for
@@ -48,17 +50,6 @@ public final class RunJson {
       return new String(JSON.writeValueAsBytes(root), StandardCharsets.UTF_8);
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new IllegalStateException(e);
-    }
-  }
-
-  private static com.fasterxml.jackson.databind.JsonNode itemNode(Object item) {
-    if (item instanceof Path || item instanceof Duration || item instanceof Enum<?>) {
-      return JSON.getNodeFactory().textNode(String.valueOf(item));
-    }
-    try {
-      return JSON.valueToTree(item);
-    } catch (IllegalArgumentException e) {
-      return JSON.getNodeFactory().textNode(String.valueOf(item));
     }
   }
 }

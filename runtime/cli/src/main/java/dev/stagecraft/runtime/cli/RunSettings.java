@@ -9,6 +9,9 @@ import dev.stagecraft.runtime.engine.RunStatus;
 import dev.stagecraft.runtime.engine.StageOutcome;
 import dev.stagecraft.runtime.graph.PipelineDefinition;
 import dev.stagecraft.runtime.store.Store;
+import dev.stagecraft.runtime.store.StoreException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -74,17 +77,43 @@ final class RunSettings {
     options =
         options.withListener(cli.terminal ? new LiveProgress(cli.err) : new LogProgress(cli.err));
     RunResult result;
-    try (Store runStore = Store.open(store.directory(cli.env))) {
+    StoreException unrecorded = null;
+    Store runStore = Store.open(store.directory(cli.env), StoreOption.settings(cli.env));
+    CancelOnShutdown cancel = CancelOnShutdown.install();
+    try {
       RunOptions attached = runStore.attach(options, def.name());
       RunOptions finalOptions =
           resumedRun == null ? attached : runStore.resume(attached, resumedRun);
       result = withContextLoader(cli, () -> PipelineRunner.runText(def, params, finalOptions));
+      Thread.interrupted(); // a Ctrl-C or SIGTERM cancelled the run through this thread: it ended
+      try {
+        runStore.history().flush();
+      } catch (StoreException e) {
+        unrecorded = e;
+      }
+    } finally {
+      try {
+        runStore.close(); // releases the run's lease
+      } catch (StoreException e) {
+        if (unrecorded == null) {
+          unrecorded = e;
+        }
+      }
+      cancel.recorded();
     }
     if (json) {
       cli.out.println(RunJson.of(result));
     } else {
       printTable(cli, result);
-      printSummary(cli, result);
+      printSummary(cli, result, runStore.directory().resolve(Store.SCRATCH_DIR));
+    }
+    if (unrecorded != null) {
+      cli.err.println(
+          "error: run "
+              + result.runId()
+              + " was not fully recorded: "
+              + StagecraftCli.oneLine(unrecorded.getMessage()));
+      return StagecraftCli.USAGE;
     }
     if (result.status() == RunStatus.SUCCEEDED) {
       return 0;
@@ -101,10 +130,11 @@ final class RunSettings {
   }
 
   /**
-   * The lines every {@link Summarizable} stage output contributes, in stage order, then where the
-   * run's report is when the {@code report} command is available.
+   * The lines every {@link Summarizable} stage output contributes, in stage order, where a run that
+   * did not succeed kept its scratch space, then where the run's report is when the {@code report}
+   * command is available.
    */
-  private static void printSummary(StagecraftCli cli, RunResult r) {
+  private static void printSummary(StagecraftCli cli, RunResult r, Path scratchRoot) {
     List<String> lines = new ArrayList<>();
     for (StageOutcome o : r.stages()) {
       if (o.status().hasOutput() && o.output().orElse(null) instanceof Summarizable s) {
@@ -117,6 +147,12 @@ final class RunSettings {
       cli.out.println();
       cli.out.println("summary");
       lines.forEach(line -> cli.out.println("  " + line));
+    }
+    Path scratch = scratchRoot.resolve(r.runId());
+    if (r.status() != RunStatus.SUCCEEDED && Files.isDirectory(scratch)) {
+      cli.out.println();
+      cli.out.println(
+          "scratch space kept for debugging: " + scratch + " (stagecraft gc removes it)");
     }
     if (cli.hasCommand("report")) {
       cli.out.println();

@@ -12,8 +12,9 @@ import picocli.CommandLine.ParentCommand;
 
 /**
  * {@code stagecraft runs [--pipeline P] [--limit N] [--store DIR] [--json]}: the recorded runs,
- * newest first, with their status, start, duration and how many stages succeeded or failed. Exit 0,
- * or 2 with one line on stderr when the store cannot be read.
+ * newest first, with their status (a run whose process died is INTERRUPTED), start, duration and
+ * how many stages succeeded or failed. Opens the store read-only; warns on stderr when its database
+ * is damaged. Exit 0, or 2 with one line on stderr when the store cannot be read.
  */
 @Command(
     name = "runs",
@@ -44,8 +45,8 @@ final class RunsCommand implements Callable<Integer> {
     }
     Path dir = store.directory(cli.env);
     List<RunSummary> runs =
-        StoreOption.history(dir)
-            .map(queries -> queries.runs(Optional.ofNullable(pipeline), limit))
+        StoreOption.reader(dir, cli.err)
+            .map(reader -> reader.queries().runs(Optional.ofNullable(pipeline), limit))
             .orElse(List.of());
     if (json) {
       cli.out.println(

@@ -2,6 +2,7 @@ package dev.stagecraft.runtime.cli;
 
 import dev.stagecraft.runtime.engine.StageExecution;
 import dev.stagecraft.runtime.graph.StageSpec;
+import dev.stagecraft.runtime.store.StoreReader;
 import dev.stagecraft.runtime.store.history.HistoryQueries;
 import dev.stagecraft.runtime.store.history.RunRecord;
 import dev.stagecraft.runtime.store.history.UnknownRunException;
@@ -18,8 +19,10 @@ import picocli.CommandLine.ParentCommand;
 
 /**
  * {@code stagecraft show RUN_ID [--store DIR] [--json]}: one run with every stage execution
- * (status, attempts, duration, item, metrics, reason). A unique prefix of the id is enough. Exit 0,
- * or 2 with one line ("error: ...") on stderr for an unknown or ambiguous id.
+ * (status, attempts, duration, item label, metrics, reason), its failed attempts with their errors,
+ * and who runs it (or which process stopped, for an INTERRUPTED run). A unique prefix of the id is
+ * enough. Opens the store read-only. Exit 0, or 2 with one line ("error: ...") on stderr for an
+ * unknown or ambiguous id.
  */
 @Command(
     name = "show",
@@ -45,7 +48,8 @@ final class ShowCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     Path dir = store.directory(cli.env);
     HistoryQueries queries =
-        StoreOption.history(dir)
+        StoreOption.reader(dir, cli.err)
+            .map(StoreReader::queries)
             .orElseThrow(
                 () ->
                     new UnknownRunException(
@@ -92,15 +96,7 @@ final class ShowCommand implements Callable<Integer> {
               stages.sort(
                   Comparator.comparingInt((StageExecution e) -> order.indexOf(e.stage()))
                       .thenComparingInt(e -> e.index().orElse(-1)));
-              return new RunRecord(
-                  run.runId(),
-                  run.pipeline(),
-                  run.params(),
-                  run.status(),
-                  run.start(),
-                  run.end(),
-                  run.resumedFrom(),
-                  stages);
+              return run.withStages(stages);
             })
         .orElse(run);
   }

@@ -11,9 +11,11 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * The {@code stagecraft} command line: {@code list}, {@code describe}, {@code run}. Exit codes: 0
- * ok, 1 the run failed, 2 a usage or input error (one line on stderr), 3 an internal error (one
- * line; the stack trace with {@code --verbose} or {@code STAGECRAFT_DEBUG} set).
+ * The {@code stagecraft} command line: {@code list}, {@code describe}, {@code run}, {@code resume},
+ * the history ({@code runs}, {@code show}, {@code report}, {@code logs}), {@code preprocess},
+ * {@code deployments}, and the store's upkeep ({@code doctor}, {@code gc}). Exit codes: 0 ok, 1 the
+ * run failed, 2 a usage or input error (one line on stderr), 3 an internal error (one line; the
+ * stack trace with {@code --verbose} or {@code STAGECRAFT_DEBUG} set).
  *
  * <pre>
  * ./stagecraft run advanced-ml -p inputDataPath=data.csv --max-cpu 4 --json
@@ -32,8 +34,11 @@ import picocli.CommandLine.Option;
       RunsCommand.class,
       ShowCommand.class,
       ReportCommand.class,
+      LogsCommand.class,
       PreprocessCommand.class,
-      DeploymentsCommand.class
+      DeploymentsCommand.class,
+      DoctorCommand.class,
+      GcCommand.class
     })
 public final class StagecraftCli implements Callable<Integer> {
   /** Exit code: the run failed. */

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * What the page template {@code src/main/jte/report/page.jte} shows, prepared from a {@link
@@ -19,12 +20,15 @@ import java.util.Optional;
  * @param legend the states the graph's colours stand for
  * @param timeline empty when no stage started
  * @param trials the hyperparameter search histories in the run's outputs
+ * @param attempts every failed attempt with its error
  * @param params the run's parameters, sorted by name
+ * @param logs what each instance logged, its last lines
  */
 record ReportPage(
     RunHeader header,
     List<String> notes,
     List<ReasonRow> reasons,
+    List<AttemptsAndLogs.AttemptRow> attempts,
     Svg graph,
     List<StatusView> legend,
     Optional<Svg> timeline,
@@ -32,7 +36,8 @@ record ReportPage(
     List<TrialTable> trials,
     MetricsTable metrics,
     List<StageRow> stages,
-    Map<String, String> params) {
+    Map<String, String> params,
+    List<AttemptsAndLogs.LogBlock> logs) {
 
   static ReportPage of(RunReport report) {
     RunRecord run = report.run();
@@ -40,18 +45,21 @@ record ReportPage(
     for (StageExecution e : run.stages()) {
       byStage.computeIfAbsent(e.stage(), k -> new ArrayList<>()).add(e);
     }
+    Set<String> logged = AttemptsAndLogs.logged(report.logs());
     return new ReportPage(
-        RunHeader.of(run),
+        RunHeader.of(run, !logged.isEmpty()),
         report.notes(),
         run.stages().stream().filter(e -> !e.reason().isEmpty()).map(ReasonRow::of).toList(),
+        AttemptsAndLogs.attempts(run),
         DagSvg.render(report.graph(), byStage),
         StatusStyle.legend().stream().map(StatusView::of).toList(),
         TimelineSvg.render(run.start(), runEnd(run), run.stages()),
         report.outputs(),
         report.trials(),
         MetricsTable.of(run.stages()),
-        run.stages().stream().map(e -> StageRow.of(run.start(), e)).toList(),
-        run.params());
+        run.stages().stream().map(e -> StageRow.of(run.start(), e, logged)).toList(),
+        run.params(),
+        AttemptsAndLogs.logs(run.runId(), report.logs()));
   }
 
   /** The run's end, or its latest recorded time while it is not finished. */

@@ -16,6 +16,7 @@ import java.util.Optional;
  * @param duration how long it took, formatted; empty while it is not finished
  * @param resumedFrom the run it resumes, if any
  * @param counts how many executions ended in each state, in the states' order
+ * @param hasLogs whether a stage logged something, for the page's link to the logs
  */
 record RunHeader(
     String pipeline,
@@ -24,7 +25,8 @@ record RunHeader(
     String started,
     Optional<String> duration,
     Optional<String> resumedFrom,
-    List<StatusCount> counts) {
+    List<StatusCount> counts,
+    boolean hasLogs) {
 
   /**
    * How many stage executions are in one state.
@@ -33,7 +35,7 @@ record RunHeader(
    */
   record StatusCount(StatusView status, int count) {}
 
-  static RunHeader of(RunRecord run) {
+  static RunHeader of(RunRecord run, boolean hasLogs) {
     Map<StageStatus, Integer> counts = new EnumMap<>(StageStatus.class);
     for (StageExecution e : run.stages()) {
       counts.merge(e.status(), 1, Integer::sum);
@@ -47,6 +49,7 @@ record RunHeader(
         run.resumedFrom(),
         counts.entrySet().stream()
             .map(c -> new StatusCount(StatusView.of(c.getKey().name()), c.getValue()))
-            .toList());
+            .toList(),
+        hasLogs);
   }
 }

@@ -1,21 +1,25 @@
 package dev.stagecraft.runtime.report;
 
 import dev.stagecraft.runtime.store.history.RunRecord;
+import dev.stagecraft.runtime.store.history.StageLogEntry;
 import java.util.List;
 
 /**
  * Everything a run report shows: the recorded run, its pipeline's graph, the small outputs of its
- * stages, the hyperparameter search histories in its outputs, and notes on what could not be shown.
+ * stages, the hyperparameter search histories in its outputs, what its stages logged, and notes on
+ * what could not be shown.
  */
 public record RunReport(
     RunRecord run,
     StageGraph graph,
     List<OutputTable> outputs,
     List<TrialTable> trials,
+    List<StageLogEntry> logs,
     List<String> notes) {
   public RunReport {
     outputs = List.copyOf(outputs);
     trials = List.copyOf(trials);
+    logs = List.copyOf(logs);
     notes = List.copyOf(notes);
   }
 }

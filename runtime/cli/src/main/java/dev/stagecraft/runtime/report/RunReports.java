@@ -2,8 +2,8 @@ package dev.stagecraft.runtime.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.stagecraft.runtime.graph.PipelineDefinition;
-import dev.stagecraft.runtime.store.Store;
 import dev.stagecraft.runtime.store.StoreException;
+import dev.stagecraft.runtime.store.StoreReader;
 import dev.stagecraft.runtime.store.artifact.ArtifactRef;
 import dev.stagecraft.runtime.store.codec.JsonCodec;
 import dev.stagecraft.runtime.store.history.RunRecord;
@@ -17,8 +17,8 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * Reads what a report shows from a store: the run, the graph of its pipeline (when the definition
- * is known) and its stages' small JSON outputs.
+ * Reads what a report shows from a store (opened read-only): the run, the graph of its pipeline
+ * (when the definition is known), its stages' small JSON outputs and what they logged.
  *
  * <pre>{@code
  * RunReport report = RunReports.load(Path.of(".stagecraft"), "20260102-0304", catalog::definition);
@@ -46,35 +46,36 @@ public final class RunReports {
   public static RunReport load(
       Path storeDir, String runId, Function<String, Optional<PipelineDefinition>> definitions) {
     Path dir = storeDir.toAbsolutePath().normalize();
-    if (!Store.exists(dir)) {
-      throw new UnknownRunException(
-          "no run '"
-              + runId
-              + "': the store "
-              + dir
-              + " has no runs yet;"
-              + " run a pipeline first, or pass --store DIR");
-    }
-    try (Store store = Store.open(dir)) {
-      String id = store.queries().resolveRunId(runId);
-      RunRecord run =
-          store
-              .queries()
-              .run(id)
-              .orElseThrow(
-                  () ->
-                      new UnknownRunException(
-                          "no run '"
-                              + id
-                              + "' in the store "
-                              + dir
-                              + "; list runs with: stagecraft runs"));
-      return of(run, definitions.apply(run.pipeline()), store);
-    }
+    StoreReader store =
+        StoreReader.openIfExists(dir)
+            .orElseThrow(
+                () ->
+                    new UnknownRunException(
+                        "no run '"
+                            + runId
+                            + "': the store "
+                            + dir
+                            + " has no runs yet;"
+                            + " run a pipeline first, or pass --store DIR"));
+    String id = store.queries().resolveRunId(runId);
+    RunRecord run =
+        store
+            .queries()
+            .run(id)
+            .orElseThrow(
+                () ->
+                    new UnknownRunException(
+                        "no run '"
+                            + id
+                            + "' in the store "
+                            + dir
+                            + "; list runs with: stagecraft runs"));
+    return of(run, definitions.apply(run.pipeline()), store);
   }
 
-  /** The report of a run read from an open store. */
-  public static RunReport of(RunRecord run, Optional<PipelineDefinition> definition, Store store) {
+  /** The report of a run read from a store. */
+  public static RunReport of(
+      RunRecord run, Optional<PipelineDefinition> definition, StoreReader store) {
     List<String> notes = new ArrayList<>();
     StageGraph graph =
         definition
@@ -108,6 +109,7 @@ public final class RunReports {
       }
     }
     trials.sort(Comparator.comparing(TrialTable::instance));
-    return new RunReport(run, graph, outputs, trials, notes);
+    return new RunReport(
+        run, graph, outputs, trials, store.queries().logs(run.runId(), Optional.empty()), notes);
   }
 }

@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 
 /**
@@ -16,6 +18,7 @@ import java.util.TreeSet;
  * @param cpu the CPU time, or a dash when the stage never started
  * @param metrics {@code name=value} pairs sorted by name, comma separated
  * @param reason why it failed or did not run, empty otherwise
+ * @param logAnchor the id of the instance's log on the page, when it logged something
  */
 record StageRow(
     String instance,
@@ -26,10 +29,11 @@ record StageRow(
     String wall,
     String cpu,
     String metrics,
-    String reason) {
+    String reason,
+    Optional<String> logAnchor) {
   private static final String NOT_STARTED = "\u2013";
 
-  static StageRow of(Instant runStart, StageExecution e) {
+  static StageRow of(Instant runStart, StageExecution e, Set<String> logged) {
     List<String> metrics = new ArrayList<>();
     new TreeSet<>(e.metrics().keySet())
         .forEach(k -> metrics.add(k + "=" + Format.number(e.metrics().get(k))));
@@ -45,6 +49,9 @@ record StageRow(
         started ? Format.millis(e.wallMs()) : NOT_STARTED,
         started ? Format.millis(e.cpuNanos() / 1_000_000) : NOT_STARTED,
         String.join(", ", metrics),
-        e.reason());
+        e.reason(),
+        logged.contains(e.instance())
+            ? Optional.of(AttemptsAndLogs.anchor(e.instance()))
+            : Optional.empty());
   }
 }

@@ -33,7 +33,7 @@ final class StatusStyle {
     return NOT_RECORDED;
   }
 
-  /** The fill colour for a state's name. */
+  /** The fill colour for a state's name (a stage's, or a run's such as INTERRUPTED). */
   static String fill(String status) {
     return switch (status) {
       case "SUCCEEDED" -> "#d9f2dd";
@@ -42,6 +42,7 @@ final class StatusStyle {
       case "UPSTREAM_FAILED" -> "#fde6cc";
       case "SKIPPED" -> "#ececec";
       case "CANCELLED" -> "#e2dcef";
+      case "INTERRUPTED" -> "#f3e0e0";
       case "RUNNING", "PENDING" -> "#fff4c2";
       default -> "#ffffff";
     };
@@ -56,6 +57,7 @@ final class StatusStyle {
       case "UPSTREAM_FAILED" -> "#d9822b";
       case "SKIPPED" -> "#8a8a8a";
       case "CANCELLED" -> "#6a55a0";
+      case "INTERRUPTED" -> "#a04040";
       case "RUNNING", "PENDING" -> "#c9a400";
       default -> "#9e9e9e";
     };

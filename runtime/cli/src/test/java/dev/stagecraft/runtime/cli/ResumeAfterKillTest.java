@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.stagecraft.runtime.engine.RunStatus;
 import dev.stagecraft.runtime.store.Store;
 import dev.stagecraft.runtime.store.db.Database;
 import dev.stagecraft.runtime.store.history.HistoryQueries;
@@ -26,8 +27,9 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code stagecraft run} in a child JVM is killed with SIGKILL while a stage runs; {@code
- * stagecraft resume RUN_ID} then reuses what finished before the kill and completes the run.
+ * {@code stagecraft run} in a child JVM is killed with SIGKILL while a stage runs; once its lease
+ * expires the run shows INTERRUPTED, and {@code stagecraft resume RUN_ID} then reuses what finished
+ * before the kill and completes the run.
  */
 @Timeout(120)
 class ResumeAfterKillTest {
@@ -68,6 +70,9 @@ class ResumeAfterKillTest {
       child.destroyForcibly();
       assertTrue(child.waitFor(WAIT_MS, TimeUnit.MILLISECONDS), "the child did not die");
       assertEquals(List.of("first", "second", "third"), executions(work));
+      waitFor(
+          "the killed run to show INTERRUPTED",
+          () -> history.run(runId).orElseThrow().status() == RunStatus.INTERRUPTED);
 
       ByteArrayOutputStream out = new ByteArrayOutputStream();
       ByteArrayOutputStream err = new ByteArrayOutputStream();
@@ -110,6 +115,7 @@ class ResumeAfterKillTest {
             "-p",
             "dir=" + work);
     pb.environment().put("STAGECRAFT_HOME", store.toString());
+    pb.environment().put("STAGECRAFT_LEASE_TIMEOUT", "1s");
     pb.redirectOutput(dir.resolve("child.out").toFile());
     pb.redirectError(dir.resolve("child.err").toFile());
     return pb.start();
@@ -132,6 +138,17 @@ class ResumeAfterKillTest {
                 + Files.readString(dir.resolve("child.err")));
       }
       Thread.sleep(10);
+    }
+  }
+
+  /** Polls {@code done} until it holds, failing when time runs out. */
+  private static void waitFor(String what, BooleanSupplier done) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(WAIT_MS);
+    while (!done.getAsBoolean()) {
+      if (System.nanoTime() > deadline) {
+        fail("gave up waiting for " + what);
+      }
+      Thread.sleep(20);
     }
   }
 

@@ -70,7 +70,18 @@ class StagecraftCliTest {
     JsonNode all = JSON.readTree(json.out());
     List<String> names = new ArrayList<>();
     all.forEach(n -> names.add(n.get("name").asText()));
-    assertEquals(List.of("broken", "diamond", "failing", "huge", "killable", "resumable"), names);
+    assertEquals(
+        List.of(
+            "broken",
+            "diamond",
+            "failing",
+            "flaky",
+            "gated",
+            "huge",
+            "killable",
+            "matrices",
+            "resumable"),
+        names);
   }
 
   @Test
@@ -121,7 +132,15 @@ class StagecraftCliTest {
     List<String> stageFields = new ArrayList<>();
     first.fieldNames().forEachRemaining(stageFields::add);
     assertEquals(
-        List.of("name", "status", "attempts", "durationMs", "reason", "item", "metrics"),
+        List.of(
+            "name",
+            "status",
+            "attempts",
+            "durationMs",
+            "reason",
+            "item",
+            "metrics",
+            "failedAttempts"),
         stageFields);
     assertTrue(first.get("item").isNull());
     assertEquals("b", stages.get(5).get("item").asText());
@@ -155,7 +174,7 @@ class StagecraftCliTest {
     assertOneLineError(
         cli("describe", "zzz"),
         2,
-        "error: unknown pipeline 'zzz' (known: broken, diamond, failing, huge, killable, resumable; add your"
+        "error: unknown pipeline 'zzz' (known: broken, diamond, failing, flaky, gated, huge, killable, matrices, resumable; add your"
             + " own compiled pipelines with STAGECRAFT_CLASSPATH)");
   }
 
@@ -212,8 +231,8 @@ class StagecraftCliTest {
     assertOneLineError(
         none,
         2,
-        "error: name a command: list, describe, run, resume, runs, show, report, preprocess,"
-            + " deployments (see 'stagecraft --help')");
+        "error: name a command: list, describe, run, resume, runs, show, report, logs, preprocess,"
+            + " deployments, doctor, gc (see 'stagecraft --help')");
 
     Result unknownOption = cli("run", "diamond", "--frobnicate");
     assertEquals(2, unknownOption.code());

@@ -177,7 +177,8 @@ class HtmlReportTest {
                   0,
                   0,
                   Map.of(),
-                  ""));
+                  "",
+                  List.of()));
       store.history().stageStarted("live-1", "train[0]", 1, t0.plusSeconds(1));
       store.history().flush();
     }
@@ -219,7 +220,8 @@ class HtmlReportTest {
                   0,
                   0,
                   Map.of("<m>", 1.5),
-                  ""));
+                  "",
+                  List.of()));
       store
           .history()
           .runFinished(

@@ -76,7 +76,8 @@ class TrialHistoryReportTest {
                   0,
                   0,
                   Map.of(),
-                  ""));
+                  "",
+                  List.of()));
       store.saveOutput(RUN, "train[0]", output);
       store.history().runFinished(RUN, RunStatus.SUCCEEDED, T0.plusSeconds(4));
 

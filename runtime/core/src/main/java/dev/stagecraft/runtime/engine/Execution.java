@@ -4,6 +4,8 @@ import dev.stagecraft.runtime.StageContext;
 import dev.stagecraft.runtime.graph.ResourceRequest;
 import dev.stagecraft.runtime.graph.StageCall;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -32,6 +34,15 @@ final class Execution extends Task implements StageCall {
 
   /** Written by the executing thread, read by its context and by a timeout. */
   private volatile int attempts;
+
+  /** When the current attempt began; written by the executing thread. */
+  private volatile Instant attemptStart;
+
+  /** The attempts that failed so far, in order; guarded by {@code this}. */
+  private final List<FailedAttempt> failedAttempts = new ArrayList<>();
+
+  /** What the stage logged; created with its context. */
+  private StageLog log;
 
   /** The thread running the body; interrupts are sent only under {@code synchronized (this)}. */
   private Thread thread;
@@ -95,9 +106,33 @@ final class Execution extends Task implements StageCall {
     return attempts;
   }
 
-  /** On the executing thread: attempt {@code attempt} (from 1) starts. */
-  void startAttempt(int attempt) {
+  /** On the executing thread: attempt {@code attempt} (from 1) starts at {@code at}. */
+  void startAttempt(int attempt, Instant at) {
+    attemptStart = at;
     attempts = attempt;
+  }
+
+  /** When the current attempt began. */
+  Instant attemptStart() {
+    return attemptStart;
+  }
+
+  /** Records a failed attempt. */
+  synchronized void attemptFailed(FailedAttempt attempt) {
+    failedAttempts.add(attempt);
+  }
+
+  /** The attempts that failed so far. */
+  synchronized List<FailedAttempt> failedAttempts() {
+    return List.copyOf(failedAttempts);
+  }
+
+  /** What the stage logs goes to the run's listeners through this. */
+  synchronized StageLog log() {
+    if (log == null) {
+      log = new StageLog(line -> run.stageLogged(this, line));
+    }
+    return log;
   }
 
   /** When the first attempt started; null before, or when it never started. */
@@ -180,7 +215,15 @@ final class Execution extends Task implements StageCall {
   /** Under the run's lock, once final: its outcome for the run's result. */
   StageOutcome outcome() {
     return Outcomes.outcome(
-        name, stage.name(), instance, item, result, attempts, wallNanos, metrics());
+        name,
+        stage.name(),
+        instance,
+        item,
+        result,
+        attempts,
+        wallNanos,
+        metrics(),
+        failedAttempts());
   }
 
   /** Under the run's lock, once final: what the listeners record of it. */
@@ -197,7 +240,8 @@ final class Execution extends Task implements StageCall {
         wallNanos,
         cpuNanos,
         allocatedBytes,
-        metrics());
+        metrics(),
+        failedAttempts());
   }
 
   private synchronized void bindThread(Thread t) {

@@ -2,9 +2,6 @@ package dev.stagecraft.runtime.engine;
 
 import dev.stagecraft.runtime.StageContext;
 import dev.stagecraft.runtime.graph.ResourceRequest;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -53,10 +50,16 @@ final class ExecutionContext implements StageContext {
     return execution.instance < 0 ? Optional.empty() : Optional.ofNullable(execution.item);
   }
 
+  /** Forwards to SLF4J and keeps what is logged with the execution (see {@link StageLog}). */
   @Override
   public synchronized Logger logger() {
     if (logger == null) {
-      logger = LoggerFactory.getLogger("stagecraft." + pipelineName() + "." + stageName());
+      logger =
+          new CapturingLogger(
+              LoggerFactory.getLogger("stagecraft." + pipelineName() + "." + stageName()),
+              execution.log(),
+              execution::attempts,
+              execution.run.clock());
     }
     return logger;
   }
@@ -64,20 +67,18 @@ final class ExecutionContext implements StageContext {
   @Override
   public synchronized Path scratchDir() {
     if (scratch == null) {
-      String safe = execution.name.replaceAll("[^A-Za-z0-9._\\-\\[\\]]", "_");
-      Path dir =
-          execution
-              .run
-              .scratchRoot()
-              .resolve(runId().replaceAll("[^A-Za-z0-9._\\-]", "_"))
-              .resolve(safe);
-      try {
-        scratch = Files.createDirectories(dir);
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot create scratch directory " + dir, e);
-      }
+      scratch = execution.run.scratch().of(execution.name);
     }
     return scratch;
+  }
+
+  @Override
+  public void ensureRecorded() {
+    if (execution.isCancelled()) {
+      throw new java.util.concurrent.CancellationException(
+          "stage '" + execution.name + "' of run " + runId() + " was cancelled");
+    }
+    execution.run.ensureRecorded();
   }
 
   @Override

@@ -79,7 +79,7 @@ interface Invocation {
     public CallResult invoke(Execution x) {
       SplittableRandom random = null;
       for (int attempt = 1; ; attempt++) {
-        x.startAttempt(attempt);
+        x.startAttempt(attempt, attempt == 1 ? x.start() : options.clock().instant());
         run.attemptStarted(x, attempt);
         Throwable error;
         try {
@@ -89,21 +89,29 @@ interface Invocation {
         }
         UserInputException badInput = Failures.userInput(error);
         if (badInput != null && !x.isFinished() && !x.isCancelled()) {
+          run.attemptFailed(x, Failures.reason(error), error, Optional.empty());
           throw badInput; // bad input is not retried; the run records it as the stage's input error
         }
         String reason = Failures.reason(error);
-        if (x.isFinished() || x.isCancelled() || Failures.isNonRetryable(error)) {
+        if (x.isFinished() || x.isCancelled()) {
           return CallResult.failed(reason); // a timeout or cancel has already decided the outcome
         }
+        if (Failures.isNonRetryable(error)) {
+          run.attemptFailed(x, reason, error, Optional.empty());
+          return CallResult.failed(reason);
+        }
         if (attempt > retry.retries()) {
+          run.attemptFailed(x, reason, error, Optional.empty());
           return CallResult.failed(
               attempt > 1 ? reason + " (after " + attempt + " attempts)" : reason);
         }
         if (random == null) {
           random = new SplittableRandom(options.seed() * 31 + x.name.hashCode());
         }
+        Duration wait = Backoff.delay(retry.backoff(), attempt, random);
+        run.attemptFailed(x, reason, error, Optional.of(wait));
         try {
-          options.sleeper().sleep(Backoff.delay(retry.backoff(), attempt, random));
+          options.sleeper().sleep(wait);
         } catch (InterruptedException e) {
           return CallResult.failed(reason);
         }

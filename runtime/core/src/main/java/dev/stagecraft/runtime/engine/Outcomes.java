@@ -1,6 +1,7 @@
 package dev.stagecraft.runtime.engine;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -25,7 +26,8 @@ final class Outcomes {
       CallResult result,
       int attempts,
       long wallNanos,
-      Map<String, Double> metrics) {
+      Map<String, Double> metrics,
+      List<FailedAttempt> failedAttempts) {
     StageStatus status = result.status();
     return new StageOutcome(
         name,
@@ -37,7 +39,8 @@ final class Outcomes {
         instance < 0 ? Optional.empty() : Optional.ofNullable(item),
         metrics,
         status.hasOutput() ? Optional.ofNullable(result.output()) : Optional.empty(),
-        status == StageStatus.FAILED ? Optional.ofNullable(result.inputError()) : Optional.empty());
+        status == StageStatus.FAILED ? Optional.ofNullable(result.inputError()) : Optional.empty(),
+        failedAttempts);
   }
 
   /**
@@ -75,7 +78,8 @@ final class Outcomes {
       long wallNanos,
       long cpuNanos,
       long allocatedBytes,
-      Map<String, Double> metrics) {
+      Map<String, Double> metrics,
+      List<FailedAttempt> failedAttempts) {
     StageExecution.Builder e =
         StageExecution.builder(name, stage)
             .status(result.status())
@@ -86,7 +90,8 @@ final class Outcomes {
             .cpuNanos(cpuNanos)
             .allocatedBytes(allocatedBytes)
             .metrics(metrics)
-            .reason(result.reason());
+            .reason(result.reason())
+            .failedAttempts(failedAttempts);
     if (instance >= 0) {
       e.index(instance).item(ItemLabel.of(item));
     }

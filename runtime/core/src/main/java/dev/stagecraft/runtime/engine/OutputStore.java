@@ -22,6 +22,15 @@ public interface OutputStore {
    */
   void save(StageKey key, Object output) throws Exception;
 
+  /**
+   * Makes sure that what run {@code runId} reported so far is durably recorded and that this
+   * process still holds the run, before a stage causes an effect outside the store ({@code
+   * StageContext.ensureRecorded()}). Does nothing by default (outputs kept in memory).
+   *
+   * @throws RuntimeException when the run cannot be recorded: the effect must not happen
+   */
+  default void ensureRecorded(String runId) {}
+
   /** An output read back from the store. */
   record StoredOutput(Object value) {}
 }

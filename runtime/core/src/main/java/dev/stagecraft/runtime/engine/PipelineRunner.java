@@ -3,6 +3,7 @@ package dev.stagecraft.runtime.engine;
 import dev.stagecraft.runtime.graph.PipelineDefinition;
 import dev.stagecraft.runtime.graph.ResourceRequest;
 import dev.stagecraft.runtime.graph.StageSpec;
+import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
@@ -50,7 +51,7 @@ public final class PipelineRunner {
   public static RunResult execute(
       PipelineDefinition def, ResolvedParams params, RunOptions options) {
     plan(def, options.capacity());
-    String runId = options.runId().orElseGet(() -> newRunId(options));
+    String runId = options.runId().orElseGet(() -> newRunId(options.clock()));
     return new RunExecution(def, params, options, runId).run();
   }
 
@@ -76,8 +77,9 @@ public final class PipelineRunner {
     }
   }
 
-  private static String newRunId(RunOptions options) {
-    return ID_TIME.format(options.clock().instant())
+  /** A fresh run id: the UTC time and six random hex digits, {@code 20260102-030405-a1b2c3}. */
+  public static String newRunId(Clock clock) {
+    return ID_TIME.format(clock.instant())
         + "-"
         + String.format("%06x", ThreadLocalRandom.current().nextInt(1 << 24));
   }

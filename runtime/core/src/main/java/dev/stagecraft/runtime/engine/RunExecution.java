@@ -4,8 +4,10 @@ import dev.stagecraft.runtime.UserInputException;
 import dev.stagecraft.runtime.graph.Condition;
 import dev.stagecraft.runtime.graph.InputSpec;
 import dev.stagecraft.runtime.graph.PipelineDefinition;
+import dev.stagecraft.runtime.graph.PipelineFingerprint;
 import dev.stagecraft.runtime.graph.StageSpec;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -45,6 +47,9 @@ import org.slf4j.LoggerFactory;
 final class RunExecution {
   private static final Logger LOG = LoggerFactory.getLogger(RunExecution.class);
 
+  /** How long a cancelled run waits for its stages to leave their bodies before it returns. */
+  static final Duration STOP_WAIT = Duration.ofSeconds(10);
+
   private final PipelineDefinition def;
   private final ResolvedParams params;
   private final RunOptions options;
@@ -59,7 +64,7 @@ final class RunExecution {
   /** Stage index by name. */
   private final Map<String, Integer> indexByName;
 
-  private final Path scratchRoot;
+  private final RunScratch scratch;
 
   /** A stage's status by name, for the upstream verdict. */
   private final Function<String, StageStatus> statusOf = name -> stage(name).status();
@@ -90,10 +95,7 @@ final class RunExecution {
     this.listeners = options.listeners().toArray(new RunListener[0]);
     this.meter = listeners.length > 0;
     this.free = new Capacity(options.capacity());
-    this.scratchRoot =
-        options
-            .scratchRoot()
-            .orElseGet(() -> Path.of(System.getProperty("java.io.tmpdir"), "stagecraft"));
+    this.scratch = new RunScratch(options.scratchRoot(), runId);
     List<StageSpec> specs = def.stages();
     GraphIndex graph = new GraphIndex(specs);
     this.indexByName = graph.index;
@@ -136,8 +138,12 @@ final class RunExecution {
     return params.values();
   }
 
-  Path scratchRoot() {
-    return scratchRoot;
+  RunScratch scratch() {
+    return scratch;
+  }
+
+  Clock clock() {
+    return options.clock();
   }
 
   Optional<Path> storeDirectory() {
@@ -163,7 +169,8 @@ final class RunExecution {
             def.name(),
             params.texts(),
             start,
-            options.resume().map(RunOptions.Resume::runId));
+            options.resume().map(RunOptions.Resume::runId),
+            listeners.length > 0 ? Optional.of(PipelineFingerprint.of(def)) : Optional.empty());
     for (RunListener l : listeners) {
       notify(() -> l.runStarted(info));
     }
@@ -192,12 +199,16 @@ final class RunExecution {
       }
     }
     pool.shutdown();
+    if (interrupted) {
+      awaitStagesStopped();
+    }
     ScheduledExecutorService t = timer;
     if (t != null) {
       t.shutdownNow();
     }
     Instant end = options.clock().instant();
     RunResult result = result(start, end, interrupted);
+    scratch.finish(result.status());
     for (RunListener l : listeners) {
       notify(() -> l.runFinished(runId, result.status(), end));
     }
@@ -205,6 +216,23 @@ final class RunExecution {
       Thread.currentThread().interrupt();
     }
     return result;
+  }
+
+  /**
+   * After a cancel: waits up to {@link #STOP_WAIT} for the interrupted stage bodies to return, so
+   * that nothing of the run is still working when it reports its end.
+   */
+  private void awaitStagesStopped() {
+    try {
+      if (!pool.awaitTermination(STOP_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+        LOG.warn(
+            "run {}: a cancelled stage did not stop within {} s; the run ends without it",
+            runId,
+            STOP_WAIT.toSeconds());
+      }
+    } catch (InterruptedException again) {
+      Thread.currentThread().interrupt(); // interrupted twice: stop waiting (restored by run())
+    }
   }
 
   private RunResult result(Instant start, Instant end, boolean interrupted) {
@@ -491,10 +519,39 @@ final class RunExecution {
     if (listeners.length == 0) {
       return;
     }
-    Instant at = attempt == 1 ? x.start() : options.clock().instant();
+    Instant at = x.attemptStart();
     for (RunListener l : listeners) {
       notify(() -> l.stageStarted(runId, x.name, attempt, at));
     }
+  }
+
+  /**
+   * The current attempt of {@code x} failed with {@code error} (null for a timeout): records it on
+   * the execution, logs it (with the stack trace) in the stage's log and reports it; {@code
+   * retryIn} is the wait before the next attempt, empty when there is none.
+   */
+  void attemptFailed(Execution x, String reason, Throwable error, Optional<Duration> retryIn) {
+    Instant now = options.clock().instant();
+    int attempt = x.attempts();
+    Instant began = x.attemptStart() == null ? now : x.attemptStart();
+    FailedAttempt failed = new FailedAttempt(attempt, began, now, reason);
+    x.attemptFailed(failed);
+    x.log().add(attempt, now, "ERROR", "attempt " + attempt + " failed: " + reason, error);
+    for (RunListener l : listeners) {
+      notify(() -> l.attemptFailed(runId, x.name, failed, retryIn));
+    }
+  }
+
+  /** A stage logged a line: reports it to the listeners. */
+  void stageLogged(Execution x, LogLine line) {
+    for (RunListener l : listeners) {
+      notify(() -> l.stageLogged(runId, x.name, line));
+    }
+  }
+
+  /** {@code StageContext.ensureRecorded()}: asks the output store, when the run has one. */
+  void ensureRecorded() {
+    options.outputStore().ifPresent(s -> s.ensureRecorded(runId));
   }
 
   /** What determines an execution's output, for the output store. */
@@ -551,11 +608,10 @@ final class RunExecution {
       if (x.isFinished() || x.attempts() != attempt) {
         return;
       }
-      x.stop(
-          CallResult.failed(
-              "timed out after " + timeout + (attempt > 1 ? " (attempt " + attempt + ")" : "")),
-          options.clock().instant(),
-          meter);
+      String reason =
+          "timed out after " + timeout + (attempt > 1 ? " (attempt " + attempt + ")" : "");
+      attemptFailed(x, reason, null, Optional.empty());
+      x.stop(CallResult.failed(reason), options.clock().instant(), meter);
       executionFinished(x);
       spawnWorkers();
     }
@@ -574,11 +630,13 @@ final class RunExecution {
     }
   }
 
+  /** Calls a listener; a failure is one warning line (its stack trace at DEBUG). */
   private static void notify(Runnable call) {
     try {
       call.run();
     } catch (RuntimeException e) {
-      LOG.warn("a run listener failed: {}", Failures.reason(e), e);
+      LOG.warn("a run listener failed: {}", Failures.reason(e));
+      LOG.debug("the run listener's failure", e);
     }
   }
 }

@@ -1,6 +1,8 @@
 package dev.stagecraft.runtime.engine;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * Observes a run: the run history (SQLite) and the progress display implement it. Called from
@@ -15,6 +17,19 @@ public interface RunListener {
 
   /** An attempt of a stage instance begins. */
   default void stageStarted(String runId, String instance, int attempt, Instant at) {}
+
+  /**
+   * An attempt of a stage instance failed; {@code retryIn} is the wait before the next attempt, or
+   * empty when there is none (the stage FAILS).
+   */
+  default void attemptFailed(
+      String runId, String instance, FailedAttempt attempt, Optional<Duration> retryIn) {}
+
+  /**
+   * A stage instance logged a message through {@code StageContext.logger()} (at most {@link
+   * StageLog#MAX_LINES} lines and {@link StageLog#MAX_CHARS} characters per execution).
+   */
+  default void stageLogged(String runId, String instance, LogLine line) {}
 
   /** A stage instance reached a final state. */
   default void stageFinished(String runId, StageExecution execution) {}

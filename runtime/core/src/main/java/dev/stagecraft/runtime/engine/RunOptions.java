@@ -32,7 +32,8 @@ import java.util.Optional;
  * @param sleeper waits between retry attempts
  * @param seed seeds the jitter of retry backoff
  * @param runId the id to give the run; empty: a fresh one
- * @param scratchRoot where stages' scratch directories go; empty: {@code java.io.tmpdir/stagecraft}
+ * @param scratchRoot where stages' scratch directories go ({@code ROOT/RUN_ID/INSTANCE}; a store
+ *     sets {@code STORE/scratch}); empty: a private temporary directory per run
  * @param maxThreads upper bound on threads running stages at once (capacity bounds it first)
  * @param resume the earlier run this one continues, with the outputs it reuses
  * @param storeDirectory the store the run is recorded in, which stages see as {@code

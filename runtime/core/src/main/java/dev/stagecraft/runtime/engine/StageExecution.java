@@ -1,6 +1,7 @@
 package dev.stagecraft.runtime.engine;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -22,6 +23,8 @@ import java.util.Optional;
  * @param start empty when the stage never started (skipped, upstream failed)
  * @param cpuNanos CPU time of the executing thread over all attempts
  * @param allocatedBytes bytes allocated by the executing thread over all attempts
+ * @param failedAttempts every attempt that failed, with its error, in order (the last one too when
+ *     the stage FAILED)
  */
 public record StageExecution(
     String instance,
@@ -36,7 +39,8 @@ public record StageExecution(
     long cpuNanos,
     long allocatedBytes,
     Map<String, Double> metrics,
-    String reason) {
+    String reason,
+    List<FailedAttempt> failedAttempts) {
   public StageExecution {
     Objects.requireNonNull(instance, "instance");
     Objects.requireNonNull(stage, "stage");
@@ -47,6 +51,7 @@ public record StageExecution(
     Objects.requireNonNull(end, "end");
     metrics = Map.copyOf(metrics);
     reason = reason == null ? "" : reason;
+    failedAttempts = List.copyOf(failedAttempts);
   }
 
   /** A plain stage that ended without running (skipped, upstream failed, cancelled). */
@@ -74,6 +79,7 @@ public record StageExecution(
     private long allocatedBytes;
     private Map<String, Double> metrics = Map.of();
     private String reason = "";
+    private List<FailedAttempt> failedAttempts = List.of();
 
     private Builder(String instance, String stage) {
       this.instance = instance;
@@ -138,6 +144,11 @@ public record StageExecution(
       return this;
     }
 
+    public Builder failedAttempts(List<FailedAttempt> value) {
+      this.failedAttempts = value;
+      return this;
+    }
+
     public StageExecution build() {
       return new StageExecution(
           instance,
@@ -152,7 +163,8 @@ public record StageExecution(
           cpuNanos,
           allocatedBytes,
           metrics,
-          reason);
+          reason,
+          failedAttempts);
     }
   }
 }

@@ -1,5 +1,6 @@
 package dev.stagecraft.runtime.engine;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -12,6 +13,7 @@ import java.util.Optional;
  * @param output the output when {@code status.hasOutput()}; empty otherwise or for {@code void}
  * @param inputError for a FAILED execution whose exception was (or was caused by) a {@code
  *     UserInputException}: its one-line message, which the CLI prints as a usage error (exit 2)
+ * @param failedAttempts every attempt that failed, with its error, in order
  */
 public record StageOutcome(
     String name,
@@ -23,7 +25,8 @@ public record StageOutcome(
     Optional<Object> item,
     Map<String, Double> metrics,
     Optional<Object> output,
-    Optional<String> inputError) {
+    Optional<String> inputError,
+    List<FailedAttempt> failedAttempts) {
 
   public StageOutcome {
     reason = reason == null ? "" : reason;
@@ -31,9 +34,10 @@ public record StageOutcome(
     metrics = Map.copyOf(metrics);
     output = output == null ? Optional.empty() : output;
     inputError = inputError == null ? Optional.empty() : inputError;
+    failedAttempts = failedAttempts == null ? List.of() : List.copyOf(failedAttempts);
   }
 
-  /** An outcome without an input error. */
+  /** An outcome without an input error or failed attempts. */
   public StageOutcome(
       String name,
       String stage,
@@ -45,6 +49,16 @@ public record StageOutcome(
       Map<String, Double> metrics,
       Optional<Object> output) {
     this(
-        name, stage, status, attempts, durationMs, reason, item, metrics, output, Optional.empty());
+        name,
+        stage,
+        status,
+        attempts,
+        durationMs,
+        reason,
+        item,
+        metrics,
+        output,
+        Optional.empty(),
+        List.of());
   }
 }

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(30)
 class CachingAndResumeTest {
   /** An in-memory store keyed by stage, version, inputs, params and item. */
-  static final class MemoryStore implements OutputStore {
+  static class MemoryStore implements OutputStore {
     final Map<List<Object>, Object> saved = new ConcurrentHashMap<>();
     final List<String> savedInstances = Collections.synchronizedList(new ArrayList<>());
 

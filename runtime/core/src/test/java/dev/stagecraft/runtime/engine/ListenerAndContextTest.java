@@ -4,6 +4,7 @@ import static dev.stagecraft.runtime.engine.Graphs.options;
 import static dev.stagecraft.runtime.engine.Graphs.pipeline;
 import static dev.stagecraft.runtime.engine.Graphs.stage;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.stagecraft.runtime.StageContext;
@@ -105,7 +106,7 @@ class ListenerAndContextTest {
   }
 
   @Test
-  void theContextNamesTheExecutionAndGivesAScratchDirectory() {
+  void theContextNamesTheExecutionAndGivesAScratchDirectoryRemovedWhenTheRunSucceeds() {
     List<Object> seen = Collections.synchronizedList(new ArrayList<>());
     PipelineDefinition def =
         pipeline("ctx")
@@ -117,6 +118,7 @@ class ListenerAndContextTest {
                           StageContext c = call.context();
                           Path scratch = c.scratchDir();
                           Files.writeString(scratch.resolve("f.txt"), "x");
+                          assertEquals(tmp.resolve("r7").resolve("train[0]"), scratch);
                           seen.add(
                               List.of(
                                   c.runId(),
@@ -141,7 +143,7 @@ class ListenerAndContextTest {
     assertEquals(
         List.of(List.of("r7", "ctx", "train", "train[0]", 1, Optional.of("a"), 1000L, false, true)),
         seen);
-    assertTrue(Files.exists(tmp.resolve("r7").resolve("train[0]").resolve("f.txt")));
+    assertFalse(Files.exists(tmp.resolve("r7")), "the succeeded run's scratch space is removed");
   }
 
   @Test

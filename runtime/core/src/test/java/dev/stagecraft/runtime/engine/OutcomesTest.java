@@ -24,7 +24,8 @@ class OutcomesTest {
             CallResult.succeeded("model"),
             1,
             2_499_999_999L,
-            Map.of("loss", 0.25));
+            Map.of("loss", 0.25),
+            List.of());
 
     assertEquals(
         new StageOutcome(
@@ -45,7 +46,8 @@ class OutcomesTest {
     CallResult failed =
         new CallResult(StageStatus.FAILED, "UserInputException: bad", "partial", false, "bad");
 
-    StageOutcome o = Outcomes.outcome("train[1]", "train", 1, "b", failed, 3, 0, Map.of());
+    StageOutcome o =
+        Outcomes.outcome("train[1]", "train", 1, "b", failed, 3, 0, Map.of(), List.of());
 
     assertEquals(StageStatus.FAILED, o.status());
     assertEquals(3, o.attempts());
@@ -60,7 +62,7 @@ class OutcomesTest {
         new CallResult(
             StageStatus.CANCELLED, "cancelled: the run was interrupted", null, false, "x");
 
-    StageOutcome o = Outcomes.outcome("s", "s", -1, null, cancelled, 1, 0, Map.of());
+    StageOutcome o = Outcomes.outcome("s", "s", -1, null, cancelled, 1, 0, Map.of(), List.of());
 
     assertEquals(Optional.empty(), o.inputError());
     assertEquals("cancelled: the run was interrupted", o.reason());
@@ -86,7 +88,11 @@ class OutcomesTest {
   }
 
   @Test
-  void theHistoryOfAnInstanceHasItsIndexItemLabelTimesAndCost() {
+  void theHistoryOfAnInstanceHasItsIndexItemLabelTimesCostAndFailedAttempts() {
+    List<FailedAttempt> attempts =
+        List.of(
+            new FailedAttempt(1, T0, T0.plusMillis(100), "IOException: reset"),
+            new FailedAttempt(2, T0.plusMillis(200), T1, "IllegalStateException: diverged"));
     StageExecution e =
         Outcomes.history(
             "train[1]",
@@ -100,7 +106,8 @@ class OutcomesTest {
             800_000_000L,
             5_000,
             4_096,
-            Map.of("loss", 1.5));
+            Map.of("loss", 1.5),
+            attempts);
 
     assertEquals(
         StageExecution.builder("train[1]", "train")
@@ -115,6 +122,7 @@ class OutcomesTest {
             .allocatedBytes(4_096)
             .metrics(Map.of("loss", 1.5))
             .reason("IllegalStateException: diverged")
+            .failedAttempts(attempts)
             .build(),
         e);
   }
@@ -134,7 +142,8 @@ class OutcomesTest {
             0,
             0,
             0,
-            Map.of());
+            Map.of(),
+            List.of());
 
     assertEquals(Optional.empty(), e.index());
     assertEquals(Optional.empty(), e.item());

@@ -1,13 +1,14 @@
 package dev.stagecraft.runtime.store;
 
 import dev.stagecraft.runtime.engine.OutputStore;
+import dev.stagecraft.runtime.engine.PipelineRunner;
 import dev.stagecraft.runtime.engine.RunOptions;
 import dev.stagecraft.runtime.store.artifact.ArtifactRef;
 import dev.stagecraft.runtime.store.artifact.ArtifactStore;
 import dev.stagecraft.runtime.store.cache.CacheKey;
-import dev.stagecraft.runtime.store.codec.Codecs;
 import dev.stagecraft.runtime.store.db.Database;
 import dev.stagecraft.runtime.store.history.HistoryQueries;
+import dev.stagecraft.runtime.store.history.LeaseHolder;
 import dev.stagecraft.runtime.store.history.RunHistory;
 import java.lang.reflect.Type;
 import java.nio.file.Files;
@@ -19,8 +20,10 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * A Stagecraft store: the run history in {@code stagecraft.db} (SQLite, WAL) and stage outputs in
- * {@code artifacts/}. Several processes may use one store at once.
+ * A Stagecraft store: the run history in {@code stagecraft.db} (SQLite, WAL), stage outputs in
+ * {@code artifacts/} and the scratch space of runs in {@code scratch/}. Several processes may use
+ * one store at once; each run is leased to the process running it, so no two processes run or
+ * resume the same run.
  *
  * <pre>{@code
  * try (Store store = Store.open(Store.defaultDirectory())) {
@@ -40,35 +43,35 @@ public final class Store implements AutoCloseable {
   /** The artifacts' directory name inside the store directory. */
   public static final String ARTIFACTS_DIR = "artifacts";
 
-  private final Path directory;
-  private final Database db;
+  /** The directory of the runs' scratch space inside the store directory. */
+  public static final String SCRATCH_DIR = "scratch";
+
+  private final StoreReader reader;
   private final RunHistory history;
-  private final HistoryQueries queries;
-  private final ArtifactStore artifacts;
   private final Map<String, ArtifactRef> recentCacheEntries = new ConcurrentHashMap<>();
 
-  private Store(Path directory, Database db, Codecs codecs, Duration flushInterval) {
-    this.directory = directory;
-    this.db = db;
-    this.artifacts = new ArtifactStore(directory.resolve(ARTIFACTS_DIR), codecs);
-    this.queries = new HistoryQueries(db);
-    this.history = new RunHistory(db, flushInterval);
+  private Store(StoreReader reader, RunHistory history) {
+    this.reader = reader;
+    this.history = history;
   }
 
   /**
-   * Opens the store in {@code directory}, creating it when absent, with the standard codecs.
+   * Opens the store in {@code directory} with the default settings, creating it when absent.
    *
-   * @throws StoreException when it is corrupt or cannot be written: one line naming the path and
-   *     the fix
+   * @throws StoreException when it is damaged (saying how to repair it) or cannot be written: one
+   *     line naming the path and the fix
    */
   public static Store open(Path directory) {
-    return open(directory, Codecs.standard(), RunHistory.DEFAULT_FLUSH_INTERVAL);
+    return open(directory, StoreSettings.defaults());
   }
 
   /**
-   * Opens the store with these codecs, committing history at most once per {@code flushInterval}.
+   * Opens the store in {@code directory} with these settings, creating it when absent; the database
+   * is checked ({@code PRAGMA quick_check}) before anything is written.
+   *
+   * @throws StoreException when it is damaged (saying how to repair it) or cannot be written
    */
-  public static Store open(Path directory, Codecs codecs, Duration flushInterval) {
+  public static Store open(Path directory, StoreSettings settings) {
     Path dir = directory.toAbsolutePath().normalize();
     if (Files.exists(dir) && !Files.isDirectory(dir)) {
       throw new StoreException(
@@ -77,8 +80,16 @@ public final class Store implements AutoCloseable {
               + " is a file, not a directory; pass --store DIR"
               + " with a directory (it is created when absent)");
     }
+    LeaseHolder holder;
+    try {
+      holder = LeaseHolder.thisProcess(settings.leaseTimeout());
+    } catch (IllegalArgumentException e) {
+      throw new StoreException(e.getMessage(), e);
+    }
     Database db = Database.open(dir.resolve(DATABASE_FILE));
-    return new Store(dir, db, codecs, flushInterval);
+    ArtifactStore artifacts = new ArtifactStore(dir.resolve(ARTIFACTS_DIR), settings.codecs());
+    return new Store(
+        new StoreReader(dir, db, artifacts), new RunHistory(db, settings.flushInterval(), holder));
   }
 
   /**
@@ -117,12 +128,12 @@ public final class Store implements AutoCloseable {
 
   /** The store's directory. */
   public Path directory() {
-    return directory;
+    return reader.directory();
   }
 
   /** The database. */
   public Database database() {
-    return db;
+    return reader.database();
   }
 
   /** The run history to register as the engine's {@code RunListener}. */
@@ -131,42 +142,54 @@ public final class Store implements AutoCloseable {
   }
 
   /**
-   * The options with this store attached for a run of {@code pipeline}: the history records the
-   * run, a {@link StoreOutputStore} keeps the outputs and serves cache hits, the critical path
-   * weighs each stage by its last successful duration in the history, and stages see the store's
-   * directory as {@code StageContext.storeDirectory()}.
+   * The options with this store attached for a run of {@code pipeline}: the history records the run
+   * (leased to this process until it ends), a {@link StoreOutputStore} keeps the outputs and serves
+   * cache hits, the critical path weighs each stage by its last successful duration in the history,
+   * stages see the store's directory as {@code StageContext.storeDirectory()}, and their scratch
+   * space is {@code STORE/scratch/RUN_ID/INSTANCE} (unless the options name another root).
    */
   public RunOptions attach(RunOptions options, String pipeline) {
     Map<String, Double> expected = new LinkedHashMap<>();
-    for (Map.Entry<String, Duration> e : queries.expectedDurations(pipeline).entrySet()) {
+    for (Map.Entry<String, Duration> e : queries().expectedDurations(pipeline).entrySet()) {
       expected.put(e.getKey(), (double) Math.max(1, e.getValue().toMillis()));
     }
-    return options
-        .withStoreDirectory(directory)
-        .withListener(history)
-        .withOutputStore(new StoreOutputStore(this))
-        .withExpectedDurations(expected);
+    RunOptions attached =
+        options
+            .withStoreDirectory(directory())
+            .withListener(history)
+            .withOutputStore(new StoreOutputStore(this))
+            .withExpectedDurations(expected);
+    return options.scratchRoot().isPresent()
+        ? attached
+        : attached.withScratchRoot(directory().resolve(SCRATCH_DIR));
   }
 
   /**
-   * The options continuing the failed or killed run {@code runId}: the stored outputs of its
-   * SUCCEEDED or CACHED instances are reused (they end CACHED), the rest run.
+   * The options for one run continuing the failed, cancelled or interrupted run {@code runId}: the
+   * run is taken over first (atomically: of two processes resuming it, one wins), then the stored
+   * outputs of its SUCCEEDED or CACHED instances are reused (they end CACHED) and the rest run. The
+   * new run gets its id here (unless the options name one).
+   *
+   * @throws dev.stagecraft.runtime.store.history.RunLeaseException when a live process runs or
+   *     resumes it (naming host and process), or it was resumed already
    */
   public RunOptions resume(RunOptions options, String runId) {
+    String newRunId = options.runId().orElseGet(() -> PipelineRunner.newRunId(options.clock()));
+    history.claimForResume(runId, newRunId);
     Map<String, OutputStore.StoredOutput> reused = new LinkedHashMap<>();
     loadOutputs(runId)
         .forEach((instance, value) -> reused.put(instance, new OutputStore.StoredOutput(value)));
-    return options.withResume(runId, reused);
+    return options.withRunId(newRunId).withResume(runId, reused);
   }
 
   /** Queries on the run history. */
   public HistoryQueries queries() {
-    return queries;
+    return reader.queries();
   }
 
   /** The artifact store. */
   public ArtifactStore artifacts() {
-    return artifacts;
+    return reader.artifacts();
   }
 
   /**
@@ -174,9 +197,12 @@ public final class Store implements AutoCloseable {
    * the instance finished).
    *
    * @throws UnstorableOutputException when no codec can store it
+   * @throws StoreException when the run history cannot be written: the run must not go on
+   *     unrecorded
    */
   public ArtifactRef saveOutput(String runId, String instance, Object value) {
-    ArtifactRef ref = artifacts.put(value, instance);
+    history.ensureHealthy();
+    ArtifactRef ref = artifacts().put(value, instance);
     history.outputStored(runId, instance, ref);
     return ref;
   }
@@ -189,38 +215,26 @@ public final class Store implements AutoCloseable {
     history.outputStored(runId, instance, ref);
   }
 
-  /**
-   * Where the outputs of the run's SUCCEEDED or CACHED instances are stored, by instance name; an
-   * instance whose artifact file is gone is left out (a resume runs it again).
-   */
+  /** See {@link StoreReader#storedOutputs}. */
   public Map<String, ArtifactRef> storedOutputs(String runId) {
-    Map<String, ArtifactRef> outputs = new LinkedHashMap<>(queries.storedOutputs(runId));
-    outputs.values().removeIf(ref -> !artifacts.contains(ref));
-    return outputs;
+    return reader.storedOutputs(runId);
   }
 
-  /**
-   * The outputs of the run's SUCCEEDED or CACHED instances, read back with their stored types: what
-   * {@code resume} reuses.
-   */
+  /** See {@link StoreReader#loadOutputs}. */
   public Map<String, Object> loadOutputs(String runId) {
-    Map<String, Object> values = new LinkedHashMap<>();
-    for (Map.Entry<String, ArtifactRef> e : storedOutputs(runId).entrySet()) {
-      values.put(e.getKey(), artifacts.get(e.getValue(), Object.class));
-    }
-    return values;
+    return reader.loadOutputs(runId);
   }
 
   /** Reads a stored output, as the declared type when the stored one does not fit it. */
   public Object read(ArtifactRef ref, Type expected) {
-    return artifacts.get(ref, expected);
+    return reader.read(ref, expected);
   }
 
   /** The output cached under the key, if any and its artifact is still there. */
   public Optional<ArtifactRef> cached(CacheKey key) {
     ArtifactRef ref = recentCacheEntries.get(key.hex());
-    Optional<ArtifactRef> found = ref != null ? Optional.of(ref) : queries.cacheEntry(key.hex());
-    return found.filter(artifacts::contains);
+    Optional<ArtifactRef> found = ref != null ? Optional.of(ref) : queries().cacheEntry(key.hex());
+    return found.filter(artifacts()::contains);
   }
 
   /**
@@ -229,7 +243,7 @@ public final class Store implements AutoCloseable {
    * @throws UnstorableOutputException when no codec can store it
    */
   public ArtifactRef cache(CacheKey key, String pipeline, String stage, Object value) {
-    ArtifactRef ref = artifacts.put(value, stage);
+    ArtifactRef ref = artifacts().put(value, stage);
     cache(key, pipeline, stage, ref);
     return ref;
   }
@@ -240,7 +254,7 @@ public final class Store implements AutoCloseable {
     history.cacheEntryAdded(key.hex(), pipeline, stage, ref);
   }
 
-  /** Commits the queued history and stops its writer. */
+  /** Commits the queued history, releases the leases still held and stops the history's writer. */
   @Override
   public void close() {
     history.close();

@@ -63,6 +63,16 @@ public final class StoreOutputStore implements OutputStore {
     }
   }
 
+  /**
+   * Commits the run's history and checks that this process still holds the run.
+   *
+   * @throws StoreException when the history cannot be written or another process took the run
+   */
+  @Override
+  public void ensureRecorded(String runId) {
+    store.history().ensureRecorded(runId);
+  }
+
   private CacheKey cacheKey(StageKey key) {
     CacheKey.Builder builder = CacheKey.builder(key.pipeline(), key.stage(), key.version());
     key.inputs().forEach(builder::input);

@@ -3,13 +3,15 @@ package dev.stagecraft.runtime.components.deploy;
 import java.util.List;
 
 /**
- * A deployment target and every version it has held.
+ * A model's deployment target and every version it has held.
  *
+ * @param model the model's name
  * @param target the target's name
  * @param currentVersion the version in service, {@code null} when none was promoted
  * @param versions every version, oldest first
  */
-public record TargetState(String target, Integer currentVersion, List<Deployment> versions) {
+public record TargetState(
+    String model, String target, Integer currentVersion, List<Deployment> versions) {
   /** Copies the versions. */
   public TargetState {
     versions = List.copyOf(versions);

@@ -1,5 +1,6 @@
 package dev.stagecraft.runtime.store.artifact;
 
+import dev.stagecraft.runtime.io.FileTrees;
 import dev.stagecraft.runtime.store.Codec;
 import dev.stagecraft.runtime.store.StoreException;
 import dev.stagecraft.runtime.store.UnstorableOutputException;
@@ -53,13 +54,19 @@ public final class ArtifactStore {
   private final Path root;
   private final Path objects;
   private final Codecs codecs;
-  private final java.util.Set<String> known = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
   /** A store under {@code root} (created when absent) using these codecs. */
   public ArtifactStore(Path root, Codecs codecs) {
+    this(root, codecs, true);
+  }
+
+  private ArtifactStore(Path root, Codecs codecs, boolean writable) {
     this.root = root.toAbsolutePath().normalize();
     this.objects = this.root.resolve("objects");
     this.codecs = codecs;
+    if (!writable) {
+      return;
+    }
     try {
       Files.createDirectories(objects);
     } catch (IOException e) {
@@ -78,6 +85,11 @@ public final class ArtifactStore {
               + " is not writable; make it"
               + " writable or pass --store DIR");
     }
+  }
+
+  /** The artifacts under {@code root} for reading only: nothing is created or checked. */
+  public static ArtifactStore readOnly(Path root, Codecs codecs) {
+    return new ArtifactStore(root, codecs, false);
   }
 
   /** The artifacts directory. */
@@ -116,7 +128,7 @@ public final class ArtifactStore {
       }
       ArtifactRef ref = new ArtifactRef(hex, codec.id(), spill.size);
       Path target = objects.resolve(hex);
-      if (known.contains(hex) || Files.exists(target)) {
+      if (Files.exists(target)) {
         // Equal bytes are stored already (e.g. the null output of every void stage): nothing to
         // write.
         if (temp != null) {
@@ -129,7 +141,6 @@ public final class ArtifactStore {
         }
         moveAtomically(temp, target);
       }
-      rememberKnown(hex);
       return ref;
     } catch (IOException | RuntimeException e) {
       if (temp != null) {
@@ -196,8 +207,7 @@ public final class ArtifactStore {
                               + " registers it in META-INF/services/"
                               + Codec.class.getName()));
       return codec.read(
-          new NonClosing.Input(in),
-          new Codec.ReadContext(expected, root.resolve("files").resolve(ref.sha256())));
+          new NonClosing.Input(in), new Codec.ReadContext(expected, unpacked(ref.sha256())));
     } catch (NoSuchFileException e) {
       throw new StoreException(
           "the artifact "
@@ -221,14 +231,65 @@ public final class ArtifactStore {
 
   /** Whether the artifact can be read: its bytes are in the reference, or its file is present. */
   public boolean contains(ArtifactRef ref) {
-    if (ref.isInline()) {
-      return true;
+    return ref.isInline() || Files.isRegularFile(objects.resolve(ref.sha256()));
+  }
+
+  /** The file holding an artifact (it may be absent). */
+  public Path file(String sha256) {
+    return objects.resolve(sha256);
+  }
+
+  /** The directory where a {@code Path} artifact is unpacked when read (it may be absent). */
+  private Path unpacked(String sha256) {
+    return root.resolve("files").resolve(sha256);
+  }
+
+  /**
+   * Removes an artifact's file and what was unpacked from it; returns the bytes freed. Only for
+   * artifacts nothing references any more.
+   */
+  public long remove(String sha256) throws IOException {
+    Path file = file(sha256);
+    long size = Files.exists(file) ? Files.size(file) : 0;
+    Files.deleteIfExists(file);
+    FileTrees.delete(unpacked(sha256));
+    return size;
+  }
+
+  /**
+   * Removes the temporary files that writes interrupted by a crash left behind; only when no
+   * process is writing artifacts.
+   */
+  public void removeTemporaryFiles() throws IOException {
+    if (!Files.isDirectory(objects)) {
+      return;
     }
-    boolean present = Files.isRegularFile(objects.resolve(ref.sha256()));
-    if (!present) {
-      known.remove(ref.sha256()); // deleted by hand: the next put must write it again
+    try (java.util.stream.Stream<Path> files = Files.list(objects)) {
+      for (Path p : files.filter(f -> f.getFileName().toString().startsWith(".tmp-")).toList()) {
+        Files.deleteIfExists(p);
+      }
     }
-    return present;
+  }
+
+  /** The SHA-256 of every artifact file present, sorted. */
+  public java.util.List<String> list() {
+    if (!Files.isDirectory(objects)) {
+      return java.util.List.of();
+    }
+    try (java.util.stream.Stream<Path> files = Files.list(objects)) {
+      return files
+          .map(p -> p.getFileName().toString())
+          .filter(name -> name.length() == 64 && name.chars().allMatch(ArtifactStore::isHex))
+          .sorted()
+          .toList();
+    } catch (IOException e) {
+      throw new StoreException(
+          "cannot list the artifacts in " + objects + " (" + firstLine(e) + ")", e);
+    }
+  }
+
+  private static boolean isHex(int c) {
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
   }
 
   /**
@@ -320,13 +381,6 @@ public final class ArtifactStore {
     String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     int nl = m.indexOf('\n');
     return nl < 0 ? m : m.substring(0, nl);
-  }
-
-  private void rememberKnown(String hex) {
-    if (known.size() > 100_000) {
-      known.clear(); // a bounded memo of files known to exist; a miss only costs a stat
-    }
-    known.add(hex);
   }
 
   /**

@@ -1,5 +1,6 @@
 package dev.stagecraft.runtime.store.codec;
 
+import dev.stagecraft.runtime.io.FileTrees;
 import dev.stagecraft.runtime.store.Codec;
 import java.io.IOException;
 import java.io.InputStream;
@@ -142,25 +143,14 @@ public final class PathCodec implements Codec {
       try {
         Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
       } catch (FileAlreadyExistsException | java.nio.file.DirectoryNotEmptyException raced) {
-        deleteTree(temp); // another reader unpacked it first; its copy is identical
+        FileTrees.delete(temp); // another reader unpacked it first; its copy is identical
       } catch (AtomicMoveNotSupportedException e) {
         Files.move(temp, target);
       }
     } catch (IOException | RuntimeException e) {
-      deleteTree(temp);
+      FileTrees.delete(temp);
       throw e;
     }
     return target.resolve(rootName);
-  }
-
-  static void deleteTree(Path dir) throws IOException {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (Stream<Path> walk = Files.walk(dir)) {
-      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
-      }
-    }
   }
 }

@@ -9,39 +9,120 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteErrorCode;
 import org.sqlite.SQLiteException;
 
 /**
- * The store's SQLite file: opens connections in WAL mode with a busy timeout, brings the schema up
- * to date through {@link Migrations}, and turns SQLite failures into one-line {@link
- * StoreException}s naming the file and the fix.
+ * The store's SQLite file: opens connections in WAL mode with a busy timeout, checks that the file
+ * is intact ({@code PRAGMA quick_check}), brings the schema up to date through {@link Migrations},
+ * and turns SQLite failures into one-line {@link StoreException}s naming the file and the fix.
  *
  * <p>Several processes may open the same file at once: writers take the lock at the start of each
- * transaction ({@code BEGIN IMMEDIATE}) and wait up to the busy timeout for each other.
+ * transaction ({@code BEGIN IMMEDIATE}) and wait up to the busy timeout for each other. A store
+ * that is only read ({@link #openReadOnly}) is opened with read-only connections, so a file or
+ * directory the user cannot write can still be read.
  */
 public final class Database {
   /** How long a writer waits for another process's transaction before giving up. */
   public static final int BUSY_TIMEOUT_MS = 60_000;
 
+  /** How many problems {@link #check()} reports at most. */
+  static final int MAX_PROBLEMS = 20;
+
   private final Path file;
   private final List<Migration> migrations;
 
-  private Database(Path file, List<Migration> migrations) {
+  /** Null for a writable database; else the URI parameters of its read-only connections. */
+  private final String readOnlyMode;
+
+  private Database(Path file, List<Migration> migrations, String readOnlyMode) {
     this.file = file;
     this.migrations = migrations;
+    this.readOnlyMode = readOnlyMode;
   }
 
   /**
-   * Opens (creating when absent) the database file and migrates it to the current schema.
+   * Opens (creating when absent) the database file for reading and writing, checks that it is
+   * intact and migrates it to the current schema.
    *
-   * @throws StoreException when the file is not a database, cannot be written, or was written by a
-   *     newer Stagecraft
+   * @throws StoreException when the file is not a database, is damaged (saying how to repair it),
+   *     cannot be written, or was written by a newer Stagecraft
    */
   public static Database open(Path file) {
     return open(file, Migrations.ALL);
+  }
+
+  /**
+   * Opens an existing database file for reading only: no file is created or changed (a read-only
+   * file or directory works). A file at an older schema is brought up to date first when it can be
+   * written.
+   *
+   * @throws StoreException when the file is missing, not a database, or at a schema this Stagecraft
+   *     cannot read
+   */
+  public static Database openReadOnly(Path file) {
+    Path absolute = file.toAbsolutePath().normalize();
+    if (!Files.isRegularFile(absolute)) {
+      throw new StoreException(
+          "the store database " + absolute + " does not exist; pass --store DIR of a store");
+    }
+    Database db = readable(absolute);
+    int version;
+    try {
+      version = db.schemaVersionOrFail();
+    } catch (SQLException e) {
+      throw db.failure(e);
+    }
+    int current = Migrations.currentVersion();
+    if (version > current) {
+      throw db.newerSchema(version, current);
+    }
+    if (version < current) {
+      try {
+        open(absolute);
+      } catch (StoreException notWritable) {
+        throw new StoreException(
+            "the store database "
+                + absolute
+                + " was written by an older Stagecraft (schema version "
+                + version
+                + " of "
+                + current
+                + ") and cannot be upgraded here ("
+                + notWritable.getMessage()
+                + "); run any command once where it is writable",
+            notWritable);
+      }
+    }
+    return db;
+  }
+
+  /**
+   * Opens an existing database file read-only to look at it as it is, damaged or at any schema: no
+   * check, no migration, nothing written ({@code stagecraft doctor} uses it). Any query may fail on
+   * a damaged file.
+   */
+  public static Database inspect(Path file) {
+    return readable(file.toAbsolutePath().normalize());
+  }
+
+  /**
+   * Read-only connections to the file: {@code mode=ro}, or, where that cannot work because WAL
+   * needs its {@code -shm} file beside the database and the directory is not writable, the file
+   * read as immutable (no process can be writing it there either).
+   */
+  private static Database readable(Path file) {
+    Database db = new Database(file, Migrations.ALL, "?mode=ro");
+    try (Connection c = db.connect();
+        Statement s = c.createStatement()) {
+      s.executeQuery("PRAGMA user_version").close();
+      return db;
+    } catch (SQLException e) {
+      return new Database(file, Migrations.ALL, "?immutable=1");
+    }
   }
 
   /** Opens the file and applies these migrations (tests pass their own lists). */
@@ -71,9 +152,78 @@ public final class Database {
               + absolute
               + " is not writable; make it writable or pass --store DIR");
     }
-    Database db = new Database(absolute, List.copyOf(migrations));
+    Database db = new Database(absolute, List.copyOf(migrations), null);
+    if (Files.exists(absolute)) {
+      db.requireIntact();
+    }
     db.migrate();
     return db;
+  }
+
+  /**
+   * SQLite's {@code PRAGMA quick_check} of the file: the problems it finds (at most {@value
+   * #MAX_PROBLEMS}), none when the file is intact. It reads every page once, without checking that
+   * indexes agree with their tables.
+   *
+   * @throws StoreException when the file cannot be read at all (not a database, no permission)
+   */
+  public List<String> check() {
+    return check("quick_check");
+  }
+
+  /**
+   * SQLite's {@code PRAGMA integrity_check}: as {@link #check()}, and also that every index agrees
+   * with its table.
+   */
+  public List<String> fullCheck() {
+    return check("integrity_check");
+  }
+
+  private List<String> check(String pragma) {
+    List<String> problems = new ArrayList<>();
+    try (Connection c = connect();
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("PRAGMA " + pragma + "(" + MAX_PROBLEMS + ")")) {
+      while (rs.next()) {
+        String line = rs.getString(1);
+        if (!"ok".equals(line)) {
+          problems.add(line.replace("*** in database main ***", "").strip());
+        }
+      }
+    } catch (SQLException e) {
+      if (primaryCode(e) != SQLiteErrorCode.SQLITE_CORRUPT.code) {
+        throw failure(e);
+      }
+      problems.add(firstLine(e));
+    }
+    problems.removeIf(String::isEmpty);
+    return problems;
+  }
+
+  /**
+   * Refuses a damaged file in one line saying how to recover.
+   *
+   * @throws StoreException when {@link #check()} finds a problem
+   */
+  public void requireIntact() {
+    List<String> problems = check();
+    if (!problems.isEmpty()) {
+      throw damaged(problems);
+    }
+  }
+
+  /** The one-line error for a damaged file, naming the first problem and how to repair it. */
+  public StoreException damaged(List<String> problems) {
+    return new StoreException(
+        "the store database "
+            + file
+            + " is damaged ("
+            + problems.get(0)
+            + (problems.size() > 1 ? "; " + (problems.size() - 1) + " more problems" : "")
+            + "); nothing was changed: copy what is readable into a new database with"
+            + " 'stagecraft doctor --repair --store "
+            + file.getParent()
+            + "' (the damaged file is kept)");
   }
 
   /** The database file. */
@@ -83,12 +233,16 @@ public final class Database {
 
   /** The schema version the file is at. */
   public int schemaVersion() {
-    try (Connection c = connect();
-        Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery("PRAGMA user_version")) {
-      return rs.next() ? rs.getInt(1) : 0;
+    try {
+      return schemaVersionOrFail();
     } catch (SQLException e) {
       throw failure(e);
+    }
+  }
+
+  private int schemaVersionOrFail() throws SQLException {
+    try (Connection c = connect()) {
+      return userVersion(c);
     }
   }
 
@@ -99,6 +253,10 @@ public final class Database {
   public Connection connect() throws SQLException {
     SQLiteConfig config = new SQLiteConfig();
     config.setBusyTimeout(BUSY_TIMEOUT_MS);
+    if (readOnlyMode != null) {
+      config.setReadOnly(true);
+      return config.createConnection("jdbc:sqlite:file:" + file + readOnlyMode);
+    }
     config.setJournalMode(SQLiteConfig.JournalMode.WAL);
     config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
     // 32 MiB of page cache (native memory, taken as needed): the history's B-trees stay in memory
@@ -146,10 +304,19 @@ public final class Database {
    * SQLite reports.
    */
   public StoreException failure(SQLException e) {
-    SQLiteErrorCode code = e instanceof SQLiteException se ? se.getResultCode() : null;
-    int primary = code == null ? e.getErrorCode() & 0xff : code.code & 0xff;
-    if (primary == SQLiteErrorCode.SQLITE_NOTADB.code
-        || primary == SQLiteErrorCode.SQLITE_CORRUPT.code) {
+    int primary = primaryCode(e);
+    if (primary == SQLiteErrorCode.SQLITE_CORRUPT.code) {
+      return new StoreException(
+          "the store database "
+              + file
+              + " is damaged ("
+              + firstLine(e)
+              + "); see what is left and repair it with 'stagecraft doctor --repair --store "
+              + file.getParent()
+              + "'",
+          e);
+    }
+    if (primary == SQLiteErrorCode.SQLITE_NOTADB.code) {
       return new StoreException(
           "the store database "
               + file
@@ -189,6 +356,11 @@ public final class Database {
             + firstLine(e)
             + "; check the file or pass --store DIR",
         e);
+  }
+
+  private static int primaryCode(SQLException e) {
+    SQLiteErrorCode code = e instanceof SQLiteException se ? se.getResultCode() : null;
+    return code == null ? e.getErrorCode() & 0xff : code.code & 0xff;
   }
 
   private void migrate() {
@@ -238,7 +410,7 @@ public final class Database {
     }
   }
 
-  private StoreException newerSchema(int version, int target) {
+  StoreException newerSchema(int version, int target) {
     return new StoreException(
         "the store database "
             + file

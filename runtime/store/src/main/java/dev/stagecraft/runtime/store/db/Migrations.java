@@ -77,7 +77,47 @@ public final class Migrations {
                   """
           CREATE TABLE inline_artifacts (
             sha256 TEXT PRIMARY KEY,
-            bytes BLOB NOT NULL) WITHOUT ROWID""")));
+            bytes BLOB NOT NULL) WITHOUT ROWID""")),
+          new Migration(
+              5,
+              "run leases, pipeline definitions, failed attempts and stage logs",
+              List.of(
+                  """
+          CREATE TABLE run_leases (
+            run_id TEXT PRIMARY KEY,
+            host TEXT NOT NULL,
+            pid INTEGER NOT NULL,
+            token TEXT NOT NULL,
+            timeout_ms INTEGER NOT NULL,
+            acquired_at INTEGER NOT NULL,
+            heartbeat_at INTEGER NOT NULL) WITHOUT ROWID""",
+                  "CREATE INDEX run_leases_by_token ON run_leases(token)",
+                  "ALTER TABLE runs ADD COLUMN resumed_by TEXT",
+                  "ALTER TABLE runs ADD COLUMN definition TEXT",
+                  """
+          CREATE TABLE pipeline_definitions (
+            fingerprint TEXT PRIMARY KEY,
+            pipeline TEXT NOT NULL,
+            definition TEXT NOT NULL) WITHOUT ROWID""",
+                  """
+          CREATE TABLE stage_attempts (
+            run_id TEXT NOT NULL,
+            instance TEXT NOT NULL,
+            attempt INTEGER NOT NULL,
+            started_at INTEGER NOT NULL,
+            ended_at INTEGER NOT NULL,
+            reason TEXT NOT NULL,
+            PRIMARY KEY (run_id, instance, attempt)) WITHOUT ROWID""",
+                  """
+          CREATE TABLE stage_logs (
+            run_id TEXT NOT NULL,
+            instance TEXT NOT NULL,
+            seq INTEGER NOT NULL,
+            attempt INTEGER NOT NULL,
+            logged_at INTEGER NOT NULL,
+            level TEXT NOT NULL,
+            message TEXT NOT NULL,
+            PRIMARY KEY (run_id, instance, seq)) WITHOUT ROWID""")));
 
   /** The schema version this code reads and writes. */
   public static int currentVersion() {

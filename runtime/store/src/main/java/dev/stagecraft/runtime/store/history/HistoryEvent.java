@@ -1,5 +1,7 @@
 package dev.stagecraft.runtime.store.history;
 
+import dev.stagecraft.runtime.engine.FailedAttempt;
+import dev.stagecraft.runtime.engine.LogLine;
 import dev.stagecraft.runtime.engine.RunInfo;
 import dev.stagecraft.runtime.engine.RunStatus;
 import dev.stagecraft.runtime.engine.StageExecution;
@@ -18,6 +20,16 @@ sealed interface HistoryEvent {
 
   /** A stage instance is final. */
   record StageFinished(String runId, StageExecution execution, long seq) implements HistoryEvent {}
+
+  /** An attempt of a stage instance failed. */
+  record AttemptFailed(String runId, String instance, FailedAttempt attempt)
+      implements HistoryEvent {}
+
+  /** A stage instance logged a line; {@code seq} orders its lines. */
+  record Logged(String runId, String instance, LogLine line, long seq) implements HistoryEvent {}
+
+  /** Give up every lease this history holds (it is closing). */
+  record ReleaseLeases() implements HistoryEvent {}
 
   /** A run is final. */
   record RunFinished(String runId, RunStatus status, Instant end) implements HistoryEvent {}

@@ -2,9 +2,12 @@ package dev.stagecraft.runtime.store.history;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.stagecraft.runtime.engine.FailedAttempt;
+import dev.stagecraft.runtime.engine.LogLine;
 import dev.stagecraft.runtime.engine.RunStatus;
 import dev.stagecraft.runtime.engine.StageExecution;
 import dev.stagecraft.runtime.engine.StageStatus;
+import dev.stagecraft.runtime.graph.PipelineFingerprint;
 import dev.stagecraft.runtime.store.artifact.ArtifactRef;
 import dev.stagecraft.runtime.store.db.Database;
 import java.io.IOException;
@@ -15,15 +18,20 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * Reads the run history: runs newest first, one run with its stage executions, the expected
- * duration of each stage (for the scheduler), ids by prefix, stored outputs and cache entries. Each
- * call uses its own connection, so queries never wait for the writer (WAL readers don't).
+ * Reads the run history: runs newest first, one run with its stage executions and their failed
+ * attempts, what a stage logged, the expected duration of each stage (for the scheduler), ids by
+ * prefix, stored outputs, cache entries and recorded pipeline definitions. Each call uses its own
+ * connection, so queries never wait for the writer (WAL readers don't).
+ *
+ * <p>A run is read as INTERRUPTED when it was recorded RUNNING but no live process holds its lease
+ * any more (the process died, or the run was recorded before leases existed).
  */
 public final class HistoryQueries {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -41,18 +49,26 @@ public final class HistoryQueries {
   public List<RunSummary> runs(Optional<String> pipeline, int limit) {
     // One pass over each listed run's executions counts all three.
     String sql =
-        "SELECT r.id, r.pipeline, r.status, r.started_at, r.ended_at, r.resumed_from,"
+        "SELECT r.id, r.pipeline, "
+            + STATUS
+            + ", r.started_at, "
+            + END
+            + ", r.resumed_from,"
             + " COALESCE(SUM(e.status IN ('SUCCEEDED', 'CACHED')), 0), COALESCE(SUM(e.status = 'FAILED'), 0),"
             + " COUNT(e.instance)"
             + " FROM (SELECT * FROM runs"
             + (pipeline.isPresent() ? " WHERE pipeline = ?" : "")
             + " ORDER BY started_at DESC, id DESC LIMIT ?) r"
+            + " LEFT JOIN run_leases l ON l.run_id = r.id"
             + " LEFT JOIN stage_executions e ON e.run_id = r.id"
             + " GROUP BY r.id ORDER BY r.started_at DESC, r.id DESC";
+    long now = System.currentTimeMillis();
     return query(
         c -> {
           try (PreparedStatement p = c.prepareStatement(sql)) {
-            int i = 1;
+            p.setLong(1, now);
+            p.setLong(2, now);
+            int i = 3;
             if (pipeline.isPresent()) {
               p.setString(i++, pipeline.get());
             }
@@ -80,6 +96,7 @@ public final class HistoryQueries {
 
   /** The run of that exact id with its stage executions, if recorded. */
   public Optional<RunRecord> run(String runId) {
+    long now = System.currentTimeMillis();
     return query(
         c -> {
           String pipeline;
@@ -88,10 +105,18 @@ public final class HistoryQueries {
           Instant start;
           Optional<Instant> end;
           Optional<String> resumedFrom;
+          Optional<String> resumedBy;
           try (PreparedStatement p =
               c.prepareStatement(
-                  "SELECT pipeline, params, status, started_at, ended_at, resumed_from FROM runs WHERE id = ?")) {
-            p.setString(1, runId);
+                  "SELECT r.pipeline, r.params, "
+                      + STATUS
+                      + ", r.started_at, "
+                      + END
+                      + ", r.resumed_from, r.resumed_by FROM runs r"
+                      + " LEFT JOIN run_leases l ON l.run_id = r.id WHERE r.id = ?")) {
+            p.setLong(1, now);
+            p.setLong(2, now);
+            p.setString(3, runId);
             try (ResultSet rs = p.executeQuery()) {
               if (!rs.next()) {
                 return Optional.empty();
@@ -102,8 +127,10 @@ public final class HistoryQueries {
               start = Instant.ofEpochMilli(rs.getLong(4));
               end = instant(rs, 5);
               resumedFrom = Optional.ofNullable(rs.getString(6));
+              resumedBy = Optional.ofNullable(rs.getString(7));
             }
           }
+          Map<String, List<FailedAttempt>> attempts = failedAttempts(c, runId);
           List<StageExecution> stages = new ArrayList<>();
           try (PreparedStatement p =
               c.prepareStatement(
@@ -129,12 +156,101 @@ public final class HistoryQueries {
                         rs.getLong(10),
                         rs.getLong(11),
                         readJson(rs.getString(12), METRICS),
-                        rs.getString(13)));
+                        rs.getString(13),
+                        attempts.getOrDefault(rs.getString(1), List.of())));
               }
             }
           }
           return Optional.of(
-              new RunRecord(runId, pipeline, params, status, start, end, resumedFrom, stages));
+              new RunRecord(
+                  runId,
+                  pipeline,
+                  params,
+                  status,
+                  start,
+                  end,
+                  resumedFrom,
+                  resumedBy,
+                  RunClaims.lease(c, runId),
+                  stages));
+        });
+  }
+
+  private static Map<String, List<FailedAttempt>> failedAttempts(Connection c, String runId)
+      throws SQLException {
+    Map<String, List<FailedAttempt>> byInstance = new HashMap<>();
+    try (PreparedStatement p =
+        c.prepareStatement(
+            "SELECT instance, attempt, started_at, ended_at, reason FROM stage_attempts"
+                + " WHERE run_id = ? ORDER BY instance, attempt")) {
+      p.setString(1, runId);
+      try (ResultSet rs = p.executeQuery()) {
+        while (rs.next()) {
+          byInstance
+              .computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
+              .add(
+                  new FailedAttempt(
+                      rs.getInt(2),
+                      Instant.ofEpochMilli(rs.getLong(3)),
+                      Instant.ofEpochMilli(rs.getLong(4)),
+                      rs.getString(5)));
+        }
+      }
+    }
+    return byInstance;
+  }
+
+  /**
+   * What the run's stage instances logged, in order: all of them, or those of one stage ({@code
+   * train}: every instance) or one instance ({@code train[1]}).
+   */
+  public List<StageLogEntry> logs(String runId, Optional<String> stageOrInstance) {
+    return query(
+        c -> {
+          try (PreparedStatement p =
+              c.prepareStatement(
+                  "SELECT instance, attempt, logged_at, level, message FROM stage_logs"
+                      + " WHERE run_id = ? ORDER BY seq")) {
+            p.setString(1, runId);
+            List<StageLogEntry> lines = new ArrayList<>();
+            try (ResultSet rs = p.executeQuery()) {
+              while (rs.next()) {
+                String instance = rs.getString(1);
+                if (stageOrInstance.isPresent()
+                    && !stageOrInstance.get().equals(instance)
+                    && !stageOrInstance.get().equals(InstanceName.parse(instance).stage())) {
+                  continue;
+                }
+                lines.add(
+                    new StageLogEntry(
+                        instance,
+                        new LogLine(
+                            rs.getInt(2),
+                            Instant.ofEpochMilli(rs.getLong(3)),
+                            rs.getString(4),
+                            rs.getString(5))));
+              }
+            }
+            return lines;
+          }
+        });
+  }
+
+  /** The definition of the pipeline as the run recorded it, if it did. */
+  public Optional<PipelineFingerprint> definition(String runId) {
+    return query(
+        c -> {
+          try (PreparedStatement p =
+              c.prepareStatement(
+                  "SELECT d.definition FROM runs r JOIN pipeline_definitions d"
+                      + " ON d.fingerprint = r.definition WHERE r.id = ?")) {
+            p.setString(1, runId);
+            try (ResultSet rs = p.executeQuery()) {
+              return rs.next()
+                  ? Optional.of(PipelineFingerprint.parse(rs.getString(1)))
+                  : Optional.<PipelineFingerprint>empty();
+            }
+          }
         });
   }
 
@@ -278,6 +394,19 @@ public final class HistoryQueries {
           }
         });
   }
+
+  /**
+   * The status a reader sees ({@code r} the runs row, {@code l} its lease, two parameters: now in
+   * ms): a RUNNING run without a live lease is INTERRUPTED.
+   */
+  private static final String STATUS =
+      "CASE WHEN r.status = 'RUNNING' AND (l.run_id IS NULL OR ? - l.heartbeat_at > l.timeout_ms)"
+          + " THEN 'INTERRUPTED' ELSE r.status END";
+
+  /** The end a reader sees: an interrupted run ended at its last heartbeat, when known. */
+  private static final String END =
+      "CASE WHEN r.status = 'RUNNING' AND ? - l.heartbeat_at > l.timeout_ms THEN l.heartbeat_at"
+          + " ELSE r.ended_at END";
 
   private interface Query<T> {
     T run(Connection c) throws SQLException;

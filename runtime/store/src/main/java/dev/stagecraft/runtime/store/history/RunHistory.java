@@ -2,6 +2,8 @@ package dev.stagecraft.runtime.store.history;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.stagecraft.runtime.engine.FailedAttempt;
+import dev.stagecraft.runtime.engine.LogLine;
 import dev.stagecraft.runtime.engine.RunInfo;
 import dev.stagecraft.runtime.engine.RunListener;
 import dev.stagecraft.runtime.engine.RunStatus;
@@ -25,19 +27,28 @@ import java.util.Queue;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * Records runs and stage executions in the store's SQLite database, as a {@link RunListener}.
+ * Records runs and stage executions in the store's SQLite database, as a {@link RunListener}: every
+ * execution with its failed attempts and what it logged, and a lease per run.
  *
  * <p>Listener calls only queue an event on a lock-free queue (tens of nanoseconds on the executor's
  * threads, no wake-up). One writer thread drains the queue once per flush interval and writes
  * everything queued in one transaction, so a 10,000-stage run costs a handful of transactions.
- * {@link #runFinished} waits until the run's rows are committed, so a finished run is durable; the
- * periodic commits keep what finished when a process is killed.
+ * {@link #runStarted} waits until the run and its lease are committed, and {@link #runFinished}
+ * until the run's rows are, so a finished run is durable; the periodic commits keep what finished
+ * when a process is killed.
+ *
+ * <p>Leases: each run this history records is leased to its {@link LeaseHolder} (host, process, a
+ * token). The writer renews the leases every {@link LeaseHolder#heartbeatInterval()}; the end of a
+ * run releases its lease, and closing the history releases them all. A process that dies stops
+ * renewing: its RUNNING runs read as INTERRUPTED once the lease timeout passes, and {@link
+ * #claimForResume} lets another process take such a run over.
  */
 public final class RunHistory implements RunListener, AutoCloseable {
   /** How often queued rows are committed while a run goes on. */
@@ -47,29 +58,68 @@ public final class RunHistory implements RunListener, AutoCloseable {
 
   private final Database db;
   private final long flushIntervalNanos;
+  private final LeaseHolder holder;
   private final Queue<HistoryEvent> queue = new ConcurrentLinkedQueue<>();
   private final AtomicLong seq = new AtomicLong();
+
+  /** The runs whose leases this history holds: its own running runs and runs it resumes. */
+  private final Set<String> leased = ConcurrentHashMap.newKeySet();
+
+  /** The run each resuming run took over, by the resuming run's id. */
+  private final Map<String, String> resumes = new ConcurrentHashMap<>();
+
   private final Thread writer;
   private volatile StoreException failure;
   private volatile boolean closed;
 
-  /** A history on the database committing every {@link #DEFAULT_FLUSH_INTERVAL}. */
+  /**
+   * A history on the database committing every {@link #DEFAULT_FLUSH_INTERVAL}, leasing runs for
+   * {@link LeaseHolder#DEFAULT_TIMEOUT}.
+   */
   public RunHistory(Database db) {
-    this(db, DEFAULT_FLUSH_INTERVAL);
+    this(db, DEFAULT_FLUSH_INTERVAL, LeaseHolder.thisProcess(LeaseHolder.DEFAULT_TIMEOUT));
   }
 
-  /** A history on the database committing queued rows at most once per {@code flushInterval}. */
-  public RunHistory(Database db, Duration flushInterval) {
+  /**
+   * A history on the database committing queued rows at most once per {@code flushInterval},
+   * leasing its runs to {@code holder}.
+   */
+  public RunHistory(Database db, Duration flushInterval, LeaseHolder holder) {
     this.db = db;
-    this.flushIntervalNanos = flushInterval.toNanos();
+    this.flushIntervalNanos =
+        Math.min(flushInterval.toNanos(), holder.heartbeatInterval().toNanos());
+    this.holder = holder;
     this.writer = new Thread(this::drainLoop, "stagecraft-history-writer");
     writer.setDaemon(true);
     writer.start();
   }
 
+  /** Who holds the leases of the runs this history records. */
+  public LeaseHolder holder() {
+    return holder;
+  }
+
+  /**
+   * Records the start of the run with its lease, and waits until both are committed.
+   *
+   * @throws StoreException when the history could not be written
+   */
   @Override
   public void runStarted(RunInfo run) {
+    leased.add(run.runId());
     enqueue(new HistoryEvent.RunStarted(run));
+    flush();
+  }
+
+  @Override
+  public void attemptFailed(
+      String runId, String instance, FailedAttempt attempt, Optional<Duration> retryIn) {
+    enqueue(new HistoryEvent.AttemptFailed(runId, instance, attempt));
+  }
+
+  @Override
+  public void stageLogged(String runId, String instance, LogLine line) {
+    enqueue(new HistoryEvent.Logged(runId, instance, line, seq.incrementAndGet()));
   }
 
   @Override
@@ -83,14 +133,80 @@ public final class RunHistory implements RunListener, AutoCloseable {
   }
 
   /**
-   * Records the end of the run and waits until everything queued for it is committed.
+   * Records the end of the run, releases its lease (and that of the run it resumed), and waits
+   * until everything queued for it is committed.
    *
    * @throws StoreException when the history could not be written
    */
   @Override
   public void runFinished(String runId, RunStatus status, Instant end) {
     enqueue(new HistoryEvent.RunFinished(runId, status, end));
+    try {
+      flush();
+    } finally {
+      leased.remove(runId);
+      String resumed = resumes.remove(runId);
+      if (resumed != null) {
+        leased.remove(resumed);
+      }
+    }
+  }
+
+  /**
+   * Takes run {@code runId} over for a resume that runs as {@code resumingRunId}: atomically, when
+   * no live process holds it and it was not resumed before, marks it resumed by the new run (a
+   * RUNNING run whose holder died becomes INTERRUPTED) and leases it to this history until the new
+   * run ends. Of two processes resuming one run at once, exactly one succeeds.
+   *
+   * @throws UnknownRunException when there is no such run
+   * @throws RunLeaseException when a live process holds it (naming host and process), or it was
+   *     resumed already (naming the run that resumed it)
+   */
+  public void claimForResume(String runId, String resumingRunId) {
+    checkHealthy();
+    try (Connection c = db.connect()) {
+      Database.inTransaction(c, tx -> RunClaims.claim(tx, runId, resumingRunId, holder));
+    } catch (SQLException e) {
+      throw db.failure(e);
+    }
+    leased.add(runId);
+    resumes.put(resumingRunId, runId);
+  }
+
+  /**
+   * Makes sure the run is recorded and still leased to this history before a stage causes an effect
+   * outside the store: commits everything queued, then checks the lease.
+   *
+   * @throws StoreException when the history cannot be written
+   * @throws RunLeaseException when another process took the run over (its heartbeats stalled)
+   */
+  public void ensureRecorded(String runId) {
     flush();
+    Optional<Lease> lease;
+    try (Connection c = db.connect()) {
+      lease = RunClaims.lease(c, runId);
+    } catch (SQLException e) {
+      throw db.failure(e);
+    }
+    if (lease.isEmpty() || !lease.get().token().equals(holder.token())) {
+      throw new RunLeaseException(
+          "run "
+              + runId
+              + " is no longer held by this process"
+              + lease.map(l -> " (" + l.holder() + " holds it)").orElse("")
+              + ", so its stage does not publish anything; see: stagecraft show "
+              + runId);
+    }
+  }
+
+  /**
+   * Throws the failure that stopped the writer, if any: a stage about to store an output calls it,
+   * so a run whose history cannot be written fails instead of going on unrecorded.
+   *
+   * @throws StoreException when writing the history failed
+   */
+  public void ensureHealthy() {
+    checkHealthy();
   }
 
   /** Records where the output of a run's instance is stored (read back on resume). */
@@ -136,15 +252,20 @@ public final class RunHistory implements RunListener, AutoCloseable {
     checkHealthy();
   }
 
-  /** Commits what is queued and stops the writer thread. */
+  /** Commits what is queued, releases every lease still held, and stops the writer thread. */
   @Override
   public void close() {
     if (closed) {
       return;
     }
     try {
+      if (!leased.isEmpty()) {
+        enqueue(new HistoryEvent.ReleaseLeases());
+      }
       flush();
     } finally {
+      leased.clear();
+      resumes.clear();
       closed = true;
       LockSupport.unpark(writer);
       try {
@@ -176,16 +297,23 @@ public final class RunHistory implements RunListener, AutoCloseable {
    */
   private void drainLoop() {
     List<HistoryEvent> batch = new ArrayList<>();
+    long heartbeatNanos = holder.heartbeatInterval().toNanos();
+    long lastHeartbeat = System.nanoTime();
     try (Connection c = db.connect();
-        Statements st = new Statements(c)) {
+        Statements st = new Statements(c, holder)) {
       while (true) {
         boolean stopping = closed;
         for (HistoryEvent e = queue.poll(); e != null; e = queue.poll()) {
           batch.add(e);
         }
-        if (!batch.isEmpty()) {
-          write(st, batch);
+        boolean heartbeat =
+            !leased.isEmpty() && System.nanoTime() - lastHeartbeat >= heartbeatNanos;
+        if (!batch.isEmpty() || heartbeat) {
+          write(st, batch, heartbeat);
           batch.clear();
+          if (heartbeat) {
+            lastHeartbeat = System.nanoTime();
+          }
         }
         if (stopping) {
           return; // closed was set before this drain, so everything queued before close is written
@@ -202,10 +330,17 @@ public final class RunHistory implements RunListener, AutoCloseable {
     }
   }
 
-  private void write(Statements st, List<HistoryEvent> events) {
+  private void write(Statements st, List<HistoryEvent> events, boolean heartbeat) {
     if (failure == null) {
       try {
-        Database.inTransaction(st.connection, c -> st.write(events));
+        Database.inTransaction(
+            st.connection,
+            c -> {
+              st.write(events);
+              if (heartbeat) {
+                st.heartbeat();
+              }
+            });
       } catch (SQLException e) {
         failure = db.failure(e);
       } catch (RuntimeException e) {
@@ -239,10 +374,18 @@ public final class RunHistory implements RunListener, AutoCloseable {
   /** The writer's prepared statements, reused for every batch. */
   private static final class Statements implements AutoCloseable {
     final Connection connection;
+    final LeaseHolder holder;
     final PreparedStatement runStarted;
+    final PreparedStatement definition;
+    final PreparedStatement leaseTaken;
     final PreparedStatement runFinished;
+    final PreparedStatement leaseReleased;
+    final PreparedStatement heartbeat;
+    final PreparedStatement leasesReleased;
     final PreparedStatement stageStarted;
     final PreparedStatement stageFinished;
+    final PreparedStatement attemptFailed;
+    final PreparedStatement logged;
     final PreparedStatement outputLinked;
     final PreparedStatement cacheEntry;
     final PreparedStatement inlineArtifact;
@@ -250,16 +393,39 @@ public final class RunHistory implements RunListener, AutoCloseable {
     /** Whether {@link #inlineArtifact} holds rows not yet executed. */
     private boolean inlineBatched;
 
-    Statements(Connection c) throws SQLException {
+    Statements(Connection c, LeaseHolder holder) throws SQLException {
       this.connection = c;
+      this.holder = holder;
       runStarted =
           c.prepareStatement(
-              "INSERT INTO runs (id, pipeline, params, status, started_at, ended_at, resumed_from)"
-                  + " VALUES (?, ?, ?, 'RUNNING', ?, NULL, ?)"
+              "INSERT INTO runs (id, pipeline, params, status, started_at, ended_at, resumed_from,"
+                  + " definition) VALUES (?, ?, ?, 'RUNNING', ?, NULL, ?, ?)"
                   + " ON CONFLICT(id) DO UPDATE SET pipeline = excluded.pipeline, params = excluded.params,"
                   + " status = 'RUNNING', started_at = excluded.started_at, ended_at = NULL,"
-                  + " resumed_from = excluded.resumed_from");
+                  + " resumed_from = excluded.resumed_from, definition = excluded.definition");
+      definition =
+          c.prepareStatement(
+              "INSERT INTO pipeline_definitions (fingerprint, pipeline, definition) VALUES (?, ?, ?)"
+                  + " ON CONFLICT(fingerprint) DO NOTHING");
+      leaseTaken = c.prepareStatement(RunClaims.TAKE_LEASE);
       runFinished = c.prepareStatement("UPDATE runs SET status = ?, ended_at = ? WHERE id = ?");
+      // the run's own lease, and the one it holds on the run it resumes
+      leaseReleased =
+          c.prepareStatement(
+              "DELETE FROM run_leases WHERE token = ? AND (run_id = ?"
+                  + " OR run_id = (SELECT resumed_from FROM runs WHERE id = ?))");
+      heartbeat = c.prepareStatement("UPDATE run_leases SET heartbeat_at = ? WHERE token = ?");
+      leasesReleased = c.prepareStatement("DELETE FROM run_leases WHERE token = ?");
+      attemptFailed =
+          c.prepareStatement(
+              "INSERT INTO stage_attempts (run_id, instance, attempt, started_at, ended_at, reason)"
+                  + " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(run_id, instance, attempt) DO UPDATE SET"
+                  + " started_at = excluded.started_at, ended_at = excluded.ended_at,"
+                  + " reason = excluded.reason");
+      logged =
+          c.prepareStatement(
+              "INSERT INTO stage_logs (run_id, instance, seq, attempt, logged_at, level, message)"
+                  + " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING");
       stageStarted =
           c.prepareStatement(
               "INSERT INTO stage_executions (run_id, instance, stage, fan_index, status, attempts, started_at, seq)"
@@ -326,11 +492,22 @@ public final class RunHistory implements RunListener, AutoCloseable {
       boolean finishes = false;
       boolean outputs = false;
       boolean caches = false;
+      boolean attempts = false;
+      boolean logs = false;
       for (HistoryEvent e : events) {
         if (e instanceof HistoryEvent.RunStarted r) {
           executeBatches(starts, finishes, outputs, caches);
           starts = finishes = outputs = caches = false;
           addRunStarted(r.run());
+        } else if (e instanceof HistoryEvent.AttemptFailed a) {
+          addAttempt(a.runId(), a.instance(), a.attempt());
+          attempts = true;
+        } else if (e instanceof HistoryEvent.Logged l) {
+          addLogged(l);
+          logs = true;
+        } else if (e instanceof HistoryEvent.ReleaseLeases) {
+          leasesReleased.setString(1, holder.token());
+          leasesReleased.executeUpdate();
         } else if (e instanceof HistoryEvent.StageStarted s) {
           if (!finished.contains(s.runId() + '\u0000' + s.instance())) {
             addStageStarted(s);
@@ -340,6 +517,10 @@ public final class RunHistory implements RunListener, AutoCloseable {
           String key = f.runId() + '\u0000' + f.execution().instance();
           addStageFinished(f, firstSeen.getOrDefault(key, f.seq()), outputsOf.get(key));
           finishes = true;
+          for (FailedAttempt a : f.execution().failedAttempts()) {
+            addAttempt(f.runId(), f.execution().instance(), a);
+            attempts = true;
+          }
         } else if (e instanceof HistoryEvent.OutputLinked o) {
           if (!finished.contains(o.runId() + '\u0000' + o.instance())) {
             addOutput(o);
@@ -355,9 +536,26 @@ public final class RunHistory implements RunListener, AutoCloseable {
           runFinished.setLong(2, r.end().toEpochMilli());
           runFinished.setString(3, r.runId());
           runFinished.executeUpdate();
+          leaseReleased.setString(1, holder.token());
+          leaseReleased.setString(2, r.runId());
+          leaseReleased.setString(3, r.runId());
+          leaseReleased.executeUpdate();
         }
       }
       executeBatches(starts, finishes, outputs, caches);
+      if (attempts) {
+        attemptFailed.executeBatch();
+      }
+      if (logs) {
+        logged.executeBatch();
+      }
+    }
+
+    /** Renews every lease this history holds. */
+    void heartbeat() throws SQLException {
+      heartbeat.setLong(1, System.currentTimeMillis());
+      heartbeat.setString(2, holder.token());
+      heartbeat.executeUpdate();
     }
 
     private void executeBatches(boolean starts, boolean finishes, boolean outputs, boolean caches)
@@ -381,12 +579,45 @@ public final class RunHistory implements RunListener, AutoCloseable {
     }
 
     private void addRunStarted(RunInfo run) throws SQLException {
+      String fingerprint = null;
+      if (run.definition().isPresent()) {
+        fingerprint = run.definition().get().hash();
+        definition.setString(1, fingerprint);
+        definition.setString(2, run.pipeline());
+        definition.setString(3, run.definition().get().text());
+        definition.executeUpdate();
+      }
       runStarted.setString(1, run.runId());
       runStarted.setString(2, run.pipeline());
       runStarted.setString(3, json(new TreeMap<>(run.params())));
       runStarted.setLong(4, run.start().toEpochMilli());
       runStarted.setString(5, run.resumedFrom().orElse(null));
+      runStarted.setString(6, fingerprint);
       runStarted.executeUpdate();
+      RunClaims.bindLease(leaseTaken, run.runId(), holder, System.currentTimeMillis());
+      leaseTaken.executeUpdate();
+    }
+
+    private void addAttempt(String runId, String instance, FailedAttempt a) throws SQLException {
+      attemptFailed.setString(1, runId);
+      attemptFailed.setString(2, instance);
+      attemptFailed.setInt(3, a.attempt());
+      attemptFailed.setLong(4, a.start().toEpochMilli());
+      attemptFailed.setLong(5, a.end().toEpochMilli());
+      attemptFailed.setString(6, a.reason());
+      attemptFailed.addBatch();
+    }
+
+    private void addLogged(HistoryEvent.Logged l) throws SQLException {
+      LogLine line = l.line();
+      logged.setString(1, l.runId());
+      logged.setString(2, l.instance());
+      logged.setLong(3, l.seq());
+      logged.setInt(4, line.attempt());
+      logged.setLong(5, line.at().toEpochMilli());
+      logged.setString(6, line.level());
+      logged.setString(7, line.message());
+      logged.addBatch();
     }
 
     private void addStageStarted(HistoryEvent.StageStarted s) throws SQLException {
@@ -500,9 +731,16 @@ public final class RunHistory implements RunListener, AutoCloseable {
       for (PreparedStatement p :
           List.of(
               runStarted,
+              definition,
+              leaseTaken,
               runFinished,
+              leaseReleased,
+              heartbeat,
+              leasesReleased,
               stageStarted,
               stageFinished,
+              attemptFailed,
+              logged,
               outputLinked,
               cacheEntry,
               inlineArtifact)) {

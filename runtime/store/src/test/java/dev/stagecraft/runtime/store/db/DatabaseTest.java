@@ -30,10 +30,18 @@ class DatabaseTest {
       assertEquals("wal", scalar(s, "PRAGMA journal_mode"));
       assertEquals(
           List.of(
-              "cache_entries", "inline_artifacts", "runs", "schema_version", "stage_executions"),
+              "cache_entries",
+              "inline_artifacts",
+              "pipeline_definitions",
+              "run_leases",
+              "runs",
+              "schema_version",
+              "stage_attempts",
+              "stage_executions",
+              "stage_logs"),
           column(s, "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"));
       assertEquals(
-          List.of("1", "2", "3", "4"),
+          List.of("1", "2", "3", "4", "5"),
           column(s, "SELECT version FROM schema_version ORDER BY version"));
     }
   }

@@ -5,11 +5,12 @@ import dev.stagecraft.runtime.engine.RunStatus;
 import dev.stagecraft.runtime.engine.StageExecution;
 import dev.stagecraft.runtime.engine.StageStatus;
 import dev.stagecraft.runtime.store.Store;
-import dev.stagecraft.runtime.store.codec.Codecs;
+import dev.stagecraft.runtime.store.StoreSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -19,7 +20,8 @@ import java.util.Optional;
  * often so its transactions interleave with the other process's.
  *
  * <p>Arguments: store directory, run id, number of stages, ready file, go file, and optionally
- * {@code hang}: record the stages but never finish the run (the test kills the process).
+ * {@code hang}: record the stages but never finish the run (the test kills the process; its lease
+ * lasts 1 s without a heartbeat).
  */
 public final class HistoryWriterMain {
   private HistoryWriterMain() {}
@@ -34,8 +36,9 @@ public final class HistoryWriterMain {
     try (Store store =
         Store.open(
             storeDir,
-            Codecs.standard(),
-            hang ? RunHistory.DEFAULT_FLUSH_INTERVAL : Duration.ofMillis(1))) {
+            hang
+                ? StoreSettings.defaults().withLeaseTimeout(Duration.ofSeconds(1))
+                : StoreSettings.defaults().withFlushInterval(Duration.ofMillis(1)))) {
       Files.writeString(ready, runId);
       while (!Files.exists(go)) {
         Thread.sleep(2); // a start barrier, not timing: both processes write at the same time
@@ -66,7 +69,8 @@ public final class HistoryWriterMain {
                     1000L * i,
                     64L * i,
                     Map.of("i", (double) i),
-                    ""));
+                    "",
+                    List.of()));
         if (i % 50 == 0 && !hang) {
           store.history().flush();
         }

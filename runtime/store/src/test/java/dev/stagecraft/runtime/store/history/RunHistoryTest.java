@@ -83,7 +83,8 @@ class RunHistoryTest {
             5_000_000,
             1 << 20,
             Map.of("loss", Double.NaN),
-            "IllegalStateException: diverged");
+            "IllegalStateException: diverged",
+            List.of());
     history.stageFinished("run-1", failed);
     StageExecution skipped =
         new StageExecution(
@@ -99,7 +100,8 @@ class RunHistoryTest {
             0,
             0,
             Map.of(),
-            "upstream stage 'train[1]' failed");
+            "upstream stage 'train[1]' failed",
+            List.of());
     history.stageFinished("run-1", skipped);
     history.runFinished("run-1", RunStatus.FAILED, T0.plusSeconds(1));
 
@@ -288,23 +290,29 @@ class RunHistoryTest {
   }
 
   @Test
-  void aFailedWriteSurfacesAsOneLineWhenTheRunFinishes() throws Exception {
+  void aFailedWriteSurfacesAsOneLineAsSoonAsTheRunStarts() throws Exception {
     history.flush(); // the writer is up with its statements prepared
     try (java.sql.Connection c = db.connect();
         java.sql.Statement s = c.createStatement()) {
       s.execute("DROP TABLE runs");
     }
-    history.runStarted(new RunInfo("r", "p", Map.of(), T0, Optional.empty()));
     dev.stagecraft.runtime.store.StoreException e =
         assertThrows(
             dev.stagecraft.runtime.store.StoreException.class,
-            () -> history.runFinished("r", RunStatus.SUCCEEDED, T0.plusSeconds(1)));
+            () -> history.runStarted(new RunInfo("r", "p", Map.of(), T0, Optional.empty())));
     assertTrue(
         e.getMessage().startsWith("the store database " + db.file() + " failed: "), e.getMessage());
     assertTrue(e.getMessage().contains("no such table: runs"), e.getMessage());
     assertTrue(e.getMessage().endsWith("; check the file or pass --store DIR"), e.getMessage());
     assertEquals(1, e.getMessage().lines().count());
     assertThrows(dev.stagecraft.runtime.store.StoreException.class, history::flush, "stays failed");
+    assertThrows(
+        dev.stagecraft.runtime.store.StoreException.class,
+        () -> history.runFinished("r", RunStatus.SUCCEEDED, T0.plusSeconds(1)));
+    assertThrows(
+        dev.stagecraft.runtime.store.StoreException.class,
+        history::ensureHealthy,
+        "a stage storing an output now fails");
     history = null; // nothing to close: the failed writer is left to its daemon thread
   }
 

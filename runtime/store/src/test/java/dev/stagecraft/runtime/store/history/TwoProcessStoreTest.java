@@ -18,7 +18,10 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Two JVMs record runs into one store at the same time; both runs end up complete. */
+/**
+ * Two JVMs record runs into one store at the same time; both runs end up complete. A killed process
+ * keeps what it committed, and its run reads as INTERRUPTED once its lease expires.
+ */
 class TwoProcessStoreTest {
   private static final int STAGES = 400;
 
@@ -83,7 +86,7 @@ class TwoProcessStoreTest {
   }
 
   @Test
-  void aKilledProcessKeepsTheStagesThatFinished() throws Exception {
+  void aKilledProcessKeepsTheStagesThatFinishedAndItsRunBecomesInterrupted() throws Exception {
     Path store = dir.resolve("store");
     Path ready = dir.resolve("ready");
     Path go = dir.resolve("go");
@@ -120,9 +123,16 @@ class TwoProcessStoreTest {
       assertTrue(child.waitFor(1, TimeUnit.MINUTES));
     }
     try (Store s = Store.open(store)) {
+      // nobody renews the lease any more: within its timeout (1 s) the run reads as INTERRUPTED
+      long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
+      while (s.queries().run("killed").orElseThrow().status() != RunStatus.INTERRUPTED) {
+        assertTrue(System.nanoTime() < deadline, "the killed run never showed INTERRUPTED");
+        Thread.sleep(20);
+      }
       RunRecord run = s.queries().run("killed").orElseThrow();
-      assertEquals(RunStatus.RUNNING, run.status());
-      assertEquals(Optional.empty(), run.end());
+      Lease lease = run.lease().orElseThrow();
+      assertEquals(child.pid(), lease.pid());
+      assertEquals(Optional.of(lease.heartbeatAt()), run.end(), "it ended at its last heartbeat");
       assertEquals(30, run.stages().size());
       assertTrue(run.stages().stream().allMatch(e -> e.status() == StageStatus.SUCCEEDED));
       assertEquals(30, s.loadOutputs("killed").size());

@@ -1,0 +1,33 @@
+package dev.stagecraft.runtime.store.history;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * A run's lease as recorded: the process holding it and its last heartbeat. It is live while the
+ * heartbeat is younger than the timeout; a RUNNING run without a live lease is INTERRUPTED.
+ */
+public record Lease(
+    String runId,
+    String host,
+    long pid,
+    String token,
+    Duration timeout,
+    Instant acquiredAt,
+    Instant heartbeatAt) {
+
+  /** Whether the holder renewed it within the timeout before {@code now}. */
+  public boolean isLive(Instant now) {
+    return Duration.between(heartbeatAt, now).compareTo(timeout) <= 0;
+  }
+
+  /** {@code process 1234 on host build-7}. */
+  public String holder() {
+    return "process " + pid + " on host " + host;
+  }
+
+  /** How long ago the last heartbeat was, in whole seconds, at {@code now}. */
+  public long secondsSinceHeartbeat(Instant now) {
+    return Math.max(0, Duration.between(heartbeatAt, now).toSeconds());
+  }
+}
