@@ -69,7 +69,17 @@ public final class Migrations {
           WHERE item IS NOT NULL AND json_valid(item) AND json_type(item) = 'text'""",
                   """
           UPDATE stage_executions SET item = substr(item, 1, 39) || '…'
-          WHERE item IS NOT NULL AND length(item) > 40""")));
+          WHERE item IS NOT NULL AND length(item) > 40""")),
+          new Migration(
+              4,
+              "the resolved plan of a run, with its template and environment",
+              List.of(
+                  """
+          CREATE TABLE run_plans (
+            run_id TEXT PRIMARY KEY,
+            template TEXT,
+            environment TEXT,
+            plan TEXT NOT NULL) WITHOUT ROWID""")));
 
   /** The schema version this code reads and writes. */
   public static int currentVersion() {

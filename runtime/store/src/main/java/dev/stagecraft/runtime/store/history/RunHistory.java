@@ -98,6 +98,14 @@ public final class RunHistory implements RunListener, AutoCloseable {
     enqueue(new HistoryEvent.OutputLinked(runId, instance, ref, seq.incrementAndGet()));
   }
 
+  /**
+   * Records the plan a run follows: its JSON, the template's path and the environment whose overlay
+   * applied (null when none).
+   */
+  public void planRecorded(String runId, String template, String environment, String planJson) {
+    enqueue(new HistoryEvent.PlanRecorded(runId, template, environment, planJson));
+  }
+
   /** Records a cached output under its key. */
   public void cacheEntryAdded(String key, String pipeline, String stage, ArtifactRef ref) {
     enqueue(new HistoryEvent.CacheEntryAdded(key, pipeline, stage, ref));
@@ -245,6 +253,7 @@ public final class RunHistory implements RunListener, AutoCloseable {
     final PreparedStatement stageFinished;
     final PreparedStatement outputLinked;
     final PreparedStatement cacheEntry;
+    final PreparedStatement planRecorded;
 
     Statements(Connection c) throws SQLException {
       this.connection = c;
@@ -291,6 +300,11 @@ public final class RunHistory implements RunListener, AutoCloseable {
                   + " VALUES (?, ?, ?, ?, ?, ?, ?)"
                   + " ON CONFLICT(cache_key) DO UPDATE SET sha256 = excluded.sha256, codec = excluded.codec,"
                   + " size = excluded.size, created_at = excluded.created_at");
+      planRecorded =
+          c.prepareStatement(
+              "INSERT INTO run_plans (run_id, template, environment, plan) VALUES (?, ?, ?, ?)"
+                  + " ON CONFLICT(run_id) DO UPDATE SET template = excluded.template,"
+                  + " environment = excluded.environment, plan = excluded.plan");
     }
 
     void write(List<HistoryEvent> events) throws SQLException {
@@ -340,6 +354,12 @@ public final class RunHistory implements RunListener, AutoCloseable {
         } else if (e instanceof HistoryEvent.CacheEntryAdded ce) {
           addCacheEntry(ce);
           caches = true;
+        } else if (e instanceof HistoryEvent.PlanRecorded pr) {
+          planRecorded.setString(1, pr.runId());
+          planRecorded.setString(2, pr.template());
+          planRecorded.setString(3, pr.environment());
+          planRecorded.setString(4, pr.plan());
+          planRecorded.executeUpdate();
         } else if (e instanceof HistoryEvent.RunFinished r) {
           executeBatches(starts, finishes, outputs, caches);
           starts = finishes = outputs = caches = false;
@@ -473,7 +493,14 @@ public final class RunHistory implements RunListener, AutoCloseable {
     @Override
     public void close() throws SQLException {
       for (PreparedStatement p :
-          List.of(runStarted, runFinished, stageStarted, stageFinished, outputLinked, cacheEntry)) {
+          List.of(
+              runStarted,
+              runFinished,
+              stageStarted,
+              stageFinished,
+              outputLinked,
+              cacheEntry,
+              planRecorded)) {
         p.close();
       }
     }

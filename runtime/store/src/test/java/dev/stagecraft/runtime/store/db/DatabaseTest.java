@@ -29,10 +29,11 @@ class DatabaseTest {
         Statement s = c.createStatement()) {
       assertEquals("wal", scalar(s, "PRAGMA journal_mode"));
       assertEquals(
-          List.of("cache_entries", "runs", "schema_version", "stage_executions"),
+          List.of("cache_entries", "run_plans", "runs", "schema_version", "stage_executions"),
           column(s, "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"));
       assertEquals(
-          List.of("1", "2", "3"), column(s, "SELECT version FROM schema_version ORDER BY version"));
+          List.of("1", "2", "3", "4"),
+          column(s, "SELECT version FROM schema_version ORDER BY version"));
     }
   }
 
