@@ -1,10 +1,14 @@
 package dev.stagecraft.runtime.cli;
 
 import dev.stagecraft.runtime.graph.PipelineDefinition;
+import dev.stagecraft.runtime.plan.Profile;
 import dev.stagecraft.runtime.store.history.HistoryQueries;
+import dev.stagecraft.runtime.store.history.RecordedPlan;
 import dev.stagecraft.runtime.store.history.RunRecord;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -13,7 +17,8 @@ import picocli.CommandLine.ParentCommand;
 
 /**
  * {@code stagecraft resume RUN_ID [run options]}: runs a failed or killed run's pipeline again with
- * its parameters, reusing the stored outputs of the stages that succeeded (they end CACHED).
+ * its parameters and the profile, template and environment of its plan, reusing the stored outputs
+ * of the stages that succeeded (they end CACHED).
  */
 @Command(
     name = "resume",
@@ -39,7 +44,26 @@ final class ResumeCommand implements Callable<Integer> {
             .run(queries.resolveRunId(runId))
             .orElseThrow(() -> new UsageException("no run '" + runId + "' in " + dir));
     PipelineDefinition def = cli.catalog().find(run.pipeline()).definition();
-    Map<String, String> params = run.params();
-    return settings.execute(cli, def, params, run.runId());
+    return settings.execute(cli, def, inputs(queries, run), run.runId());
+  }
+
+  /**
+   * The run's parameters and the profile, template and environment of the plan it recorded (none
+   * for a run recorded without one): the resumed run follows the same plan.
+   */
+  private static PlanInputs inputs(HistoryQueries queries, RunRecord run) {
+    Optional<RecordedPlan> recorded = queries.plan(run.runId());
+    Map<String, String> facts = new LinkedHashMap<>();
+    recorded.ifPresent(
+        r ->
+            r.plan()
+                .path("profile")
+                .fields()
+                .forEachRemaining(f -> facts.put(f.getKey(), f.getValue().asText())));
+    return new PlanInputs(
+        Profile.parse(facts),
+        recorded.flatMap(RecordedPlan::template).map(Path::of),
+        recorded.flatMap(RecordedPlan::environment),
+        run.params());
   }
 }

@@ -55,6 +55,7 @@ public final class HtmlReport {
     metrics(b, run);
     stages(b, run);
     params(b, run);
+    PlanSection.render(b, report.plan());
     b.append("<footer>Written by <code>stagecraft report</code> from the run history.</footer>\n");
     b.append("</body>\n</html>\n");
     return b.toString();
@@ -107,7 +108,7 @@ public final class HtmlReport {
     b.append(
         "</dl>\n<nav><a href=\"#graph\">Graph</a><a href=\"#timeline\">Timeline</a>"
             + "<a href=\"#outputs\">Outputs</a><a href=\"#metrics\">Metrics</a><a href=\"#stages\">Stages</a>"
-            + "<a href=\"#params\">Parameters</a></nav>\n</header>\n");
+            + "<a href=\"#params\">Parameters</a><a href=\"#plan\">Plan</a></nav>\n</header>\n");
   }
 
   private static void fact(StringBuilder b, String term, String html) {

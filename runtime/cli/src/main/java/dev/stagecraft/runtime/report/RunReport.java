@@ -1,21 +1,26 @@
 package dev.stagecraft.runtime.report;
 
+import dev.stagecraft.runtime.store.history.RecordedPlan;
 import dev.stagecraft.runtime.store.history.RunRecord;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Everything a run report shows: the recorded run, its pipeline's graph, the small outputs of its
- * stages, the hyperparameter search histories in its outputs, and notes on what could not be shown.
+ * stages, the hyperparameter search histories in its outputs, the plan it followed, and notes on
+ * what could not be shown.
  */
 public record RunReport(
     RunRecord run,
     StageGraph graph,
     List<OutputTable> outputs,
     List<TrialTable> trials,
+    Optional<RecordedPlan> plan,
     List<String> notes) {
   public RunReport {
     outputs = List.copyOf(outputs);
     trials = List.copyOf(trials);
+    java.util.Objects.requireNonNull(plan, "plan");
     notes = List.copyOf(notes);
   }
 }

@@ -18,7 +18,7 @@ import java.util.function.Function;
 
 /**
  * Reads what a report shows from a store: the run, the graph of its pipeline (when the definition
- * is known) and its stages' small JSON outputs.
+ * is known), its stages' small JSON outputs and the plan it followed.
  *
  * <pre>{@code
  * RunReport report = RunReports.load(Path.of(".stagecraft"), "20260102-0304", catalog::definition);
@@ -108,6 +108,6 @@ public final class RunReports {
       }
     }
     trials.sort(Comparator.comparing(TrialTable::instance));
-    return new RunReport(run, graph, outputs, trials, notes);
+    return new RunReport(run, graph, outputs, trials, store.queries().plan(run.runId()), notes);
   }
 }
