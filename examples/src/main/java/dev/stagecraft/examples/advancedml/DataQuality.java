@@ -16,7 +16,7 @@ import tech.tablesaw.columns.Column;
  * @param rows the rows of the data
  * @param missingFraction missing feature cells over all feature cells (the target excluded)
  * @param classCounts rows per class of the target, by class (rows without a class left out)
- * @param rarestClass the class with the fewest rows
+ * @param rarestClass the class with the fewest rows; empty when no row has a class
  * @param rarestClassFraction its rows over the rows with a class
  */
 public record DataQuality(
@@ -38,7 +38,8 @@ public record DataQuality(
    * Measures {@code data} and checks it.
    *
    * @throws DataException when the thresholds are out of range, too many feature values are
-   *     missing, or the rarest class is too rare
+   *     missing, or the rarest of two or more classes is too rare (a single class is for {@code
+   *     preprocess} to report, where the training data is prepared)
    */
   static DataQuality of(
       Table data, String target, double maxMissingFraction, double minClassFraction) {
@@ -82,20 +83,15 @@ public record DataQuality(
         labelled++;
       }
     }
-    if (counts.size() < 2) {
-      throw new DataException(
-          "data quality: target column '"
-              + target
-              + "' has "
-              + (counts.isEmpty() ? "no class" : "a single class " + counts.keySet())
-              + " in its "
-              + labelled
-              + " labelled rows; a classifier needs at least two classes");
+    if (counts.isEmpty()) {
+      // no class at all: preprocess reports it, where the training data is prepared
+      return new DataQuality(
+          data.rowCount(), missingFraction, maxMissingFraction, counts, "", 0, minClassFraction);
     }
     String rarest =
         counts.entrySet().stream().min(Map.Entry.comparingByValue()).orElseThrow().getKey();
     double rarestFraction = (double) counts.get(rarest) / labelled;
-    if (rarestFraction < minClassFraction) {
+    if (counts.size() > 1 && rarestFraction < minClassFraction) {
       throw new DataException(
           String.format(
               Locale.ROOT,
