@@ -12,6 +12,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Reads YAML text into a {@link ConfigTree}, token by token through Jackson's YAML parser, so every
@@ -20,6 +22,9 @@ import java.util.List;
  */
 final class YamlTree {
   private static final YAMLFactory YAML = new YAMLFactory();
+
+  /** Where SnakeYAML says a problem is: {@code in 'reader', line 4, column 4:}. */
+  private static final Pattern MARK = Pattern.compile("line (\\d+), column \\d+");
 
   private final JsonParser parser;
   private final String file;
@@ -44,12 +49,7 @@ final class YamlTree {
       return reader.node(first, "");
     } catch (JsonProcessingException e) {
       throw new ConfigException(
-          List.of(
-              new ConfigProblem(
-                  file,
-                  Math.max(1, e.getLocation() == null ? 1 : e.getLocation().getLineNr()),
-                  "",
-                  "YAML syntax: " + syntaxMessage(e))));
+          List.of(new ConfigProblem(file, syntaxLine(e), "", "YAML syntax: " + syntaxMessage(e))));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -96,17 +96,34 @@ final class YamlTree {
     return parser.currentTokenLocation().getLineNr();
   }
 
-  /** SnakeYAML's several lines (problem, context, a caret) as one line: what and near what. */
+  /** The line of the problem: the last one SnakeYAML names, else where the parser stopped. */
+  private static int syntaxLine(JsonProcessingException e) {
+    Matcher m = MARK.matcher(String.valueOf(e.getOriginalMessage()));
+    int line = -1;
+    while (m.find()) {
+      line = Integer.parseInt(m.group(1));
+    }
+    if (line > 0) {
+      return line;
+    }
+    return e.getLocation() == null ? 1 : Math.max(1, e.getLocation().getLineNr());
+  }
+
+  /**
+   * SnakeYAML's several lines (what it was parsing and what it found, each followed by where, the
+   * text and a caret) as one line: {@code while parsing a block collection, expected <block end>,
+   * but found '<block mapping start>'}.
+   */
   private static String syntaxMessage(JsonProcessingException e) {
     String original = e.getOriginalMessage() == null ? e.toString() : e.getOriginalMessage();
+    String[] lines = original.split("\\R");
     List<String> parts = new ArrayList<>();
-    for (String line : original.split("\\R")) {
-      String t = line.strip();
-      if (t.isEmpty() || t.startsWith("^") || t.startsWith("in 'reader'") || t.startsWith("in '")) {
-        continue;
+    for (int i = 0; i < lines.length; i++) {
+      boolean placed = i + 1 < lines.length && lines[i + 1].strip().startsWith("in '");
+      if (placed && !lines[i].isBlank()) {
+        parts.add(lines[i].strip());
       }
-      parts.add(t);
     }
-    return String.join(" ", parts).replaceAll("\\s+", " ");
+    return parts.isEmpty() ? lines[0].strip() : String.join(", ", parts);
   }
 }

@@ -31,9 +31,18 @@ class TemplateErrorsTest {
 
   @Test
   void yamlSyntax() {
-    List<String> p = problems(HEAD + "rules:\n  - name: a\n   when: x\n");
-    assertEquals(1, p.size());
-    assertEquals(true, p.get(0).startsWith("t.yaml:4: YAML syntax: "), p.get(0));
+    assertProblem(
+        HEAD + "rules:\n  - name: a\n   when: x\n",
+        "t.yaml:4: YAML syntax: while parsing a block collection, expected <block end>, but found"
+            + " '<block mapping start>'");
+  }
+
+  @Test
+  void yamlSyntaxOfATab() {
+    assertProblem(
+        HEAD + "\tenvironments: {}\n",
+        "t.yaml:2: YAML syntax: found character '\\t(TAB)' that cannot start any token. (Do not"
+            + " use \\t(TAB) for indentation)");
   }
 
   @Test
