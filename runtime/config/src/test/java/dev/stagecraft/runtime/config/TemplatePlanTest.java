@@ -192,8 +192,8 @@ class TemplatePlanTest {
     Profile p = ConfigFiles.profile(file);
 
     assertEquals(
-        Map.of("environment", "production", "data_size", "2147483648", "data_preprocessed", "true"),
-        p.texts());
+        Map.of("environment", "production", "data_size", 2147483648L, "data_preprocessed", true),
+        p.facts());
 
     Files.writeString(file, "environment: prod\nlatency: low\n");
     UserInputException e = assertThrows(UserInputException.class, () -> ConfigFiles.profile(file));

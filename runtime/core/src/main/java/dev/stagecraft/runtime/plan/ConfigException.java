@@ -11,26 +11,12 @@ import java.util.List;
 public class ConfigException extends UserInputException {
   private static final long serialVersionUID = 1L;
 
-  private final transient List<ConfigProblem> found;
-
-  /** Every problem found (at least one). */
+  /** Every problem found (at least one); {@link #problems()} lists them in file order. */
   public ConfigException(List<ConfigProblem> problems) {
-    super(lines(problems));
-    this.found = sorted(problems);
-  }
-
-  /** The problems with their places, in file order. */
-  public List<ConfigProblem> configProblems() {
-    return found;
-  }
-
-  private static List<ConfigProblem> sorted(List<ConfigProblem> problems) {
-    return problems.stream()
-        .sorted(Comparator.comparing(ConfigProblem::file).thenComparingInt(ConfigProblem::line))
-        .toList();
-  }
-
-  private static List<String> lines(List<ConfigProblem> problems) {
-    return sorted(problems).stream().map(ConfigProblem::toString).toList();
+    super(
+        problems.stream()
+            .sorted(Comparator.comparing(ConfigProblem::file).thenComparingInt(ConfigProblem::line))
+            .map(ConfigProblem::toString)
+            .toList());
   }
 }

@@ -133,13 +133,6 @@ public record Profile(Map<String, Object> facts) {
     return value.equals(facts.get(name));
   }
 
-  /** The facts as text, as {@code --profile key=value} takes them back. */
-  public Map<String, String> texts() {
-    Map<String, String> texts = new LinkedHashMap<>();
-    facts.forEach((name, value) -> texts.put(name, String.valueOf(value)));
-    return texts;
-  }
-
   private static Object value(String name, String text) {
     ProfileFact fact =
         ProfileFacts.find(name)

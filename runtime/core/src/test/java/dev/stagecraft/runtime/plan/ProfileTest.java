@@ -30,8 +30,8 @@ class ProfileTest {
     assertEquals("production", p.fact("environment").orElseThrow());
     assertEquals(Boolean.TRUE, p.fact("data_preprocessed").orElseThrow());
     assertEquals(
-        Map.of("data_size", "2147483648", "environment", "production", "data_preprocessed", "true"),
-        p.texts());
+        Map.of("data_size", 2147483648L, "environment", "production", "data_preprocessed", true),
+        p.facts());
   }
 
   @Test
@@ -39,7 +39,7 @@ class ProfileTest {
     Profile file = Profile.parse(Map.of("environment", "staging", "priority", "low"));
     Profile flags = Profile.parse(Map.of("environment", "production"));
 
-    assertEquals(Map.of("priority", "low", "environment", "production"), file.with(flags).texts());
+    assertEquals(Map.of("priority", "low", "environment", "production"), file.with(flags).facts());
   }
 
   @Test
