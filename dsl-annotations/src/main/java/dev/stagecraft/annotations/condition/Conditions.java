@@ -9,9 +9,9 @@ import java.util.Objects;
 /**
  * Checks conditions written in the {@code @When} language (its grammar is in the Javadoc of {@link
  * dev.stagecraft.annotations.When}): parses the text, resolves every name against the parameters
- * and stage outputs given, and checks the types through a {@link TypeModel}. The processor compiles
- * the result into Java; the runtime uses the same checker for conditions it reads from files.
- * Nothing is ever evaluated as code.
+ * and stage outputs given and the profile facts ({@link ProfileFacts}), and checks the types
+ * through a {@link TypeModel}. The processor compiles the result into Java; the runtime uses the
+ * same checker for conditions it reads from files. Nothing is ever evaluated as code.
  *
  * <p>Syntax errors stop at the first one; type errors are all reported. A path through a type the
  * model reports unresolved is an error saying so: a processor should defer such pipelines. Each

@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A path whose names are resolved: a root (a parameter or a stage output), then one property read
- * per further segment.
+ * A path whose names are resolved: a root (a parameter, a stage output or a profile fact), then one
+ * property read per further segment (a profile fact has none: its path is {@code profile.<fact>}).
  *
  * @param root where the first segment comes from
  * @param rootType the root's type
@@ -20,7 +20,9 @@ public record ResolvedPath<T>(
     /** A pipeline parameter. */
     PARAM,
     /** A stage's output. */
-    STAGE
+    STAGE,
+    /** A fact of the run's profile, {@code profile.<fact>}; null when the run does not give it. */
+    PROFILE
   }
 
   public ResolvedPath {
@@ -30,9 +32,9 @@ public record ResolvedPath<T>(
     steps = List.copyOf(steps);
   }
 
-  /** The first segment: the parameter or stage name. */
+  /** The parameter or stage name (the first segment), or the profile fact's name (the second). */
   public String name() {
-    return source.segments().get(0);
+    return source.segments().get(root == Root.PROFILE ? 1 : 0);
   }
 
   /** The type of the value at the end of the path. */

@@ -10,10 +10,11 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Resolves the names of an {@link Expr} against the pipeline's parameters and stage outputs and
- * checks its types through a {@link TypeModel}, turning it into a {@link Bound} tree. Keeps going
- * after an error, so errors in independent parts of the expression are all reported; a part with an
- * error reports nothing more about the expressions that contain it.
+ * Resolves the names of an {@link Expr} against the pipeline's parameters, stage outputs and the
+ * run's profile facts ({@code profile.<fact>}, see {@link ProfileFacts}) and checks its types
+ * through a {@link TypeModel}, turning it into a {@link Bound} tree. Keeps going after an error, so
+ * errors in independent parts of the expression are all reported; a part with an error reports
+ * nothing more about the expressions that contain it.
  */
 final class TypeChecker<T> {
   private final TypeModel<T> model;
@@ -141,7 +142,8 @@ final class TypeChecker<T> {
       return new Bound.BooleanComparison<>(operator, left, right);
     }
     if (lt instanceof ValueType.StringType && rt instanceof ValueType.StringType) {
-      return new Bound.EqualsComparison<>(operator, left, right);
+      boolean known = knownChoice(left, comparison.right()) & knownChoice(right, comparison.left());
+      return known ? new Bound.EqualsComparison<>(operator, left, right) : new Bound.Invalid<>();
     }
     if (lt instanceof ValueType.EnumType<T> le
         && rt instanceof ValueType.StringType<T> rs
@@ -247,10 +249,14 @@ final class TypeChecker<T> {
     }
     if ((type instanceof ValueType.StringType && kind.equals("string"))
         || (type instanceof ValueType.BooleanType && kind.equals("boolean"))) {
+      boolean known = true;
       for (Expr.Literal literal : membership.values()) {
+        known &= knownChoice(operand, literal);
         values.add(new Bound.Constant<>(literal, literalType(literal)));
       }
-      return new Bound.Membership<>(operand, values, Bound.MembershipKind.OBJECT);
+      return known
+          ? new Bound.Membership<>(operand, values, Bound.MembershipKind.OBJECT)
+          : new Bound.Invalid<>();
     }
     if (type instanceof ValueType.EnumType<T> enumType && kind.equals("string")) {
       boolean valid = true;
@@ -340,11 +346,51 @@ final class TypeChecker<T> {
         : new ValueType.NullType<>();
   }
 
+  /**
+   * Whether {@code other} is not a string literal compared with a profile fact that has a fixed set
+   * of values, or is one of them; reports it otherwise ({@code 'prodution'}).
+   */
+  private boolean knownChoice(Bound<T> read, Expr other) {
+    if (!(read instanceof Bound.Read<T> r)
+        || r.path().root() != ResolvedPath.Root.PROFILE
+        || !(other instanceof Expr.StringLiteral literal)) {
+      return true;
+    }
+    ProfileFact fact = ProfileFacts.find(r.path().name()).orElseThrow();
+    if (fact.values().contains(literal.value())) {
+      return true;
+    }
+    error(
+        r.path().source().text()
+            + " has no value '"
+            + literal.value()
+            + "'"
+            + Suggestions.closest(literal.value(), fact.values())
+                .map(c -> " (did you mean '" + c + "'?)")
+                .orElse(" (values: " + String.join(", ", fact.values()) + ")"),
+        literal.column());
+    return false;
+  }
+
   private Bound<T> path(Expr.Path path) {
     String name = path.segments().get(0);
     int column = path.column();
     boolean isParam = params.containsKey(name);
     boolean isStage = stageOutputs.containsKey(name);
+    if (name.equals(ProfileFacts.ROOT)) {
+      if (isParam || isStage) {
+        error(
+            "'"
+                + name
+                + "' is both a "
+                + (isParam ? "@Param" : "stage")
+                + " and the run's profile: rename the "
+                + (isParam ? "@Param" : "stage"),
+            column);
+        return new Bound.Invalid<>();
+      }
+      return profileFact(path);
+    }
     if (isParam && isStage) {
       error("'" + name + "' is both a @Param and a stage: rename one of them", column);
       return new Bound.Invalid<>();
@@ -408,10 +454,52 @@ final class TypeChecker<T> {
     return new Bound.Read<>(resolved, model.classify(current));
   }
 
+  /** {@code profile.<fact>}: a fact of the run's profile, which has no properties. */
+  private Bound<T> profileFact(Expr.Path path) {
+    List<String> facts = ProfileFacts.names();
+    if (path.segments().size() == 1) {
+      error(
+          "'profile' needs a fact, e.g. profile.environment (facts: "
+              + String.join(", ", facts)
+              + ")",
+          path.column());
+      return new Bound.Invalid<>();
+    }
+    String name = path.segments().get(1);
+    Optional<ProfileFact> fact = ProfileFacts.find(name);
+    if (fact.isEmpty()) {
+      error(
+          "unknown profile fact '"
+              + name
+              + "'"
+              + Suggestions.closest(name, facts)
+                  .map(c -> " (did you mean '" + c + "'?)")
+                  .orElse(" (facts: " + String.join(", ", facts) + ")"),
+          path.columns().get(1));
+      return new Bound.Invalid<>();
+    }
+    T type = model.profileFactType(fact.get().kind());
+    if (path.segments().size() > 2) {
+      error(
+          path.prefix(2)
+              + " is a profile fact ("
+              + model.display(type)
+              + "), which has no property '"
+              + path.segments().get(2)
+              + "'",
+          path.columns().get(2));
+      return new Bound.Invalid<>();
+    }
+    ResolvedPath<T> resolved = new ResolvedPath<>(path, ResolvedPath.Root.PROFILE, type, List.of());
+    return new Bound.Read<>(resolved, model.classify(type));
+  }
+
   private String unknownNameHint(String name) {
     List<String> candidates = new ArrayList<>(params.keySet());
     candidates.addAll(stageOutputs.keySet());
-    Optional<String> suggestion = Suggestions.closest(name, candidates);
+    List<String> withProfile = new ArrayList<>(candidates);
+    withProfile.add(ProfileFacts.ROOT);
+    Optional<String> suggestion = Suggestions.closest(name, withProfile);
     if (suggestion.isPresent()) {
       return " (did you mean '" + suggestion.get() + "'?)";
     }

@@ -45,6 +45,13 @@ public interface TypeModel<T> {
   String display(T type);
 
   /**
+   * The type a profile fact of this kind is read as: {@code Long} for {@link
+   * ProfileFact.Kind#BYTES}, {@code String} for {@link ProfileFact.Kind#CHOICE}, {@code Boolean}
+   * for {@link ProfileFact.Kind#BOOLEAN} (boxed: an absent fact is null).
+   */
+  T profileFactType(ProfileFact.Kind kind);
+
+  /**
    * One readable property.
    *
    * @param member the member read: a method name (called without arguments) or a field name

@@ -18,6 +18,29 @@ public final class Quantities {
       Pattern.compile(
           "([+-]?(?:\\d+(?:\\.\\d*)?|\\.\\d+))(?:([eE][+-]?\\d+)|(Ki|Mi|Gi|Ti|Pi|Ei|n|u|m|k|M|G|T|P|E))?");
 
+  /** Suffixes that make a quantity smaller than its number: nano, micro, milli. */
+  private static final java.util.List<String> FRACTIONS = java.util.List.of("n", "u", "m");
+
+  /** Memory suffixes from the largest unit down, binary before decimal of the same order. */
+  private static final String[] UNITS = {
+    "Ei", "E", "Pi", "P", "Ti", "T", "Gi", "G", "Mi", "M", "Ki", "k"
+  };
+
+  private static final long[] UNIT_SIZES = {
+    1L << 60,
+    1_000_000_000_000_000_000L,
+    1L << 50,
+    1_000_000_000_000_000L,
+    1L << 40,
+    1_000_000_000_000L,
+    1L << 30,
+    1_000_000_000L,
+    1L << 20,
+    1_000_000L,
+    1L << 10,
+    1_000L
+  };
+
   private Quantities() {}
 
   /**
@@ -50,38 +73,57 @@ public final class Quantities {
   }
 
   /**
-   * Formats bytes the way people write memory quantities: {@code 2Gi}, {@code 512Mi}, {@code 1000}.
+   * Parses a number of bytes that must be whole and not negative, such as a data size: {@code
+   * "2e9"}, {@code "500M"}, {@code "2Gi"}, {@code "1.5G"}; {@code what} names it in messages.
+   *
+   * @throws IllegalArgumentException with a message saying what is allowed
+   */
+  public static long byteCount(String text, String what) {
+    Matcher m = QUANTITY.matcher(text == null ? "" : text.trim());
+    if (text != null && m.matches() && m.group(3) != null && FRACTIONS.contains(m.group(3))) {
+      throw new IllegalArgumentException(
+          what
+              + " \""
+              + text
+              + "\" is bytes, and '"
+              + m.group(3)
+              + "' would make it a fraction of a byte"
+              + (m.group(3).equals("m") ? " (use " + m.group(1) + "M for megabytes)" : ""));
+    }
+    BigDecimal value = parse(text, what, memoryHint(text));
+    if (value.signum() < 0) {
+      throw new IllegalArgumentException(what + " \"" + text + "\" must not be negative");
+    }
+    try {
+      return value.stripTrailingZeros().toBigIntegerExact().longValueExact();
+    } catch (ArithmeticException e) {
+      throw new IllegalArgumentException(
+          what + " \"" + text + "\" is not a whole number of bytes (or too large)");
+    }
+  }
+
+  /**
+   * Formats bytes exactly, the way people write memory quantities: with the largest suffix, binary
+   * or decimal, that divides it ({@code 2Gi}, {@code 1536Mi}, {@code 2G}, {@code 500M}), else as a
+   * number ({@code 1000001}). {@link #memoryBytes} reads every result back to the same number.
    */
   public static String formatBytes(long bytes) {
-    String[] units = {"Ei", "Pi", "Ti", "Gi", "Mi", "Ki"};
-    for (int i = 0; i < units.length; i++) {
-      long unit = 1L << (10 * (units.length - i));
-      if (bytes >= unit && bytes % unit == 0) {
-        return bytes / unit + units[i];
-      }
-    }
-    for (int i = 0; i < units.length; i++) {
-      long unit = 1L << (10 * (units.length - i));
-      if (bytes >= unit) {
-        return BigDecimal.valueOf(bytes)
-                .divide(BigDecimal.valueOf(unit), 1, java.math.RoundingMode.HALF_UP)
-                .stripTrailingZeros()
-                .toPlainString()
-            + units[i];
+    if (bytes != 0) {
+      for (int i = 0; i < UNITS.length; i++) {
+        if (bytes % UNIT_SIZES[i] == 0) {
+          return bytes / UNIT_SIZES[i] + UNITS[i];
+        }
       }
     }
     return Long.toString(bytes);
   }
 
-  /** Formats millicores as {@code 2}, {@code 1.5} or {@code 500m}. */
+  /**
+   * Formats millicores as a Kubernetes quantity: whole cores as {@code 2}, anything else in
+   * millicores, {@code 500m} or {@code 1500m}.
+   */
   public static String formatCpu(long millis) {
-    if (millis % 1000 == 0) {
-      return Long.toString(millis / 1000);
-    }
-    if (millis < 1000) {
-      return millis + "m";
-    }
-    return BigDecimal.valueOf(millis).movePointLeft(3).stripTrailingZeros().toPlainString();
+    return millis % 1000 == 0 ? Long.toString(millis / 1000) : millis + "m";
   }
 
   private static BigDecimal parse(String text, String what, String hint) {

@@ -16,7 +16,8 @@ import javax.lang.model.type.TypeMirror;
 /**
  * Writes a checked condition as one plain Java expression over a variable {@code scope} of type
  * {@code dev.stagecraft.runtime.graph.ConditionScope}. Parameters are read with {@code
- * scope.<T>param(name)}, stage outputs with {@code scope.<T>output(name)}; every property read goes
+ * scope.<T>param(name)}, stage outputs with {@code scope.<T>output(name)}, profile facts with
+ * {@code scope.<T>profile(fact)} (null when absent, tested before use); every property read goes
  * through {@code scope.notNull(path, owner)} so navigating through null names the path, and every
  * value at the end of a path through {@code scope.saw(path, value)} so a false condition can say
  * what it saw. {@code &&}, {@code ||} and {@code !} are Java's, so evaluation short-circuits.
@@ -41,12 +42,22 @@ final class CodeGenerator {
             || bound instanceof Bound.IdentityComparison
             || (bound instanceof Bound.EqualsComparison<TypeMirror> equals
                 && equals.operator() == ComparisonOperator.NE)
+            || (bound instanceof Bound.Membership<TypeMirror> membership
+                && isProfile(membership.operand()))
         ? CodeBlock.of("($L)", code)
         : code;
   }
 
-  /** The value of {@code bound}; a boxed number or boolean read is checked to be non-null. */
+  /**
+   * The value of {@code bound}; a boxed number or boolean read is checked to be non-null, except a
+   * boolean profile fact, which is true only when given as true.
+   */
   private static CodeBlock unboxed(Bound<TypeMirror> bound) {
+    if (isProfile(bound)) {
+      return bound.type() instanceof ValueType.BooleanType
+          ? CodeBlock.of("$T.TRUE.equals($L)", Boolean.class, value(bound))
+          : value(bound);
+    }
     if (bound instanceof Bound.Read<TypeMirror> read && isBoxed(read.type())) {
       return CodeBlock.of("scope.notNull($S, $L)", read.path().source().text(), read(read.path()));
     }
@@ -67,18 +78,26 @@ final class CodeGenerator {
       return CodeBlock.of("!$L", nested(not.operand()));
     }
     if (bound instanceof Bound.NumberComparison<TypeMirror> comparison) {
-      return CodeBlock.of(
-          "$L $L $L",
-          number(comparison.left(), comparison.integral()),
-          comparison.operator().symbol(),
-          number(comparison.right(), comparison.integral()));
+      return nullSafe(
+          comparison.operator(),
+          comparison.left(),
+          comparison.right(),
+          CodeBlock.of(
+              "$L $L $L",
+              number(comparison.left(), comparison.integral()),
+              comparison.operator().symbol(),
+              number(comparison.right(), comparison.integral())));
     }
     if (bound instanceof Bound.BooleanComparison<TypeMirror> comparison) {
-      return CodeBlock.of(
-          "$L $L $L",
-          bool(comparison.left()),
-          comparison.operator().symbol(),
-          bool(comparison.right()));
+      return nullSafe(
+          comparison.operator(),
+          comparison.left(),
+          comparison.right(),
+          CodeBlock.of(
+              "$L $L $L",
+              bool(comparison.left()),
+              comparison.operator().symbol(),
+              bool(comparison.right())));
     }
     if (bound instanceof Bound.EqualsComparison<TypeMirror> comparison) {
       return CodeBlock.of(
@@ -110,7 +129,54 @@ final class CodeGenerator {
     throw new IllegalStateException("a condition with errors cannot be generated: " + bound);
   }
 
+  /**
+   * A comparison that reads a profile fact, which is null when the run does not give it: {@code ==}
+   * and the ordering operators are false with null, {@code !=} is true; two facts compare as {@code
+   * Objects.equals}.
+   */
+  private static CodeBlock nullSafe(
+      ComparisonOperator operator,
+      Bound<TypeMirror> left,
+      Bound<TypeMirror> right,
+      CodeBlock comparison) {
+    boolean l = isProfile(left);
+    boolean r = isProfile(right);
+    if (!l && !r) {
+      return comparison;
+    }
+    if (l && r && !operator.isOrdering()) {
+      return CodeBlock.of(
+          "$L$T.equals($L, $L)",
+          operator == ComparisonOperator.NE ? "!" : "",
+          OBJECTS,
+          value(left),
+          value(right));
+    }
+    String test = operator == ComparisonOperator.NE ? "$L == null || " : "$L != null && ";
+    CodeBlock.Builder b = CodeBlock.builder();
+    if (l) {
+      b.add(test, value(left));
+    }
+    if (r) {
+      b.add(test, value(right));
+    }
+    return b.add("$L", comparison).build();
+  }
+
+  /** Whether {@code bound} reads a profile fact. */
+  private static boolean isProfile(Bound<TypeMirror> bound) {
+    return bound instanceof Bound.Read<TypeMirror> read
+        && read.path().root() == ResolvedPath.Root.PROFILE;
+  }
+
   private static CodeBlock membership(Bound.Membership<TypeMirror> membership) {
+    CodeBlock test = contains(membership);
+    return isProfile(membership.operand())
+        ? CodeBlock.of("$L != null && $L", value(membership.operand()), test)
+        : test;
+  }
+
+  private static CodeBlock contains(Bound.Membership<TypeMirror> membership) {
     List<CodeBlock> values = new ArrayList<>();
     boolean integral = membership.kind() == Bound.MembershipKind.INTEGRAL;
     for (Bound<TypeMirror> value : membership.values()) {
@@ -127,17 +193,21 @@ final class CodeGenerator {
         "$T.of($L).contains($L)", LIST, list, number(membership.operand(), integral));
   }
 
-  /** A number as {@code long} or {@code double}, without boxes, for a comparison. */
+  /**
+   * A number as {@code long} or {@code double}, without boxes, for a comparison (a profile fact is
+   * unboxed as it is: {@link #nullSafe} tests it first).
+   */
   private static CodeBlock number(Bound<TypeMirror> bound, boolean integral) {
     if (bound instanceof Bound.Constant<TypeMirror> constant) {
       return literal(constant.literal(), !integral);
     }
-    return CodeBlock.of("($L) $L", integral ? "long" : "double", unboxed(bound));
+    return CodeBlock.of(
+        "($L) $L", integral ? "long" : "double", isProfile(bound) ? value(bound) : unboxed(bound));
   }
 
   private static CodeBlock bool(Bound<TypeMirror> bound) {
     if (bound instanceof Bound.Read) {
-      return CodeBlock.of("(boolean) $L", unboxed(bound));
+      return CodeBlock.of("(boolean) $L", isProfile(bound) ? value(bound) : unboxed(bound));
     }
     return nested(bound);
   }
@@ -163,7 +233,11 @@ final class CodeGenerator {
         CodeBlock.of(
             "scope.<$T>$L($S)",
             TypeName.get(path.rootType()).box(),
-            path.root() == ResolvedPath.Root.PARAM ? "param" : "output",
+            switch (path.root()) {
+              case PARAM -> "param";
+              case STAGE -> "output";
+              case PROFILE -> "profile";
+            },
             path.name());
     for (int i = 0; i < path.steps().size(); i++) {
       TypeModel.Property<TypeMirror> step = path.steps().get(i);

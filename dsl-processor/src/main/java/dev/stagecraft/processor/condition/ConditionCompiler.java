@@ -19,12 +19,14 @@ import javax.lang.model.util.Types;
  * == != < <= > >=}, {@code x in [literal, ...]}, parentheses, number literals ({@code 1e9}),
  * 'single' or "double" quoted strings, {@code true false null}, and dotted paths. The first segment
  * of a path is a parameter or a stage name; a name that is both is an error asking to rename one.
- * Later segments are record components, public no-argument getters ({@code getX}, {@code isX}) or
- * public fields of the static type, inherited ones included. Numbers compare with numbers (as
- * {@code long} when both are integral, else as {@code double}), strings with strings ({@code ==} is
- * {@code Objects.equals}), booleans with booleans, an enum with a string literal naming one of its
- * constants, any reference with {@code null}; {@code < <= > >=} need numbers; the whole expression
- * must be boolean.
+ * {@code profile.<fact>} reads a fact of the run's profile ({@code String}, {@code Long} or {@code
+ * Boolean}, null when the run does not give it: compared null-safely, a string literal must be one
+ * of the fact's values). Later segments are record components, public no-argument getters ({@code
+ * getX}, {@code isX}) or public fields of the static type, inherited ones included. Numbers compare
+ * with numbers (as {@code long} when both are integral, else as {@code double}), strings with
+ * strings ({@code ==} is {@code Objects.equals}), booleans with booleans, an enum with a string
+ * literal naming one of its constants, any reference with {@code null}; {@code < <= > >=} need
+ * numbers; the whole expression must be boolean.
  *
  * <p>Syntax errors stop at the first one; type errors are all reported. A path through a type that
  * javac could not resolve (kind {@code ERROR}) is reported as such: a processor should defer

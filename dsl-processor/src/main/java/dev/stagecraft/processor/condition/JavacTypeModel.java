@@ -1,5 +1,6 @@
 package dev.stagecraft.processor.condition;
 
+import dev.stagecraft.annotations.condition.ProfileFact;
 import dev.stagecraft.annotations.condition.TypeModel;
 import dev.stagecraft.annotations.condition.ValueType;
 import java.util.List;
@@ -129,6 +130,17 @@ final class JavacTypeModel implements TypeModel<TypeMirror> {
         .filter(element -> element.getKind() == ElementKind.ENUM_CONSTANT)
         .map(element -> element.getSimpleName().toString())
         .toList();
+  }
+
+  @Override
+  public TypeMirror profileFactType(ProfileFact.Kind kind) {
+    String name =
+        switch (kind) {
+          case BYTES -> "java.lang.Long";
+          case CHOICE -> "java.lang.String";
+          case BOOLEAN -> "java.lang.Boolean";
+        };
+    return elements.getTypeElement(name).asType();
   }
 
   @Override

@@ -41,6 +41,18 @@ class ConditionEvaluationTest {
     /* 23 */ "abTest == null || abTest.confidence > -0.5",
     /* 24 */ "wildBox.value.version > 1 && wildBox.value.name != 'x'",
     /* 25 */ "score >= 0.5 && regions != null",
+    /* 26 */ "profile.environment != 'production'",
+    /* 27 */ "profile.data_size > 1e9",
+    /* 28 */ "profile.data_size == 1000000000",
+    /* 29 */ "profile.data_preprocessed",
+    /* 30 */ "!profile.data_preprocessed",
+    /* 31 */ "profile.model_complexity in ['medium', 'high']",
+    /* 32 */ "profile.data_size in [1, 2]",
+    /* 33 */ "profile.data_size != 5",
+    /* 34 */ "profile.data_preprocessed == false",
+    /* 35 */ "profile.environment == null",
+    /* 36 */ "profile.data_size >= dataSize",
+    /* 37 */ "!(profile.data_size < 10) && profile.data_size == profile.data_size",
   };
 
   private static List<Condition.Predicate> predicates;
@@ -280,5 +292,41 @@ class ConditionEvaluationTest {
     assertThat(source).contains("scope.<Box<Model>>output(\"boxed\")");
     assertThat(source).contains("== Environment.PRODUCTION");
     assertThat(source).contains("import dev.stagecraft.processor.condition.fixtures.AbTestResult;");
+  }
+
+  @Test
+  void aProfileFactIsComparedLikeAValue() {
+    assertThat(test(26, new RecordingScope().profile("environment", "dev"))).isTrue();
+    assertThat(test(26, new RecordingScope().profile("environment", "production"))).isFalse();
+    assertThat(test(27, new RecordingScope().profile("data_size", 1_000_000_001L))).isTrue();
+    assertThat(test(27, new RecordingScope().profile("data_size", 1_000_000_000L))).isFalse();
+    assertThat(test(28, new RecordingScope().profile("data_size", 1_000_000_000L))).isTrue();
+    assertThat(test(29, new RecordingScope().profile("data_preprocessed", true))).isTrue();
+    assertThat(test(30, new RecordingScope().profile("data_preprocessed", true))).isFalse();
+    assertThat(test(31, new RecordingScope().profile("model_complexity", "high"))).isTrue();
+    assertThat(test(31, new RecordingScope().profile("model_complexity", "low"))).isFalse();
+    assertThat(test(32, new RecordingScope().profile("data_size", 2L))).isTrue();
+    assertThat(test(33, new RecordingScope().profile("data_size", 5L))).isFalse();
+    assertThat(test(34, new RecordingScope().profile("data_preprocessed", false))).isTrue();
+    assertThat(test(36, new RecordingScope().profile("data_size", 7L).param("dataSize", 7L)))
+        .isTrue();
+  }
+
+  @Test
+  void anAbsentProfileFactIsNullWhichOnlyEqualityComparesWith() {
+    RecordingScope none = new RecordingScope();
+    assertThat(test(26, none)).isTrue(); // null != 'production'
+    assertThat(test(27, none)).isFalse(); // ordering with null is false
+    assertThat(test(28, none)).isFalse();
+    assertThat(test(29, none)).isFalse(); // a boolean fact on its own: true only when true
+    assertThat(test(30, none)).isTrue();
+    assertThat(test(31, none)).isFalse(); // in is false
+    assertThat(test(32, none)).isFalse();
+    assertThat(test(33, none)).isTrue(); // null != 5
+    assertThat(test(34, none)).isFalse(); // null == false is false
+    assertThat(test(35, none)).isTrue();
+    assertThat(test(36, new RecordingScope().param("dataSize", 7L))).isFalse();
+    assertThat(test(37, none)).isTrue(); // !(false) && null == null
+    assertThat(none.seen()).contains("profile.data_size = null");
   }
 }

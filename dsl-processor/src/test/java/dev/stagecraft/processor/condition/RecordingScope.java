@@ -7,12 +7,14 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Test scope: serves the given parameters and outputs, fails on anything else (so a test sees which
- * values a short-circuiting condition did not read), and records every {@code saw}.
+ * Test scope: serves the given parameters, outputs and profile facts (absent facts are null), fails
+ * on a parameter or output not given (so a test sees which values a short-circuiting condition did
+ * not read), and records every {@code saw}.
  */
 final class RecordingScope implements ConditionScope {
   private final Map<String, Object> params = new LinkedHashMap<>();
   private final Map<String, Object> outputs = new LinkedHashMap<>();
+  private final Map<String, Object> profile = new LinkedHashMap<>();
   private final List<String> seen = new ArrayList<>();
 
   RecordingScope param(String name, Object value) {
@@ -22,6 +24,12 @@ final class RecordingScope implements ConditionScope {
 
   RecordingScope output(String stage, Object value) {
     outputs.put(stage, value);
+    return this;
+  }
+
+  /** Gives a profile fact; facts not given are absent (null), as in a run. */
+  RecordingScope profile(String fact, Object value) {
+    profile.put(fact, value);
     return this;
   }
 
@@ -46,6 +54,12 @@ final class RecordingScope implements ConditionScope {
       throw new IllegalStateException("output not provided: " + stage);
     }
     return (T) outputs.get(stage);
+  }
+
+  @Override
+  @SuppressWarnings("unchecked")
+  public <T> T profile(String fact) {
+    return (T) profile.get(fact);
   }
 
   @Override

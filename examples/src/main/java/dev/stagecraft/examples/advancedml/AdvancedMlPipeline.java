@@ -1,6 +1,7 @@
 package dev.stagecraft.examples.advancedml;
 
 import dev.stagecraft.annotations.Default;
+import dev.stagecraft.annotations.DependsOn;
 import dev.stagecraft.annotations.ForEach;
 import dev.stagecraft.annotations.Input;
 import dev.stagecraft.annotations.Item;
@@ -42,13 +43,14 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import tech.tablesaw.api.Table;
 
 /**
- * The advanced ML pipeline, the main job: load a classification CSV, preprocess it (fitted on the
- * training split only), train two variants in parallel with a hyperparameter search (a: logistic
- * regression; b: random forest and gradient boosting, the better kept), A/B test them with
- * McNemar's test, and deploy a model to the registry in every run:
+ * The advanced ML pipeline, the main job: load a classification CSV, check its quality, preprocess
+ * it (fitted on the training split only), train two variants in parallel with a hyperparameter
+ * search (a: logistic regression; b: random forest and gradient boosting, the better kept), A/B
+ * test them with McNemar's test, and deploy a model to the registry in every run:
  *
  * <ul>
  *   <li>{@code deployWinner}: the A/B-selected model to {@code production} when the test is
@@ -158,6 +160,36 @@ public class AdvancedMlPipeline {
   }
 
   /**
+   * A data-quality gate that stops a bad data set before any training: too many missing feature
+   * values, or a class too rare to learn. Production skips it (built-in rule {@code
+   * skip-validation-in-production}): data reaching production was checked on its way there.
+   */
+  @Stage(
+      type = StageType.VALIDATION,
+      description = "Data-quality gate: missing values and the rarest class's share")
+  public DataQuality dataQuality(
+      @Input("load") Table data,
+      @Param(value = "targetColumn", description = "The class column") @Default(TARGET)
+          String targetColumn,
+      @Param(
+              value = "maxMissingFraction",
+              description = "Most missing feature cells allowed, as a fraction of all of them")
+          @Default("0.2")
+          double maxMissingFraction,
+      @Param(
+              value = "minClassFraction",
+              description = "Least fraction of the rows the rarest class must have")
+          @Default("0.05")
+          double minClassFraction,
+      StageContext ctx) {
+    requireTarget(data, targetColumn);
+    DataQuality quality = DataQuality.of(data, targetColumn, maxMissingFraction, minClassFraction);
+    ctx.metric("missing_fraction", quality.missingFraction());
+    ctx.metric("rarest_class_fraction", quality.rarestClassFraction());
+    return quality;
+  }
+
+  /**
    * Splits the rows (stratified by the target, seeded), fits the preprocessing on the training
    * split only and applies it to both, and checks that training can run on the result.
    */
@@ -189,16 +221,7 @@ public class AdvancedMlPipeline {
           @Default(SEED)
           long seed,
       StageContext ctx) {
-    if (!data.containsColumn(targetColumn)) {
-      throw new DataException(
-          "target column '"
-              + targetColumn
-              + "' is not in the data"
-              + Suggestions.didYouMean(targetColumn, data.columnNames())
-              + "; set targetColumn"
-              + " to one of its columns: "
-              + data.columnNames());
-    }
+    requireTarget(data, targetColumn);
     if (interactions < 0 || interactions >= 1) {
       throw new DataException(
           "interactions "
@@ -206,7 +229,6 @@ public class AdvancedMlPipeline {
               + " must be in [0, 1): the |Pearson r| above which a"
               + " feature pair gets a product column, 0 for none");
     }
-    TrainTestSplit.Split split = new TrainTestSplit(testSize, seed, targetColumn).split(data);
     PreprocessOptions options =
         PreprocessOptions.defaults()
             .withTarget(targetColumn)
@@ -215,13 +237,6 @@ public class AdvancedMlPipeline {
             .withInteractions(interactions > 0 ? interactions : null)
             .withCapOutliers(capOutliers)
             .withIqrFactor(iqrFactor);
-    Preprocessor.Result fitted = new Preprocessor(options).fitTransform(split.train());
-    Table train = fitted.table();
-    Table test = fitted.state().transform(split.test());
-    LabeledData labeled = TableDatasets.forTraining(train, targetColumn);
-    TableDatasets.forEvaluation(test, targetColumn, labeled.featureNames());
-    HyperparameterSearch.check(
-        labeled, TrainingConfig.defaults("logistic_regression").withFolds(folds));
     String steps =
         "impute "
             + impute
@@ -229,6 +244,30 @@ public class AdvancedMlPipeline {
             + scale
             + (interactions > 0 ? ", interactions above |r| " + interactions : "")
             + (capOutliers != OutlierMethod.NONE ? ", cap outliers IQR x " + iqrFactor : "");
+    return prepare(data, targetColumn, options, steps, testSize, folds, seed, ctx);
+  }
+
+  /**
+   * The stratified split with {@code options} fitted on the training rows and applied to both, and
+   * the checks training needs; with no steps in {@code options}, the data as given.
+   */
+  static PreparedData prepare(
+      Table data,
+      String targetColumn,
+      PreprocessOptions options,
+      String steps,
+      double testSize,
+      int folds,
+      long seed,
+      StageContext ctx) {
+    TrainTestSplit.Split split = new TrainTestSplit(testSize, seed, targetColumn).split(data);
+    Preprocessor.Result fitted = new Preprocessor(options).fitTransform(split.train());
+    Table train = fitted.table();
+    Table test = fitted.state().transform(split.test());
+    LabeledData labeled = TableDatasets.forTraining(train, targetColumn);
+    TableDatasets.forEvaluation(test, targetColumn, labeled.featureNames());
+    HyperparameterSearch.check(
+        labeled, TrainingConfig.defaults("logistic_regression").withFolds(folds));
     ctx.logger()
         .info("prepared {} train and {} test rows ({})", train.rowCount(), test.rowCount(), steps);
     List<String> features = labeled.featureNames();
@@ -246,14 +285,23 @@ public class AdvancedMlPipeline {
 
   /**
    * Trains one variant: a hyperparameter search per model type with stratified k-fold
-   * cross-validation on the training split; the best refitted and scored on the test split.
+   * cross-validation on the training split; the best refitted and scored on the test split. When
+   * the plan excluded {@code preprocess} (the data is already preprocessed), it splits the data as
+   * given.
    */
   @Stage(
       type = StageType.TRAINING,
       description = "Hyperparameter search, best model scored on test")
   @ForEach(items = {"a", "b"})
+  @DependsOn("dataQuality")
   public VariantModel train(
-      @Input("preprocess") PreparedData data,
+      @Input("preprocess") Optional<PreparedData> prepared,
+      @Input("load") Table raw,
+      @Param(value = "targetColumn", description = "The class column") @Default(TARGET)
+          String targetColumn,
+      @Param(value = "testSize", description = "Fraction of rows held out for testing")
+          @Default(TEST_SIZE)
+          double testSize,
       @Item String variant,
       @Param(value = "nTrials", description = "Hyperparameter search trials per model type")
           @Default(N_TRIALS)
@@ -275,6 +323,18 @@ public class AdvancedMlPipeline {
           @Default(PRUNING)
           boolean pruning,
       StageContext ctx) {
+    PreparedData data =
+        prepared.orElseGet(
+            () ->
+                prepare(
+                    raw,
+                    targetColumn,
+                    PreprocessOptions.defaults().withTarget(targetColumn),
+                    "as given",
+                    testSize,
+                    folds,
+                    seed,
+                    ctx));
     SearchStrategy method = SearchStrategy.fromId(searchMethod);
     List<TrainingConfig> configs =
         VariantConfigs.of(variant, nTrials, folds, seed, searchSpace).stream()
@@ -497,6 +557,20 @@ public class AdvancedMlPipeline {
     return inputDataPath.toString().isEmpty()
         ? "bundled " + BUNDLED_NAME + ".csv"
         : inputDataPath.toAbsolutePath().normalize().toString();
+  }
+
+  /** Fails when the target column is not in the data, suggesting the closest column. */
+  private static void requireTarget(Table data, String targetColumn) {
+    if (!data.containsColumn(targetColumn)) {
+      throw new DataException(
+          "target column '"
+              + targetColumn
+              + "' is not in the data"
+              + Suggestions.didYouMean(targetColumn, data.columnNames())
+              + "; set targetColumn"
+              + " to one of its columns: "
+              + data.columnNames());
+    }
   }
 
   /** Copies the bundled data set into {@code dir} and returns the copy. */

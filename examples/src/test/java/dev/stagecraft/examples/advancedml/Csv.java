@@ -48,6 +48,25 @@ final class Csv {
     return write(dir.resolve(singleClass ? "single.csv" : "binary.csv"), csv.toString());
   }
 
+  /**
+   * A two-class table {@code a,b,label} of {@code rows} rows where every {@code gap}-th value of
+   * {@code a} is missing and only every {@code rareEvery}-th row is {@code no}.
+   */
+  static Path withGaps(Path dir, int rows, int gap, int rareEvery, long seed) throws IOException {
+    SplittableRandom random = new SplittableRandom(seed);
+    StringBuilder csv = new StringBuilder("a,b,label\n");
+    for (int i = 0; i < rows; i++) {
+      boolean yes = i % rareEvery != 0;
+      String a =
+          i % gap == 0
+              ? ""
+              : String.format(Locale.ROOT, "%.4f", (yes ? 2 : 0) + random.nextGaussian());
+      csv.append(
+          String.format(Locale.ROOT, "%s,%.4f,%s%n", a, random.nextGaussian(), yes ? "yes" : "no"));
+    }
+    return write(dir.resolve("gaps.csv"), csv.toString());
+  }
+
   /** A two-class table with a text feature {@code colour}. */
   static Path withTextFeature(Path dir) throws IOException {
     StringBuilder csv = new StringBuilder("a,colour,label\n");

@@ -2,6 +2,7 @@ package dev.stagecraft.runtime;
 
 import dev.stagecraft.runtime.graph.ResourceRequest;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 
@@ -59,6 +60,21 @@ public interface StageContext {
 
   /** The resources reserved for this stage. */
   ResourceRequest resources();
+
+  /**
+   * How many threads this execution should use: the parallelism its run's plan gives the stage
+   * (raised, for example, for large data), by default its reserved cores rounded up (at least 1).
+   * In a fan-out instance, the instance's reserved cores rounded up: the stage's parallelism bounds
+   * how many instances run at once.
+   */
+  int parallelism();
+
+  /**
+   * The optimizations the run's plan switched on for this stage (for example {@code
+   * model_quantization}, {@code batch_processing}, {@code cache_warming}), in order; empty by
+   * default. They are part of the stage's cache key.
+   */
+  List<String> optimizations();
 
   /** Records a named metric of this execution; the last value of a name wins. */
   void metric(String name, double value);

@@ -6,9 +6,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.stagecraft.runtime.engine.FailedAttempt;
 import dev.stagecraft.runtime.engine.RunStatus;
 import dev.stagecraft.runtime.engine.StageExecution;
+import dev.stagecraft.runtime.plan.Change;
 import dev.stagecraft.runtime.store.history.Lease;
+import dev.stagecraft.runtime.store.history.RecordedPlan;
 import dev.stagecraft.runtime.store.history.RunRecord;
 import dev.stagecraft.runtime.store.history.RunSummary;
+import dev.stagecraft.runtime.store.plan.PlanJson;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -202,10 +205,52 @@ final class HistoryFormat {
   }
 
   /**
-   * A run as JSON, in the shape of {@code run --json} ({@code runId, pipeline, status, stages[name,
-   * status, attempts, durationMs, reason, item, metrics]}) plus params, start, end and resumedFrom.
+   * The plan a run followed as text: its profile and template, then every stage's decisions (each
+   * change and its rule) as a table; a line saying so when the run recorded none.
    */
-  static ObjectNode runJson(RunRecord run) {
+  static String planText(Optional<RecordedPlan> recorded) {
+    if (recorded.isEmpty()) {
+      return "plan: none recorded\n";
+    }
+    RecordedPlan r = recorded.get();
+    StringBuilder b = new StringBuilder();
+    List<String> facts = new ArrayList<>();
+    r.plan()
+        .path("profile")
+        .fields()
+        .forEachRemaining(f -> facts.add(f.getKey() + "=" + f.getValue().asText()));
+    b.append("plan: profile ")
+        .append(facts.isEmpty() ? "none" : String.join(", ", facts))
+        .append("; template ")
+        .append(
+            r.template()
+                .map(t -> t + r.environment().map(e -> " (environment " + e + ")").orElse(""))
+                .orElse("none"))
+        .append('\n');
+    List<List<String>> rows = new ArrayList<>();
+    rows.add(List.of("STAGE", "FIELD", "FROM", "TO", "RULE"));
+    PlanJson.changes(r.plan())
+        .forEach(
+            (stage, changes) -> {
+              for (Change c : changes) {
+                rows.add(List.of(stage, c.field(), c.from(), c.to(), c.rule()));
+              }
+            });
+    if (rows.size() == 1) {
+      b.append("no rule changed a stage\n");
+    } else {
+      b.append(table(rows));
+    }
+    return b.toString();
+  }
+
+  /**
+   * A run as JSON, in the shape of {@code run --json} ({@code runId, pipeline, status, stages[name,
+   * status, attempts, durationMs, reason, item, metrics]}) plus params, start, end, resumedFrom and
+   * the plan it followed ({@code plan}: the plan's JSON, {@code template}: its path and
+   * environment; null when none was recorded).
+   */
+  static ObjectNode runJson(RunRecord run, Optional<RecordedPlan> plan) {
     ObjectNode o = JSON.createObjectNode();
     o.put("runId", run.runId());
     o.put("pipeline", run.pipeline());
@@ -245,6 +290,15 @@ final class HistoryFormat {
       holder.put("live", l.isLive(Instant.now()));
     } else {
       o.putNull("holder");
+    }
+    if (plan.isPresent()) {
+      o.set("plan", plan.get().plan());
+      ObjectNode template = o.putObject("template");
+      putOptional(template, "file", plan.get().template());
+      putOptional(template, "environment", plan.get().environment());
+    } else {
+      o.putNull("plan");
+      o.putNull("template");
     }
     return o;
   }

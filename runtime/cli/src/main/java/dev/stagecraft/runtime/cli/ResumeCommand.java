@@ -2,12 +2,16 @@ package dev.stagecraft.runtime.cli;
 
 import dev.stagecraft.runtime.graph.PipelineDefinition;
 import dev.stagecraft.runtime.graph.PipelineFingerprint;
+import dev.stagecraft.runtime.plan.Profile;
 import dev.stagecraft.runtime.store.StoreReader;
 import dev.stagecraft.runtime.store.history.HistoryQueries;
+import dev.stagecraft.runtime.store.history.RecordedPlan;
 import dev.stagecraft.runtime.store.history.RunRecord;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -17,10 +21,10 @@ import picocli.CommandLine.ParentCommand;
 
 /**
  * {@code stagecraft resume RUN_ID [--force] [run options]}: runs a failed, cancelled or interrupted
- * run's pipeline again with its parameters, reusing the stored outputs of the stages that succeeded
- * (they end CACHED). Refused while another process runs or resumes it (naming host and process),
- * once it was resumed already, and, without {@code --force}, when the pipeline's definition changed
- * since the run (saying what changed).
+ * run's pipeline again with its parameters and the profile, template and environment of its plan,
+ * reusing the stored outputs of the stages that succeeded (they end CACHED). Refused while another
+ * process runs or resumes it (naming host and process), once it was resumed already, and, without
+ * {@code --force}, when the pipeline's definition changed since the run (saying what changed).
  */
 @Command(
     name = "resume",
@@ -73,7 +77,26 @@ final class ResumeCommand implements Callable<Integer> {
       }
       cli.err.println("warning: " + what + "; resuming anyway (--force)");
     }
-    Map<String, String> params = run.params();
-    return settings.execute(cli, def, params, run.runId());
+    return settings.execute(cli, def, inputs(queries, run), run.runId());
+  }
+
+  /**
+   * The run's parameters and the profile, template and environment of the plan it recorded (none
+   * for a run recorded without one): the resumed run follows the same plan.
+   */
+  private static PlanInputs inputs(HistoryQueries queries, RunRecord run) {
+    Optional<RecordedPlan> recorded = queries.plan(run.runId());
+    Map<String, String> facts = new LinkedHashMap<>();
+    recorded.ifPresent(
+        r ->
+            r.plan()
+                .path("profile")
+                .fields()
+                .forEachRemaining(f -> facts.put(f.getKey(), f.getValue().asText())));
+    return new PlanInputs(
+        Profile.parse(facts),
+        recorded.flatMap(RecordedPlan::template).map(Path::of),
+        recorded.flatMap(RecordedPlan::environment),
+        run.params());
   }
 }

@@ -11,8 +11,10 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /**
- * {@code stagecraft run PIPELINE [-p name=value]... [--max-cpu N] [--max-memory 8Gi] [--gpus N]
- * [--store DIR] [--no-cache] [--fail-fast] [--json]}.
+ * {@code stagecraft run PIPELINE [-p name=value]... [--profile fact=value]... [--profile-file F]
+ * [--template F] [--environment E] [--max-cpu N] [--max-memory 8Gi] [--gpus N] [--store DIR]
+ * [--no-cache] [--fail-fast] [--json]}: plans the run as {@code plan} does, refuses an invalid
+ * plan, and runs it, recording the plan with the run.
  */
 @Command(name = "run", mixinStandardHelpOptions = true, description = "Run a pipeline.")
 final class RunCommand implements Callable<Integer> {
@@ -27,14 +29,16 @@ final class RunCommand implements Callable<Integer> {
   @Option(
       names = "-p",
       paramLabel = "name=value",
-      description = "A pipeline parameter, written as in @Default.")
+      description = "A pipeline parameter, written as in @Default; overrides the template's.")
   Map<String, String> params = new LinkedHashMap<>();
+
+  @Mixin PlanOptions planOptions = new PlanOptions();
 
   @Mixin RunSettings settings = new RunSettings();
 
   @Override
   public Integer call() {
     PipelineDefinition def = cli.catalog().find(pipeline).definition();
-    return settings.execute(cli, def, params, null);
+    return settings.execute(cli, def, planOptions.inputs(params), null);
   }
 }

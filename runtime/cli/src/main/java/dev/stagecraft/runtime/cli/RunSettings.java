@@ -1,44 +1,30 @@
 package dev.stagecraft.runtime.cli;
 
-import dev.stagecraft.annotations.syntax.Quantities;
 import dev.stagecraft.runtime.Summarizable;
-import dev.stagecraft.runtime.engine.PipelineRunner;
 import dev.stagecraft.runtime.engine.RunOptions;
 import dev.stagecraft.runtime.engine.RunResult;
 import dev.stagecraft.runtime.engine.RunStatus;
 import dev.stagecraft.runtime.engine.StageOutcome;
 import dev.stagecraft.runtime.graph.PipelineDefinition;
+import dev.stagecraft.runtime.plan.InvalidPlanException;
+import dev.stagecraft.runtime.plan.Plan;
+import dev.stagecraft.runtime.plan.PlannedRun;
 import dev.stagecraft.runtime.store.Store;
 import dev.stagecraft.runtime.store.StoreException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.function.LongSupplier;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
  * The options {@code run} and {@code resume} share (capacity, store, caching, fail-fast, output),
- * and how both execute a pipeline with them.
+ * and how both plan and execute a pipeline with them.
  */
 final class RunSettings {
-  @Option(
-      names = "--max-cpu",
-      paramLabel = "N",
-      description = "CPU capacity: cores (4, 1.5) or millicores (500m).")
-  String maxCpu;
-
-  @Option(
-      names = "--max-memory",
-      paramLabel = "QUANTITY",
-      description = "Memory capacity, e.g. 8Gi.")
-  String maxMemory;
-
-  @Option(names = "--gpus", paramLabel = "N", description = "GPU capacity (default 0).")
-  Integer gpus;
+  @Mixin CapacityOptions capacity = new CapacityOptions();
 
   @Mixin StoreOption store = new StoreOption();
 
@@ -54,25 +40,18 @@ final class RunSettings {
   boolean json;
 
   /**
-   * Runs the pipeline with these settings, recording it in the store; {@code resumedRun} names the
-   * run whose stored outputs are reused, or is null. Returns the exit code.
+   * Plans the run from {@code inputs} and runs the plan with these settings, recording the run and
+   * its plan in the store; {@code resumedRun} names the run whose stored outputs are reused, or is
+   * null. Returns the exit code.
+   *
+   * @throws InvalidPlanException when the plan has problems: the run does not start
    */
-  int execute(
-      StagecraftCli cli, PipelineDefinition def, Map<String, String> params, String resumedRun) {
-    RunOptions options = RunOptions.defaults().withFailFast(failFast).withUseCache(!noCache);
-    if (maxCpu != null) {
-      options = options.withMaxMilliCpu(quantity("--max-cpu", () -> Quantities.cpuMillis(maxCpu)));
-    }
-    if (maxMemory != null) {
-      options =
-          options.withMaxMemoryBytes(
-              quantity("--max-memory", () -> Quantities.memoryBytes(maxMemory)));
-    }
-    if (gpus != null) {
-      if (gpus < 0) {
-        throw new UsageException("--gpus " + gpus + " must not be negative");
-      }
-      options = options.withGpus(gpus);
+  int execute(StagecraftCli cli, PipelineDefinition def, PlanInputs inputs, String resumedRun) {
+    RunOptions options =
+        capacity.apply(RunOptions.defaults()).withFailFast(failFast).withUseCache(!noCache);
+    Plan plan = inputs.plan(def, options.capacity());
+    if (!plan.valid()) {
+      throw new InvalidPlanException(plan);
     }
     options =
         options.withListener(cli.terminal ? new LiveProgress(cli.err) : new LogProgress(cli.err));
@@ -81,10 +60,11 @@ final class RunSettings {
     Store runStore = Store.open(store.directory(cli.env), StoreOption.settings(cli.env));
     CancelOnShutdown cancel = CancelOnShutdown.install();
     try {
-      RunOptions attached = runStore.attach(options, def.name());
+      RunOptions attached =
+          runStore.recordPlan(runStore.attach(options, def.name()), plan, inputs.template());
       RunOptions finalOptions =
           resumedRun == null ? attached : runStore.resume(attached, resumedRun);
-      result = withContextLoader(cli, () -> PipelineRunner.runText(def, params, finalOptions));
+      result = withContextLoader(cli, () -> PlannedRun.run(def, plan, finalOptions));
       Thread.interrupted(); // a Ctrl-C or SIGTERM cancelled the run through this thread: it ended
       try {
         runStore.history().flush();
@@ -172,14 +152,6 @@ final class RunSettings {
       return run.get();
     } finally {
       self.setContextClassLoader(previous);
-    }
-  }
-
-  private static long quantity(String option, LongSupplier parse) {
-    try {
-      return parse.getAsLong();
-    } catch (IllegalArgumentException | ArithmeticException e) {
-      throw new UsageException(option + ": " + e.getMessage());
     }
   }
 

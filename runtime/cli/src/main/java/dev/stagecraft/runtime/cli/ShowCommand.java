@@ -4,12 +4,14 @@ import dev.stagecraft.runtime.engine.StageExecution;
 import dev.stagecraft.runtime.graph.StageSpec;
 import dev.stagecraft.runtime.store.StoreReader;
 import dev.stagecraft.runtime.store.history.HistoryQueries;
+import dev.stagecraft.runtime.store.history.RecordedPlan;
 import dev.stagecraft.runtime.store.history.RunRecord;
 import dev.stagecraft.runtime.store.history.UnknownRunException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -20,9 +22,10 @@ import picocli.CommandLine.ParentCommand;
 /**
  * {@code stagecraft show RUN_ID [--store DIR] [--json]}: one run with every stage execution
  * (status, attempts, duration, item label, metrics, reason), its failed attempts with their errors,
- * and who runs it (or which process stopped, for an INTERRUPTED run). A unique prefix of the id is
- * enough. Opens the store read-only. Exit 0, or 2 with one line ("error: ...") on stderr for an
- * unknown or ambiguous id.
+ * who runs it (or which process stopped, for an INTERRUPTED run), and the plan it followed
+ * (profile, template, each stage's changes and their rules). A unique prefix of the id is enough.
+ * Opens the store read-only. Exit 0, or 2 with one line ("error: ...") on stderr for an unknown or
+ * ambiguous id.
  */
 @Command(
     name = "show",
@@ -71,13 +74,16 @@ final class ShowCommand implements Callable<Integer> {
                                 + "' in the store "
                                 + dir
                                 + "; list runs with: stagecraft runs")));
+    Optional<RecordedPlan> plan = queries.plan(id);
     if (json) {
       cli.out.println(
           HistoryFormat.JSON
               .writerWithDefaultPrettyPrinter()
-              .writeValueAsString(HistoryFormat.runJson(run)));
+              .writeValueAsString(HistoryFormat.runJson(run, plan)));
     } else {
       cli.out.print(HistoryFormat.runText(run));
+      cli.out.println();
+      cli.out.print(HistoryFormat.planText(plan));
     }
     return 0;
   }

@@ -11,11 +11,12 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * The {@code stagecraft} command line: {@code list}, {@code describe}, {@code run}, {@code resume},
- * the history ({@code runs}, {@code show}, {@code report}, {@code logs}), {@code preprocess},
- * {@code deployments}, and the store's upkeep ({@code doctor}, {@code gc}). Exit codes: 0 ok, 1 the
- * run failed, 2 a usage or input error (one line on stderr), 3 an internal error (one line; the
- * stack trace with {@code --verbose} or {@code STAGECRAFT_DEBUG} set).
+ * The {@code stagecraft} command line: {@code list}, {@code describe}, {@code plan}, {@code run},
+ * {@code resume}, the history ({@code runs}, {@code show}, {@code report}, {@code logs}), {@code
+ * preprocess}, {@code deployments}, and the store's upkeep ({@code doctor}, {@code gc}). Exit
+ * codes: 0 ok, 1 the run failed, 2 a usage or input error (one line on stderr per problem), 3 an
+ * internal error (one line; the stack trace with {@code --verbose} or {@code STAGECRAFT_DEBUG}
+ * set).
  *
  * <pre>
  * ./stagecraft run advanced-ml -p inputDataPath=data.csv --max-cpu 4 --json
@@ -29,6 +30,7 @@ import picocli.CommandLine.Option;
     subcommands = {
       ListCommand.class,
       DescribeCommand.class,
+      PlanCommand.class,
       RunCommand.class,
       ResumeCommand.class,
       RunsCommand.class,
@@ -110,8 +112,8 @@ public final class StagecraftCli implements Callable<Integer> {
         });
     cmd.setExecutionExceptionHandler(
         (ex, commandLine, parseResult) -> {
-          if (ex instanceof UserInputException) {
-            err.println("error: " + oneLine(ex.getMessage()));
+          if (ex instanceof UserInputException input) {
+            input.problems().forEach(problem -> err.println("error: " + oneLine(problem)));
             return USAGE;
           }
           err.println(

@@ -22,6 +22,7 @@ import java.util.Set;
  * @param trials the hyperparameter search histories in the run's outputs
  * @param attempts every failed attempt with its error
  * @param params the run's parameters, sorted by name
+ * @param plan the plan the run followed
  * @param logs what each instance logged, its last lines
  */
 record ReportPage(
@@ -37,6 +38,7 @@ record ReportPage(
     MetricsTable metrics,
     List<StageRow> stages,
     Map<String, String> params,
+    PlanSection plan,
     List<AttemptsAndLogs.LogBlock> logs) {
 
   static ReportPage of(RunReport report) {
@@ -59,6 +61,7 @@ record ReportPage(
         MetricsTable.of(run.stages()),
         run.stages().stream().map(e -> StageRow.of(run.start(), e, logged)).toList(),
         run.params(),
+        PlanSection.of(report.plan()),
         AttemptsAndLogs.logs(run.runId(), report.logs()));
   }
 

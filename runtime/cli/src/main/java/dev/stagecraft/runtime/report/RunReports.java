@@ -18,7 +18,8 @@ import java.util.function.Function;
 
 /**
  * Reads what a report shows from a store (opened read-only): the run, the graph of its pipeline
- * (when the definition is known), its stages' small JSON outputs and what they logged.
+ * (when the definition is known), its stages' small JSON outputs, what they logged and the plan the
+ * run followed.
  *
  * <pre>{@code
  * RunReport report = RunReports.load(Path.of(".stagecraft"), "20260102-0304", catalog::definition);
@@ -110,6 +111,12 @@ public final class RunReports {
     }
     trials.sort(Comparator.comparing(TrialTable::instance));
     return new RunReport(
-        run, graph, outputs, trials, store.queries().logs(run.runId(), Optional.empty()), notes);
+        run,
+        graph,
+        outputs,
+        trials,
+        store.queries().logs(run.runId(), Optional.empty()),
+        store.queries().plan(run.runId()),
+        notes);
   }
 }

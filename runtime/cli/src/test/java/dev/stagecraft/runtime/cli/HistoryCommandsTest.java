@@ -188,7 +188,9 @@ class HistoryCommandsTest {
             + "STAGE       STATUS     ATTEMPTS  DURATION  ITEM  METRICS        REASON\n"
             + "preprocess  SUCCEEDED  1         1.2s\n"
             + "train[0]    SUCCEEDED  1         450ms     a     accuracy=0.91\n"
-            + "train[1]    FAILED     3         800ms     b                    IllegalStateException: diverged\n",
+            + "train[1]    FAILED     3         800ms     b                    IllegalStateException: diverged\n"
+            + "\n"
+            + "plan: none recorded\n",
         out);
   }
 

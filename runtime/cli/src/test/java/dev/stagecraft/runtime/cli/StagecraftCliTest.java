@@ -214,9 +214,9 @@ class StagecraftCliTest {
     assertOneLineError(
         huge,
         2,
-        "error: stage 'train' of pipeline 'huge' asks cpu=64, memory=1Gi, gpu=0 but the executor"
-            + " has cpu=2, memory=4Gi, gpu=0: lower its @Resources or raise --max-cpu, --max-memory"
-            + " or --gpus");
+        "error: stage 'train' asks cpu=64, memory=1Gi, gpu=0 but the capacity is cpu=2,"
+            + " memory=4Gi, gpu=0: raise --max-cpu, --max-memory or --gpus, or lower its"
+            + " @Resources");
   }
 
   @Test
@@ -231,8 +231,8 @@ class StagecraftCliTest {
     assertOneLineError(
         none,
         2,
-        "error: name a command: list, describe, run, resume, runs, show, report, logs, preprocess,"
-            + " deployments, doctor, gc (see 'stagecraft --help')");
+        "error: name a command: list, describe, plan, run, resume, runs, show, report, logs,"
+            + " preprocess, deployments, doctor, gc (see 'stagecraft --help')");
 
     Result unknownOption = cli("run", "diamond", "--frobnicate");
     assertEquals(2, unknownOption.code());

@@ -13,15 +13,18 @@ final class EngineConditionScope implements ConditionScope {
   private final Condition condition;
   private final Map<String, Object> params;
   private final java.util.function.Function<String, Object> outputs;
+  private final Map<String, Object> profile;
   private final Map<String, Object> seen = new LinkedHashMap<>();
 
   EngineConditionScope(
       Condition condition,
       Map<String, Object> params,
-      java.util.function.Function<String, Object> outputs) {
+      java.util.function.Function<String, Object> outputs,
+      Map<String, Object> profile) {
     this.condition = condition;
     this.params = params;
     this.outputs = outputs;
+    this.profile = profile;
   }
 
   @Override
@@ -34,6 +37,12 @@ final class EngineConditionScope implements ConditionScope {
   @SuppressWarnings("unchecked")
   public <T> T output(String stage) {
     return (T) outputs.apply(stage);
+  }
+
+  @Override
+  @SuppressWarnings("unchecked")
+  public <T> T profile(String fact) {
+    return (T) profile.get(fact);
   }
 
   @Override

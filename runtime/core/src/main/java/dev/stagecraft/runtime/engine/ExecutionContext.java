@@ -2,8 +2,10 @@ package dev.stagecraft.runtime.engine;
 
 import dev.stagecraft.runtime.StageContext;
 import dev.stagecraft.runtime.graph.ResourceRequest;
+import dev.stagecraft.runtime.graph.StageSpec;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -89,6 +91,20 @@ final class ExecutionContext implements StageContext {
   @Override
   public ResourceRequest resources() {
     return execution.stage.spec.resources();
+  }
+
+  @Override
+  public int parallelism() {
+    StageSpec spec = execution.stage.spec;
+    if (execution.instance < 0 && spec.parallelism().isPresent()) {
+      return spec.parallelism().getAsInt();
+    }
+    return (int) Math.max(1, (spec.resources().milliCpu() + 999) / 1000);
+  }
+
+  @Override
+  public List<String> optimizations() {
+    return execution.stage.spec.optimizations();
   }
 
   @Override

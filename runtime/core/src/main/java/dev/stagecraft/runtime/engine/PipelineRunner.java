@@ -50,7 +50,17 @@ public final class PipelineRunner {
   /** Runs with parameters already resolved. */
   public static RunResult execute(
       PipelineDefinition def, ResolvedParams params, RunOptions options) {
-    plan(def, options.capacity());
+    for (String excluded : options.exclusions().keySet()) {
+      if (def.stage(excluded).isEmpty()) {
+        throw new IllegalArgumentException(
+            "cannot exclude stage '" + excluded + "': pipeline '" + def.name() + "' has none");
+      }
+    }
+    for (StageSpec s : def.stages()) {
+      if (!options.exclusions().containsKey(s.name())) {
+        checkFits(def, s, options.capacity());
+      }
+    }
     String runId = options.runId().orElseGet(() -> newRunId(options.clock()));
     return new RunExecution(def, params, options, runId).run();
   }
@@ -62,18 +72,22 @@ public final class PipelineRunner {
    */
   public static void plan(PipelineDefinition def, ResourceRequest capacity) {
     for (StageSpec s : def.stages()) {
-      if (!s.resources().fitsIn(capacity)) {
-        throw new PlanningException(
-            "stage '"
-                + s.name()
-                + "' of pipeline '"
-                + def.name()
-                + "' asks "
-                + s.resources()
-                + " but the executor has "
-                + capacity
-                + ": lower its @Resources or raise --max-cpu, --max-memory or --gpus");
-      }
+      checkFits(def, s, capacity);
+    }
+  }
+
+  private static void checkFits(PipelineDefinition def, StageSpec s, ResourceRequest capacity) {
+    if (!s.resources().fitsIn(capacity)) {
+      throw new PlanningException(
+          "stage '"
+              + s.name()
+              + "' of pipeline '"
+              + def.name()
+              + "' asks "
+              + s.resources()
+              + " but the executor has "
+              + capacity
+              + ": lower its @Resources or raise --max-cpu, --max-memory or --gpus");
     }
   }
 

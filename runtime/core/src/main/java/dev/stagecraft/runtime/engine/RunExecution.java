@@ -110,7 +110,8 @@ final class RunExecution {
               ranks[i],
               Invocation.chain(this, spec, options),
               graph.up[i].length,
-              graph.down[i]);
+              graph.down[i],
+              options.exclusions().get(spec.name()));
     }
     this.stagesLeft = stages.length;
     AtomicInteger threadCount = new AtomicInteger();
@@ -175,8 +176,14 @@ final class RunExecution {
       notify(() -> l.runStarted(info));
     }
     synchronized (lock) {
+      // excluded stages end first, decided by the plan rather than by their upstream stages
       for (StageRun s : stages) {
-        if (s.upstreamFinal()) {
+        if (s.exclusion != null) {
+          endWithoutRunning(s, StageStatus.SKIPPED, s.exclusion);
+        }
+      }
+      for (StageRun s : stages) {
+        if (s.exclusion == null && s.upstreamFinal()) {
           becomeReady(s);
         }
       }
@@ -303,18 +310,21 @@ final class RunExecution {
     }
   }
 
-  /** The most critical ready task that fits, reserved; null when none fits. */
+  /**
+   * The most critical ready task that fits (and, for a fan-out instance, is within its stage's
+   * parallelism), reserved; null when none can start.
+   */
   private Task pollStartable() {
     Task head = ready.peek();
     if (head == null) {
       return null;
     }
     Task pick = null;
-    if (free.fits(head.resources())) {
+    if (canStart(head)) {
       pick = ready.poll();
     } else {
       for (Task t : ready) {
-        if (free.fits(t.resources()) && (pick == null || Task.ORDER.compare(t, pick) < 0)) {
+        if (canStart(t) && (pick == null || Task.ORDER.compare(t, pick) < 0)) {
           pick = t;
         }
       }
@@ -326,8 +336,15 @@ final class RunExecution {
     free.reserve(pick.resources());
     if (pick instanceof Execution x) {
       x.take();
+      if (x.instance >= 0) {
+        x.stage.instanceStarted();
+      }
     }
     return pick;
+  }
+
+  private boolean canStart(Task t) {
+    return free.fits(t.resources()) && (t.instance < 0 || t.stage.instanceMayStart());
   }
 
   private void spawnWorkers() {
@@ -495,6 +512,9 @@ final class RunExecution {
     Task next;
     synchronized (lock) {
       free.release(x.resources());
+      if (x.instance >= 0) {
+        x.stage.instanceReleased();
+      }
       if (!x.isFinished()) {
         x.finish(result, options.clock().instant(), wall, cpu, allocated);
         executionFinished(x);
@@ -510,7 +530,8 @@ final class RunExecution {
       return null;
     }
     Condition c = s.spec.condition().get();
-    EngineConditionScope scope = new EngineConditionScope(c, params.values(), outputOf);
+    EngineConditionScope scope =
+        new EngineConditionScope(c, params.values(), outputOf, options.profile());
     return c.predicate().test(scope) ? null : scope.falseReason();
   }
 
@@ -577,7 +598,8 @@ final class RunExecution {
         spec.outputType(),
         inputs,
         used,
-        x.instance < 0 ? Optional.empty() : Optional.ofNullable(x.item));
+        x.instance < 0 ? Optional.empty() : Optional.ofNullable(x.item),
+        spec.optimizations());
   }
 
   /** Fails and interrupts the attempt when it runs past {@code timeout}. */

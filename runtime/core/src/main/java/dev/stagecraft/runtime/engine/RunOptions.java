@@ -38,6 +38,10 @@ import java.util.Optional;
  * @param resume the earlier run this one continues, with the outputs it reuses
  * @param storeDirectory the store the run is recorded in, which stages see as {@code
  *     StageContext.storeDirectory()}; empty: none (outputs stay in memory)
+ * @param profile the facts of the run's profile that conditions read as {@code profile.<fact>} (a
+ *     {@code String}, a {@code Long} of bytes or a {@code Boolean}); an absent fact is null
+ * @param exclusions stages a plan excluded, each with its reason: they end SKIPPED with it before
+ *     anything runs
  */
 public record RunOptions(
     boolean failFast,
@@ -55,7 +59,9 @@ public record RunOptions(
     Optional<Path> scratchRoot,
     int maxThreads,
     Optional<Resume> resume,
-    Optional<Path> storeDirectory) {
+    Optional<Path> storeDirectory,
+    Map<String, Object> profile,
+    Map<String, String> exclusions) {
 
   /** The default bound on stage threads. */
   public static final int DEFAULT_MAX_THREADS = 256;
@@ -73,6 +79,8 @@ public record RunOptions(
     Objects.requireNonNull(scratchRoot, "scratchRoot");
     Objects.requireNonNull(resume, "resume");
     Objects.requireNonNull(storeDirectory, "storeDirectory");
+    profile = Map.copyOf(profile);
+    exclusions = Map.copyOf(exclusions);
     if (maxThreads < 1) {
       throw new IllegalArgumentException("maxThreads " + maxThreads + " must be at least 1");
     }
@@ -96,7 +104,9 @@ public record RunOptions(
         Optional.empty(),
         DEFAULT_MAX_THREADS,
         Optional.empty(),
-        Optional.empty());
+        Optional.empty(),
+        Map.of(),
+        Map.of());
   }
 
   /** Defaults: the machine's capacity, no fail-fast, caching on, no listeners, real time. */
@@ -105,13 +115,13 @@ public record RunOptions(
   }
 
   /**
-   * The executor's capacity: the overrides, else the machine's cores, the JVM's max heap and 0
-   * GPUs.
+   * The executor's capacity: the overrides, else the machine's cores, the JVM's max heap (in whole
+   * MiB) and 0 GPUs.
    */
   public ResourceRequest capacity() {
     return new ResourceRequest(
         maxMilliCpu.orElse(Runtime.getRuntime().availableProcessors() * 1000L),
-        maxMemoryBytes.orElse(Runtime.getRuntime().maxMemory()),
+        maxMemoryBytes.orElse(Runtime.getRuntime().maxMemory() >> 20 << 20),
         gpus.orElse(0));
   }
 
@@ -182,6 +192,16 @@ public record RunOptions(
     return copy(c -> c.storeDirectory = Optional.of(value));
   }
 
+  /** The facts of the run's profile, which conditions read as {@code profile.<fact>}. */
+  public RunOptions withProfile(Map<String, Object> value) {
+    return copy(c -> c.profile = value);
+  }
+
+  /** Stages excluded by a plan, each with its reason; they end SKIPPED before anything runs. */
+  public RunOptions withExclusions(Map<String, String> value) {
+    return copy(c -> c.exclusions = value);
+  }
+
   /**
    * Continues run {@code runId}: an execution whose instance name ({@code train}, {@code train[1]})
    * has an output here is not executed again but ends CACHED with that output.
@@ -226,6 +246,8 @@ public record RunOptions(
     int maxThreads;
     Optional<Resume> resume;
     Optional<Path> storeDirectory;
+    Map<String, Object> profile;
+    Map<String, String> exclusions;
 
     Copy(RunOptions o) {
       failFast = o.failFast;
@@ -244,6 +266,8 @@ public record RunOptions(
       maxThreads = o.maxThreads;
       resume = o.resume;
       storeDirectory = o.storeDirectory;
+      profile = o.profile;
+      exclusions = o.exclusions;
     }
 
     RunOptions build() {
@@ -263,7 +287,9 @@ public record RunOptions(
           scratchRoot,
           maxThreads,
           resume,
-          storeDirectory);
+          storeDirectory,
+          profile,
+          exclusions);
     }
   }
 }

@@ -20,6 +20,15 @@ final class StageRun {
   /** The stages waiting for this one, by index. */
   final int[] downstream;
 
+  /** Why the run's plan excluded the stage; null when it is included. */
+  final String exclusion;
+
+  /** The most instances of a fan-out stage that run at once. */
+  private final int instanceBound;
+
+  /** Instances holding their reservation (taken by a worker, body not yet left). */
+  private int instancesRunning;
+
   /** Upstream stages not yet final. */
   private int pending;
 
@@ -51,13 +60,32 @@ final class StageRun {
       double rank,
       Invocation invocation,
       int upstreamCount,
-      int[] downstream) {
+      int[] downstream,
+      String exclusion) {
     this.index = index;
     this.spec = spec;
     this.rank = rank;
     this.invocation = invocation;
     this.pending = upstreamCount;
     this.downstream = downstream;
+    this.exclusion = exclusion;
+    this.instanceBound =
+        spec.fanOut().isPresent() ? spec.parallelism().orElse(Integer.MAX_VALUE) : 1;
+  }
+
+  /** Whether another fan-out instance may start now ({@link StageSpec#parallelism()} bounds it). */
+  boolean instanceMayStart() {
+    return instancesRunning < instanceBound;
+  }
+
+  /** A fan-out instance took its reservation. */
+  void instanceStarted() {
+    instancesRunning++;
+  }
+
+  /** A fan-out instance released its reservation. */
+  void instanceReleased() {
+    instancesRunning--;
   }
 
   boolean isFanOut() {
@@ -100,12 +128,15 @@ final class StageRun {
     return pending == 0;
   }
 
-  /** One upstream stage ended with {@code upstreamStatus}; returns whether it was the last one. */
+  /**
+   * One upstream stage ended with {@code upstreamStatus}; returns whether the stage is now ready
+   * (that was the last one, and the stage was not excluded: an excluded stage ended at the start).
+   */
   boolean upstreamFinished(StageStatus upstreamStatus) {
     if (!upstreamStatus.hasOutput()) {
       upstreamWithoutOutput++;
     }
-    return --pending == 0;
+    return --pending == 0 && exclusion == null;
   }
 
   /**

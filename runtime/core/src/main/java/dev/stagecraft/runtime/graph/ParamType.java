@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -38,20 +39,40 @@ public final class ParamType<T> {
   private final Function<String, T> parser;
   private final Class<?> valueClass;
 
-  private ParamType(String displayName, Class<?> valueClass, Function<String, T> parser) {
+  /** The scalar kind; null for enums and lists. */
+  private final Kind kind;
+
+  private final List<String> constants;
+  private final boolean list;
+
+  private ParamType(
+      String displayName,
+      Class<?> valueClass,
+      Function<String, T> parser,
+      Kind kind,
+      List<String> constants,
+      boolean list) {
     this.displayName = displayName;
     this.valueClass = valueClass;
     this.parser = parser;
+    this.kind = kind;
+    this.constants = List.copyOf(constants);
+    this.list = list;
   }
 
   private static <T> ParamType<T> scalar(Kind kind, Class<T> type) {
     return new ParamType<>(
-        kind.displayName(), type, text -> type.cast(ValueSyntax.parse(kind, text)));
+        kind.displayName(),
+        type,
+        text -> type.cast(ValueSyntax.parse(kind, text)),
+        kind,
+        List.of(),
+        false);
   }
 
   /** A boxed variant for display: {@code Integer} rather than {@code int}. */
   public ParamType<T> named(String name) {
-    return new ParamType<>(name, valueClass, parser);
+    return new ParamType<>(name, valueClass, parser, kind, constants, list);
   }
 
   /** An enum type, parsed by constant name. */
@@ -80,7 +101,10 @@ public final class ParamType<T> {
                   + " (use one of "
                   + values.stream().map(Enum::name).collect(Collectors.joining(", "))
                   + ")");
-        });
+        },
+        null,
+        values.stream().map(Enum::name).toList(),
+        false);
   }
 
   /** A list type, written comma-separated. */
@@ -94,12 +118,30 @@ public final class ParamType<T> {
             out.add(element.parse(part));
           }
           return List.copyOf(out);
-        });
+        },
+        null,
+        List.of(),
+        true);
   }
 
   /** The type as written in Java, e.g. {@code int} or {@code List<String>}. */
   public String displayName() {
     return displayName;
+  }
+
+  /** The scalar kind ({@code int}, {@code String}, ...); empty for enums and lists. */
+  public Optional<Kind> kind() {
+    return Optional.ofNullable(kind);
+  }
+
+  /** The constants of an enum type, in declaration order; empty for other types. */
+  public List<String> constants() {
+    return constants;
+  }
+
+  /** Whether this is a {@code List} type. */
+  public boolean isList() {
+    return list;
   }
 
   /**

@@ -8,11 +8,13 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 
 /**
  * One stage as data: what it needs (dependencies, inputs, parameters, resources), how it runs
- * (retries, timeout, cache, condition, fan-out) and the body that calls user code.
+ * (retries, timeout, cache, condition, fan-out, parallelism, optimizations) and the body that calls
+ * user code.
  *
  * <pre>{@code
  * StageSpec train = StageSpec.builder("train")
@@ -24,6 +26,11 @@ import java.util.Set;
  * }</pre>
  *
  * @param outputType the Java type of the output as written in source, {@code void} for none
+ * @param parallelism the threads the stage should use ({@code StageContext.parallelism()}; empty:
+ *     its reserved cores rounded up); for a fan-out stage, the most instances that run at once
+ *     (empty: no bound)
+ * @param optimizations switched-on optimizations the stage sees ({@code
+ *     StageContext.optimizations()}), part of its cache key
  */
 public record StageSpec(
     String name,
@@ -40,6 +47,8 @@ public record StageSpec(
     String version,
     Optional<Condition> condition,
     Optional<FanOut> fanOut,
+    OptionalInt parallelism,
+    List<String> optimizations,
     StageBody body) {
 
   public StageSpec {
@@ -56,12 +65,48 @@ public record StageSpec(
     Objects.requireNonNull(version, "version");
     Objects.requireNonNull(condition, "condition");
     Objects.requireNonNull(fanOut, "fanOut");
+    Objects.requireNonNull(parallelism, "parallelism");
+    if (parallelism.isPresent() && parallelism.getAsInt() < 1) {
+      throw new IllegalArgumentException(
+          "parallelism " + parallelism.getAsInt() + " of stage '" + name + "' must be at least 1");
+    }
+    optimizations = List.copyOf(optimizations);
     Objects.requireNonNull(body, "body");
   }
 
   /** Starts a stage with the defaults of {@link Stage} and {@code Resources}. */
   public static Builder builder(String name) {
     return new Builder(name);
+  }
+
+  /**
+   * This stage with what a plan decides for a run: resources, retries, timeout, parallelism and
+   * optimizations; everything else, its edges included, as it is.
+   */
+  public StageSpec planned(
+      ResourceRequest plannedResources,
+      RetryPolicy plannedRetry,
+      Optional<Duration> plannedTimeout,
+      OptionalInt plannedParallelism,
+      List<String> plannedOptimizations) {
+    return new StageSpec(
+        name,
+        type,
+        description,
+        outputType,
+        dependsOn,
+        inputs,
+        params,
+        plannedResources,
+        plannedRetry,
+        plannedTimeout,
+        cache,
+        version,
+        condition,
+        fanOut,
+        plannedParallelism,
+        plannedOptimizations,
+        body);
   }
 
   /** Whether the stage returns a value. */
@@ -117,6 +162,8 @@ public record StageSpec(
     private String version = Stage.DEFAULT_VERSION;
     private Condition condition;
     private FanOut fanOut;
+    private OptionalInt parallelism = OptionalInt.empty();
+    private final List<String> optimizations = new ArrayList<>();
     private StageBody body;
 
     private Builder(String name) {
@@ -202,6 +249,18 @@ public record StageSpec(
       return this;
     }
 
+    /** The threads the stage should use; for a fan-out stage, the most instances at once. */
+    public Builder parallelism(int value) {
+      this.parallelism = OptionalInt.of(value);
+      return this;
+    }
+
+    /** Switched-on optimizations the stage sees through its context. */
+    public Builder optimizations(String... names) {
+      optimizations.addAll(List.of(names));
+      return this;
+    }
+
     public Builder body(StageBody value) {
       this.body = value;
       return this;
@@ -223,6 +282,8 @@ public record StageSpec(
           version,
           Optional.ofNullable(condition),
           Optional.ofNullable(fanOut),
+          parallelism,
+          optimizations,
           body);
     }
   }

@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 /** A stage's state changes through its named methods, without a run or threads. */
 class StageRunTest {
   private static StageRun stageRun(StageSpec spec, int upstreamCount) {
-    return new StageRun(0, spec, 0, x -> CallResult.succeeded(null), upstreamCount, new int[0]);
+    return new StageRun(
+        0, spec, 0, x -> CallResult.succeeded(null), upstreamCount, new int[0], null);
   }
 
   private static StageSpec.Builder spec(String name) {
@@ -92,5 +93,44 @@ class StageRunTest {
     assertEquals(StageStatus.SUCCEEDED, s.status());
     assertEquals("no items", s.reason());
     assertEquals(List.of(), s.output());
+  }
+
+  @Test
+  void anExcludedStageIsNeverMadeReadyByItsUpstreamStages() {
+    StageRun s =
+        new StageRun(
+            0,
+            spec("s").dependsOn("a").build(),
+            0,
+            x -> CallResult.succeeded(null),
+            1,
+            new int[0],
+            "excluded by rule-x");
+
+    assertFalse(s.upstreamFinished(StageStatus.SUCCEEDED));
+    assertTrue(s.upstreamFinal());
+  }
+
+  @Test
+  void aFanOutStageRunsAtMostItsParallelismOfInstancesAtOnce() {
+    StageRun s =
+        stageRun(spec("s").fanOut(new FanOut.Items(List.of(1, 2, 3))).parallelism(2).build(), 0);
+
+    assertTrue(s.instanceMayStart());
+    s.instanceStarted();
+    s.instanceStarted();
+    assertFalse(s.instanceMayStart());
+    s.instanceReleased();
+    assertTrue(s.instanceMayStart());
+  }
+
+  @Test
+  void aFanOutStageWithoutParallelismHasNoBound() {
+    StageRun s = stageRun(spec("s").fanOut(new FanOut.Items(List.of(1, 2, 3))).build(), 0);
+
+    for (int i = 0; i < 100; i++) {
+      s.instanceStarted();
+    }
+    assertTrue(s.instanceMayStart());
   }
 }

@@ -2,7 +2,10 @@ package dev.stagecraft.runtime.store;
 
 import dev.stagecraft.runtime.engine.OutputStore;
 import dev.stagecraft.runtime.engine.PipelineRunner;
+import dev.stagecraft.runtime.engine.RunInfo;
+import dev.stagecraft.runtime.engine.RunListener;
 import dev.stagecraft.runtime.engine.RunOptions;
+import dev.stagecraft.runtime.plan.Plan;
 import dev.stagecraft.runtime.store.artifact.ArtifactRef;
 import dev.stagecraft.runtime.store.artifact.ArtifactStore;
 import dev.stagecraft.runtime.store.cache.CacheKey;
@@ -10,6 +13,7 @@ import dev.stagecraft.runtime.store.db.Database;
 import dev.stagecraft.runtime.store.history.HistoryQueries;
 import dev.stagecraft.runtime.store.history.LeaseHolder;
 import dev.stagecraft.runtime.store.history.RunHistory;
+import dev.stagecraft.runtime.store.plan.PlanJson;
 import java.lang.reflect.Type;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -162,6 +166,23 @@ public final class Store implements AutoCloseable {
     return options.scratchRoot().isPresent()
         ? attached
         : attached.withScratchRoot(directory().resolve(SCRATCH_DIR));
+  }
+
+  /**
+   * The options recording {@code plan} with the run when it starts: its JSON ({@link PlanJson}),
+   * the template's absolute path and the environment whose overlay applied.
+   */
+  public RunOptions recordPlan(RunOptions options, Plan plan, Optional<Path> template) {
+    String json = PlanJson.text(plan);
+    String path = template.map(t -> t.toAbsolutePath().normalize().toString()).orElse(null);
+    String environment = plan.template().flatMap(Plan.TemplateUse::environment).orElse(null);
+    return options.withListener(
+        new RunListener() {
+          @Override
+          public void runStarted(RunInfo run) {
+            history.planRecorded(run.runId(), path, environment, json);
+          }
+        });
   }
 
   /**

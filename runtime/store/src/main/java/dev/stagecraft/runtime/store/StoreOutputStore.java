@@ -78,6 +78,7 @@ public final class StoreOutputStore implements OutputStore {
     key.inputs().forEach(builder::input);
     key.params().forEach(builder::param);
     key.item().ifPresent(builder::item);
+    builder.optimizations(key.optimizations());
     return builder.build(store.artifacts().codecs());
   }
 

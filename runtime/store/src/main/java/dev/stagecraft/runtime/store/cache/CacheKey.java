@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -13,9 +14,10 @@ import java.util.TreeMap;
 
 /**
  * The identity of a cached stage result: SHA-256 over the pipeline, the stage, its {@code version},
- * and the codec bytes of its inputs, parameters and item. Inputs and parameters are taken in name
- * order, so the order they are added in does not matter; each value is hashed on its own and its
- * digest fed to the key's, so no two different sets of parts give the same stream of bytes.
+ * the codec bytes of its inputs, parameters and item, and the optimizations its plan switched on
+ * (when there are any, so keys without them stay as they were). Inputs and parameters are taken in
+ * name order, so the order they are added in does not matter; each value is hashed on its own and
+ * its digest fed to the key's, so no two different sets of parts give the same stream of bytes.
  *
  * <pre>{@code
  * CacheKey key = CacheKey.builder("advanced-ml", "preprocess", "1")
@@ -50,6 +52,7 @@ public record CacheKey(String hex) {
     private final Map<String, Object> params = new TreeMap<>();
     private Optional<Object> item = Optional.empty();
     private boolean hasItem;
+    private List<String> optimizations = List.of();
 
     private Builder(String pipeline, String stage, String version) {
       this.pipeline = Objects.requireNonNull(pipeline, "pipeline");
@@ -76,6 +79,12 @@ public record CacheKey(String hex) {
       return this;
     }
 
+    /** The optimizations switched on for the stage, in order. */
+    public Builder optimizations(List<String> names) {
+      optimizations = List.copyOf(names);
+      return this;
+    }
+
     /**
      * Hashes everything.
      *
@@ -93,6 +102,10 @@ public record CacheKey(String hex) {
       text(sha, hasItem ? "item" : "no item");
       if (hasItem) {
         sha.update(ArtifactStore.digest(codecs, item.orElse(null), stage));
+      }
+      if (!optimizations.isEmpty()) {
+        text(sha, "optimizations " + optimizations.size());
+        optimizations.forEach(name -> text(sha, name));
       }
       return new CacheKey(HexFormat.of().formatHex(sha.digest()));
     }

@@ -117,7 +117,17 @@ public final class Migrations {
             logged_at INTEGER NOT NULL,
             level TEXT NOT NULL,
             message TEXT NOT NULL,
-            PRIMARY KEY (run_id, instance, seq)) WITHOUT ROWID""")));
+            PRIMARY KEY (run_id, instance, seq)) WITHOUT ROWID""")),
+          new Migration(
+              6,
+              "the resolved plan of a run, with its template and environment",
+              List.of(
+                  """
+          CREATE TABLE run_plans (
+            run_id TEXT PRIMARY KEY,
+            template TEXT,
+            environment TEXT,
+            plan TEXT NOT NULL) WITHOUT ROWID""")));
 
   /** The schema version this code reads and writes. */
   public static int currentVersion() {

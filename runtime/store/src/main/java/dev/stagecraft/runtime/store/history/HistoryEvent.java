@@ -42,6 +42,10 @@ sealed interface HistoryEvent {
   record CacheEntryAdded(String key, String pipeline, String stage, ArtifactRef ref)
       implements HistoryEvent {}
 
+  /** The resolved plan of a run (as JSON), with the template's path and environment. */
+  record PlanRecorded(String runId, String template, String environment, String plan)
+      implements HistoryEvent {}
+
   /** Commit everything queued before it, then complete. */
   record Flush(CompletableFuture<Void> done) implements HistoryEvent {}
 }

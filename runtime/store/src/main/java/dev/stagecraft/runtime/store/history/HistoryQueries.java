@@ -1,6 +1,7 @@
 package dev.stagecraft.runtime.store.history;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.stagecraft.runtime.engine.FailedAttempt;
 import dev.stagecraft.runtime.engine.LogLine;
@@ -25,10 +26,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Reads the run history: runs newest first, one run with its stage executions and their failed
- * attempts, what a stage logged, the expected duration of each stage (for the scheduler), ids by
- * prefix, stored outputs, cache entries and recorded pipeline definitions. Each call uses its own
- * connection, so queries never wait for the writer (WAL readers don't).
+ * Reads the run history: runs newest first, one run with its stage executions, their failed
+ * attempts and its plan, what a stage logged, the expected duration of each stage (for the
+ * scheduler), ids by prefix, stored outputs, cache entries and recorded pipeline definitions. Each
+ * call uses its own connection, so queries never wait for the writer (WAL readers don't).
  *
  * <p>A run is read as INTERRUPTED when it was recorded RUNNING but no live process holds its lease
  * any more (the process died, or the run was recorded before leases existed).
@@ -254,6 +255,28 @@ public final class HistoryQueries {
         });
   }
 
+  /** The plan the run followed, if it recorded one. */
+  public Optional<RecordedPlan> plan(String runId) {
+    return query(
+        c -> {
+          try (PreparedStatement p =
+              c.prepareStatement(
+                  "SELECT template, environment, plan FROM run_plans WHERE run_id = ?")) {
+            p.setString(1, runId);
+            try (ResultSet rs = p.executeQuery()) {
+              if (!rs.next()) {
+                return Optional.<RecordedPlan>empty();
+              }
+              return Optional.of(
+                  new RecordedPlan(
+                      Optional.ofNullable(rs.getString(1)),
+                      Optional.ofNullable(rs.getString(2)),
+                      readTree(rs.getString(3))));
+            }
+          }
+        });
+  }
+
   /** Ids of runs starting with the prefix, sorted. */
   public List<String> runIdsByPrefix(String prefix) {
     return query(
@@ -423,6 +446,14 @@ public final class HistoryQueries {
   private static Optional<Instant> instant(ResultSet rs, int column) throws SQLException {
     long v = rs.getLong(column);
     return rs.wasNull() ? Optional.empty() : Optional.of(Instant.ofEpochMilli(v));
+  }
+
+  private static JsonNode readTree(String text) {
+    try {
+      return JSON.readTree(text);
+    } catch (IOException e) {
+      throw new IllegalStateException("the run history holds malformed JSON: " + text, e);
+    }
   }
 
   private static <T> T readJson(String text, TypeReference<T> type) {

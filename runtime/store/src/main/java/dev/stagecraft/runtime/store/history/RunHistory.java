@@ -214,6 +214,14 @@ public final class RunHistory implements RunListener, AutoCloseable {
     enqueue(new HistoryEvent.OutputLinked(runId, instance, ref, seq.incrementAndGet()));
   }
 
+  /**
+   * Records the plan a run follows: its JSON, the template's path and the environment whose overlay
+   * applied (null when none).
+   */
+  public void planRecorded(String runId, String template, String environment, String planJson) {
+    enqueue(new HistoryEvent.PlanRecorded(runId, template, environment, planJson));
+  }
+
   /** Records a cached output under its key. */
   public void cacheEntryAdded(String key, String pipeline, String stage, ArtifactRef ref) {
     enqueue(new HistoryEvent.CacheEntryAdded(key, pipeline, stage, ref));
@@ -389,6 +397,7 @@ public final class RunHistory implements RunListener, AutoCloseable {
     final PreparedStatement outputLinked;
     final PreparedStatement cacheEntry;
     final PreparedStatement inlineArtifact;
+    final PreparedStatement planRecorded;
 
     /** Whether {@link #inlineArtifact} holds rows not yet executed. */
     private boolean inlineBatched;
@@ -465,6 +474,11 @@ public final class RunHistory implements RunListener, AutoCloseable {
           c.prepareStatement(
               "INSERT INTO inline_artifacts (sha256, bytes) VALUES (?, ?)"
                   + " ON CONFLICT(sha256) DO NOTHING");
+      planRecorded =
+          c.prepareStatement(
+              "INSERT INTO run_plans (run_id, template, environment, plan) VALUES (?, ?, ?, ?)"
+                  + " ON CONFLICT(run_id) DO UPDATE SET template = excluded.template,"
+                  + " environment = excluded.environment, plan = excluded.plan");
     }
 
     void write(List<HistoryEvent> events) throws SQLException {
@@ -529,6 +543,12 @@ public final class RunHistory implements RunListener, AutoCloseable {
         } else if (e instanceof HistoryEvent.CacheEntryAdded ce) {
           addCacheEntry(ce);
           caches = true;
+        } else if (e instanceof HistoryEvent.PlanRecorded pr) {
+          planRecorded.setString(1, pr.runId());
+          planRecorded.setString(2, pr.template());
+          planRecorded.setString(3, pr.environment());
+          planRecorded.setString(4, pr.plan());
+          planRecorded.executeUpdate();
         } else if (e instanceof HistoryEvent.RunFinished r) {
           executeBatches(starts, finishes, outputs, caches);
           starts = finishes = outputs = caches = false;
@@ -743,7 +763,8 @@ public final class RunHistory implements RunListener, AutoCloseable {
               logged,
               outputLinked,
               cacheEntry,
-              inlineArtifact)) {
+              inlineArtifact,
+              planRecorded)) {
         p.close();
       }
     }

@@ -138,4 +138,15 @@ class CacheKeyTest {
   private static CacheKey key(UnaryOperator<CacheKey.Builder> change) {
     return change.apply(base()).build(CODECS);
   }
+
+  @Test
+  void optimizationsArePartOfTheKeyAndNoneLeaveItAsItWas() {
+    CacheKey plain = base().build(CODECS);
+    assertEquals(plain, base().optimizations(List.of()).build(CODECS));
+    CacheKey tuned = base().optimizations(List.of("batch_processing")).build(CODECS);
+    assertNotEquals(plain, tuned);
+    assertNotEquals(
+        tuned, base().optimizations(List.of("batch_processing", "cache_warming")).build(CODECS));
+    assertEquals(tuned, base().optimizations(List.of("batch_processing")).build(CODECS));
+  }
 }

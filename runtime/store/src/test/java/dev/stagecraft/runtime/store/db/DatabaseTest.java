@@ -34,6 +34,7 @@ class DatabaseTest {
               "inline_artifacts",
               "pipeline_definitions",
               "run_leases",
+              "run_plans",
               "runs",
               "schema_version",
               "stage_attempts",
@@ -41,7 +42,7 @@ class DatabaseTest {
               "stage_logs"),
           column(s, "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"));
       assertEquals(
-          List.of("1", "2", "3", "4", "5"),
+          List.of("1", "2", "3", "4", "5", "6"),
           column(s, "SELECT version FROM schema_version ORDER BY version"));
     }
   }

@@ -1,0 +1,54 @@
+package dev.stagecraft.runtime.cli;
+
+import dev.stagecraft.runtime.config.ConfigFiles;
+import dev.stagecraft.runtime.plan.Profile;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import picocli.CommandLine.Option;
+
+/**
+ * The options {@code plan} and {@code run} share to say what situation a run is for: {@code
+ * --profile key=value} (repeatable; overrides {@code --profile-file}), {@code --profile-file},
+ * {@code --template} and {@code --environment} (default: the profile's environment).
+ */
+final class PlanOptions {
+  @Option(
+      names = "--profile",
+      paramLabel = "fact=value",
+      description =
+          "A fact of the run's profile: data_size (2e9, 500M, 2Gi), model_complexity"
+              + " (low|medium|high), latency_requirement (standard|low|ultra_low), priority"
+              + " (low|normal|high), environment (dev|staging|production), pipeline_mode"
+              + " (training|inference), data_preprocessed (true|false).")
+  Map<String, String> profile = new LinkedHashMap<>();
+
+  @Option(
+      names = "--profile-file",
+      paramLabel = "FILE",
+      description = "A YAML file of profile facts; --profile overrides it.")
+  Path profileFile;
+
+  @Option(
+      names = "--template",
+      paramLabel = "FILE",
+      description = "A YAML template: environment overlays and rules.")
+  Path template;
+
+  @Option(
+      names = "--environment",
+      paramLabel = "NAME",
+      description = "The template environment to apply (default: the profile's environment).")
+  String environment;
+
+  /** The inputs of a plan with these options and the {@code -p} values. */
+  PlanInputs inputs(Map<String, String> params) {
+    Profile fromFile = profileFile == null ? Profile.EMPTY : ConfigFiles.profile(profileFile);
+    return new PlanInputs(
+        fromFile.with(Profile.parse(profile)),
+        Optional.ofNullable(template),
+        Optional.ofNullable(environment),
+        params);
+  }
+}
