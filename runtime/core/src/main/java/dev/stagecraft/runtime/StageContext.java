@@ -53,8 +53,29 @@ public interface StageContext {
   /** The resources reserved for this stage. */
   ResourceRequest resources();
 
+  /**
+   * The number of threads the stage should use; by default its reserved CPU rounded up to whole
+   * cores (at least 1).
+   */
+  int parallelism();
+
   /** Records a named metric of this execution; the last value of a name wins. */
   void metric(String name, double value);
+
+  /**
+   * Says what the stage is doing now, for a stage that runs long: the live view and the log lines
+   * show it while the stage runs, and the run history keeps the latest message of each execution.
+   * Report when something changes and at least every few seconds (e.g. {@code trial 3/8, fold 2/3,
+   * 40 rounds, 12 s}); the message replaces the previous one.
+   *
+   * <pre>{@code
+   * for (int epoch = 1; epoch <= epochs; epoch++) {
+   *   ctx.progress("epoch " + epoch + "/" + epochs + ", loss " + loss);
+   *   ...
+   * }
+   * }</pre>
+   */
+  void progress(String message);
 
   /** Whether the run asked this stage to stop (timeout or fail-fast). */
   boolean isCancelled();

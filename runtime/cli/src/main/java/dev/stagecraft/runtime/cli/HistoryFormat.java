@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.stagecraft.runtime.engine.StageExecution;
+import dev.stagecraft.runtime.engine.StageStatus;
 import dev.stagecraft.runtime.store.history.RunRecord;
 import dev.stagecraft.runtime.store.history.RunSummary;
 import java.time.Duration;
@@ -85,8 +86,12 @@ final class HistoryFormat {
     return array;
   }
 
-  /** A run and its stages as text: a header, the parameters, then one line per stage instance. */
-  static String runText(RunRecord run) {
+  /**
+   * A run and its stages as text: a header, the parameters, then one line per stage instance; a
+   * running stage's latest progress message (from {@code progress}, by instance) stands in its
+   * REASON column.
+   */
+  static String runText(RunRecord run, Map<String, String> progress) {
     StringBuilder b = new StringBuilder();
     b.append("run ")
         .append(run.runId())
@@ -126,7 +131,9 @@ final class HistoryFormat {
                   : "-",
               s.item().orElse(""),
               String.join(" ", metrics),
-              s.reason()));
+              s.status() == StageStatus.RUNNING && progress.containsKey(s.instance())
+                  ? progress.get(s.instance())
+                  : s.reason()));
     }
     if (run.stages().isEmpty()) {
       b.append("no stage executions recorded\n");
@@ -138,9 +145,10 @@ final class HistoryFormat {
 
   /**
    * A run as JSON, in the shape of {@code run --json} ({@code runId, pipeline, status, stages[name,
-   * status, attempts, durationMs, reason, item, metrics]}) plus params, start, end and resumedFrom.
+   * status, attempts, durationMs, reason, item, metrics]}) plus params, start, end and resumedFrom,
+   * and each stage's latest progress message ({@code null} when it reported none).
    */
-  static ObjectNode runJson(RunRecord run) {
+  static ObjectNode runJson(RunRecord run, Map<String, String> progress) {
     ObjectNode o = JSON.createObjectNode();
     o.put("runId", run.runId());
     o.put("pipeline", run.pipeline());
@@ -161,6 +169,7 @@ final class HistoryFormat {
       putOptional(st, "end", s.end().map(Instant::toString));
       st.put("cpuNanos", s.cpuNanos());
       st.put("allocatedBytes", s.allocatedBytes());
+      st.put("progress", progress.get(s.instance()));
     }
     ObjectNode params = o.putObject("params");
     for (Map.Entry<String, String> p : run.params().entrySet()) {

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -18,8 +19,9 @@ import picocli.CommandLine.ParentCommand;
 
 /**
  * {@code stagecraft show RUN_ID [--store DIR] [--json]}: one run with every stage execution
- * (status, attempts, duration, item, metrics, reason). A unique prefix of the id is enough. Exit 0,
- * or 2 with one line ("error: ...") on stderr for an unknown or ambiguous id.
+ * (status, attempts, duration, item, metrics, reason; a running stage's latest progress message). A
+ * unique prefix of the id is enough. Exit 0, or 2 with one line ("error: ...") on stderr for an
+ * unknown or ambiguous id.
  */
 @Command(
     name = "show",
@@ -67,13 +69,14 @@ final class ShowCommand implements Callable<Integer> {
                                 + "' in the store "
                                 + dir
                                 + "; list runs with: stagecraft runs")));
+    Map<String, String> progress = queries.progress(id);
     if (json) {
       cli.out.println(
           HistoryFormat.JSON
               .writerWithDefaultPrettyPrinter()
-              .writeValueAsString(HistoryFormat.runJson(run)));
+              .writeValueAsString(HistoryFormat.runJson(run, progress)));
     } else {
-      cli.out.print(HistoryFormat.runText(run));
+      cli.out.print(HistoryFormat.runText(run, progress));
     }
     return 0;
   }

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -88,6 +89,17 @@ final class ExecutionContext implements StageContext {
   @Override
   public ResourceRequest resources() {
     return execution.stage.spec.resources();
+  }
+
+  @Override
+  public int parallelism() {
+    return (int) Math.max(1, (resources().milliCpu() + 999) / 1000);
+  }
+
+  @Override
+  public void progress(String message) {
+    Objects.requireNonNull(message, "message");
+    execution.run.progressReported(execution, message);
   }
 
   @Override

@@ -16,6 +16,12 @@ public interface RunListener {
   /** An attempt of a stage instance begins. */
   default void stageStarted(String runId, String instance, int attempt, Instant at) {}
 
+  /**
+   * A running stage instance said what it is doing ({@link
+   * dev.stagecraft.runtime.StageContext#progress}); called on the stage's thread, possibly often.
+   */
+  default void stageProgress(String runId, String instance, String message, Instant at) {}
+
   /** A stage instance reached a final state. */
   default void stageFinished(String runId, StageExecution execution) {}
 

@@ -69,7 +69,13 @@ public final class Migrations {
           WHERE item IS NOT NULL AND json_valid(item) AND json_type(item) = 'text'""",
                   """
           UPDATE stage_executions SET item = substr(item, 1, 39) || '…'
-          WHERE item IS NOT NULL AND length(item) > 40""")));
+          WHERE item IS NOT NULL AND length(item) > 40""")),
+          new Migration(
+              4,
+              "the latest progress message of a stage execution",
+              List.of(
+                  "ALTER TABLE stage_executions ADD COLUMN progress TEXT",
+                  "ALTER TABLE stage_executions ADD COLUMN progress_at INTEGER")));
 
   /** The schema version this code reads and writes. */
   public static int currentVersion() {

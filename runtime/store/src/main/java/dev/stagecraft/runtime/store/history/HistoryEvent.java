@@ -16,6 +16,10 @@ sealed interface HistoryEvent {
   record StageStarted(String runId, String instance, int attempt, Instant at, long seq)
       implements HistoryEvent {}
 
+  /** A running stage instance's latest progress message. */
+  record StageProgress(String runId, String instance, String message, Instant at)
+      implements HistoryEvent {}
+
   /** A stage instance is final. */
   record StageFinished(String runId, StageExecution execution, long seq) implements HistoryEvent {}
 

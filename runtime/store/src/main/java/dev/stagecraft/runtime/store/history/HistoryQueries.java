@@ -22,8 +22,9 @@ import java.util.Optional;
 
 /**
  * Reads the run history: runs newest first, one run with its stage executions, the expected
- * duration of each stage (for the scheduler), ids by prefix, stored outputs and cache entries. Each
- * call uses its own connection, so queries never wait for the writer (WAL readers don't).
+ * duration of each stage (for the scheduler), ids by prefix, stored outputs, cache entries and the
+ * latest progress messages. Each call uses its own connection, so queries never wait for the writer
+ * (WAL readers don't).
  */
 public final class HistoryQueries {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -253,6 +254,29 @@ public final class HistoryQueries {
               }
             }
             return outputs;
+          }
+        });
+  }
+
+  /**
+   * The latest progress message of each of the run's instances that reported one ({@code
+   * StageContext.progress}), by instance name in the run's order.
+   */
+  public Map<String, String> progress(String runId) {
+    return query(
+        c -> {
+          try (PreparedStatement p =
+              c.prepareStatement(
+                  "SELECT instance, progress FROM stage_executions"
+                      + " WHERE run_id = ? AND progress IS NOT NULL ORDER BY seq, instance")) {
+            p.setString(1, runId);
+            Map<String, String> messages = new LinkedHashMap<>();
+            try (ResultSet rs = p.executeQuery()) {
+              while (rs.next()) {
+                messages.put(rs.getString(1), rs.getString(2));
+              }
+            }
+            return messages;
           }
         });
   }

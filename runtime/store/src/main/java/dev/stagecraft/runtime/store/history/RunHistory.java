@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -75,6 +76,12 @@ public final class RunHistory implements RunListener, AutoCloseable {
   @Override
   public void stageStarted(String runId, String instance, int attempt, Instant at) {
     enqueue(new HistoryEvent.StageStarted(runId, instance, attempt, at, seq.incrementAndGet()));
+  }
+
+  /** Queues the message; a batch writes only the latest message of each instance. */
+  @Override
+  public void stageProgress(String runId, String instance, String message, Instant at) {
+    enqueue(new HistoryEvent.StageProgress(runId, instance, message, at));
   }
 
   @Override
@@ -245,6 +252,7 @@ public final class RunHistory implements RunListener, AutoCloseable {
     final PreparedStatement stageFinished;
     final PreparedStatement outputLinked;
     final PreparedStatement cacheEntry;
+    final PreparedStatement progress;
 
     Statements(Connection c) throws SQLException {
       this.connection = c;
@@ -291,6 +299,10 @@ public final class RunHistory implements RunListener, AutoCloseable {
                   + " VALUES (?, ?, ?, ?, ?, ?, ?)"
                   + " ON CONFLICT(cache_key) DO UPDATE SET sha256 = excluded.sha256, codec = excluded.codec,"
                   + " size = excluded.size, created_at = excluded.created_at");
+      progress =
+          c.prepareStatement(
+              "UPDATE stage_executions SET progress = ?, progress_at = ?"
+                  + " WHERE run_id = ? AND instance = ?");
     }
 
     void write(List<HistoryEvent> events) throws SQLException {
@@ -301,11 +313,14 @@ public final class RunHistory implements RunListener, AutoCloseable {
       Set<String> finished = new HashSet<>();
       Map<String, Long> firstSeen = new HashMap<>();
       Map<String, ArtifactRef> outputsOf = new HashMap<>();
+      Map<String, HistoryEvent.StageProgress> latestProgress = new LinkedHashMap<>();
       for (HistoryEvent e : events) {
         if (e instanceof HistoryEvent.StageFinished f) {
           finished.add(f.runId() + '\u0000' + f.execution().instance());
         } else if (e instanceof HistoryEvent.StageStarted s) {
           firstSeen.putIfAbsent(s.runId() + '\u0000' + s.instance(), s.seq());
+        } else if (e instanceof HistoryEvent.StageProgress p) {
+          latestProgress.put(p.runId() + '\u0000' + p.instance(), p);
         }
       }
       for (HistoryEvent e : events) {
@@ -350,6 +365,17 @@ public final class RunHistory implements RunListener, AutoCloseable {
         }
       }
       executeBatches(starts, finishes, outputs, caches);
+      // after the rows they update exist: a stage's start comes before its progress
+      for (HistoryEvent.StageProgress p : latestProgress.values()) {
+        progress.setString(1, p.message());
+        progress.setLong(2, p.at().toEpochMilli());
+        progress.setString(3, p.runId());
+        progress.setString(4, p.instance());
+        progress.addBatch();
+      }
+      if (!latestProgress.isEmpty()) {
+        progress.executeBatch();
+      }
     }
 
     private void executeBatches(boolean starts, boolean finishes, boolean outputs, boolean caches)
@@ -473,7 +499,14 @@ public final class RunHistory implements RunListener, AutoCloseable {
     @Override
     public void close() throws SQLException {
       for (PreparedStatement p :
-          List.of(runStarted, runFinished, stageStarted, stageFinished, outputLinked, cacheEntry)) {
+          List.of(
+              runStarted,
+              runFinished,
+              stageStarted,
+              stageFinished,
+              outputLinked,
+              cacheEntry,
+              progress)) {
         p.close();
       }
     }

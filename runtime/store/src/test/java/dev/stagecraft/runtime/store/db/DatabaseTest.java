@@ -32,7 +32,8 @@ class DatabaseTest {
           List.of("cache_entries", "runs", "schema_version", "stage_executions"),
           column(s, "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"));
       assertEquals(
-          List.of("1", "2", "3"), column(s, "SELECT version FROM schema_version ORDER BY version"));
+          Migrations.ALL.stream().map(m -> Integer.toString(m.version())).toList(),
+          column(s, "SELECT version FROM schema_version ORDER BY version"));
     }
   }
 
