@@ -16,17 +16,21 @@ import dev.stagecraft.runtime.components.abtest.AbTest;
 import dev.stagecraft.runtime.components.abtest.AbTestOptions;
 import dev.stagecraft.runtime.components.abtest.AbTestResult;
 import dev.stagecraft.runtime.components.abtest.SignificanceTest;
+import dev.stagecraft.runtime.components.data.CategoricalEncoder;
 import dev.stagecraft.runtime.components.data.CsvSource;
 import dev.stagecraft.runtime.components.data.DataException;
+import dev.stagecraft.runtime.components.data.EncoderState;
 import dev.stagecraft.runtime.components.data.ImputeStrategy;
 import dev.stagecraft.runtime.components.data.OutlierMethod;
 import dev.stagecraft.runtime.components.data.PreprocessOptions;
 import dev.stagecraft.runtime.components.data.Preprocessor;
 import dev.stagecraft.runtime.components.data.ScaleMethod;
 import dev.stagecraft.runtime.components.data.TrainTestSplit;
+import dev.stagecraft.runtime.components.data.UnknownCategory;
 import dev.stagecraft.runtime.components.deploy.Deployment;
 import dev.stagecraft.runtime.components.deploy.ModelRegistry;
 import dev.stagecraft.runtime.components.train.ClassificationMetrics;
+import dev.stagecraft.runtime.components.train.DataSummary;
 import dev.stagecraft.runtime.components.train.HyperparameterSearch;
 import dev.stagecraft.runtime.components.train.LabeledData;
 import dev.stagecraft.runtime.components.train.ModelTraining;
@@ -34,6 +38,7 @@ import dev.stagecraft.runtime.components.train.SearchStrategy;
 import dev.stagecraft.runtime.components.train.TableDatasets;
 import dev.stagecraft.runtime.components.train.TrainedModel;
 import dev.stagecraft.runtime.components.train.TrainingConfig;
+import dev.stagecraft.runtime.components.train.TrainingOptions;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -42,6 +47,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
 import tech.tablesaw.api.Table;
 
 /**
@@ -90,6 +97,11 @@ public class AdvancedMlPipeline {
   static final String MIN_IMPROVEMENT = "0.02";
   static final String ENABLE_AB = "true";
   static final String REGISTRY = "";
+  static final String SEPARATOR = ",";
+  static final String MAX_CATEGORIES = "50";
+
+  /** How the summary and the report name the bundled data set. */
+  static final String BUNDLED_NAME = "bundled breast cancer data";
 
   /** The A/B confidence above which the selected model goes to production. */
   static final double PRODUCTION_CONFIDENCE = 0.8;
@@ -118,7 +130,7 @@ public class AdvancedMlPipeline {
       @Param(
               value = "searchSpace",
               description =
-                  "Overrides, e.g. random_forest.max_depth=4:10 or random_forest.criterion=gini|entropy")
+                  "Overrides, e.g. random_forest.max_depth=4:10 or random_forest.max_depth=6|9|12")
           @Default(SEARCH_SPACE)
           List<String> searchSpace,
       @Param(value = "searchMethod", description = "Hyperparameter search: random, grid or tpe")
@@ -130,13 +142,30 @@ public class AdvancedMlPipeline {
       @Param(value = "minImprovement", description = "A/B minimum accuracy gain")
           @Default(MIN_IMPROVEMENT)
           double minImprovement,
+      @Param(value = "separator", description = "The CSV's field separator: one character or tab")
+          @Default(SEPARATOR)
+          String separator,
       StageContext ctx) {
+    char sep = CsvSource.separator("separator", separator);
     new TrainTestSplit(testSize, seed, null);
     VariantConfigs.all(nTrials, folds, seed, searchSpace);
     SearchStrategy.fromId(searchMethod);
     new AbTestOptions(significance, minImprovement, SignificanceTest.MCNEMAR);
     Path csv = inputDataPath.toString().isEmpty() ? bundledData(ctx.scratchDir()) : inputDataPath;
-    Table table = CsvSource.readCsv(csv);
+    Table table = new CsvSource(CsvSource.Options.defaults().withSeparator(sep)).read(csv);
+    Optional<Character> other = CsvSource.otherSeparator(table, sep);
+    if (other.isPresent()) {
+      String name = table.column(0).name();
+      String shown = other.get() == '\t' ? "tab" : String.valueOf(other.get());
+      throw new DataException(
+          csv
+              + ": the header has one column '"
+              + (name.length() > 60 ? name.substring(0, 57) + "..." : name)
+              + "': is the separator '"
+              + shown
+              + "'? set -p separator="
+              + shown);
+    }
     ctx.logger().info("read {}: {} rows x {} columns", csv, table.rowCount(), table.columnCount());
     return table;
   }
@@ -172,6 +201,16 @@ public class AdvancedMlPipeline {
       @Param(value = "seed", description = "Seed of the split, the folds and the trainers")
           @Default(SEED)
           long seed,
+      @Param(
+              value = "maxCategories",
+              description = "Most distinct values a text feature may have (it is one-hot encoded)")
+          @Default(MAX_CATEGORIES)
+          int maxCategories,
+      @Param(
+              value = "inputDataPath",
+              description = "The CSV; empty: the bundled breast cancer data")
+          @Default(BUNDLED)
+          Path inputDataPath,
       StageContext ctx) {
     if (!data.containsColumn(targetColumn)) {
       throw new DataException(
@@ -200,10 +239,13 @@ public class AdvancedMlPipeline {
             .withCapOutliers(capOutliers)
             .withIqrFactor(iqrFactor);
     Preprocessor.Result fitted = new Preprocessor(options).fitTransform(split.train());
-    Table train = fitted.table();
-    Table test = fitted.state().transform(split.test());
+    EncoderState encoder =
+        new CategoricalEncoder(targetColumn, UnknownCategory.IGNORE, maxCategories)
+            .fit(fitted.table());
+    Table train = encoder.transform(fitted.table());
+    Table test = encoder.transform(fitted.state().transform(split.test()));
     LabeledData labeled = TableDatasets.forTraining(train, targetColumn);
-    TableDatasets.forEvaluation(test, targetColumn, labeled.featureNames());
+    LabeledData heldOut = TableDatasets.forEvaluation(test, targetColumn, labeled.featureNames());
     HyperparameterSearch.check(
         labeled, TrainingConfig.defaults("logistic_regression").withFolds(folds));
     String steps =
@@ -212,19 +254,21 @@ public class AdvancedMlPipeline {
             + ", scale "
             + scale
             + (interactions > 0 ? ", interactions above |r| " + interactions : "")
-            + (capOutliers != OutlierMethod.NONE ? ", cap outliers IQR x " + iqrFactor : "");
+            + (capOutliers != OutlierMethod.NONE ? ", cap outliers IQR x " + iqrFactor : "")
+            + encoder.columns().stream()
+                .map(c -> ", one-hot " + c.column() + " (" + c.categories().size() + " values)")
+                .collect(Collectors.joining());
     ctx.logger()
         .info("prepared {} train and {} test rows ({})", train.rowCount(), test.rowCount(), steps);
+    String source = inputDataPath.toString().isEmpty() ? BUNDLED_NAME : inputDataPath.toString();
+    DataSummary summary = DataSummary.of(source, labeled, heldOut, steps);
     List<String> features = labeled.featureNames();
     return new PreparedData(
-        targetColumn,
-        features,
-        labeled.labels(),
+        summary,
         PreparedData.featureRows(train, features),
         train.column(targetColumn).asList().stream().map(String::valueOf).toList(),
         PreparedData.featureRows(test, features),
         test.column(targetColumn).asList().stream().map(String::valueOf).toList(),
-        steps,
         fitted.report());
   }
 
@@ -249,7 +293,7 @@ public class AdvancedMlPipeline {
       @Param(
               value = "searchSpace",
               description =
-                  "Overrides, e.g. random_forest.max_depth=4:10 or random_forest.criterion=gini|entropy")
+                  "Overrides, e.g. random_forest.max_depth=4:10 or random_forest.max_depth=6|9|12")
           @Default(SEARCH_SPACE)
           List<String> searchSpace,
       @Param(value = "searchMethod", description = "Hyperparameter search: random, grid or tpe")
@@ -264,28 +308,26 @@ public class AdvancedMlPipeline {
         VariantConfigs.of(variant, nTrials, folds, seed, searchSpace).stream()
             .map(c -> c.withStrategy(method).withPruning(pruning))
             .toList();
-    LabeledData train = TableDatasets.forTraining(data.toTrainTable(), data.target());
-    LabeledData test =
-        TableDatasets.forEvaluation(data.toTestTable(), data.target(), train.featureNames());
     int total = configs.size() * nTrials;
-    TrainedModel model =
-        ModelTraining.train(
-            train,
-            test,
-            configs,
-            trial ->
-                ctx.logger()
-                    .info(
-                        "variant {} trial {}/{}: {} cv {}{} {}",
-                        variant,
-                        trial.trial() + 1,
-                        total,
-                        trial.modelType(),
-                        String.format("%.4f", trial.meanScore()),
-                        trial.complete()
-                            ? ""
-                            : " (pruned after " + trial.foldScores().size() + " folds)",
-                        trial.params()));
+    TrainingOptions options =
+        TrainingOptions.sequential()
+            .withParallelism(ctx.parallelism())
+            .withProgress(ctx::progress, TrainingOptions.DEFAULT_PROGRESS_EVERY)
+            .withOnTrial(
+                trial ->
+                    ctx.logger()
+                        .info(
+                            "variant {} trial {}/{}: {} cv {}{} {}",
+                            variant,
+                            trial.trial() + 1,
+                            total,
+                            trial.modelType(),
+                            String.format("%.4f", trial.meanScore()),
+                            trial.complete()
+                                ? ""
+                                : " (pruned after " + trial.foldScores().size() + " folds)",
+                            trial.params()));
+    TrainedModel model = ModelTraining.train(data.train(), data.test(), configs, options);
     ClassificationMetrics m = model.testMetrics();
     ctx.metric("accuracy", m.accuracy());
     ctx.metric("precision", m.precision());
