@@ -74,17 +74,22 @@ final class RunSettings {
     options =
         options.withListener(cli.terminal ? new LiveProgress(cli.err) : new LogProgress(cli.err));
     RunResult result;
+    List<String> summary;
     try (Store runStore = Store.open(store.directory(cli.env))) {
       RunOptions attached = runStore.attach(options, def.name());
       RunOptions finalOptions =
           resumedRun == null ? attached : runStore.resume(attached, resumedRun);
       result = withContextLoader(cli, () -> PipelineRunner.runText(def, params, finalOptions));
+      summary = summaryLines(result);
+      if (!summary.isEmpty()) {
+        runStore.history().summary(result.runId(), summary);
+      }
     }
     if (json) {
       cli.out.println(RunJson.of(result));
     } else {
       printTable(cli, result);
-      printSummary(cli, result);
+      printSummary(cli, result, summary);
     }
     if (result.status() == RunStatus.SUCCEEDED) {
       return 0;
@@ -101,10 +106,10 @@ final class RunSettings {
   }
 
   /**
-   * The lines every {@link Summarizable} stage output contributes, in stage order, then where the
-   * run's report is when the {@code report} command is available.
+   * The lines every {@link Summarizable} stage output contributes, in stage order (recorded in the
+   * run history for the report).
    */
-  private static void printSummary(StagecraftCli cli, RunResult r) {
+  private static List<String> summaryLines(RunResult r) {
     List<String> lines = new ArrayList<>();
     for (StageOutcome o : r.stages()) {
       if (o.status().hasOutput() && o.output().orElse(null) instanceof Summarizable s) {
@@ -113,6 +118,11 @@ final class RunSettings {
         }
       }
     }
+    return lines;
+  }
+
+  /** The summary lines, then where the run's report is when the {@code report} command exists. */
+  private static void printSummary(StagecraftCli cli, RunResult r, List<String> lines) {
     if (!lines.isEmpty()) {
       cli.out.println();
       cli.out.println("summary");

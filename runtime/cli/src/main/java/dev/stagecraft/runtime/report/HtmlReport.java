@@ -36,11 +36,12 @@ public final class HtmlReport {
         .append("<style>\n")
         .append(CSS)
         .append("</style>\n</head>\n<body>\n");
-    header(b, run, end);
+    header(b, report, end);
     for (String note : report.notes()) {
       b.append("<p class=\"note\">").append(Html.escape(note)).append("</p>\n");
     }
     reasons(b, run);
+    ModelSections.render(b, report);
     b.append("<section id=\"graph\">\n<h2>Pipeline graph</h2>\n");
     b.append("<div class=\"scroll\">\n")
         .append(DagSvg.render(report.graph(), byStage))
@@ -54,7 +55,7 @@ public final class HtmlReport {
     trials(b, report.trials());
     metrics(b, run);
     stages(b, run);
-    params(b, run);
+    params(b, run, report.paramDescriptions());
     b.append("<footer>Written by <code>stagecraft report</code> from the run history.</footer>\n");
     b.append("</body>\n</html>\n");
     return b.toString();
@@ -72,7 +73,8 @@ public final class HtmlReport {
     return end;
   }
 
-  private static void header(StringBuilder b, RunRecord run, Instant end) {
+  private static void header(StringBuilder b, RunReport report, Instant end) {
+    RunRecord run = report.run();
     String status = run.status().name();
     b.append("<header>\n<h1>")
         .append(Html.escape(run.pipeline()))
@@ -104,10 +106,14 @@ public final class HtmlReport {
                     + " "
                     + Html.escape(StatusStyle.label(s.name()))));
     fact(b, "Stages", parts.isEmpty() ? "none recorded" : String.join(" &nbsp; ", parts));
-    b.append(
-        "</dl>\n<nav><a href=\"#graph\">Graph</a><a href=\"#timeline\">Timeline</a>"
-            + "<a href=\"#outputs\">Outputs</a><a href=\"#metrics\">Metrics</a><a href=\"#stages\">Stages</a>"
-            + "<a href=\"#params\">Parameters</a></nav>\n</header>\n");
+    b.append("</dl>\n<nav>")
+        .append(report.summary().isEmpty() ? "" : "<a href=\"#summary\">Summary</a>")
+        .append(report.data().isEmpty() ? "" : "<a href=\"#data\">Data</a>")
+        .append(report.models().isEmpty() ? "" : "<a href=\"#models\">Models</a>")
+        .append(
+            "<a href=\"#graph\">Graph</a><a href=\"#timeline\">Timeline</a>"
+                + "<a href=\"#outputs\">Outputs</a><a href=\"#metrics\">Metrics</a><a href=\"#stages\">Stages</a>"
+                + "<a href=\"#params\">Parameters</a></nav>\n</header>\n");
   }
 
   private static void fact(StringBuilder b, String term, String html) {
@@ -324,7 +330,8 @@ public final class HtmlReport {
     b.append("</tbody>\n</table>\n</div>\n</section>\n");
   }
 
-  private static void params(StringBuilder b, RunRecord run) {
+  /** Each parameter's value (an empty one said so) and, when known, what it means. */
+  private static void params(StringBuilder b, RunRecord run, Map<String, String> descriptions) {
     b.append("<section id=\"params\">\n<h2>Parameters</h2>\n");
     if (run.params().isEmpty()) {
       b.append("<p class=\"muted\">The run had no parameters.</p>\n</section>\n");
@@ -334,11 +341,18 @@ public final class HtmlReport {
     run.params()
         .forEach(
             (k, v) ->
-                b.append("<tr><th>")
+                b.append("<tr data-param=\"")
                     .append(Html.escape(k))
-                    .append("</th><td><code>")
-                    .append(Html.escape(v))
-                    .append("</code></td></tr>\n"));
+                    .append("\"><th>")
+                    .append(Html.escape(k))
+                    .append("</th><td>")
+                    .append(
+                        v.isEmpty()
+                            ? "<span class=\"muted\">(empty)</span>"
+                            : "<code>" + Html.escape(v) + "</code>")
+                    .append("</td><td class=\"muted\">")
+                    .append(Html.escape(descriptions.getOrDefault(k, "")))
+                    .append("</td></tr>\n"));
     b.append("</tbody>\n</table>\n</section>\n");
   }
 
@@ -373,6 +387,11 @@ public final class HtmlReport {
       .cards { display: flex; flex-wrap: wrap; gap: 14px; align-items: flex-start; }
       .card { border: 1px solid #d8dee4; border-radius: 8px; padding: 10px 12px; min-width: 260px; max-width: 600px; }
       table.trials tr.best td { background: #dafbe1; }
+      ul.summary { margin: 4px 0; padding-left: 20px; }
+      ul.summary li { margin: 2px 0; }
+      h4 { font-size: 13px; margin: 10px 0 4px; color: #424a53; }
+      table.confusion td.right { background: #dafbe1; font-weight: 600; }
+      table.classes { margin-top: 8px; }
       table.trials tr.pruned td { color: #656d76; }
       .badge.best { color: #1a7f37; border-color: #1a7f37; background: #fff; }
       .legend { display: flex; flex-wrap: wrap; gap: 14px; color: #424a53; font-size: 12.5px; }

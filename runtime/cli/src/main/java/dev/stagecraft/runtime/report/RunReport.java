@@ -2,20 +2,33 @@ package dev.stagecraft.runtime.report;
 
 import dev.stagecraft.runtime.store.history.RunRecord;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Everything a run report shows: the recorded run, its pipeline's graph, the small outputs of its
- * stages, the hyperparameter search histories in its outputs, and notes on what could not be shown.
+ * stages, the hyperparameter search histories, data summaries and trained models in its outputs,
+ * the summary lines the command line printed, what each parameter means, and notes on what could
+ * not be shown.
+ *
+ * @param paramDescriptions each parameter's description, when the pipeline's definition is known
  */
 public record RunReport(
     RunRecord run,
     StageGraph graph,
     List<OutputTable> outputs,
     List<TrialTable> trials,
-    List<String> notes) {
+    List<String> notes,
+    List<String> summary,
+    List<DataCard> data,
+    List<ModelCard> models,
+    Map<String, String> paramDescriptions) {
   public RunReport {
     outputs = List.copyOf(outputs);
     trials = List.copyOf(trials);
     notes = List.copyOf(notes);
+    summary = List.copyOf(summary);
+    data = List.copyOf(data);
+    models = List.copyOf(models);
+    paramDescriptions = Map.copyOf(paramDescriptions);
   }
 }

@@ -72,10 +72,11 @@ public final class Migrations {
           WHERE item IS NOT NULL AND length(item) > 40""")),
           new Migration(
               4,
-              "the latest progress message of a stage execution",
+              "stage progress messages and run summaries",
               List.of(
                   "ALTER TABLE stage_executions ADD COLUMN progress TEXT",
-                  "ALTER TABLE stage_executions ADD COLUMN progress_at INTEGER")));
+                  "ALTER TABLE stage_executions ADD COLUMN progress_at INTEGER",
+                  "ALTER TABLE runs ADD COLUMN summary TEXT")));
 
   /** The schema version this code reads and writes. */
   public static int currentVersion() {

@@ -26,6 +26,9 @@ sealed interface HistoryEvent {
   /** A run is final. */
   record RunFinished(String runId, RunStatus status, Instant end) implements HistoryEvent {}
 
+  /** The summary lines of a run, as the command line printed them. */
+  record RunSummaryLines(String runId, java.util.List<String> lines) implements HistoryEvent {}
+
   /** The stored output of a run's instance. */
   record OutputLinked(String runId, String instance, ArtifactRef ref, long seq)
       implements HistoryEvent {}

@@ -22,14 +22,15 @@ import java.util.Optional;
 
 /**
  * Reads the run history: runs newest first, one run with its stage executions, the expected
- * duration of each stage (for the scheduler), ids by prefix, stored outputs, cache entries and the
- * latest progress messages. Each call uses its own connection, so queries never wait for the writer
- * (WAL readers don't).
+ * duration of each stage (for the scheduler), ids by prefix, stored outputs, cache entries, the
+ * latest progress messages and the summary lines. Each call uses its own connection, so queries
+ * never wait for the writer (WAL readers don't).
  */
 public final class HistoryQueries {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final TypeReference<Map<String, String>> PARAMS = new TypeReference<>() {};
   private static final TypeReference<Map<String, Double>> METRICS = new TypeReference<>() {};
+  private static final TypeReference<List<String>> LINES = new TypeReference<>() {};
 
   private final Database db;
 
@@ -277,6 +278,20 @@ public final class HistoryQueries {
               }
             }
             return messages;
+          }
+        });
+  }
+
+  /** The summary lines recorded for the run ({@link RunHistory#summary}); empty when none. */
+  public List<String> summary(String runId) {
+    return query(
+        c -> {
+          try (PreparedStatement p = c.prepareStatement("SELECT summary FROM runs WHERE id = ?")) {
+            p.setString(1, runId);
+            try (ResultSet rs = p.executeQuery()) {
+              String text = rs.next() ? rs.getString(1) : null;
+              return text == null ? List.<String>of() : readJson(text, LINES);
+            }
           }
         });
   }

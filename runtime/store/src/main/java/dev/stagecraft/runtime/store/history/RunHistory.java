@@ -100,6 +100,17 @@ public final class RunHistory implements RunListener, AutoCloseable {
     flush();
   }
 
+  /**
+   * Records a run's summary lines (what its outputs say of themselves, as the command line prints
+   * them) and waits until they are committed.
+   *
+   * @throws StoreException when the history could not be written
+   */
+  public void summary(String runId, List<String> lines) {
+    enqueue(new HistoryEvent.RunSummaryLines(runId, List.copyOf(lines)));
+    flush();
+  }
+
   /** Records where the output of a run's instance is stored (read back on resume). */
   public void outputStored(String runId, String instance, ArtifactRef ref) {
     enqueue(new HistoryEvent.OutputLinked(runId, instance, ref, seq.incrementAndGet()));
@@ -253,6 +264,7 @@ public final class RunHistory implements RunListener, AutoCloseable {
     final PreparedStatement outputLinked;
     final PreparedStatement cacheEntry;
     final PreparedStatement progress;
+    final PreparedStatement summary;
 
     Statements(Connection c) throws SQLException {
       this.connection = c;
@@ -303,6 +315,7 @@ public final class RunHistory implements RunListener, AutoCloseable {
           c.prepareStatement(
               "UPDATE stage_executions SET progress = ?, progress_at = ?"
                   + " WHERE run_id = ? AND instance = ?");
+      summary = c.prepareStatement("UPDATE runs SET summary = ? WHERE id = ?");
     }
 
     void write(List<HistoryEvent> events) throws SQLException {
@@ -355,6 +368,10 @@ public final class RunHistory implements RunListener, AutoCloseable {
         } else if (e instanceof HistoryEvent.CacheEntryAdded ce) {
           addCacheEntry(ce);
           caches = true;
+        } else if (e instanceof HistoryEvent.RunSummaryLines r) {
+          summary.setString(1, json(r.lines()));
+          summary.setString(2, r.runId());
+          summary.executeUpdate();
         } else if (e instanceof HistoryEvent.RunFinished r) {
           executeBatches(starts, finishes, outputs, caches);
           starts = finishes = outputs = caches = false;
@@ -488,11 +505,11 @@ public final class RunHistory implements RunListener, AutoCloseable {
       }
     }
 
-    private static String json(Map<String, ?> map) {
+    private static String json(Object value) {
       try {
-        return JSON.writeValueAsString(map);
+        return JSON.writeValueAsString(value);
       } catch (JsonProcessingException e) {
-        throw new IllegalStateException("cannot write " + map + " as JSON", e);
+        throw new IllegalStateException("cannot write " + value + " as JSON", e);
       }
     }
 
@@ -506,7 +523,8 @@ public final class RunHistory implements RunListener, AutoCloseable {
               stageFinished,
               outputLinked,
               cacheEntry,
-              progress)) {
+              progress,
+              summary)) {
         p.close();
       }
     }

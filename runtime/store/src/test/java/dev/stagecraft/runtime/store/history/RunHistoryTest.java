@@ -185,6 +185,16 @@ class RunHistoryTest {
   }
 
   @Test
+  void keepsARunsSummaryLines() {
+    history.runStarted(new RunInfo("r", "p", Map.of(), T0, Optional.empty()));
+    history.runFinished("r", RunStatus.SUCCEEDED, T0.plusSeconds(1));
+    assertEquals(List.of(), queries.summary("r"));
+    history.summary("r", List.of("data: 455 rows", "variant a: \"quoted\", 0.97"));
+    assertEquals(List.of("data: 455 rows", "variant a: \"quoted\", 0.97"), queries.summary("r"));
+    assertEquals(List.of(), queries.summary("no-such-run"));
+  }
+
+  @Test
   void listsRunsNewestFirstOptionallyByPipeline() {
     record(new RunInfo("a1", "alpha", Map.of(), T0, Optional.empty()), RunStatus.SUCCEEDED);
     record(
