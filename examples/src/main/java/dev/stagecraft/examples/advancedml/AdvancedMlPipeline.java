@@ -163,8 +163,9 @@ public class AdvancedMlPipeline {
               + (name.length() > 60 ? name.substring(0, 57) + "..." : name)
               + "': is the separator '"
               + shown
-              + "'? set -p separator="
-              + shown);
+              + "'? set -p 'separator="
+              + shown
+              + "'");
     }
     ctx.logger().info("read {}: {} rows x {} columns", csv, table.rowCount(), table.columnCount());
     return table;

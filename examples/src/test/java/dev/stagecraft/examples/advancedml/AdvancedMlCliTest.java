@@ -201,8 +201,8 @@ class AdvancedMlCliTest {
     assertEquals(
         "error: "
             + csv
-            + ": the header has one column 'a;b;label': is the separator ';'? set -p separator=;"
-            + " (stage 'load')",
+            + ": the header has one column 'a;b;label': is the separator ';'? set -p"
+            + " 'separator=;' (stage 'load')",
         lastLine(wrong.err()));
 
     Output right = run("inputDataPath=" + csv, "targetColumn=label", "separator=;");

@@ -99,7 +99,8 @@ final class ModelSections {
           .append("</h3>\n<table class=\"kv\">\n<tbody>\n");
       row(b, "CV " + Html.escape(m.metric()), Html.escape(Format.number(m.cvScore())));
       for (Map.Entry<String, Double> e : m.testMetrics().entrySet()) {
-        row(b, "Test " + Html.escape(e.getKey()), Html.escape(Format.number(e.getValue())));
+        String name = e.getKey().equals("rocAuc") ? "ROC AUC" : e.getKey();
+        row(b, "Test " + Html.escape(name), Html.escape(Format.number(e.getValue())));
       }
       b.append(
           "</tbody>\n</table>\n<h4>Chosen hyperparameters</h4>\n<table class=\"kv params\">\n<tbody>\n");
