@@ -103,7 +103,7 @@ public final class AdvancedMlBenchmark {
   }
 
   /** User + system CPU seconds of this process's waited-for children (Linux). */
-  private static double childrenCpuSeconds() throws IOException {
+  static double childrenCpuSeconds() throws IOException {
     String stat = Files.readString(Path.of("/proc/self/stat"));
     String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
     // after the command name: state is field 3, so cutime (16) and cstime (17) are at 13 and 14

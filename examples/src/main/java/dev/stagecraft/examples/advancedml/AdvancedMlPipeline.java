@@ -17,17 +17,21 @@ import dev.stagecraft.runtime.components.abtest.AbTest;
 import dev.stagecraft.runtime.components.abtest.AbTestOptions;
 import dev.stagecraft.runtime.components.abtest.AbTestResult;
 import dev.stagecraft.runtime.components.abtest.SignificanceTest;
+import dev.stagecraft.runtime.components.data.CategoricalEncoder;
 import dev.stagecraft.runtime.components.data.CsvSource;
 import dev.stagecraft.runtime.components.data.DataException;
+import dev.stagecraft.runtime.components.data.EncoderState;
 import dev.stagecraft.runtime.components.data.ImputeStrategy;
 import dev.stagecraft.runtime.components.data.OutlierMethod;
 import dev.stagecraft.runtime.components.data.PreprocessOptions;
 import dev.stagecraft.runtime.components.data.Preprocessor;
 import dev.stagecraft.runtime.components.data.ScaleMethod;
 import dev.stagecraft.runtime.components.data.TrainTestSplit;
+import dev.stagecraft.runtime.components.data.UnknownCategory;
 import dev.stagecraft.runtime.components.deploy.Deployment;
 import dev.stagecraft.runtime.components.deploy.ModelRegistry;
 import dev.stagecraft.runtime.components.train.ClassificationMetrics;
+import dev.stagecraft.runtime.components.train.DataSummary;
 import dev.stagecraft.runtime.components.train.HyperparameterSearch;
 import dev.stagecraft.runtime.components.train.LabeledData;
 import dev.stagecraft.runtime.components.train.ModelTraining;
@@ -35,6 +39,7 @@ import dev.stagecraft.runtime.components.train.SearchStrategy;
 import dev.stagecraft.runtime.components.train.TableDatasets;
 import dev.stagecraft.runtime.components.train.TrainedModel;
 import dev.stagecraft.runtime.components.train.TrainingConfig;
+import dev.stagecraft.runtime.components.train.TrainingOptions;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -44,6 +49,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import tech.tablesaw.api.Table;
 
 /**
@@ -95,6 +101,11 @@ public class AdvancedMlPipeline {
   static final String ENABLE_AB = "true";
   static final String REGISTRY = "";
   static final String MODEL_NAME = "";
+  static final String SEPARATOR = ",";
+  static final String MAX_CATEGORIES = "50";
+
+  /** How the summary and the report name the bundled data set. */
+  static final String BUNDLED_LABEL = "bundled breast cancer data";
 
   /** The data set name of the bundled data, in default model names and deployment records. */
   static final String BUNDLED_NAME = "breast_cancer";
@@ -126,7 +137,7 @@ public class AdvancedMlPipeline {
       @Param(
               value = "searchSpace",
               description =
-                  "Overrides, e.g. random_forest.max_depth=4:10 or random_forest.criterion=gini|entropy")
+                  "Overrides, e.g. random_forest.max_depth=4:10 or random_forest.max_depth=6|9|12")
           @Default(SEARCH_SPACE)
           List<String> searchSpace,
       @Param(value = "searchMethod", description = "Hyperparameter search: random, grid or tpe")
@@ -146,7 +157,11 @@ public class AdvancedMlPipeline {
               description = "The registry's model; empty: the pipeline and data set names")
           @Default(MODEL_NAME)
           String modelName,
+      @Param(value = "separator", description = "The CSV's field separator: one character or tab")
+          @Default(SEPARATOR)
+          String separator,
       StageContext ctx) {
+    char sep = CsvSource.separator("separator", separator);
     new TrainTestSplit(testSize, seed, null);
     VariantConfigs.all(nTrials, folds, seed, searchSpace);
     SearchStrategy.fromId(searchMethod);
@@ -154,7 +169,21 @@ public class AdvancedMlPipeline {
     ModelRegistry.checkName("model", model(modelName, inputDataPath, ctx));
     registry(registryDir, ctx).checkWritable();
     Path csv = inputDataPath.toString().isEmpty() ? bundledData(ctx.scratchDir()) : inputDataPath;
-    Table table = CsvSource.readCsv(csv);
+    Table table = new CsvSource(CsvSource.Options.defaults().withSeparator(sep)).read(csv);
+    Optional<Character> other = CsvSource.otherSeparator(table, sep);
+    if (other.isPresent()) {
+      String name = table.column(0).name();
+      String shown = other.get() == '\t' ? "tab" : String.valueOf(other.get());
+      throw new DataException(
+          csv
+              + ": the header has one column '"
+              + (name.length() > 60 ? name.substring(0, 57) + "..." : name)
+              + "': is the separator '"
+              + shown
+              + "'? set -p 'separator="
+              + shown
+              + "'");
+    }
     ctx.logger().info("read {}: {} rows x {} columns", csv, table.rowCount(), table.columnCount());
     return table;
   }
@@ -220,6 +249,16 @@ public class AdvancedMlPipeline {
       @Param(value = "seed", description = "Seed of the split, the folds and the trainers")
           @Default(SEED)
           long seed,
+      @Param(
+              value = "maxCategories",
+              description = "Most distinct values a text feature may have (it is one-hot encoded)")
+          @Default(MAX_CATEGORIES)
+          int maxCategories,
+      @Param(
+              value = "inputDataPath",
+              description = "The CSV; empty: the bundled breast cancer data")
+          @Default(BUNDLED)
+          Path inputDataPath,
       StageContext ctx) {
     requireTarget(data, targetColumn);
     if (interactions < 0 || interactions >= 1) {
@@ -244,7 +283,17 @@ public class AdvancedMlPipeline {
             + scale
             + (interactions > 0 ? ", interactions above |r| " + interactions : "")
             + (capOutliers != OutlierMethod.NONE ? ", cap outliers IQR x " + iqrFactor : "");
-    return prepare(data, targetColumn, options, steps, testSize, folds, seed, ctx);
+    return prepare(
+        data,
+        targetColumn,
+        options,
+        steps,
+        testSize,
+        folds,
+        seed,
+        maxCategories,
+        source(inputDataPath),
+        ctx);
   }
 
   /**
@@ -259,28 +308,42 @@ public class AdvancedMlPipeline {
       double testSize,
       int folds,
       long seed,
+      int maxCategories,
+      String source,
       StageContext ctx) {
     TrainTestSplit.Split split = new TrainTestSplit(testSize, seed, targetColumn).split(data);
     Preprocessor.Result fitted = new Preprocessor(options).fitTransform(split.train());
-    Table train = fitted.table();
-    Table test = fitted.state().transform(split.test());
+    EncoderState encoder =
+        new CategoricalEncoder(targetColumn, UnknownCategory.IGNORE, maxCategories)
+            .fit(fitted.table());
+    Table train = encoder.transform(fitted.table());
+    Table test = encoder.transform(fitted.state().transform(split.test()));
     LabeledData labeled = TableDatasets.forTraining(train, targetColumn);
-    TableDatasets.forEvaluation(test, targetColumn, labeled.featureNames());
+    LabeledData heldOut = TableDatasets.forEvaluation(test, targetColumn, labeled.featureNames());
     HyperparameterSearch.check(
         labeled, TrainingConfig.defaults("logistic_regression").withFolds(folds));
+    String allSteps =
+        steps
+            + encoder.columns().stream()
+                .map(c -> ", one-hot " + c.column() + " (" + c.categories().size() + " values)")
+                .collect(Collectors.joining());
     ctx.logger()
-        .info("prepared {} train and {} test rows ({})", train.rowCount(), test.rowCount(), steps);
+        .info(
+            "prepared {} train and {} test rows ({})", train.rowCount(), test.rowCount(), allSteps);
+    DataSummary summary = DataSummary.of(source, labeled, heldOut, allSteps);
     List<String> features = labeled.featureNames();
     return new PreparedData(
-        targetColumn,
-        features,
-        labeled.labels(),
+        summary,
         PreparedData.featureRows(train, features),
         train.column(targetColumn).asList().stream().map(String::valueOf).toList(),
         PreparedData.featureRows(test, features),
         test.column(targetColumn).asList().stream().map(String::valueOf).toList(),
-        steps,
         fitted.report());
+  }
+
+  /** How the summary and the report name the data set. */
+  private static String source(Path inputDataPath) {
+    return inputDataPath.toString().isEmpty() ? BUNDLED_LABEL : inputDataPath.toString();
   }
 
   /**
@@ -313,7 +376,7 @@ public class AdvancedMlPipeline {
       @Param(
               value = "searchSpace",
               description =
-                  "Overrides, e.g. random_forest.max_depth=4:10 or random_forest.criterion=gini|entropy")
+                  "Overrides, e.g. random_forest.max_depth=4:10 or random_forest.max_depth=6|9|12")
           @Default(SEARCH_SPACE)
           List<String> searchSpace,
       @Param(value = "searchMethod", description = "Hyperparameter search: random, grid or tpe")
@@ -322,6 +385,16 @@ public class AdvancedMlPipeline {
       @Param(value = "pruning", description = "Stop trials below the median after a fold")
           @Default(PRUNING)
           boolean pruning,
+      @Param(
+              value = "maxCategories",
+              description = "Most distinct values a text feature may have (it is one-hot encoded)")
+          @Default(MAX_CATEGORIES)
+          int maxCategories,
+      @Param(
+              value = "inputDataPath",
+              description = "The CSV; empty: the bundled breast cancer data")
+          @Default(BUNDLED)
+          Path inputDataPath,
       StageContext ctx) {
     PreparedData data =
         prepared.orElseGet(
@@ -334,34 +407,34 @@ public class AdvancedMlPipeline {
                     testSize,
                     folds,
                     seed,
+                    maxCategories,
+                    source(inputDataPath),
                     ctx));
     SearchStrategy method = SearchStrategy.fromId(searchMethod);
     List<TrainingConfig> configs =
         VariantConfigs.of(variant, nTrials, folds, seed, searchSpace).stream()
             .map(c -> c.withStrategy(method).withPruning(pruning))
             .toList();
-    LabeledData train = TableDatasets.forTraining(data.toTrainTable(), data.target());
-    LabeledData test =
-        TableDatasets.forEvaluation(data.toTestTable(), data.target(), train.featureNames());
     int total = configs.size() * nTrials;
-    TrainedModel model =
-        ModelTraining.train(
-            train,
-            test,
-            configs,
-            trial ->
-                ctx.logger()
-                    .info(
-                        "variant {} trial {}/{}: {} cv {}{} {}",
-                        variant,
-                        trial.trial() + 1,
-                        total,
-                        trial.modelType(),
-                        String.format("%.4f", trial.meanScore()),
-                        trial.complete()
-                            ? ""
-                            : " (pruned after " + trial.foldScores().size() + " folds)",
-                        trial.params()));
+    TrainingOptions options =
+        TrainingOptions.sequential()
+            .withParallelism(ctx.parallelism())
+            .withProgress(ctx::progress, TrainingOptions.DEFAULT_PROGRESS_EVERY)
+            .withOnTrial(
+                trial ->
+                    ctx.logger()
+                        .info(
+                            "variant {} trial {}/{}: {} cv {}{} {}",
+                            variant,
+                            trial.trial() + 1,
+                            total,
+                            trial.modelType(),
+                            String.format("%.4f", trial.meanScore()),
+                            trial.complete()
+                                ? ""
+                                : " (pruned after " + trial.foldScores().size() + " folds)",
+                            trial.params()));
+    TrainedModel model = ModelTraining.train(data.train(), data.test(), configs, options);
     ClassificationMetrics m = model.testMetrics();
     ctx.metric("accuracy", m.accuracy());
     ctx.metric("precision", m.precision());

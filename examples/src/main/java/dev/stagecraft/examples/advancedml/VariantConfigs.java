@@ -15,9 +15,9 @@ import java.util.Map;
  * the run's trials, folds and seed, and the {@code searchSpace} parameter's overrides.
  *
  * <p>An override is {@code MODEL.HYPERPARAMETER=VALUES}: {@code 10:50} an integer range, {@code
- * 0.1:0.4} a real range, {@code 0.001:1:log} a log-uniform real range, {@code gini|entropy} a
- * choice (a single value fixes it). It replaces the default domain of that hyperparameter for that
- * model type, e.g. {@code -p searchSpace=random_forest.n_estimators=20:80,svm.C=0.1:10:log}.
+ * 0.1:0.4} a real range, {@code 0.001:1:log} a log-uniform real range, {@code 6|9|12} a choice (a
+ * single value fixes it). It replaces the default domain of that hyperparameter for that model
+ * type, e.g. {@code -p searchSpace=random_forest.n_estimators=20:80,svm.C=0.1:10:log}.
  */
 final class VariantConfigs {
   /** The variants the pipeline trains, in item order. */
@@ -80,7 +80,7 @@ final class VariantConfigs {
             "searchSpace entry '"
                 + entry
                 + "' is not MODEL.HYPERPARAMETER=VALUES; write e.g."
-                + " random_forest.n_estimators=20:80 or random_forest.criterion=gini|entropy");
+                + " random_forest.n_estimators=20:80 or random_forest.max_depth=6|9|12");
       }
       ModelType type = ModelType.fromId(entry.substring(0, dot).trim());
       String name = entry.substring(dot + 1, eq).trim();

@@ -67,7 +67,9 @@ class AdvancedMlCliTest {
     int table = out.indexOf("deploySingle");
     int summary = out.indexOf("\nsummary\n");
     assertTrue(table > 0 && summary > table, out);
-    assertTrue(out.contains("  data: 455 training and 114 test rows, 30 features"), out);
+    assertTrue(
+        out.contains("  data: bundled breast cancer data: 455 training and 114 test rows, 30"),
+        out);
     assertTrue(out.contains("  variant a: best logistic_regression"), out);
     assertTrue(out.contains("  variant b: best "), out);
     assertTrue(out.contains("  A/B (mcnemar_exact on 114 test rows)"), out);
@@ -168,7 +170,7 @@ class AdvancedMlCliTest {
 
     assertEquals(2, o.code(), o.out() + o.err());
     assertEquals(
-        "error: target column 'label' has a single class [yes] in its 32 training rows; a classifier needs at"
+        "error: target column 'label' has a single class [\"yes\"] in its 32 training rows; a classifier needs at"
             + " least two classes (check the target column name or the data) (stage 'preprocess')",
         lastLine(o.err()));
     assertTrue(o.out().matches("(?s).*train\\s+UPSTREAM_FAILED.*"), o.out());
@@ -187,15 +189,57 @@ class AdvancedMlCliTest {
   }
 
   @Test
-  void aTextFeatureIsOneLineAndExitTwo() throws Exception {
-    Path csv = Csv.withTextFeature(data);
+  void aTextFeatureIsOneHotEncodedAndQuotedLabelsReadAsOne() throws Exception {
+    Path csv = Csv.withTextFeature(data, 2);
     Output o = run("inputDataPath=" + csv, "targetColumn=label");
+
+    assertEquals(0, o.code(), o.out() + o.err());
+    assertTrue(
+        o.out()
+            .contains(
+                "  data: "
+                    + csv
+                    + ": 32 training and 8 test rows, 3 features, target 'label' with classes"
+                    + " [\"no\", \"yes, later\"] (impute MEDIAN, scale STANDARD, one-hot colour"
+                    + " (2 values))"),
+        o.out());
+  }
+
+  @Test
+  void aTextFeatureWithTooManyValuesIsOneLineAndExitTwo() throws Exception {
+    Path csv = Csv.withTextFeature(data, 40);
+    Output o = run("inputDataPath=" + csv, "targetColumn=label", "maxCategories=20");
 
     assertEquals(2, o.code(), o.out() + o.err());
     assertEquals(
-        "error: feature column 'colour' is STRING, not numeric; one-hot encode it or drop it"
-            + " before training (stage 'preprocess')",
+        "error: text column 'colour' has 32 distinct values in 32 rows, more than maxCategories 20"
+            + " for one-hot encoding (e.g. 'c0', 'c1', 'c10'); drop the column if it is an"
+            + " identifier or free text, or raise maxCategories (stage 'preprocess')",
         lastLine(o.err()));
+  }
+
+  @Test
+  void aSemicolonFileNeedsItsSeparatorAndTheErrorSaysWhichOne() throws Exception {
+    Path csv = Csv.semicolons(data, 60);
+    Output wrong = run("inputDataPath=" + csv, "targetColumn=label");
+
+    assertEquals(2, wrong.code(), wrong.out() + wrong.err());
+    assertEquals(
+        "error: "
+            + csv
+            + ": the header has one column 'a;b;label': is the separator ';'? set -p"
+            + " 'separator=;' (stage 'load')",
+        lastLine(wrong.err()));
+
+    Output right = run("inputDataPath=" + csv, "targetColumn=label", "separator=;");
+    assertEquals(0, right.code(), right.out() + right.err());
+    assertTrue(right.out().contains(": 48 training and 12 test rows, 2 features"), right.out());
+
+    Output bad = run("inputDataPath=" + csv, "separator=;;");
+    assertEquals(2, bad.code(), bad.out() + bad.err());
+    assertEquals(
+        "error: separator ';;' must be exactly one character, e.g. ';' (or tab) (stage 'load')",
+        lastLine(bad.err()));
   }
 
   @Test

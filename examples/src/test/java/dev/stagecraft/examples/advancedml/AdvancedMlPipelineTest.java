@@ -21,11 +21,14 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The advanced ML pipeline run from code through its generated builder, with small searches. */
 class AdvancedMlPipelineTest {
-  /** Makes variant b a one-split stump so that A/B testing prefers a significantly. */
+  /**
+   * Makes variant b a constant model (no split can reach the minimum child weight: it predicts the
+   * majority class) so that A/B testing prefers a significantly.
+   */
   static final List<String> WEAK_B =
       List.of(
-          "random_forest.n_estimators=1", "random_forest.max_depth=1",
-          "gradient_boosting.n_estimators=1", "gradient_boosting.max_depth=1");
+          "random_forest.n_estimators=1", "random_forest.min_child_weight=1000",
+          "gradient_boosting.n_estimators=1", "gradient_boosting.min_child_weight=100");
 
   @TempDir Path registry;
 
@@ -146,8 +149,9 @@ class AdvancedMlPipelineTest {
 
     assertEquals(
         List.of(
-            "data: 455 training and 114 test rows, 30 features, target 'diagnosis' with classes"
-                + " [benign, malignant] (impute MEDIAN, scale STANDARD)"),
+            "data: bundled breast cancer data: 455 training and 114 test rows, 30 features, target"
+                + " 'diagnosis' with classes [\"benign\", \"malignant\"] (impute MEDIAN, scale"
+                + " STANDARD)"),
         r.preprocess().summaryLines());
     String a = r.train().get(0).summaryLines().get(0);
     assertTrue(a.startsWith("variant a: best logistic_regression (cv accuracy 0."), a);
@@ -213,7 +217,7 @@ class AdvancedMlPipelineTest {
             .getMessage());
     assertEquals(
         "searchSpace entry 'random_forest' is not MODEL.HYPERPARAMETER=VALUES; write e.g."
-            + " random_forest.n_estimators=20:80 or random_forest.criterion=gini|entropy",
+            + " random_forest.n_estimators=20:80 or random_forest.max_depth=6|9|12",
         assertThrows(
                 TrainingConfigException.class,
                 () -> VariantConfigs.all(1, 2, 42, List.of("random_forest")))
@@ -225,7 +229,7 @@ class AdvancedMlPipelineTest {
                 TrainingConfigException.class,
                 () -> VariantConfigs.all(1, 2, 42, List.of("random_forest.max_depth=2:9:lin")))
             .getMessage());
-    List<?> b = VariantConfigs.of("b", 3, 2, 42, List.of("random_forest.criterion=gini|entropy"));
+    List<?> b = VariantConfigs.of("b", 3, 2, 42, List.of("random_forest.max_depth=6|9|12"));
     assertNotEquals(List.of(), b);
   }
 

@@ -67,18 +67,28 @@ final class Csv {
     return write(dir.resolve("gaps.csv"), csv.toString());
   }
 
-  /** A two-class table with a text feature {@code colour}. */
-  static Path withTextFeature(Path dir) throws IOException {
+  /**
+   * A two-class table of 40 rows with a number {@code a}, a text feature {@code colour} of {@code
+   * colours} values ({@code c0, c1, ...}) and classes {@code no} and {@code yes, later} (quoted, as
+   * it holds the separator).
+   */
+  static Path withTextFeature(Path dir, int colours) throws IOException {
     StringBuilder csv = new StringBuilder("a,colour,label\n");
     for (int i = 0; i < 40; i++) {
       csv.append(i)
+          .append(",c")
+          .append(i % colours)
           .append(',')
-          .append(i % 3 == 0 ? "red" : "blue")
-          .append(',')
-          .append(i % 2 == 0 ? "yes" : "no")
+          .append(i % 2 == 0 ? "\"yes, later\"" : "no")
           .append('\n');
     }
     return write(dir.resolve("text.csv"), csv.toString());
+  }
+
+  /** {@link #binary}'s table of {@code rows} rows with {@code ;} as the separator. */
+  static Path semicolons(Path dir, int rows) throws IOException {
+    Path comma = binary(dir, rows, false, 3);
+    return write(dir.resolve("semicolons.csv"), Files.readString(comma).replace(',', ';'));
   }
 
   private static Path write(Path file, String text) throws IOException {

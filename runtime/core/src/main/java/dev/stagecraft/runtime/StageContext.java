@@ -79,6 +79,21 @@ public interface StageContext {
   /** Records a named metric of this execution; the last value of a name wins. */
   void metric(String name, double value);
 
+  /**
+   * Says what the stage is doing now, for a stage that runs long: the live view and the log lines
+   * show it while the stage runs, and the run history keeps the latest message of each execution.
+   * Report when something changes and at least every few seconds (e.g. {@code trial 3/8, fold 2/3,
+   * 40 rounds, 12 s}); the message replaces the previous one.
+   *
+   * <pre>{@code
+   * for (int epoch = 1; epoch <= epochs; epoch++) {
+   *   ctx.progress("epoch " + epoch + "/" + epochs + ", loss " + loss);
+   *   ...
+   * }
+   * }</pre>
+   */
+  void progress(String message);
+
   /** Whether the run asked this stage to stop (timeout, fail-fast or a cancelled run). */
   boolean isCancelled();
 

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.stagecraft.runtime.engine.FailedAttempt;
 import dev.stagecraft.runtime.engine.RunStatus;
 import dev.stagecraft.runtime.engine.StageExecution;
+import dev.stagecraft.runtime.engine.StageStatus;
 import dev.stagecraft.runtime.plan.Change;
 import dev.stagecraft.runtime.store.history.Lease;
 import dev.stagecraft.runtime.store.history.RecordedPlan;
@@ -94,8 +95,12 @@ final class HistoryFormat {
     return array;
   }
 
-  /** A run and its stages as text: a header, the parameters, then one line per stage instance. */
-  static String runText(RunRecord run) {
+  /**
+   * A run and its stages as text: a header, the parameters, then one line per stage instance; a
+   * running stage's latest progress message (from {@code progress}, by instance) stands in its
+   * REASON column.
+   */
+  static String runText(RunRecord run, Map<String, String> progress) {
     StringBuilder b = new StringBuilder();
     b.append("run ")
         .append(run.runId())
@@ -144,7 +149,9 @@ final class HistoryFormat {
                   : "-",
               s.item().orElse(""),
               String.join(" ", metrics),
-              s.reason()));
+              s.status() == StageStatus.RUNNING && progress.containsKey(s.instance())
+                  ? progress.get(s.instance())
+                  : s.reason()));
     }
     if (run.stages().isEmpty()) {
       b.append("no stage executions recorded\n");
@@ -246,11 +253,13 @@ final class HistoryFormat {
 
   /**
    * A run as JSON, in the shape of {@code run --json} ({@code runId, pipeline, status, stages[name,
-   * status, attempts, durationMs, reason, item, metrics]}) plus params, start, end, resumedFrom and
-   * the plan it followed ({@code plan}: the plan's JSON, {@code template}: its path and
-   * environment; null when none was recorded).
+   * status, attempts, durationMs, reason, item, metrics]}) plus params, start, end, resumedFrom,
+   * each stage's latest progress message ({@code null} when it reported none) and the plan it
+   * followed ({@code plan}: the plan's JSON, {@code template}: its path and environment; null when
+   * none was recorded).
    */
-  static ObjectNode runJson(RunRecord run, Optional<RecordedPlan> plan) {
+  static ObjectNode runJson(
+      RunRecord run, Map<String, String> progress, Optional<RecordedPlan> plan) {
     ObjectNode o = JSON.createObjectNode();
     o.put("runId", run.runId());
     o.put("pipeline", run.pipeline());
@@ -272,6 +281,7 @@ final class HistoryFormat {
       st.put("cpuNanos", s.cpuNanos());
       st.put("allocatedBytes", s.allocatedBytes());
       st.set("failedAttempts", failedAttempts(s.failedAttempts()));
+      st.put("progress", progress.get(s.instance()));
     }
     ObjectNode params = o.putObject("params");
     for (Map.Entry<String, String> p : run.params().entrySet()) {

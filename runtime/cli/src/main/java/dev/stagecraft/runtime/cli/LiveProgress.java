@@ -9,8 +9,10 @@ import dev.stagecraft.runtime.engine.StageStatus;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executors;
@@ -19,14 +21,19 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Live progress on a terminal: one status line, redrawn in place five times a second, with the
- * running stages and how many are done, skipped and failed, and the elapsed time. Failures are
- * printed above it as they happen. Stage events only count, so a run of thousands of quick stages
- * does not format a line for each.
+ * running stages (and the latest progress message of each that reported one), how many are done,
+ * skipped and failed, and the elapsed time. Failures are printed above it as they happen. Stage
+ * events only count, so a run of thousands of quick stages does not format a line for each.
  */
 final class LiveProgress implements RunListener {
   private static final String CLEAR = "\r\u001b[K";
   private final PrintStream err;
+
+  /** The most characters of the running stages' part of the line. */
+  private static final int RUNNING_WIDTH = 100;
+
   private final Set<String> running = new LinkedHashSet<>();
+  private final Map<String, String> messages = new HashMap<>();
   private int done;
   private int skipped;
   private int failed;
@@ -67,8 +74,17 @@ final class LiveProgress implements RunListener {
   }
 
   @Override
+  public synchronized void stageProgress(
+      String runId, String instance, String message, Instant at) {
+    if (running.contains(instance)) {
+      messages.put(instance, message);
+    }
+  }
+
+  @Override
   public synchronized void stageFinished(String runId, StageExecution e) {
     running.remove(e.instance());
+    messages.remove(e.instance());
     StageStatus s = e.status();
     if (s == StageStatus.SUCCEEDED || s == StageStatus.CACHED) {
       done++;
@@ -101,7 +117,8 @@ final class LiveProgress implements RunListener {
     err.flush();
   }
 
-  private synchronized void redraw() {
+  /** Draws the line now; the ticker calls it five times a second. */
+  synchronized void redraw() {
     if (ticker.isShutdown()) {
       return; // a tick that waited for the lock while the run finished
     }
@@ -113,6 +130,14 @@ final class LiveProgress implements RunListener {
         break;
       }
       names.append(shown == 1 ? "" : ", ").append(r);
+      String message = messages.get(r);
+      if (message != null) {
+        names.append(": ").append(message);
+      }
+    }
+    if (names.length() > RUNNING_WIDTH) {
+      names.setLength(RUNNING_WIDTH - 1);
+      names.append('…');
     }
     err.print(
         CLEAR

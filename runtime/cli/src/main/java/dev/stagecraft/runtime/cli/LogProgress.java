@@ -9,17 +9,34 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 
-/** Progress as plain log lines, for output that is not a terminal: one line per event. */
+/**
+ * Progress as plain log lines, for output that is not a terminal: one line per event, and a running
+ * stage's progress messages at most one line per stage every {@link #PROGRESS_EVERY} (the others
+ * are dropped; the run history keeps the latest).
+ */
 final class LogProgress implements RunListener {
   private static final String NEWLINE = System.lineSeparator();
 
+  /** The least time between two progress lines of one stage instance. */
+  static final Duration PROGRESS_EVERY = Duration.ofSeconds(2);
+
   private final PrintStream err;
+  private final long progressEveryNanos;
   private final long t0 = System.nanoTime();
+  private final Map<String, Long> lastProgress = new HashMap<>();
 
   LogProgress(PrintStream err) {
+    this(err, PROGRESS_EVERY);
+  }
+
+  /** Log lines on {@code err}, progress lines of one stage at least {@code progressEvery} apart. */
+  LogProgress(PrintStream err, Duration progressEvery) {
     this.err = err;
+    this.progressEveryNanos = progressEvery.toNanos();
   }
 
   @Override
@@ -38,6 +55,19 @@ final class LogProgress implements RunListener {
     if (retryIn.isPresent()) { // the last failed attempt is the stage's failure, printed at its end
       line(ProgressText.attemptFailed(instance, attempt, retryIn));
     }
+  }
+
+  @Override
+  public void stageProgress(String runId, String instance, String message, Instant at) {
+    long now = System.nanoTime();
+    synchronized (lastProgress) {
+      Long last = lastProgress.get(instance);
+      if (last != null && now - last < progressEveryNanos) {
+        return;
+      }
+      lastProgress.put(instance, now);
+    }
+    line(instance + ": " + message);
   }
 
   @Override

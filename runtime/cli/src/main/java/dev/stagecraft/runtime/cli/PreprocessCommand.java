@@ -150,14 +150,7 @@ final class PreprocessCommand implements Callable<Integer> {
   }
 
   private char separator() {
-    String s = separator;
-    if ("\\t".equals(s) || "tab".equalsIgnoreCase(s)) {
-      return '\t';
-    }
-    if (s.length() != 1) {
-      throw new DataException("--separator '" + s + "' must be exactly one character, e.g. ';'");
-    }
-    return s.charAt(0);
+    return CsvSource.separator("--separator", separator);
   }
 
   private static double number(String option, String text) {

@@ -56,6 +56,7 @@ final class RunSettings {
     options =
         options.withListener(cli.terminal ? new LiveProgress(cli.err) : new LogProgress(cli.err));
     RunResult result;
+    List<String> summary;
     StoreException unrecorded = null;
     Store runStore = Store.open(store.directory(cli.env), StoreOption.settings(cli.env));
     CancelOnShutdown cancel = CancelOnShutdown.install();
@@ -66,7 +67,11 @@ final class RunSettings {
           resumedRun == null ? attached : runStore.resume(attached, resumedRun);
       result = withContextLoader(cli, () -> PlannedRun.run(def, plan, finalOptions));
       Thread.interrupted(); // a Ctrl-C or SIGTERM cancelled the run through this thread: it ended
+      summary = summaryLines(result);
       try {
+        if (!summary.isEmpty()) {
+          runStore.history().summary(result.runId(), summary);
+        }
         runStore.history().flush();
       } catch (StoreException e) {
         unrecorded = e;
@@ -85,7 +90,7 @@ final class RunSettings {
       cli.out.println(RunJson.of(result));
     } else {
       printTable(cli, result);
-      printSummary(cli, result, runStore.directory().resolve(Store.SCRATCH_DIR));
+      printSummary(cli, result, summary, runStore.directory().resolve(Store.SCRATCH_DIR));
     }
     if (unrecorded != null) {
       cli.err.println(
@@ -110,11 +115,10 @@ final class RunSettings {
   }
 
   /**
-   * The lines every {@link Summarizable} stage output contributes, in stage order, where a run that
-   * did not succeed kept its scratch space, then where the run's report is when the {@code report}
-   * command is available.
+   * The lines every {@link Summarizable} stage output contributes, in stage order (recorded in the
+   * run history for the report).
    */
-  private static void printSummary(StagecraftCli cli, RunResult r, Path scratchRoot) {
+  private static List<String> summaryLines(RunResult r) {
     List<String> lines = new ArrayList<>();
     for (StageOutcome o : r.stages()) {
       if (o.status().hasOutput() && o.output().orElse(null) instanceof Summarizable s) {
@@ -123,6 +127,15 @@ final class RunSettings {
         }
       }
     }
+    return lines;
+  }
+
+  /**
+   * The summary lines, where a run that did not succeed kept its scratch space, then where the
+   * run's report is when the {@code report} command is available.
+   */
+  private static void printSummary(
+      StagecraftCli cli, RunResult r, List<String> lines, Path scratchRoot) {
     if (!lines.isEmpty()) {
       cli.out.println();
       cli.out.println("summary");

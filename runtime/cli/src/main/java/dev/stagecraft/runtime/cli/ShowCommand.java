@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -21,11 +22,11 @@ import picocli.CommandLine.ParentCommand;
 
 /**
  * {@code stagecraft show RUN_ID [--store DIR] [--json]}: one run with every stage execution
- * (status, attempts, duration, item label, metrics, reason), its failed attempts with their errors,
- * who runs it (or which process stopped, for an INTERRUPTED run), and the plan it followed
- * (profile, template, each stage's changes and their rules). A unique prefix of the id is enough.
- * Opens the store read-only. Exit 0, or 2 with one line ("error: ...") on stderr for an unknown or
- * ambiguous id.
+ * (status, attempts, duration, item label, metrics, reason; a running stage's latest progress
+ * message), its failed attempts with their errors, who runs it (or which process stopped, for an
+ * INTERRUPTED run), and the plan it followed (profile, template, each stage's changes and their
+ * rules). A unique prefix of the id is enough. Opens the store read-only. Exit 0, or 2 with one
+ * line ("error: ...") on stderr for an unknown or ambiguous id.
  */
 @Command(
     name = "show",
@@ -75,13 +76,14 @@ final class ShowCommand implements Callable<Integer> {
                                 + dir
                                 + "; list runs with: stagecraft runs")));
     Optional<RecordedPlan> plan = queries.plan(id);
+    Map<String, String> progress = queries.progress(id);
     if (json) {
       cli.out.println(
           HistoryFormat.JSON
               .writerWithDefaultPrettyPrinter()
-              .writeValueAsString(HistoryFormat.runJson(run, plan)));
+              .writeValueAsString(HistoryFormat.runJson(run, progress, plan)));
     } else {
-      cli.out.print(HistoryFormat.runText(run));
+      cli.out.print(HistoryFormat.runText(run, progress));
       cli.out.println();
       cli.out.print(HistoryFormat.planText(plan));
     }

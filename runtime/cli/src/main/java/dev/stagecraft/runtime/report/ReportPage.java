@@ -21,7 +21,10 @@ import java.util.Set;
  * @param timeline empty when no stage started
  * @param trials the hyperparameter search histories in the run's outputs
  * @param attempts every failed attempt with its error
- * @param params the run's parameters, sorted by name
+ * @param summary the lines the command line printed after the run
+ * @param data what the outputs say of the data trained on
+ * @param models the trained models in the outputs
+ * @param params the run's parameters, sorted by name, with what each means
  * @param plan the plan the run followed
  * @param logs what each instance logged, its last lines
  */
@@ -30,6 +33,9 @@ record ReportPage(
     List<String> notes,
     List<ReasonRow> reasons,
     List<AttemptsAndLogs.AttemptRow> attempts,
+    List<String> summary,
+    List<DataCard> data,
+    List<ModelCard> models,
     Svg graph,
     List<StatusView> legend,
     Optional<Svg> timeline,
@@ -37,9 +43,17 @@ record ReportPage(
     List<TrialTable> trials,
     MetricsTable metrics,
     List<StageRow> stages,
-    Map<String, String> params,
+    List<ParamRow> params,
     PlanSection plan,
     List<AttemptsAndLogs.LogBlock> logs) {
+
+  /**
+   * One parameter of the run.
+   *
+   * @param value as the run received it; empty when it was empty
+   * @param description what it means, empty when the definition is unknown
+   */
+  record ParamRow(String name, String value, String description) {}
 
   static ReportPage of(RunReport report) {
     RunRecord run = report.run();
@@ -49,10 +63,13 @@ record ReportPage(
     }
     Set<String> logged = AttemptsAndLogs.logged(report.logs());
     return new ReportPage(
-        RunHeader.of(run, !logged.isEmpty()),
+        RunHeader.of(report, !logged.isEmpty()),
         report.notes(),
         run.stages().stream().filter(e -> !e.reason().isEmpty()).map(ReasonRow::of).toList(),
         AttemptsAndLogs.attempts(run),
+        report.summary(),
+        report.data(),
+        report.models(),
         DagSvg.render(report.graph(), byStage),
         StatusStyle.legend().stream().map(StatusView::of).toList(),
         TimelineSvg.render(run.start(), runEnd(run), run.stages()),
@@ -60,7 +77,14 @@ record ReportPage(
         report.trials(),
         MetricsTable.of(run.stages()),
         run.stages().stream().map(e -> StageRow.of(run.start(), e, logged)).toList(),
-        run.params(),
+        run.params().entrySet().stream()
+            .map(
+                p ->
+                    new ParamRow(
+                        p.getKey(),
+                        p.getValue(),
+                        report.paramDescriptions().getOrDefault(p.getKey(), "")))
+            .toList(),
         PlanSection.of(report.plan()),
         AttemptsAndLogs.logs(run.runId(), report.logs()));
   }

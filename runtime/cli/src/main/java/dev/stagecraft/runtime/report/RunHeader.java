@@ -17,6 +17,9 @@ import java.util.Optional;
  * @param resumedFrom the run it resumes, if any
  * @param counts how many executions ended in each state, in the states' order
  * @param hasLogs whether a stage logged something, for the page's link to the logs
+ * @param hasSummary whether the run recorded summary lines
+ * @param hasData whether an output described the data
+ * @param hasModels whether an output held a trained model
  */
 record RunHeader(
     String pipeline,
@@ -26,7 +29,10 @@ record RunHeader(
     Optional<String> duration,
     Optional<String> resumedFrom,
     List<StatusCount> counts,
-    boolean hasLogs) {
+    boolean hasLogs,
+    boolean hasSummary,
+    boolean hasData,
+    boolean hasModels) {
 
   /**
    * How many stage executions are in one state.
@@ -35,7 +41,8 @@ record RunHeader(
    */
   record StatusCount(StatusView status, int count) {}
 
-  static RunHeader of(RunRecord run, boolean hasLogs) {
+  static RunHeader of(RunReport report, boolean hasLogs) {
+    RunRecord run = report.run();
     Map<StageStatus, Integer> counts = new EnumMap<>(StageStatus.class);
     for (StageExecution e : run.stages()) {
       counts.merge(e.status(), 1, Integer::sum);
@@ -50,6 +57,9 @@ record RunHeader(
         counts.entrySet().stream()
             .map(c -> new StatusCount(StatusView.of(c.getKey().name()), c.getValue()))
             .toList(),
-        hasLogs);
+        hasLogs,
+        !report.summary().isEmpty(),
+        !report.data().isEmpty(),
+        !report.models().isEmpty());
   }
 }

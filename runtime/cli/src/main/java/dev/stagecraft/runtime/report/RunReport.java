@@ -4,12 +4,16 @@ import dev.stagecraft.runtime.store.history.RecordedPlan;
 import dev.stagecraft.runtime.store.history.RunRecord;
 import dev.stagecraft.runtime.store.history.StageLogEntry;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * Everything a run report shows: the recorded run, its pipeline's graph, the small outputs of its
- * stages, the hyperparameter search histories in its outputs, what its stages logged, the plan it
- * followed, and notes on what could not be shown.
+ * stages, the hyperparameter search histories, data summaries and trained models in its outputs,
+ * what its stages logged, the plan it followed, the summary lines the command line printed, what
+ * each parameter means, and notes on what could not be shown.
+ *
+ * @param paramDescriptions each parameter's description, when the pipeline's definition is known
  */
 public record RunReport(
     RunRecord run,
@@ -18,12 +22,20 @@ public record RunReport(
     List<TrialTable> trials,
     List<StageLogEntry> logs,
     Optional<RecordedPlan> plan,
-    List<String> notes) {
+    List<String> notes,
+    List<String> summary,
+    List<DataCard> data,
+    List<ModelCard> models,
+    Map<String, String> paramDescriptions) {
   public RunReport {
     outputs = List.copyOf(outputs);
     trials = List.copyOf(trials);
     logs = List.copyOf(logs);
     java.util.Objects.requireNonNull(plan, "plan");
     notes = List.copyOf(notes);
+    summary = List.copyOf(summary);
+    data = List.copyOf(data);
+    models = List.copyOf(models);
+    paramDescriptions = Map.copyOf(paramDescriptions);
   }
 }

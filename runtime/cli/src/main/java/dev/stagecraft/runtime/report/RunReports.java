@@ -11,6 +11,7 @@ import dev.stagecraft.runtime.store.history.UnknownRunException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,8 +19,9 @@ import java.util.function.Function;
 
 /**
  * Reads what a report shows from a store (opened read-only): the run, the graph of its pipeline
- * (when the definition is known), its stages' small JSON outputs, what they logged and the plan the
- * run followed.
+ * (when the definition is known), its stages' JSON outputs (small ones as tables; search histories,
+ * data summaries and trained models found in any up to {@link #MAX_HISTORY_OUTPUT_BYTES}), what
+ * they logged, the plan the run followed and its summary lines.
  *
  * <pre>{@code
  * RunReport report = RunReports.load(Path.of(".stagecraft"), "20260102-0304", catalog::definition);
@@ -91,6 +93,8 @@ public final class RunReports {
     }
     List<OutputTable> outputs = new ArrayList<>();
     List<TrialTable> trials = new ArrayList<>();
+    List<DataCard> data = new ArrayList<>();
+    List<ModelCard> models = new ArrayList<>();
     for (Map.Entry<String, ArtifactRef> e : store.storedOutputs(run.runId()).entrySet()) {
       ArtifactRef ref = e.getValue();
       if (!ref.codec().equals(JsonCodec.ID) || ref.size() > MAX_HISTORY_OUTPUT_BYTES) {
@@ -105,11 +109,24 @@ public final class RunReports {
           }
         }
         TrialTable.of(e.getKey(), value).ifPresent(trials::add);
+        DataCard.of(e.getKey(), value).ifPresent(data::add);
+        ModelCard.of(e.getKey(), value).ifPresent(models::add);
       } catch (StoreException | ClassCastException unreadable) {
         notes.add("The output of " + e.getKey() + " could not be read: " + unreadable.getMessage());
       }
     }
     trials.sort(Comparator.comparing(TrialTable::instance));
+    models.sort(Comparator.comparing(ModelCard::instance));
+    Map<String, String> descriptions = new LinkedHashMap<>();
+    definition.ifPresent(
+        d ->
+            d.params()
+                .forEach(
+                    p -> {
+                      if (!p.description().isEmpty()) {
+                        descriptions.put(p.name(), p.description());
+                      }
+                    }));
     return new RunReport(
         run,
         graph,
@@ -117,6 +134,10 @@ public final class RunReports {
         trials,
         store.queries().logs(run.runId(), Optional.empty()),
         store.queries().plan(run.runId()),
-        notes);
+        notes,
+        store.queries().summary(run.runId()),
+        data,
+        models,
+        descriptions);
   }
 }

@@ -220,6 +220,36 @@ class HistoryCommandsTest {
   }
 
   @Test
+  void showGivesARunningStagesLatestProgress() throws Exception {
+    try (Store store = Store.open(dir)) {
+      store
+          .history()
+          .runStarted(
+              new RunInfo("20260103-ccc333", "advanced-ml", Map.of(), T0, Optional.empty()));
+      store.history().stageStarted("20260103-ccc333", "train[1]", 1, T0);
+      store.history().stageProgress("20260103-ccc333", "train[1]", "random_forest trial 1/8", T0);
+      store
+          .history()
+          .stageProgress(
+              "20260103-ccc333",
+              "train[1]",
+              "random_forest trial 2/8, fold 1/3",
+              T0.plusSeconds(5));
+      store.history().flush();
+    }
+    assertEquals(0, run("show", "--store", dir.toString(), "20260103"));
+    assertTrue(
+        out.contains(
+            "train[1]  RUNNING  1         -                        random_forest trial 2/8, fold 1/3\n"),
+        out);
+    assertEquals(0, run("show", "--store", dir.toString(), "--json", "20260103"));
+    JsonNode stage = new ObjectMapper().readTree(out).get("stages").get(0);
+    assertEquals("random_forest trial 2/8, fold 1/3", stage.get("progress").asText());
+    assertEquals(0, run("show", "--store", dir.toString(), "--json", "20260102-aaa111"));
+    assertTrue(new ObjectMapper().readTree(out).get("stages").get(0).get("progress").isNull());
+  }
+
+  @Test
   void showOfAnUnknownIdIsOneLineAndExitTwo() {
     assertEquals(2, run("show", "--store", dir.toString(), "nope"));
     assertEquals(

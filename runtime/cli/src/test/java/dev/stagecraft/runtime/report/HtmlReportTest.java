@@ -80,7 +80,12 @@ class HtmlReportTest {
     assertTrue(html.contains("<tr><th>variant</th><td>a</td></tr>"));
     assertTrue(html.contains("<section id=\"reasons\">"));
     assertTrue(html.contains("abTest.confidence &gt; 0.99 was false"), "the skip reason of deploy");
-    assertTrue(html.contains("<tr><th>note</th>"));
+    assertTrue(
+        html.contains(
+            "<tr data-param=\"note\"><th>note</th><td><code>"
+                + "&lt;script&gt;alert('x')&lt;/script&gt; &amp; \"quoted\""
+                + "</code></td><td class=\"muted\">free text</td></tr>"),
+        "the parameter with its description from the definition");
   }
 
   @Test
@@ -237,7 +242,10 @@ class HtmlReportTest {
         odd.contains("<tr data-instance=\"odd&lt;stage> &amp; &#34;q&#34; &#39;a&#39;[0]\">"));
     assertTrue(odd.contains("&lt;item&gt;"));
     assertTrue(odd.contains("<th class=\"num\">&lt;m&gt;</th>"));
-    assertTrue(odd.contains("<tr><th>&lt;k&gt;</th><td><code>&lt;v&gt;</code></td></tr>"));
+    assertTrue(
+        odd.contains(
+            "<tr data-param=\"&lt;k>\"><th>&lt;k&gt;</th><td><code>&lt;v&gt;</code></td>"
+                + "<td class=\"muted\"></td></tr>"));
     assertTrue(odd.contains("<title>&lt;pipe&gt; \u00b7 run odd-1</title>"));
     for (String raw : List.of("<stage>", "<item>", "<m>", "<k>", "<v>", "<pipe>")) {
       assertFalse(odd.contains(raw), raw);

@@ -52,6 +52,48 @@ class ReportInBrowserTest {
     assertTrue(dom.contains("&lt;script&gt;alert('x')&lt;/script&gt;"), dom.length() + " chars");
   }
 
+  @Test
+  void chromiumShowsTheSummaryTheDataAndEveryModelWithItsConfusionMatrix() throws Exception {
+    requireChromium();
+    TrainedRuns.Recorded recorded = TrainedRuns.record(dir.resolve("trained"));
+    Path page =
+        ReportWriter.write(
+            RunReports.load(
+                dir.resolve("trained"),
+                TrainedRuns.RUN,
+                name -> Optional.of(TrainedRuns.definition())),
+            dir.resolve("trained.html"));
+
+    String dom = dumpDom(page);
+
+    for (String section : List.of("summary", "data", "models", "trials")) {
+      assertTrue(dom.contains("<section id=\"" + section + "\">"), section);
+      assertTrue(dom.contains("<a href=\"#" + section.replace("trials", "graph") + "\">"), section);
+    }
+    // text nodes: the DOM serializes quotes as they are
+    assertTrue(dom.contains("<li>" + recorded.summary().get(0) + "</li>"), dom);
+    assertTrue(
+        dom.contains("<li>variant a: &lt;best&gt; &amp; \"quoted\" logistic_regression</li>"));
+    assertTrue(dom.contains("<tr data-class=\"benign\"><td><code>benign</code></td>"));
+    for (int i = 0; i < 2; i++) {
+      var model = recorded.models().get(i);
+      assertTrue(dom.contains("<div class=\"card\" data-model=\"train[" + i + "]\">"));
+      assertTrue(dom.contains("</code> " + model.modelType() + "</h3>"));
+      long right = model.predictions().stream().filter(p -> p.correct()).count();
+      long benignRight =
+          model.predictions().stream()
+              .filter(p -> p.correct() && p.actual().equals("benign"))
+              .count();
+      assertTrue(
+          dom.contains(
+              "<tr><th><code>benign</code></th><td class=\"num right\">" + benignRight + "</td>"),
+          "the confusion matrix of train[" + i + "], " + right + " right in all");
+    }
+    assertTrue(dom.contains("<span class=\"muted\">(empty)</span>"), "the empty inputDataPath");
+    assertTrue(dom.contains("bundled breast cancer data"));
+    assertFalse(dom.contains("<best>"), "summary text stays text");
+  }
+
   private static void requireChromium() {
     if (!Files.isExecutable(CHROMIUM)) {
       if ("1".equals(System.getenv("STAGECRAFT_REQUIRE_CHROMIUM"))) {

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -105,6 +106,12 @@ final class ExecutionContext implements StageContext {
   @Override
   public List<String> optimizations() {
     return execution.stage.spec.optimizations();
+  }
+
+  @Override
+  public void progress(String message) {
+    Objects.requireNonNull(message, "message");
+    execution.run.progressReported(execution, message);
   }
 
   @Override

@@ -575,6 +575,20 @@ final class RunExecution {
     options.outputStore().ifPresent(s -> s.ensureRecorded(runId));
   }
 
+  /**
+   * Forwards a running stage's progress message to the listeners, on the stage's thread and without
+   * the run's lock; ignored once the execution is final (a body still running after its timeout).
+   */
+  void progressReported(Execution x, String message) {
+    if (listeners.length == 0 || x.isFinished()) {
+      return;
+    }
+    Instant at = options.clock().instant();
+    for (RunListener l : listeners) {
+      notify(() -> l.stageProgress(runId, x.name, message, at));
+    }
+  }
+
   /** What determines an execution's output, for the output store. */
   StageKey key(Execution x) {
     StageSpec spec = x.stage.spec;

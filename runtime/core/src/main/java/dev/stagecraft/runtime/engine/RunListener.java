@@ -31,6 +31,12 @@ public interface RunListener {
    */
   default void stageLogged(String runId, String instance, LogLine line) {}
 
+  /**
+   * A running stage instance said what it is doing ({@link
+   * dev.stagecraft.runtime.StageContext#progress}); called on the stage's thread, possibly often.
+   */
+  default void stageProgress(String runId, String instance, String message, Instant at) {}
+
   /** A stage instance reached a final state. */
   default void stageFinished(String runId, StageExecution execution) {}
 

@@ -13,6 +13,8 @@ import dev.stagecraft.runtime.graph.InputSpec;
 import dev.stagecraft.runtime.graph.ParamSpec;
 import dev.stagecraft.runtime.graph.ParamType;
 import dev.stagecraft.runtime.graph.PipelineDefinition;
+import dev.stagecraft.runtime.graph.ResourceRequest;
+import dev.stagecraft.runtime.graph.StageSpec;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -21,6 +23,8 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -144,6 +148,63 @@ class ListenerAndContextTest {
         List.of(List.of("r7", "ctx", "train", "train[0]", 1, Optional.of("a"), 1000L, false, true)),
         seen);
     assertFalse(Files.exists(tmp.resolve("r7")), "the succeeded run's scratch space is removed");
+  }
+
+  @Test
+  void aRunningStagesProgressReachesTheListenersBeforeItEnds() throws Exception {
+    CountDownLatch seen = new CountDownLatch(1);
+    List<String> events = Collections.synchronizedList(new ArrayList<>());
+    RunListener listener =
+        new RunListener() {
+          @Override
+          public void stageProgress(String runId, String instance, String message, Instant at) {
+            events.add(instance + ": " + message);
+            seen.countDown();
+          }
+
+          @Override
+          public void stageFinished(String runId, StageExecution execution) {
+            events.add("end " + execution.instance());
+          }
+        };
+    PipelineDefinition def =
+        pipeline("long")
+            .stage(
+                stage(
+                        "train",
+                        call -> {
+                          call.context().progress("trial 1/8, fold 2/3");
+                          // the stage goes on only once a listener has the message: it was
+                          // reported while the stage was running, not at its end
+                          if (!seen.await(10, TimeUnit.SECONDS)) {
+                            throw new IllegalStateException("no listener saw the progress");
+                          }
+                          return null;
+                        })
+                    .build())
+            .build();
+
+    RunResult r = PipelineRunner.run(def, Map.of(), options(1).withListener(listener));
+
+    assertEquals(StageStatus.SUCCEEDED, r.outcome("train").orElseThrow().status());
+    assertEquals(List.of("train: trial 1/8, fold 2/3", "end train"), events);
+  }
+
+  @Test
+  void parallelismIsTheReservedCpuRoundedUpToWholeCores() {
+    Map<Long, Integer> seen = new java.util.concurrent.ConcurrentHashMap<>();
+    PipelineDefinition.Builder b = pipeline("threads");
+    for (long milliCpu : List.of(0L, 250L, 1000L, 1500L, 2000L)) {
+      b.stage(
+          StageSpec.builder("s" + milliCpu)
+              .resources(new ResourceRequest(milliCpu, 1 << 20, 0))
+              .body(call -> seen.put(milliCpu, call.context().parallelism()))
+              .build());
+    }
+
+    PipelineRunner.run(b.build(), Map.of(), options(2));
+
+    assertEquals(Map.of(0L, 1, 250L, 1, 1000L, 1, 1500L, 2, 2000L, 2), seen);
   }
 
   @Test

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import tech.tablesaw.api.ColumnType;
 import tech.tablesaw.api.IntColumn;
@@ -104,6 +105,48 @@ public final class CsvSource {
   /** A source with the default options. */
   public CsvSource() {
     this(Options.defaults());
+  }
+
+  /** The separators {@link #otherSeparator} looks for, in order. */
+  private static final String COMMON_SEPARATORS = ",;\t|";
+
+  /**
+   * A separator as a setting gives it: one character, or {@code \t} or {@code tab} for a tab.
+   *
+   * @param setting the setting's name for the message, e.g. {@code --separator}
+   * @throws DataException for anything else
+   */
+  public static char separator(String setting, String text) {
+    if ("\\t".equals(text) || "tab".equalsIgnoreCase(text)) {
+      return '\t';
+    }
+    if (text.length() != 1) {
+      throw new DataException(
+          setting + " '" + text + "' must be exactly one character, e.g. ';' (or tab)");
+    }
+    return text.charAt(0);
+  }
+
+  /**
+   * The separator a table read with {@code separator} probably uses instead: when it has a single
+   * column whose name holds one of the common separators ({@code , ; tab |}), the most frequent of
+   * them. A header such as {@code f0;f1;label} read as comma-separated gives {@code ;}.
+   */
+  public static Optional<Character> otherSeparator(Table table, char separator) {
+    if (table.columnCount() != 1) {
+      return Optional.empty();
+    }
+    String header = table.column(0).name();
+    char best = 0;
+    long bestCount = 0;
+    for (char candidate : COMMON_SEPARATORS.toCharArray()) {
+      long count = header.chars().filter(ch -> ch == candidate).count();
+      if (candidate != separator && count > bestCount) {
+        best = candidate;
+        bestCount = count;
+      }
+    }
+    return bestCount == 0 ? Optional.empty() : Optional.of(best);
   }
 
   /** Reads {@code path} with the default options. */

@@ -14,30 +14,29 @@ import dev.stagecraft.runtime.components.search.TrialState;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
 import java.util.function.Consumer;
+import java.util.function.IntConsumer;
 import org.tribuo.Example;
 import org.tribuo.Model;
-import org.tribuo.MutableDataset;
 import org.tribuo.classification.Label;
-import org.tribuo.classification.LabelFactory;
-import org.tribuo.provenance.SimpleDataSourceProvenance;
 
 /**
  * Evaluates a search space by stratified k-fold cross-validation on a training split and keeps
  * every trial, through a {@link Study} of the configuration's {@link Sampler} (random, grid or TPE)
  * and, with pruning on, the {@link MedianPruner} fed the running mean after each fold. The same
  * data, configuration and seed give the same history: points are drawn and folds dealt from seeded
- * generators, and every trainer is built fresh with the seed.
+ * generators, and every fit is seeded.
  *
- * <p>Trials run one after another, as batches of {@value #BATCH_SIZE} of the study: a trial is
- * proposed from every trial before it. Running the trials of a batch in parallel needs nothing else
- * from the study; a larger batch size lets more run at once and, by design, gives other trials
- * (each sees only the earlier batches), the same ones on every run and any thread count.
+ * <p>Trials are proposed one at a time, as batches of {@value #BATCH_SIZE} of the study: a trial is
+ * proposed from every trial before it, exactly as in a run on one thread. What runs in parallel is
+ * the folds of a trial (each fit on its own thread, the threads left over going to each fit's
+ * learner), and their scores are taken in fold order, so the trials, scores and models do not
+ * depend on the number of threads. With pruning on, the folds of a trial run one after another (the
+ * pruner may stop the trial after any of them), each fit with all the threads.
  */
 public final class HyperparameterSearch {
-  private static final LabelFactory LABELS = new LabelFactory();
-
   /** Trials proposed from the same history; see {@link Study}. */
   static final int BATCH_SIZE = 1;
 
@@ -75,38 +74,49 @@ public final class HyperparameterSearch {
   }
 
   /**
-   * Runs the search: every trial is scored on each fold (trained on the other folds).
+   * Runs the search on one thread: every trial is scored on each fold (trained on the other folds).
    *
    * @param firstTrial the number given to the first trial (so histories can be concatenated)
    * @return every trial, in evaluation order
    */
   public static List<TrialRecord> run(LabeledData train, TrainingConfig config, int firstTrial) {
-    return run(train, config, firstTrial, trial -> {});
+    return run(train, config, firstTrial, TrainingOptions.sequential());
   }
 
   /**
-   * Runs the search, telling {@code onTrial} about each trial as it completes. Stops between two
-   * fits when the thread is interrupted (a stage timeout).
+   * Runs the search with the options' threads, telling the options' listeners about each trial and
+   * what the search is doing. Stops between two fits (or two boosting rounds) when the thread is
+   * interrupted (a stage timeout).
    *
    * @throws CancellationException when interrupted
    */
   public static List<TrialRecord> run(
-      LabeledData train, TrainingConfig config, int firstTrial, Consumer<TrialRecord> onTrial) {
-    check(train, config);
-    int[] fold = StratifiedFolds.assign(train, config.folds(), config.seed());
-    List<MutableDataset<Label>> fits = new ArrayList<>();
-    List<List<Example<Label>>> validations = new ArrayList<>();
-    for (int f = 0; f < config.folds(); f++) {
-      List<Example<Label>> fit = new ArrayList<>();
-      List<Example<Label>> validation = new ArrayList<>();
-      for (int i = 0; i < train.size(); i++) {
-        (fold[i] == f ? validation : fit).add(train.example(i));
-      }
-      fits.add(
-          new MutableDataset<>(
-              fit, new SimpleDataSourceProvenance(train.target() + "-fold-" + f, LABELS), LABELS));
-      validations.add(validation);
+      LabeledData train, TrainingConfig config, int firstTrial, TrainingOptions options) {
+    try (Workers workers = new Workers(options.parallelism());
+        TrainingProgress progress =
+            new TrainingProgress(options.onProgress(), options.progressEvery())) {
+      return run(
+          train,
+          config,
+          firstTrial,
+          firstTrial + config.nTrials(),
+          options.onTrial(),
+          workers,
+          progress);
     }
+  }
+
+  /** Runs the search on {@code workers}; {@code totalTrials} is the n of "trial k of n". */
+  static List<TrialRecord> run(
+      LabeledData train,
+      TrainingConfig config,
+      int firstTrial,
+      int totalTrials,
+      Consumer<TrialRecord> onTrial,
+      Workers workers,
+      TrainingProgress progress) {
+    check(train, config);
+    Folds folds = Folds.of(train, config.folds(), config.seed());
     Study study =
         new Study(
             sampler(config),
@@ -117,13 +127,43 @@ public final class HyperparameterSearch {
     List<TrialRecord> history = new ArrayList<>();
     for (List<Trial> batch = study.askBatch(); !batch.isEmpty(); batch = study.askBatch()) {
       for (Trial trial : batch) {
+        int number = firstTrial + trial.number();
+        progress.step("trial " + (number + 1) + "/" + totalTrials + " " + config.modelType().id());
         TrialRecord record =
-            evaluate(train, config, study, trial, firstTrial + trial.number(), fits, validations);
+            evaluate(train, config, study, trial, number, folds, workers, progress);
         history.add(record);
         onTrial.accept(record);
+        progress.trialDone(record, config.metric());
       }
     }
     return history;
+  }
+
+  /** The folds' training rows and validation examples, made once for every trial. */
+  private record Folds(List<LabeledData> fits, List<List<Example<Label>>> validations) {
+    static Folds of(LabeledData train, int k, long seed) {
+      int[] fold = StratifiedFolds.assign(train, k, seed);
+      List<LabeledData> fits = new ArrayList<>();
+      List<List<Example<Label>>> validations = new ArrayList<>();
+      for (int f = 0; f < k; f++) {
+        int held = 0;
+        for (int which : fold) {
+          held += which == f ? 1 : 0;
+        }
+        int[] fit = new int[train.size() - held];
+        int[] validation = new int[held];
+        for (int i = 0, a = 0, b = 0; i < fold.length; i++) {
+          if (fold[i] == f) {
+            validation[b++] = i;
+          } else {
+            fit[a++] = i;
+          }
+        }
+        fits.add(train.rows(fit));
+        validations.add(train.rows(validation).examples());
+      }
+      return new Folds(fits, validations);
+    }
   }
 
   /**
@@ -136,26 +176,36 @@ public final class HyperparameterSearch {
       Study study,
       Trial trial,
       int number,
-      List<MutableDataset<Label>> fits,
-      List<List<Example<Label>>> validations) {
+      Folds folds,
+      Workers workers,
+      TrainingProgress progress) {
     long start = System.nanoTime();
     String positive = Predictions.positiveLabel(train.labels());
     Map<String, Object> params = config.modelType().withDefaults(trial.params());
+    int k = config.folds();
     List<Double> scores = new ArrayList<>();
     TrialState state = TrialState.COMPLETE;
-    for (int f = 0; f < config.folds(); f++) {
-      if (Thread.currentThread().isInterrupted()) {
-        throw new CancellationException(
-            "training " + config.modelType().id() + " interrupted at trial " + number);
+    if (config.pruning()) {
+      for (int f = 0; f < k; f++) {
+        checkInterrupted(config, number);
+        scores.add(score(config, params, positive, folds, f, workers.threads(), progress));
+        boolean stop = study.report(trial, mean(scores));
+        if (stop && f < k - 1) {
+          state = TrialState.PRUNED;
+          break;
+        }
       }
-      Model<Label> model =
-          config.modelType().fit(params, config.seed(), train.featureNames().size(), fits.get(f));
-      List<ExamplePrediction> predictions = Predictions.of(model, validations.get(f), positive);
-      scores.add(config.metric().of(ClassificationMetrics.of(predictions, positive)));
-      boolean stop = study.report(trial, mean(scores));
-      if (stop && f < config.folds() - 1) {
-        state = TrialState.PRUNED;
-        break;
+    } else {
+      checkInterrupted(config, number);
+      int threads = Math.max(1, workers.threads() / Math.min(workers.threads(), k));
+      List<Callable<Double>> fits = new ArrayList<>();
+      for (int f = 0; f < k; f++) {
+        int fold = f;
+        fits.add(() -> score(config, params, positive, folds, fold, threads, progress));
+      }
+      for (double score : workers.all(fits)) {
+        scores.add(score);
+        study.report(trial, mean(scores));
       }
     }
     double mean = mean(scores);
@@ -173,6 +223,36 @@ public final class HyperparameterSearch {
         config.strategy().id(),
         state,
         (System.nanoTime() - start) / 1_000_000);
+  }
+
+  /** Fits on every fold but {@code f} and scores on fold {@code f}. */
+  private static double score(
+      TrainingConfig config,
+      Map<String, Object> params,
+      String positive,
+      Folds folds,
+      int f,
+      int threads,
+      TrainingProgress progress) {
+    ModelType type = config.modelType();
+    IntConsumer steps =
+        progress.started(f, "fold " + (f + 1) + "/" + config.folds(), type.steps(params));
+    try {
+      Model<Label> model =
+          type.fit(params, config.seed(), folds.fits().get(f), new FitOptions(threads, steps));
+      List<ExamplePrediction> predictions =
+          Predictions.of(model, folds.validations().get(f), positive);
+      return config.metric().of(ClassificationMetrics.of(predictions, positive));
+    } finally {
+      progress.finished(f);
+    }
+  }
+
+  private static void checkInterrupted(TrainingConfig config, int number) {
+    if (Thread.currentThread().isInterrupted()) {
+      throw new CancellationException(
+          "training " + config.modelType().id() + " interrupted at trial " + number);
+    }
   }
 
   private static double mean(List<Double> scores) {

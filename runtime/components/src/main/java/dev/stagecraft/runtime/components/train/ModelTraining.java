@@ -2,7 +2,6 @@ package dev.stagecraft.runtime.components.train;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Consumer;
 import org.tribuo.Model;
 import org.tribuo.classification.Label;
 import tech.tablesaw.api.Table;
@@ -37,24 +36,24 @@ public final class ModelTraining {
   /**
    * Searches each configuration's space in turn (one model type each), keeps the trial with the
    * best mean cross-validation score (the earliest on a tie), refits it on the whole training split
-   * and scores it on the test split.
+   * and scores it on the test split, on one thread.
    *
    * @param configs one or more configurations, all maximizing the same metric
    */
   public static TrainedModel train(
       LabeledData train, LabeledData test, List<TrainingConfig> configs) {
-    return train(train, test, configs, trial -> {});
+    return train(train, test, configs, TrainingOptions.sequential());
   }
 
   /**
-   * As {@link #train(LabeledData, LabeledData, List)}, telling {@code onTrial} about each trial as
-   * it completes (to log progress).
+   * As {@link #train(LabeledData, LabeledData, List)}, with the options' threads (the same result
+   * as on one thread), telling the options' listeners about each trial and, at least every {@link
+   * TrainingOptions#progressEvery()}, what training is doing.
+   *
+   * @throws java.util.concurrent.CancellationException when the thread is interrupted
    */
   public static TrainedModel train(
-      LabeledData train,
-      LabeledData test,
-      List<TrainingConfig> configs,
-      Consumer<TrialRecord> onTrial) {
+      LabeledData train, LabeledData test, List<TrainingConfig> configs, TrainingOptions options) {
     if (configs.isEmpty()) {
       throw new TrainingConfigException("no model type to train; give at least one configuration");
     }
@@ -70,37 +69,55 @@ public final class ModelTraining {
       }
       HyperparameterSearch.check(train, config);
     }
-    List<TrialRecord> history = new ArrayList<>();
-    TrialRecord best = null;
-    TrainingConfig bestConfig = null;
-    for (TrainingConfig config : configs) {
-      List<TrialRecord> trials = HyperparameterSearch.run(train, config, history.size(), onTrial);
-      history.addAll(trials);
-      TrialRecord candidate = HyperparameterSearch.best(trials);
-      if (best == null || candidate.meanScore() > best.meanScore()) {
-        best = candidate;
-        bestConfig = config;
+    int totalTrials = configs.stream().mapToInt(TrainingConfig::nTrials).sum();
+    try (Workers workers = new Workers(options.parallelism());
+        TrainingProgress progress =
+            new TrainingProgress(options.onProgress(), options.progressEvery())) {
+      List<TrialRecord> history = new ArrayList<>();
+      TrialRecord best = null;
+      TrainingConfig bestConfig = null;
+      for (TrainingConfig config : configs) {
+        List<TrialRecord> trials =
+            HyperparameterSearch.run(
+                train, config, history.size(), totalTrials, options.onTrial(), workers, progress);
+        history.addAll(trials);
+        TrialRecord candidate = HyperparameterSearch.best(trials);
+        if (best == null || candidate.meanScore() > best.meanScore()) {
+          best = candidate;
+          bestConfig = config;
+        }
       }
+      ModelType type = bestConfig.modelType();
+      progress.step("refitting the best, " + type.id() + ", on " + train.size() + " rows");
+      Model<Label> model;
+      try {
+        model =
+            type.fit(
+                best.params(),
+                bestConfig.seed(),
+                train,
+                new FitOptions(
+                    workers.threads(), progress.started(0, "refit", type.steps(best.params()))));
+      } finally {
+        progress.finished(0);
+      }
+      progress.step("scoring " + type.id() + " on " + test.size() + " test rows");
+      String positive = Predictions.positiveLabel(train.labels());
+      List<ExamplePrediction> predictions = Predictions.of(model, test.examples(), positive);
+      return new TrainedModel(
+          best.modelType(),
+          best.params(),
+          metric.id(),
+          best.meanScore(),
+          train.target(),
+          train.featureNames(),
+          train.labels(),
+          positive,
+          ClassificationMetrics.of(predictions, positive),
+          predictions,
+          history,
+          bestConfig.seed(),
+          model);
     }
-    Model<Label> model =
-        bestConfig
-            .modelType()
-            .fit(best.params(), bestConfig.seed(), train.featureNames().size(), train.dataset());
-    String positive = Predictions.positiveLabel(train.labels());
-    List<ExamplePrediction> predictions = Predictions.of(model, test.dataset(), positive);
-    return new TrainedModel(
-        best.modelType(),
-        best.params(),
-        metric.id(),
-        best.meanScore(),
-        train.target(),
-        train.featureNames(),
-        train.labels(),
-        positive,
-        ClassificationMetrics.of(predictions, positive),
-        predictions,
-        history,
-        bestConfig.seed(),
-        model);
   }
 }

@@ -3,97 +3,105 @@ package dev.stagecraft.runtime.components.train;
 import dev.stagecraft.annotations.syntax.Suggestions;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import libsvm.svm;
-import org.tribuo.Dataset;
 import org.tribuo.Model;
-import org.tribuo.Trainer;
+import org.tribuo.MutableDataset;
 import org.tribuo.classification.Label;
-import org.tribuo.classification.dtree.CARTClassificationTrainer;
-import org.tribuo.classification.dtree.impurity.Entropy;
-import org.tribuo.classification.dtree.impurity.GiniIndex;
-import org.tribuo.classification.dtree.impurity.LabelImpurity;
-import org.tribuo.classification.ensemble.VotingCombiner;
 import org.tribuo.classification.libsvm.LibSVMClassificationTrainer;
 import org.tribuo.classification.libsvm.SVMClassificationType;
-import org.tribuo.classification.sgd.linear.LinearSGDTrainer;
-import org.tribuo.classification.sgd.objectives.LogMulticlass;
-import org.tribuo.classification.xgboost.XGBoostClassificationTrainer;
 import org.tribuo.common.libsvm.KernelType;
 import org.tribuo.common.libsvm.SVMParameters;
-import org.tribuo.common.tree.RandomForestTrainer;
-import org.tribuo.math.optimisers.AdaGrad;
 
 /**
  * The model types training offers, each with its declared hyperparameters (names, valid values,
- * defaults), a default search space sized so that a modest search on a few hundred rows takes
- * seconds, and the Tribuo trainer it builds. Every trainer is seeded, so the same hyperparameters,
- * data and seed give the same model.
+ * defaults), a default search space, and how it is fitted. Every model is a Tribuo model; the
+ * learners work on the rows' primitive arrays ({@link LabeledData}): logistic regression by L-BFGS
+ * ({@link LogisticRegression}), the forest and gradient boosting by XGBoost's histogram method
+ * ({@link XGBoostFit}), the SVM by Tribuo's LibSVM trainer. Every fit is seeded, so the same
+ * hyperparameters, data and seed give the same model, whatever the number of threads.
  */
 public enum ModelType {
-  /** Multinomial logistic regression by SGD with AdaGrad (Tribuo's {@code LinearSGDTrainer}). */
+  /**
+   * L2-regularized logistic regression by L-BFGS, as scikit-learn's {@code LogisticRegression}
+   * (binary for two classes, multinomial for more), as Tribuo's linear classifier.
+   */
   LOGISTIC_REGRESSION(
       "logistic_regression",
       List.of(
-          Hyperparameter.real("learning_rate", 1e-5, 10, 0.01, "AdaGrad's initial learning rate"),
-          Hyperparameter.integer("epochs", 1, 1000, 20, "passes over the training data"),
-          Hyperparameter.integer("batch_size", 1, 1024, 1, "examples per gradient step")),
-      // Tribuo's SGD has no L2 penalty: small steps and few epochs are what regularizes it.
-      Map.of("learning_rate", Domain.logReals(0.005, 0.05), "epochs", Domain.ints(10, 50))) {
+          Hyperparameter.real(
+              "C", 1e-6, 1e6, 1.0, "inverse strength of the L2 penalty (smaller: simpler model)"),
+          Hyperparameter.integer("max_iter", 1, 10_000, 100, "L-BFGS iterations at most")),
+      Map.of("C", Domain.logReals(0.01, 10))) {
+    /** scikit-learn's default tolerance on the largest gradient component. */
+    private static final double TOLERANCE = 1e-4;
+
     @Override
-    Trainer<Label> trainer(Map<String, Object> p, long seed, int featureCount) {
-      return new LinearSGDTrainer(
-          new LogMulticlass(),
-          new AdaGrad(real(p, "learning_rate"), 0.1),
-          integer(p, "epochs"),
-          -1,
-          integer(p, "batch_size"),
-          seed);
+    Model<Label> fit(Map<String, Object> p, long seed, LabeledData data, FitOptions options) {
+      double[][] weights =
+          LogisticRegression.fit(
+              data, real(p, "C"), integer(p, "max_iter"), TOLERANCE, options.onStep());
+      return LinearModels.logistic(data, weights, p);
+    }
+
+    @Override
+    int steps(Map<String, Object> p) {
+      return integer(p, "max_iter");
     }
   },
 
-  /** A random forest of CART trees voting by majority (Tribuo's {@code RandomForestTrainer}). */
+  /**
+   * A random forest: XGBoost's random forest mode (one round of {@code n_estimators} trees grown in
+   * parallel, each on a sample of the rows and at each split a sample of the features, their
+   * predictions averaged), with the histogram tree method.
+   */
   RANDOM_FOREST(
       "random_forest",
       List.of(
-          Hyperparameter.integer("n_estimators", 1, 1000, 50, "number of trees"),
-          Hyperparameter.integer("max_depth", 1, 100, 12, "maximum depth of a tree"),
+          Hyperparameter.integer("n_estimators", 1, 1000, 100, "number of trees"),
+          Hyperparameter.integer("max_depth", 1, 30, 12, "maximum depth of a tree"),
           Hyperparameter.real(
-              "min_child_weight", 0, 1000, 5, "minimum example weight in a child node"),
+              "min_child_weight",
+              0,
+              1000,
+              1,
+              "minimum hessian weight in a child node (XGBoost's; a row weighs p(1-p), at most"
+                  + " 0.25)"),
           Hyperparameter.real(
-              "max_features",
-              0.01,
-              0.99,
-              0.2,
-              "fraction of the features tried at each split (below 1, as a random forest needs)"),
-          Hyperparameter.categorical(
-              "criterion", List.of("gini", "entropy"), "gini", "split impurity")),
+              "max_features", 0.01, 1, 0.2, "fraction of the features tried at each split"),
+          Hyperparameter.real(
+              "subsample",
+              0.1,
+              1,
+              0.632,
+              "fraction of the rows each tree grows on, drawn without replacement (0.632: the"
+                  + " share of distinct rows in a bootstrap sample)")),
       Map.of(
-          // Tribuo's CART trees are slow to grow: 8 trials x 3 folds of these take ~4 s here.
-          "n_estimators", Domain.ints(15, 40),
-          "max_depth", Domain.ints(4, 10),
-          "max_features", Domain.reals(0.1, 0.4))) {
+          "n_estimators", Domain.ints(50, 150),
+          "max_depth", Domain.ints(6, 12),
+          "max_features", Domain.reals(0.1, 0.5))) {
     @Override
-    Trainer<Label> trainer(Map<String, Object> p, long seed, int featureCount) {
-      LabelImpurity impurity =
-          "entropy".equals(p.get("criterion")) ? new Entropy() : new GiniIndex();
-      CARTClassificationTrainer tree =
-          new CARTClassificationTrainer(
-              integer(p, "max_depth"),
-              (float) real(p, "min_child_weight"),
-              0f,
-              (float) real(p, "max_features"),
-              false,
-              impurity,
-              seed);
-      return new RandomForestTrainer<>(
-          tree, new VotingCombiner(), integer(p, "n_estimators"), seed);
+    Model<Label> fit(Map<String, Object> p, long seed, LabeledData data, FitOptions options) {
+      Map<String, Object> params = new HashMap<>();
+      params.put("num_parallel_tree", integer(p, "n_estimators"));
+      params.put("eta", 1.0);
+      params.put("max_depth", integer(p, "max_depth"));
+      params.put("min_child_weight", real(p, "min_child_weight"));
+      params.put("colsample_bynode", real(p, "max_features"));
+      params.put("subsample", real(p, "subsample"));
+      return XGBoostFit.fit(this, p, params, 1, seed, data, options);
+    }
+
+    @Override
+    int steps(Map<String, Object> p) {
+      return 1;
     }
   },
 
-  /** Gradient-boosted trees by XGBoost (Tribuo's {@code XGBoostClassificationTrainer}). */
+  /** Gradient-boosted trees by XGBoost with the histogram tree method. */
   GRADIENT_BOOSTING(
       "gradient_boosting",
       List.of(
@@ -115,26 +123,29 @@ public enum ModelType {
           "subsample", Domain.reals(0.7, 1.0),
           "colsample_bytree", Domain.reals(0.5, 1.0))) {
     @Override
-    Trainer<Label> trainer(Map<String, Object> p, long seed, int featureCount) {
-      return new XGBoostClassificationTrainer(
-          integer(p, "n_estimators"),
-          real(p, "learning_rate"),
-          real(p, "gamma"),
-          integer(p, "max_depth"),
-          real(p, "min_child_weight"),
-          real(p, "subsample"),
-          real(p, "colsample_bytree"),
-          real(p, "reg_lambda"),
-          real(p, "reg_alpha"),
-          1,
-          true,
-          seed);
+    Model<Label> fit(Map<String, Object> p, long seed, LabeledData data, FitOptions options) {
+      Map<String, Object> params = new HashMap<>();
+      params.put("eta", real(p, "learning_rate"));
+      params.put("max_depth", integer(p, "max_depth"));
+      params.put("min_child_weight", real(p, "min_child_weight"));
+      params.put("subsample", real(p, "subsample"));
+      params.put("colsample_bytree", real(p, "colsample_bytree"));
+      params.put("gamma", real(p, "gamma"));
+      params.put("lambda", real(p, "reg_lambda"));
+      params.put("alpha", real(p, "reg_alpha"));
+      return XGBoostFit.fit(this, p, params, integer(p, "n_estimators"), seed, data, options);
+    }
+
+    @Override
+    int steps(Map<String, Object> p) {
+      return integer(p, "n_estimators");
     }
   },
 
   /**
    * A C-support vector classifier by LibSVM (Tribuo's {@code LibSVMClassificationTrainer}) with
-   * Platt-scaled probabilities, so it has scores for ROC AUC.
+   * Platt-scaled probabilities, so it has scores for ROC AUC. Its training grows with the square of
+   * the rows: for a few thousand rows at most.
    */
   SVM(
       "svm",
@@ -149,8 +160,12 @@ public enum ModelType {
           "kernel", Domain.of("linear", "rbf"),
           "C", Domain.logReals(0.1, 10),
           "gamma", Domain.logReals(0.003, 0.3))) {
+    /**
+     * LibSVM draws from one static {@code svm.rand} that Tribuo reseeds before each training, so
+     * two SVMs training at once in one JVM would interleave their draws: they take turns.
+     */
     @Override
-    Trainer<Label> trainer(Map<String, Object> p, long seed, int featureCount) {
+    Model<Label> fit(Map<String, Object> p, long seed, LabeledData data, FitOptions options) {
       svm.svm_set_print_string_function(message -> {});
       KernelType kernel =
           KernelType.valueOf(((String) p.get("kernel")).toUpperCase(java.util.Locale.ROOT));
@@ -159,21 +174,18 @@ public enum ModelType {
               new SVMClassificationType(SVMClassificationType.SVMMode.C_SVC), kernel);
       parameters.setCost(real(p, "C"));
       double gamma = real(p, "gamma");
-      parameters.setGamma(gamma > 0 ? gamma : 1.0 / Math.max(1, featureCount));
+      parameters.setGamma(gamma > 0 ? gamma : 1.0 / Math.max(1, data.width()));
       parameters.setDegree(integer(p, "degree"));
       parameters.setProbability();
-      return new LibSVMClassificationTrainer(parameters, seed);
+      MutableDataset<Label> dataset = data.dataset();
+      synchronized (svm.class) {
+        return new LibSVMClassificationTrainer(parameters, seed).train(dataset);
+      }
     }
 
-    /**
-     * LibSVM draws from one static {@code svm.rand} that Tribuo reseeds before each training, so
-     * two SVMs training at once in one JVM would interleave their draws: they take turns.
-     */
     @Override
-    Model<Label> fit(Map<String, Object> params, long seed, int featureCount, Dataset<Label> data) {
-      synchronized (svm.class) {
-        return super.fit(params, seed, featureCount, data);
-      }
+    int steps(Map<String, Object> p) {
+      return 1;
     }
   };
 
@@ -272,16 +284,35 @@ public enum ModelType {
   }
 
   /**
-   * A new, seeded trainer for these hyperparameters (every declared name present).
+   * Fits one model on all of {@code data} with these hyperparameters (the others at their
+   * defaults), using up to {@code threads} threads; the model does not depend on the threads.
    *
-   * @param featureCount the number of features, for defaults that depend on it
+   * <pre>{@code
+   * Model<Label> forest = ModelType.RANDOM_FOREST.fit(
+   *     Map.of("n_estimators", 100, "max_depth", 12), 42, train, 2);
+   * }</pre>
+   *
+   * @throws TrainingConfigException for an unknown hyperparameter or a value outside its range
    */
-  abstract Trainer<Label> trainer(Map<String, Object> params, long seed, int featureCount);
-
-  /** Trains a model with a new trainer for these hyperparameters. */
-  Model<Label> fit(Map<String, Object> params, long seed, int featureCount, Dataset<Label> data) {
-    return trainer(params, seed, featureCount).train(data);
+  public Model<Label> fit(
+      Map<String, Object> hyperparameters, long seed, LabeledData data, int threads) {
+    Map<String, Object> checked = new LinkedHashMap<>();
+    for (Map.Entry<String, Object> e : new java.util.TreeMap<>(hyperparameters).entrySet()) {
+      checked.put(e.getKey(), hyperparameter(e.getKey()).checkValue(id, e.getValue()));
+    }
+    return fit(withDefaults(checked), seed, data, new FitOptions(threads, step -> {}));
   }
+
+  /**
+   * Fits a model with these hyperparameters (every declared name present).
+   *
+   * @throws java.util.concurrent.CancellationException when the thread is interrupted
+   */
+  abstract Model<Label> fit(
+      Map<String, Object> params, long seed, LabeledData data, FitOptions options);
+
+  /** The rounds or iterations a fit with these hyperparameters reports at most. */
+  abstract int steps(Map<String, Object> params);
 
   private static int integer(Map<String, Object> p, String name) {
     return ((Number) p.get(name)).intValue();

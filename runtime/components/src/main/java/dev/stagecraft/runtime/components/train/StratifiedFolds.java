@@ -1,7 +1,5 @@
 package dev.stagecraft.runtime.components.train;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.SplittableRandom;
 
 /**
@@ -21,19 +19,20 @@ final class StratifiedFolds {
     check(data, folds);
     int[] fold = new int[data.size()];
     SplittableRandom random = new SplittableRandom(seed);
+    int[] counts = data.classCounts();
     int next = 0;
-    for (String label : data.labels()) {
-      List<Integer> members = new ArrayList<>();
-      for (int i = 0; i < data.size(); i++) {
-        if (data.label(i).equals(label)) {
-          members.add(i);
+    for (int label = 0; label < counts.length; label++) {
+      int[] members = new int[counts[label]];
+      for (int i = 0, m = 0; i < data.size(); i++) {
+        if (data.classIndex(i) == label) {
+          members[m++] = i;
         }
       }
-      for (int i = members.size() - 1; i > 0; i--) {
+      for (int i = members.length - 1; i > 0; i--) {
         int j = random.nextInt(i + 1);
-        Integer swap = members.get(i);
-        members.set(i, members.get(j));
-        members.set(j, swap);
+        int swap = members[i];
+        members[i] = members[j];
+        members[j] = swap;
       }
       for (int index : members) {
         fold[index] = next;
@@ -49,18 +48,13 @@ final class StratifiedFolds {
    * @throws TrainingDataException naming the smallest class and what to change
    */
   static void check(LabeledData data, int folds) {
+    int[] counts = data.classCounts();
     String smallest = null;
     int smallestCount = Integer.MAX_VALUE;
-    for (String label : data.labels()) {
-      int count = 0;
-      for (int i = 0; i < data.size(); i++) {
-        if (data.label(i).equals(label)) {
-          count++;
-        }
-      }
-      if (count < smallestCount) {
-        smallestCount = count;
-        smallest = label;
+    for (int label = 0; label < counts.length; label++) {
+      if (counts[label] < smallestCount) {
+        smallestCount = counts[label];
+        smallest = data.labels().get(label);
       }
     }
     if (smallestCount < folds) {

@@ -1,20 +1,18 @@
 package dev.stagecraft.runtime.components.train;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeSet;
-import org.tribuo.MutableDataset;
-import org.tribuo.classification.Label;
-import org.tribuo.classification.LabelFactory;
-import org.tribuo.impl.ArrayExample;
-import org.tribuo.provenance.SimpleDataSourceProvenance;
 import tech.tablesaw.api.NumericColumn;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 
 /**
- * Turns a Tablesaw {@link Table} into a Tribuo classification data set: every column but the target
- * is a numeric feature, the target's values (of any type) become labels as strings.
+ * Turns a Tablesaw {@link Table} into a classification data set ({@link LabeledData}, primitive
+ * arrays): every column but the target is a numeric feature, the target's values (of any type)
+ * become labels as strings.
  *
  * <pre>{@code
  * LabeledData train = TableDatasets.forTraining(trainTable, "diagnosis");
@@ -22,8 +20,6 @@ import tech.tablesaw.columns.Column;
  * }</pre>
  */
 public final class TableDatasets {
-  private static final LabelFactory LABELS = new LabelFactory();
-
   private TableDatasets() {}
 
   /**
@@ -39,7 +35,7 @@ public final class TableDatasets {
           "target column '"
               + target
               + "' has a single class "
-              + data.labels()
+              + DataSummary.quoted(data.labels())
               + " in its "
               + data.size()
               + " training rows; a classifier needs at least two"
@@ -114,7 +110,7 @@ public final class TableDatasets {
   private static LabeledData convert(Table table, String target, List<String> featureNames) {
     int rows = table.rowCount();
     int width = featureNames.size();
-    double[][] values = new double[rows][width];
+    double[] values = new double[rows * width];
     for (int j = 0; j < width; j++) {
       NumericColumn<?> column = table.numberColumn(featureNames.get(j));
       int missing = column.countMissing();
@@ -134,7 +130,7 @@ public final class TableDatasets {
                 + "); impute them or drop the rows before training");
       }
       for (int i = 0; i < rows; i++) {
-        values[i][j] = column.getDouble(i);
+        values[i * width + j] = column.getDouble(i);
       }
     }
     Column<?> targetColumn = table.column(target);
@@ -162,15 +158,21 @@ public final class TableDatasets {
         }
       }
     }
-    String[] names = featureNames.toArray(String[]::new);
-    MutableDataset<Label> dataset =
-        new MutableDataset<>(new SimpleDataSourceProvenance(table.name(), LABELS), LABELS);
-    TreeSet<String> labels = new TreeSet<>();
+    String[] classOf = new String[rows];
+    TreeSet<String> distinct = new TreeSet<>();
     for (int i = 0; i < rows; i++) {
-      String label = targetColumn.getString(i);
-      labels.add(label);
-      dataset.add(new ArrayExample<>(new Label(label), names, values[i]));
+      classOf[i] = targetColumn.getString(i);
+      distinct.add(classOf[i]);
     }
-    return new LabeledData(dataset, target, featureNames, new ArrayList<>(labels));
+    List<String> labels = new ArrayList<>(distinct);
+    Map<String, Integer> index = new HashMap<>();
+    for (int c = 0; c < labels.size(); c++) {
+      index.put(labels.get(c), c);
+    }
+    int[] classes = new int[rows];
+    for (int i = 0; i < rows; i++) {
+      classes[i] = index.get(classOf[i]);
+    }
+    return LabeledData.of(target, featureNames, labels, values, classes);
   }
 }

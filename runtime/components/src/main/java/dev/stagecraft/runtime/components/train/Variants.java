@@ -6,8 +6,8 @@ import java.util.List;
  * The default training variants of the advanced ML pipeline: {@code a}, a logistic regression
  * (fast, strong on standardized data), and {@code b}, the more ambitious random forest plus
  * gradient boosting, the better of the two by cross-validation kept. On the 455-row breast cancer
- * training split with the defaults (8 trials, 3 folds) they cost about 0.2 s and 6 s of CPU ({@code
- * benchmarks/run training}).
+ * training split with the defaults (8 trials, 3 folds) they cost about 0.2 s and 2.3 s of CPU
+ * ({@code benchmarks/run training}).
  */
 public final class Variants {
   private Variants() {}

@@ -41,4 +41,22 @@ class CategoricalEncoderTest {
     assertColumn(out, "color_blue", 0, 0);
     assertColumn(out, "color_red", 1, 0);
   }
+
+  @Test
+  void aColumnWithMoreCategoriesThanTheLimitIsAnError() {
+    Table ids = table(col("x", 1, 2, 3, 4), text("id", "u3", "u1", "u2", "u1"));
+    assertEquals(
+        List.of(new EncoderState.Categories("id", List.of("u1", "u2", "u3"))),
+        new CategoricalEncoder(null, UnknownCategory.IGNORE, 3).fit(ids).columns());
+    assertEquals(
+        "text column 'id' has 3 distinct values in 4 rows, more than maxCategories 2 for one-hot"
+            + " encoding (e.g. 'u1', 'u2', 'u3'); drop the column if it is an identifier or free"
+            + " text, or raise maxCategories",
+        assertThrows(
+                DataException.class,
+                () -> new CategoricalEncoder(null, UnknownCategory.IGNORE, 2).fit(ids))
+            .getMessage());
+    assertThrows(
+        DataException.class, () -> new CategoricalEncoder(null, UnknownCategory.IGNORE, 0));
+  }
 }

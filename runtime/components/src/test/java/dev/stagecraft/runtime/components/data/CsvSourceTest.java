@@ -29,6 +29,35 @@ class CsvSourceTest {
   }
 
   @Test
+  void aSingleColumnHeaderHoldingAnotherSeparatorNamesIt() throws IOException {
+    Table semicolons = CsvSource.readCsv(file("a;b;label\n1;2;yes\n3;4;no\n"));
+    assertEquals(java.util.Optional.of(';'), CsvSource.otherSeparator(semicolons, ','));
+    Table tabs = CsvSource.readCsv(file("a\tb\tc;d\n1\t2\t3\n"));
+    assertEquals(java.util.Optional.of('\t'), CsvSource.otherSeparator(tabs, ','));
+    Table commas =
+        new CsvSource(CsvSource.Options.defaults().withSeparator(';'))
+            .read(file("a,b,label\n1,2,yes\n"));
+    assertEquals(java.util.Optional.of(','), CsvSource.otherSeparator(commas, ';'));
+    assertEquals(
+        java.util.Optional.empty(),
+        CsvSource.otherSeparator(CsvSource.readCsv(file("a,b\n1,2\n")), ','));
+    assertEquals(
+        java.util.Optional.empty(),
+        CsvSource.otherSeparator(CsvSource.readCsv(file("name\nx\n")), ','));
+  }
+
+  @Test
+  void aSeparatorSettingIsOneCharacterOrTab() {
+    assertEquals(';', CsvSource.separator("--separator", ";"));
+    assertEquals('\t', CsvSource.separator("--separator", "tab"));
+    assertEquals('\t', CsvSource.separator("separator", "\\t"));
+    assertEquals(
+        "separator ';;' must be exactly one character, e.g. ';' (or tab)",
+        assertThrows(DataException.class, () -> CsvSource.separator("separator", ";;"))
+            .getMessage());
+  }
+
+  @Test
   void detectsTypesAndMissingValues() throws IOException {
     Table t =
         CsvSource.readCsv(

@@ -80,6 +80,74 @@ class ModelTrainingTest {
   }
 
   @Test
+  void parallelTrainingGivesTheSameModelsAsSequential() {
+    List<List<TrainingConfig>> runs = new java.util.ArrayList<>();
+    for (TrainingConfig config : quick()) {
+      runs.add(List.of(config.withFolds(3)));
+    }
+    runs.add(quick().subList(1, 3)); // variant b: two model types, the better kept
+    runs.add(
+        List.of(
+            TrainingConfig.defaults("gradient_boosting")
+                .withSpace(Map.of("n_estimators", Domain.ints(5, 15)))
+                .withStrategy(SearchStrategy.TPE)
+                .withPruning(true)
+                .withTrials(8)));
+    for (List<TrainingConfig> configs : runs) {
+      String name = configs.toString();
+      TrainedModel one = ModelTraining.train(train, test, configs, TrainingOptions.sequential());
+      for (int threads : new int[] {2, 3}) {
+        TrainedModel many =
+            ModelTraining.train(
+                train, test, configs, TrainingOptions.sequential().withParallelism(threads));
+        assertEquals(untimed(one.history()), untimed(many.history()), name);
+        assertEquals(one.bestParams(), many.bestParams(), name);
+        // every test row's predicted class and probability: the same model
+        assertEquals(one.predictions(), many.predictions(), name);
+        assertEquals(one.testMetrics(), many.testMetrics(), name);
+      }
+    }
+  }
+
+  @Test
+  void progressTellsEachFinishedTrialWithTheBestSoFar() {
+    List<String> messages = new java.util.ArrayList<>();
+    TrainedModel m =
+        ModelTraining.train(
+            train,
+            test,
+            quick().subList(1, 3),
+            TrainingOptions.sequential()
+                .withProgress(messages::add, java.time.Duration.ofHours(1)));
+    assertEquals(4, messages.size(), messages.toString());
+    for (int k = 0; k < 4; k++) {
+      String type = m.history().get(k).modelType();
+      assertTrue(
+          messages
+              .get(k)
+              .matches(
+                  "trial "
+                      + (k + 1)
+                      + "/4 "
+                      + type
+                      + "; best .* cv accuracy 0\\.\\d{4}; 0m \\d\\ds"),
+          messages.get(k));
+    }
+  }
+
+  @Test
+  void treeModelsRoundTripThroughTribuosFormat() throws Exception {
+    for (TrainingConfig config : quick().subList(1, 3)) {
+      TrainedModel m = ModelTraining.train(train, test, List.of(config));
+      Model<Label> back = TribuoModels.fromBytes(TribuoModels.toBytes(m.model()));
+      assertEquals(m.predictions(), Predictions.of(back, test.examples(), m.positiveLabel()));
+      for (ExamplePrediction p : m.predictions()) {
+        assertEquals(p.positiveScore() > 0.5, p.predicted().equals("malignant"), p.toString());
+      }
+    }
+  }
+
+  @Test
   void svmsTrainingInParallelStayDeterministic() throws Exception {
     List<TrainingConfig> svm = quick().subList(3, 4);
     TrainedModel alone = ModelTraining.train(train, test, svm);
@@ -163,12 +231,13 @@ class ModelTrainingTest {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     TribuoModels.write(m.model(), bytes);
     Model<Label> back = TribuoModels.read(new ByteArrayInputStream(bytes.toByteArray()));
-    assertEquals(m.predictions(), Predictions.of(back, test.dataset(), m.positiveLabel()));
+    assertEquals(m.predictions(), Predictions.of(back, test.examples(), m.positiveLabel()));
 
     ObjectMapper json = new ObjectMapper();
     TrainedModel whole = json.readValue(json.writeValueAsString(m), TrainedModel.class);
     assertEquals(m.withModel(null), whole.withModel(null));
-    assertEquals(m.predictions(), Predictions.of(whole.model(), test.dataset(), m.positiveLabel()));
+    assertEquals(
+        m.predictions(), Predictions.of(whole.model(), test.examples(), m.positiveLabel()));
 
     TrainedModel summary =
         json.readValue(json.writeValueAsString(m.withModel(null)), TrainedModel.class);
@@ -181,7 +250,12 @@ class ModelTrainingTest {
   @Test
   void progressIsReportedPerTrialAndAnInterruptStopsTraining() {
     List<TrialRecord> seen = new java.util.ArrayList<>();
-    TrainedModel m = ModelTraining.train(train, test, quick().subList(0, 1), seen::add);
+    TrainedModel m =
+        ModelTraining.train(
+            train,
+            test,
+            quick().subList(0, 1),
+            TrainingOptions.sequential().withOnTrial(seen::add));
     assertEquals(m.history(), seen);
 
     Thread.currentThread().interrupt();

@@ -45,7 +45,7 @@ class SearchSpaceTest {
             TrainingConfigException.class,
             () -> SearchSpace.of("random_forest", Map.of("max_depth", Domain.ints(0, 5))));
     assertEquals(
-        "hyperparameter 'max_depth' of random_forest must be an integer in [1, 100], got 0; fix"
+        "hyperparameter 'max_depth' of random_forest must be an integer in [1, 30], got 0; fix"
             + " the search space",
         depth.getMessage());
     TrainingConfigException kernel =
@@ -99,12 +99,12 @@ class SearchSpaceTest {
     SearchSpace space =
         SearchSpace.of(
             "random_forest",
-            Map.of("n_estimators", Domain.ints(10, 30), "criterion", Domain.of("gini", "entropy")));
+            Map.of("n_estimators", Domain.ints(10, 30), "max_depth", Domain.of(4, 8)));
     List<Map<String, Object>> grid = new GridSampler(space.parameters(), 100, 0).points();
     assertEquals(6, grid.size());
     assertEquals(10, grid.get(0).get("n_estimators"));
-    assertEquals("gini", grid.get(0).get("criterion"));
-    assertEquals("entropy", grid.get(1).get("criterion"));
+    assertEquals(4, grid.get(0).get("max_depth"));
+    assertEquals(8, grid.get(1).get("max_depth"));
     assertEquals(30, grid.get(5).get("n_estimators"));
     assertEquals(
         List.of(0.01, 0.1, 1.0),

@@ -26,8 +26,10 @@ class TableDatasetsTest {
     assertEquals(List.of("0", "1", "2"), data.labels());
     assertEquals(4, data.size());
     assertEquals("1", data.label(0));
-    assertEquals(3.0, data.example(2).lookup("x").getValue());
-    assertEquals(7.0, data.example(2).lookup("k").getValue());
+    assertEquals(3.0, data.value(2, 0));
+    assertEquals(7.0, data.value(2, 1));
+    assertEquals(2, data.classIndex(3));
+    assertEquals(7.0, data.examples().get(2).lookup("k").getValue());
   }
 
   @Test
@@ -47,7 +49,7 @@ class TableDatasetsTest {
     TrainingDataException e =
         assertThrows(TrainingDataException.class, () -> TableDatasets.forTraining(t, "y"));
     assertEquals(
-        "target column 'y' has a single class [a] in its 2 training rows; a classifier needs at least two"
+        "target column 'y' has a single class [\"a\"] in its 2 training rows; a classifier needs at least two"
             + " classes (check the target column name or the data)",
         e.getMessage());
   }

@@ -127,7 +127,14 @@ public final class Migrations {
             run_id TEXT PRIMARY KEY,
             template TEXT,
             environment TEXT,
-            plan TEXT NOT NULL) WITHOUT ROWID""")));
+            plan TEXT NOT NULL) WITHOUT ROWID""")),
+          new Migration(
+              7,
+              "stage progress messages and run summaries",
+              List.of(
+                  "ALTER TABLE stage_executions ADD COLUMN progress TEXT",
+                  "ALTER TABLE stage_executions ADD COLUMN progress_at INTEGER",
+                  "ALTER TABLE runs ADD COLUMN summary TEXT")));
 
   /** The schema version this code reads and writes. */
   public static int currentVersion() {

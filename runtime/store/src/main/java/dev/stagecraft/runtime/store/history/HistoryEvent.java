@@ -18,6 +18,10 @@ sealed interface HistoryEvent {
   record StageStarted(String runId, String instance, int attempt, Instant at, long seq)
       implements HistoryEvent {}
 
+  /** A running stage instance's latest progress message. */
+  record StageProgress(String runId, String instance, String message, Instant at)
+      implements HistoryEvent {}
+
   /** A stage instance is final. */
   record StageFinished(String runId, StageExecution execution, long seq) implements HistoryEvent {}
 
@@ -33,6 +37,9 @@ sealed interface HistoryEvent {
 
   /** A run is final. */
   record RunFinished(String runId, RunStatus status, Instant end) implements HistoryEvent {}
+
+  /** The summary lines of a run, as the command line printed them. */
+  record RunSummaryLines(String runId, java.util.List<String> lines) implements HistoryEvent {}
 
   /** The stored output of a run's instance. */
   record OutputLinked(String runId, String instance, ArtifactRef ref, long seq)

@@ -28,8 +28,9 @@ import java.util.Optional;
 /**
  * Reads the run history: runs newest first, one run with its stage executions, their failed
  * attempts and its plan, what a stage logged, the expected duration of each stage (for the
- * scheduler), ids by prefix, stored outputs, cache entries and recorded pipeline definitions. Each
- * call uses its own connection, so queries never wait for the writer (WAL readers don't).
+ * scheduler), ids by prefix, stored outputs, cache entries, recorded pipeline definitions, the
+ * latest progress messages and the summary lines. Each call uses its own connection, so queries
+ * never wait for the writer (WAL readers don't).
  *
  * <p>A run is read as INTERRUPTED when it was recorded RUNNING but no live process holds its lease
  * any more (the process died, or the run was recorded before leases existed).
@@ -38,6 +39,7 @@ public final class HistoryQueries {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final TypeReference<Map<String, String>> PARAMS = new TypeReference<>() {};
   private static final TypeReference<Map<String, Double>> METRICS = new TypeReference<>() {};
+  private static final TypeReference<List<String>> LINES = new TypeReference<>() {};
 
   private final Database db;
 
@@ -394,6 +396,43 @@ public final class HistoryQueries {
               }
             }
             return outputs;
+          }
+        });
+  }
+
+  /**
+   * The latest progress message of each of the run's instances that reported one ({@code
+   * StageContext.progress}), by instance name in the run's order.
+   */
+  public Map<String, String> progress(String runId) {
+    return query(
+        c -> {
+          try (PreparedStatement p =
+              c.prepareStatement(
+                  "SELECT instance, progress FROM stage_executions"
+                      + " WHERE run_id = ? AND progress IS NOT NULL ORDER BY seq, instance")) {
+            p.setString(1, runId);
+            Map<String, String> messages = new LinkedHashMap<>();
+            try (ResultSet rs = p.executeQuery()) {
+              while (rs.next()) {
+                messages.put(rs.getString(1), rs.getString(2));
+              }
+            }
+            return messages;
+          }
+        });
+  }
+
+  /** The summary lines recorded for the run ({@link RunHistory#summary}); empty when none. */
+  public List<String> summary(String runId) {
+    return query(
+        c -> {
+          try (PreparedStatement p = c.prepareStatement("SELECT summary FROM runs WHERE id = ?")) {
+            p.setString(1, runId);
+            try (ResultSet rs = p.executeQuery()) {
+              String text = rs.next() ? rs.getString(1) : null;
+              return text == null ? List.<String>of() : readJson(text, LINES);
+            }
           }
         });
   }

@@ -20,6 +20,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -127,6 +128,12 @@ public final class RunHistory implements RunListener, AutoCloseable {
     enqueue(new HistoryEvent.StageStarted(runId, instance, attempt, at, seq.incrementAndGet()));
   }
 
+  /** Queues the message; a batch writes only the latest message of each instance. */
+  @Override
+  public void stageProgress(String runId, String instance, String message, Instant at) {
+    enqueue(new HistoryEvent.StageProgress(runId, instance, message, at));
+  }
+
   @Override
   public void stageFinished(String runId, StageExecution execution) {
     enqueue(new HistoryEvent.StageFinished(runId, execution, seq.incrementAndGet()));
@@ -207,6 +214,17 @@ public final class RunHistory implements RunListener, AutoCloseable {
    */
   public void ensureHealthy() {
     checkHealthy();
+  }
+
+  /**
+   * Records a run's summary lines (what its outputs say of themselves, as the command line prints
+   * them) and waits until they are committed.
+   *
+   * @throws StoreException when the history could not be written
+   */
+  public void summary(String runId, List<String> lines) {
+    enqueue(new HistoryEvent.RunSummaryLines(runId, List.copyOf(lines)));
+    flush();
   }
 
   /** Records where the output of a run's instance is stored (read back on resume). */
@@ -398,6 +416,8 @@ public final class RunHistory implements RunListener, AutoCloseable {
     final PreparedStatement cacheEntry;
     final PreparedStatement inlineArtifact;
     final PreparedStatement planRecorded;
+    final PreparedStatement progress;
+    final PreparedStatement summary;
 
     /** Whether {@link #inlineArtifact} holds rows not yet executed. */
     private boolean inlineBatched;
@@ -479,6 +499,11 @@ public final class RunHistory implements RunListener, AutoCloseable {
               "INSERT INTO run_plans (run_id, template, environment, plan) VALUES (?, ?, ?, ?)"
                   + " ON CONFLICT(run_id) DO UPDATE SET template = excluded.template,"
                   + " environment = excluded.environment, plan = excluded.plan");
+      progress =
+          c.prepareStatement(
+              "UPDATE stage_executions SET progress = ?, progress_at = ?"
+                  + " WHERE run_id = ? AND instance = ?");
+      summary = c.prepareStatement("UPDATE runs SET summary = ? WHERE id = ?");
     }
 
     void write(List<HistoryEvent> events) throws SQLException {
@@ -489,11 +514,14 @@ public final class RunHistory implements RunListener, AutoCloseable {
       Set<String> finished = new HashSet<>();
       Map<String, Long> firstSeen = new HashMap<>();
       Map<String, ArtifactRef> outputsOf = new HashMap<>();
+      Map<String, HistoryEvent.StageProgress> latestProgress = new LinkedHashMap<>();
       for (HistoryEvent e : events) {
         if (e instanceof HistoryEvent.StageFinished f) {
           finished.add(f.runId() + '\u0000' + f.execution().instance());
         } else if (e instanceof HistoryEvent.StageStarted s) {
           firstSeen.putIfAbsent(s.runId() + '\u0000' + s.instance(), s.seq());
+        } else if (e instanceof HistoryEvent.StageProgress p) {
+          latestProgress.put(p.runId() + '\u0000' + p.instance(), p);
         }
       }
       for (HistoryEvent e : events) {
@@ -549,6 +577,10 @@ public final class RunHistory implements RunListener, AutoCloseable {
           planRecorded.setString(3, pr.environment());
           planRecorded.setString(4, pr.plan());
           planRecorded.executeUpdate();
+        } else if (e instanceof HistoryEvent.RunSummaryLines r) {
+          summary.setString(1, json(r.lines()));
+          summary.setString(2, r.runId());
+          summary.executeUpdate();
         } else if (e instanceof HistoryEvent.RunFinished r) {
           executeBatches(starts, finishes, outputs, caches);
           starts = finishes = outputs = caches = false;
@@ -568,6 +600,17 @@ public final class RunHistory implements RunListener, AutoCloseable {
       }
       if (logs) {
         logged.executeBatch();
+      }
+      // after the rows they update exist: a stage's start comes before its progress
+      for (HistoryEvent.StageProgress p : latestProgress.values()) {
+        progress.setString(1, p.message());
+        progress.setLong(2, p.at().toEpochMilli());
+        progress.setString(3, p.runId());
+        progress.setString(4, p.instance());
+        progress.addBatch();
+      }
+      if (!latestProgress.isEmpty()) {
+        progress.executeBatch();
       }
     }
 
@@ -738,11 +781,11 @@ public final class RunHistory implements RunListener, AutoCloseable {
       }
     }
 
-    private static String json(Map<String, ?> map) {
+    private static String json(Object value) {
       try {
-        return JSON.writeValueAsString(map);
+        return JSON.writeValueAsString(value);
       } catch (JsonProcessingException e) {
-        throw new IllegalStateException("cannot write " + map + " as JSON", e);
+        throw new IllegalStateException("cannot write " + value + " as JSON", e);
       }
     }
 
@@ -764,7 +807,9 @@ public final class RunHistory implements RunListener, AutoCloseable {
               outputLinked,
               cacheEntry,
               inlineArtifact,
-              planRecorded)) {
+              planRecorded,
+              progress,
+              summary)) {
         p.close();
       }
     }

@@ -166,6 +166,37 @@ class RunHistoryTest {
   }
 
   @Test
+  void keepsTheLatestProgressMessageOfEachStage() {
+    history.runStarted(new RunInfo("r", "p", Map.of(), T0, Optional.empty()));
+    history.stageStarted("r", "train[0]", 1, T0);
+    history.stageProgress("r", "train[0]", "trial 1/8", T0.plusSeconds(1));
+    history.stageProgress("r", "train[0]", "trial 2/8", T0.plusSeconds(6));
+    history.stageStarted("r", "train[1]", 1, T0);
+    history.flush();
+    assertEquals(Map.of("train[0]", "trial 2/8"), queries.progress("r"));
+
+    history.stageProgress("r", "train[1]", "fold 1/3", T0.plusSeconds(7));
+    history.stageFinished(
+        "r", Executions.instance("train", 1, "b", StageStatus.SUCCEEDED, T0, 9000, Map.of()));
+    history.stageProgress("r", "train[0]", "trial 3/8", T0.plusSeconds(8));
+    history.flush();
+    assertEquals(
+        List.of("train[0]=trial 3/8", "train[1]=fold 1/3"),
+        queries.progress("r").entrySet().stream().map(Object::toString).toList());
+    assertEquals(StageStatus.SUCCEEDED, queries.run("r").orElseThrow().stages().get(1).status());
+  }
+
+  @Test
+  void keepsARunsSummaryLines() {
+    history.runStarted(new RunInfo("r", "p", Map.of(), T0, Optional.empty()));
+    history.runFinished("r", RunStatus.SUCCEEDED, T0.plusSeconds(1));
+    assertEquals(List.of(), queries.summary("r"));
+    history.summary("r", List.of("data: 455 rows", "variant a: \"quoted\", 0.97"));
+    assertEquals(List.of("data: 455 rows", "variant a: \"quoted\", 0.97"), queries.summary("r"));
+    assertEquals(List.of(), queries.summary("no-such-run"));
+  }
+
+  @Test
   void listsRunsNewestFirstOptionallyByPipeline() {
     record(new RunInfo("a1", "alpha", Map.of(), T0, Optional.empty()), RunStatus.SUCCEEDED);
     record(
