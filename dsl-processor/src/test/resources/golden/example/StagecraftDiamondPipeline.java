@@ -6,6 +6,7 @@ import dev.stagecraft.runtime.engine.RunOptions;
 import dev.stagecraft.runtime.engine.RunResult;
 import dev.stagecraft.runtime.engine.RunStatus;
 import dev.stagecraft.runtime.graph.Condition;
+import dev.stagecraft.runtime.graph.ConditionType;
 import dev.stagecraft.runtime.graph.FanOut;
 import dev.stagecraft.runtime.graph.InputSpec;
 import dev.stagecraft.runtime.graph.ParamSpec;
@@ -147,7 +148,7 @@ public final class StagecraftDiamondPipeline implements PipelineProvider {
         .input(InputSpec.of("compare"))
         .params("publish")
         .resources(RESOURCES)
-        .condition(new Condition("compare.confidence > 0.8 && publish", List.of("compare"), List.of("publish"), scope -> ((double) scope.saw("compare.confidence", scope.notNull("compare", scope.<DiamondPipeline.Comparison>output("compare")).confidence()) > 0.8) && scope.saw("publish", scope.<Boolean>param("publish"))))
+        .condition(new Condition("compare.confidence > 0.8 && publish", List.of("compare"), List.of("publish"), scope -> ((double) scope.saw("compare.confidence", scope.notNull("compare", scope.<DiamondPipeline.Comparison>output("compare")).confidence()) > 0.8) && scope.saw("publish", scope.<Boolean>param("publish")), List.of(new Condition.StagePath("compare.confidence", new ConditionType(ConditionType.Category.DECIMAL, "double", false, List.of()), scope -> scope.saw("compare.confidence", scope.notNull("compare", scope.<DiamondPipeline.Comparison>output("compare")).confidence())))))
         .body(new StageBodies(pipeline, "deploy"))
         .build());
   }
