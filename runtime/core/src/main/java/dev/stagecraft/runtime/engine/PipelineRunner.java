@@ -66,6 +66,38 @@ public final class PipelineRunner {
   }
 
   /**
+   * Runs one execution of run {@code options.runId()} whose other stages run elsewhere (see {@link
+   * Slice}): the stage's verdict from its upstream stages, its condition, then exactly one attempt
+   * through the output store, cache and timeout. The listeners hear of that execution only, not of
+   * the run's start or end. The result holds one outcome: the execution's, or the stage's when it
+   * ends without one (skipped, upstream failed, a fan-out without items).
+   *
+   * @throws IllegalArgumentException when the run id is missing, the stage or an upstream stage is
+   *     unknown, or an upstream stage's outcome is not given
+   */
+  public static RunResult executeSlice(
+      PipelineDefinition def, ResolvedParams params, RunOptions options, Slice slice) {
+    String runId =
+        options
+            .runId()
+            .orElseThrow(
+                () -> new IllegalArgumentException("a slice belongs to a run: set its id"));
+    StageSpec spec =
+        def.stage(slice.stage())
+            .orElseThrow(
+                () ->
+                    new IllegalArgumentException(
+                        "pipeline '" + def.name() + "' has no stage '" + slice.stage() + "'"));
+    for (String up : spec.upstream()) {
+      if (!slice.upstream().containsKey(up)) {
+        throw new IllegalArgumentException(
+            "stage '" + spec.name() + "' reads stage '" + up + "', whose outcome is not given");
+      }
+    }
+    return new RunExecution(def, params, options, runId, slice).runSlice();
+  }
+
+  /**
    * Checks that every stage can fit the capacity.
    *
    * @throws PlanningException naming the first stage that cannot, what it asks and what there is

@@ -87,7 +87,20 @@ final class RunExecution {
   private final ExecutorService pool;
   private volatile ScheduledExecutorService timer;
 
+  /** The one execution this process makes of a run that runs elsewhere; null for a whole run. */
+  private final Slice slice;
+
   RunExecution(PipelineDefinition def, ResolvedParams params, RunOptions options, String runId) {
+    this(def, params, options, runId, null);
+  }
+
+  RunExecution(
+      PipelineDefinition def,
+      ResolvedParams params,
+      RunOptions options,
+      String runId,
+      Slice slice) {
+    this.slice = slice;
     this.def = def;
     this.params = params;
     this.options = options;
@@ -108,7 +121,7 @@ final class RunExecution {
               i,
               spec,
               ranks[i],
-              Invocation.chain(this, spec, options),
+              Invocation.chain(this, spec, options, slice),
               graph.up[i].length,
               graph.down[i],
               options.exclusions().get(spec.name()));
@@ -223,6 +236,117 @@ final class RunExecution {
       Thread.currentThread().interrupt();
     }
     return result;
+  }
+
+  /**
+   * The slice's one execution (see {@link Slice}): settles the upstream stages as given, decides
+   * the stage from them, its condition and (for a fan-out stage) its items, then makes its one
+   * attempt on this thread. The listeners hear only of this stage.
+   */
+  RunResult runSlice() {
+    Instant start = options.clock().instant();
+    for (Map.Entry<String, Slice.Upstream> e : slice.upstream().entrySet()) {
+      Slice.Upstream up = e.getValue();
+      stage(e.getKey()).settle(up.status(), up.reason(), up.output());
+    }
+    StageRun s = stage(slice.stage());
+    StageOutcome outcome;
+    UpstreamVerdict verdict = UpstreamVerdict.of(s.spec, statusOf);
+    if (!verdict.runs()) {
+      outcome = endSliceStage(s, verdict.status(), verdict.reason());
+    } else if (!s.isFanOut()) {
+      outcome = executeAlone(new Execution(this, s, -1, null));
+    } else {
+      outcome = sliceInstance(s);
+    }
+    ScheduledExecutorService t = timer;
+    if (t != null) {
+      t.shutdownNow();
+    }
+    pool.shutdown();
+    return new RunResult(
+        runId,
+        def.name(),
+        Outcomes.runStatus(outcome.status() == StageStatus.FAILED, false),
+        start,
+        options.clock().instant(),
+        List.of(outcome));
+  }
+
+  /**
+   * A fan-out stage in a slice: its condition and items decide it as a whole (skipped, failed, no
+   * items), else its instance at the slice's index runs.
+   */
+  private StageOutcome sliceInstance(StageRun s) {
+    List<?> items;
+    try {
+      String skip = conditionSkipReason(s);
+      if (skip != null) {
+        return endSliceStage(s, StageStatus.SKIPPED, skip);
+      }
+      items = FanOutItems.of(s.spec.fanOut().orElseThrow(), params.values(), outputOf);
+    } catch (ConditionNullException | FanOutException e) {
+      return endSliceStage(s, StageStatus.FAILED, e.getMessage());
+    }
+    if (slice.index().isEmpty()) {
+      if (!items.isEmpty()) {
+        return endSliceStage(
+            s,
+            StageStatus.FAILED,
+            "fan-out stage '" + s.name() + "' has " + items.size() + " items: run each instance");
+      }
+      synchronized (lock) {
+        s.endWithoutItems();
+        report(StageExecution.notRun(s.name(), s.status(), s.reason()));
+      }
+      return Outcomes.notRun(s.name(), s.status(), s.reason(), s.output());
+    }
+    int index = slice.index().get();
+    if (index < 0 || index >= items.size()) {
+      return endSliceStage(
+          s,
+          StageStatus.FAILED,
+          "fan-out stage '"
+              + s.name()
+              + "' has no item "
+              + index
+              + " (it has "
+              + items.size()
+              + ")");
+    }
+    return executeAlone(new Execution(this, s, index, items.get(index)));
+  }
+
+  /** Ends the slice's stage without an execution, and reports it. */
+  private StageOutcome endSliceStage(StageRun s, StageStatus status, String reason) {
+    synchronized (lock) {
+      s.endWithoutRunning(status, reason);
+      if (listeners.length > 0) {
+        report(StageExecution.notRun(s.name(), status, reason));
+      }
+    }
+    return Outcomes.notRun(s.name(), status, reason, null);
+  }
+
+  /** Runs one execution of a slice on this thread, and reports its end. */
+  private StageOutcome executeAlone(Execution x) {
+    synchronized (lock) {
+      x.take();
+    }
+    x.begin(Thread.currentThread(), options.clock().instant(), meter);
+    CallResult result = invokeBody(x);
+    x.leaveBody();
+    long wall = x.wallNanosSoFar();
+    long cpu = x.cpuNanosSoFar(meter);
+    long allocated = x.allocatedBytesSoFar(meter);
+    Thread.interrupted(); // an interrupt meant for the body (a timeout) ends here
+    synchronized (lock) {
+      if (!x.isFinished()) {
+        x.finish(result, options.clock().instant(), wall, cpu, allocated);
+        executionFinished(x);
+      }
+      return x.outcome();
+    }
   }
 
   /**
@@ -363,6 +487,9 @@ final class RunExecution {
     if (listeners.length > 0) {
       report(x.history());
     }
+    if (slice != null) {
+      return; // the rest of the run goes on elsewhere
+    }
     CallResult result = x.result();
     if (x.stage.executionFinished(x.instance, result)) {
       worklist.add(x.stage);
@@ -492,18 +619,7 @@ final class RunExecution {
   /** Runs one execution to its end, then returns the next task this thread should take. */
   private Task execute(Execution x) {
     x.begin(Thread.currentThread(), options.clock().instant(), meter);
-    CallResult result;
-    try {
-      // a fan-out stage's condition was decided once, before its instances were created
-      String skip = x.instance < 0 ? conditionSkipReason(x.stage) : null;
-      result = skip != null ? CallResult.skipped(skip) : x.stage.invocation.invoke(x);
-    } catch (ConditionNullException e) {
-      result = CallResult.failed(e.getMessage());
-    } catch (Throwable t) {
-      UserInputException badInput = Failures.userInput(t);
-      result =
-          CallResult.failed(Failures.reason(t), badInput == null ? null : badInput.getMessage());
-    }
+    CallResult result = invokeBody(x);
     x.leaveBody();
     long wall = x.wallNanosSoFar();
     long cpu = x.cpuNanosSoFar(meter);
@@ -522,6 +638,22 @@ final class RunExecution {
       next = nextOrRetire();
     }
     return next;
+  }
+
+  /**
+   * The execution's condition (a fan-out stage's was decided once, before its instances were
+   * created), then its layers and body; how it ended, failures included.
+   */
+  private CallResult invokeBody(Execution x) {
+    try {
+      String skip = x.instance < 0 ? conditionSkipReason(x.stage) : null;
+      return skip != null ? CallResult.skipped(skip) : x.stage.invocation.invoke(x);
+    } catch (ConditionNullException e) {
+      return CallResult.failed(e.getMessage());
+    } catch (Throwable t) {
+      UserInputException badInput = Failures.userInput(t);
+      return CallResult.failed(Failures.reason(t), badInput == null ? null : badInput.getMessage());
+    }
   }
 
   /** Null when the stage has no condition or it holds; otherwise why the stage is skipped. */
