@@ -5,7 +5,11 @@ import dev.stagecraft.runtime.store.artifact.ArtifactStore;
 import dev.stagecraft.runtime.store.codec.Codecs;
 import dev.stagecraft.runtime.store.db.Database;
 import dev.stagecraft.runtime.store.history.HistoryQueries;
+import dev.stagecraft.runtime.store.shared.SharedRunImport;
+import dev.stagecraft.runtime.store.shared.SharedRuns;
+import java.io.IOException;
 import java.lang.reflect.Type;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -41,9 +45,44 @@ public final class StoreReader {
    */
   public static StoreReader open(Path directory) {
     Path dir = directory.toAbsolutePath().normalize();
-    Database db = Database.openReadOnly(dir.resolve(Store.DATABASE_FILE));
+    Database db =
+        SharedRuns.present(dir)
+            ? withExportedRuns(dir)
+            : Database.openReadOnly(dir.resolve(Store.DATABASE_FILE));
     return new StoreReader(
         dir, db, ArtifactStore.readOnly(dir.resolve(Store.ARTIFACTS_DIR), Codecs.standard()));
+  }
+
+  /**
+   * A store that holds exported runs (often on a network file system, where SQLite must not be
+   * written): a private copy of its database, if it has one, in a temporary file on local disk,
+   * with the exported runs' records imported. Nothing in the store is written.
+   */
+  private static Database withExportedRuns(Path dir) {
+    Path copy;
+    try {
+      Path tmp = Files.createTempDirectory("stagecraft-history-");
+      copy = tmp.resolve(Store.DATABASE_FILE);
+      tmp.toFile().deleteOnExit();
+      for (String suffix : new String[] {"", "-wal", "-shm", "-journal"}) {
+        tmp.resolve(Store.DATABASE_FILE + suffix).toFile().deleteOnExit();
+      }
+    } catch (IOException e) {
+      throw new StoreException(
+          "cannot create a temporary file to read the exported runs of "
+              + dir
+              + " ("
+              + e.getMessage()
+              + "); set java.io.tmpdir to a writable directory",
+          e);
+    }
+    Path own = dir.resolve(Store.DATABASE_FILE);
+    if (Files.isRegularFile(own)) {
+      Database.openReadOnly(own).copyTo(copy);
+    }
+    Database db = Database.open(copy);
+    SharedRunImport.into(db, new SharedRuns(dir));
+    return db;
   }
 
   /**
@@ -53,7 +92,9 @@ public final class StoreReader {
    * @throws StoreException when {@code directory} is a file, or the store cannot be read
    */
   public static Optional<StoreReader> openIfExists(Path directory) {
-    return Store.exists(directory) ? Optional.of(open(directory)) : Optional.empty();
+    return Store.exists(directory) || SharedRuns.present(directory)
+        ? Optional.of(open(directory))
+        : Optional.empty();
   }
 
   /** The store's directory. */

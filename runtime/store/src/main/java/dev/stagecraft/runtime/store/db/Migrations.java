@@ -134,7 +134,11 @@ public final class Migrations {
               List.of(
                   "ALTER TABLE stage_executions ADD COLUMN progress TEXT",
                   "ALTER TABLE stage_executions ADD COLUMN progress_at INTEGER",
-                  "ALTER TABLE runs ADD COLUMN summary TEXT")));
+                  "ALTER TABLE runs ADD COLUMN summary TEXT")),
+          new Migration(
+              8,
+              "runs of exported workflows, whose stages record themselves and hold no lease",
+              List.of("ALTER TABLE runs ADD COLUMN exported INTEGER NOT NULL DEFAULT 0")));
 
   /** The schema version this code reads and writes. */
   public static int currentVersion() {

@@ -459,16 +459,18 @@ public final class HistoryQueries {
 
   /**
    * The status a reader sees ({@code r} the runs row, {@code l} its lease, two parameters: now in
-   * ms): a RUNNING run without a live lease is INTERRUPTED.
+   * ms): a RUNNING run without a live lease is INTERRUPTED, except an exported run, which no
+   * process holds (its stages record themselves): it is RUNNING until its exit handler ends it.
    */
   private static final String STATUS =
-      "CASE WHEN r.status = 'RUNNING' AND (l.run_id IS NULL OR ? - l.heartbeat_at > l.timeout_ms)"
+      "CASE WHEN r.status = 'RUNNING' AND r.exported = 0"
+          + " AND (l.run_id IS NULL OR ? - l.heartbeat_at > l.timeout_ms)"
           + " THEN 'INTERRUPTED' ELSE r.status END";
 
   /** The end a reader sees: an interrupted run ended at its last heartbeat, when known. */
   private static final String END =
-      "CASE WHEN r.status = 'RUNNING' AND ? - l.heartbeat_at > l.timeout_ms THEN l.heartbeat_at"
-          + " ELSE r.ended_at END";
+      "CASE WHEN r.status = 'RUNNING' AND r.exported = 0 AND ? - l.heartbeat_at > l.timeout_ms"
+          + " THEN l.heartbeat_at ELSE r.ended_at END";
 
   private interface Query<T> {
     T run(Connection c) throws SQLException;
