@@ -7,6 +7,7 @@ import dev.stagecraft.runtime.plan.Plan;
 import dev.stagecraft.runtime.plan.PlanRequest;
 import dev.stagecraft.runtime.plan.Planner;
 import dev.stagecraft.runtime.plan.Profile;
+import dev.stagecraft.runtime.plan.Template;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Objects;
@@ -35,9 +36,23 @@ record PlanInputs(
    * @throws dev.stagecraft.runtime.UserInputException for a bad template, parameter or environment
    */
   Plan plan(PipelineDefinition def, ResourceRequest capacity) {
+    return plan(def, capacity, checkedTemplate(def));
+  }
+
+  /**
+   * The template read and checked against {@code def}, if one is named.
+   *
+   * @throws dev.stagecraft.runtime.UserInputException for a bad template
+   */
+  Optional<Template> checkedTemplate(PipelineDefinition def) {
+    return template.map(t -> ConfigFiles.template(t, def));
+  }
+
+  /** Resolves the plan of {@code def} for {@code capacity} with a template already read. */
+  Plan plan(PipelineDefinition def, ResourceRequest capacity, Optional<Template> checked) {
     PlanRequest request = PlanRequest.of(capacity).withProfile(profile).withParams(params);
-    if (template.isPresent()) {
-      request = request.withTemplate(ConfigFiles.template(template.get(), def));
+    if (checked.isPresent()) {
+      request = request.withTemplate(checked.get());
     }
     if (environment.isPresent()) {
       request = request.withEnvironment(environment.get());

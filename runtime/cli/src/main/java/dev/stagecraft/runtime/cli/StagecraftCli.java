@@ -40,7 +40,9 @@ import picocli.CommandLine.Option;
       PreprocessCommand.class,
       DeploymentsCommand.class,
       DoctorCommand.class,
-      GcCommand.class
+      GcCommand.class,
+      ExportCommand.class,
+      StageCommand.class
     })
 public final class StagecraftCli implements Callable<Integer> {
   /** Exit code: the run failed. */

@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -82,6 +83,23 @@ public final class PipelineRunner {
             .runId()
             .orElseThrow(
                 () -> new IllegalArgumentException("a slice belongs to a run: set its id"));
+    checkSlice(def, slice);
+    return new RunExecution(def, params, options, runId, slice).runSlice();
+  }
+
+  /**
+   * How the slice's stage ends without running: its upstream stages, its condition or its items
+   * decide it (see {@link #executeSlice}); empty when its execution would run. Nothing runs and the
+   * listeners hear nothing: an exported run's exit handler asks it of the stages Argo never ran.
+   */
+  public static Optional<StageOutcome> verdictOfSlice(
+      PipelineDefinition def, ResolvedParams params, RunOptions options, Slice slice) {
+    checkSlice(def, slice);
+    return new RunExecution(def, params, options, options.runId().orElse("verdict"), slice)
+        .sliceVerdict();
+  }
+
+  private static void checkSlice(PipelineDefinition def, Slice slice) {
     StageSpec spec =
         def.stage(slice.stage())
             .orElseThrow(
@@ -94,7 +112,6 @@ public final class PipelineRunner {
             "stage '" + spec.name() + "' reads stage '" + up + "', whose outcome is not given");
       }
     }
-    return new RunExecution(def, params, options, runId, slice).runSlice();
   }
 
   /**

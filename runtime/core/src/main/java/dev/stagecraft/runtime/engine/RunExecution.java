@@ -245,19 +245,17 @@ final class RunExecution {
    */
   RunResult runSlice() {
     Instant start = options.clock().instant();
-    for (Map.Entry<String, Slice.Upstream> e : slice.upstream().entrySet()) {
-      Slice.Upstream up = e.getValue();
-      stage(e.getKey()).settle(up.status(), up.reason(), up.output());
-    }
-    StageRun s = stage(slice.stage());
+    SliceDecision d = decideSlice(false);
     StageOutcome outcome;
-    UpstreamVerdict verdict = UpstreamVerdict.of(s.spec, statusOf);
-    if (!verdict.runs()) {
-      outcome = endSliceStage(s, verdict.status(), verdict.reason());
-    } else if (!s.isFanOut()) {
-      outcome = executeAlone(new Execution(this, s, -1, null));
+    if (d.execution() != null) {
+      outcome = executeAlone(d.execution());
     } else {
-      outcome = sliceInstance(s);
+      synchronized (lock) {
+        if (listeners.length > 0) {
+          report(StageExecution.notRun(d.stage().name(), d.status(), d.reason()));
+        }
+      }
+      outcome = Outcomes.notRun(d.stage().name(), d.status(), d.reason(), d.stage().output());
     }
     ScheduledExecutorService t = timer;
     if (t != null) {
@@ -274,36 +272,69 @@ final class RunExecution {
   }
 
   /**
-   * A fan-out stage in a slice: its condition and items decide it as a whole (skipped, failed, no
-   * items), else its instance at the slice's index runs.
+   * How the slice's stage ends without running (its upstream stages, condition or items decide it),
+   * or empty when its execution would run; nothing runs and nothing is reported.
    */
-  private StageOutcome sliceInstance(StageRun s) {
+  Optional<StageOutcome> sliceVerdict() {
+    SliceDecision d = decideSlice(true);
+    pool.shutdown();
+    return d.execution() != null
+        ? Optional.empty()
+        : Optional.of(
+            Outcomes.notRun(d.stage().name(), d.status(), d.reason(), d.stage().output()));
+  }
+
+  /** The slice's stage ended with this status and reason, or runs as {@code execution}. */
+  private record SliceDecision(
+      StageRun stage, Execution execution, StageStatus status, String reason) {}
+
+  /**
+   * Settles the upstream stages as given, then decides the slice's stage: its upstream verdict, its
+   * condition, and for a fan-out stage its items (none: it succeeds as a whole) and the instance at
+   * the slice's index; with {@code verdictOnly}, a fan-out stage with items and no index would run
+   * (as its first instance).
+   */
+  private SliceDecision decideSlice(boolean verdictOnly) {
+    for (Map.Entry<String, Slice.Upstream> e : slice.upstream().entrySet()) {
+      Slice.Upstream up = e.getValue();
+      stage(e.getKey()).settle(up.status(), up.reason(), up.output());
+    }
+    StageRun s = stage(slice.stage());
+    UpstreamVerdict verdict = UpstreamVerdict.of(s.spec, statusOf);
+    if (!verdict.runs()) {
+      return ended(s, verdict.status(), verdict.reason());
+    }
     List<?> items;
     try {
       String skip = conditionSkipReason(s);
       if (skip != null) {
-        return endSliceStage(s, StageStatus.SKIPPED, skip);
+        return ended(s, StageStatus.SKIPPED, skip);
+      }
+      if (!s.isFanOut()) {
+        return new SliceDecision(s, new Execution(this, s, -1, null), null, null);
       }
       items = FanOutItems.of(s.spec.fanOut().orElseThrow(), params.values(), outputOf);
     } catch (ConditionNullException | FanOutException e) {
-      return endSliceStage(s, StageStatus.FAILED, e.getMessage());
+      return ended(s, StageStatus.FAILED, e.getMessage());
     }
     if (slice.index().isEmpty()) {
+      if (!items.isEmpty() && verdictOnly) {
+        return new SliceDecision(s, new Execution(this, s, 0, items.get(0)), null, null);
+      }
       if (!items.isEmpty()) {
-        return endSliceStage(
+        return ended(
             s,
             StageStatus.FAILED,
             "fan-out stage '" + s.name() + "' has " + items.size() + " items: run each instance");
       }
       synchronized (lock) {
         s.endWithoutItems();
-        report(StageExecution.notRun(s.name(), s.status(), s.reason()));
       }
-      return Outcomes.notRun(s.name(), s.status(), s.reason(), s.output());
+      return new SliceDecision(s, null, s.status(), s.reason());
     }
     int index = slice.index().get();
     if (index < 0 || index >= items.size()) {
-      return endSliceStage(
+      return ended(
           s,
           StageStatus.FAILED,
           "fan-out stage '"
@@ -314,18 +345,14 @@ final class RunExecution {
               + items.size()
               + ")");
     }
-    return executeAlone(new Execution(this, s, index, items.get(index)));
+    return new SliceDecision(s, new Execution(this, s, index, items.get(index)), null, null);
   }
 
-  /** Ends the slice's stage without an execution, and reports it. */
-  private StageOutcome endSliceStage(StageRun s, StageStatus status, String reason) {
+  private SliceDecision ended(StageRun s, StageStatus status, String reason) {
     synchronized (lock) {
       s.endWithoutRunning(status, reason);
-      if (listeners.length > 0) {
-        report(StageExecution.notRun(s.name(), status, reason));
-      }
     }
-    return Outcomes.notRun(s.name(), status, reason, null);
+    return new SliceDecision(s, null, status, reason);
   }
 
   /** Runs one execution of a slice on this thread, and reports its end. */
