@@ -4,12 +4,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.stagecraft.runtime.engine.StageExecution;
+import dev.stagecraft.runtime.report.Format;
+import dev.stagecraft.runtime.store.codec.JsonMappers;
 import dev.stagecraft.runtime.store.history.RunRecord;
 import dev.stagecraft.runtime.store.history.RunSummary;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,32 +18,9 @@ import java.util.TreeMap;
 
 /** How {@code runs} and {@code show} print history: aligned text tables, or JSON. */
 final class HistoryFormat {
-  static final ObjectMapper JSON = new ObjectMapper();
-  private static final DateTimeFormatter TIME =
-      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss'Z'").withZone(ZoneOffset.UTC);
+  static final ObjectMapper JSON = JsonMappers.create();
 
   private HistoryFormat() {}
-
-  /** {@code 2026-01-02 03:04:05Z}. */
-  static String time(Instant t) {
-    return TIME.format(t);
-  }
-
-  /** {@code 850ms}, {@code 12.3s}, {@code 4m05s}, {@code 2h03m}. */
-  static String duration(Duration d) {
-    long ms = d.toMillis();
-    if (ms < 1000) {
-      return ms + "ms";
-    }
-    if (ms < 60_000) {
-      return String.format(java.util.Locale.ROOT, "%.1fs", ms / 1000.0);
-    }
-    long s = ms / 1000;
-    if (s < 3600) {
-      return String.format(java.util.Locale.ROOT, "%dm%02ds", s / 60, s % 60);
-    }
-    return String.format(java.util.Locale.ROOT, "%dh%02dm", s / 3600, (s % 3600) / 60);
-  }
 
   /** The runs as an aligned table with a header line. */
   static String runsTable(List<RunSummary> runs) {
@@ -55,8 +32,8 @@ final class HistoryFormat {
               r.runId(),
               r.pipeline(),
               r.status().name(),
-              time(r.start()),
-              r.duration().map(HistoryFormat::duration).orElse("-"),
+              Format.instant(r.start()),
+              r.duration().map(d -> Format.millis(d.toMillis())).orElse("-"),
               r.stagesOk() + "/" + r.stagesFailed()));
     }
     return table(rows);
@@ -95,14 +72,14 @@ final class HistoryFormat {
         .append("  ")
         .append(run.status())
         .append('\n');
-    b.append("started ").append(time(run.start()));
+    b.append("started ").append(Format.instant(run.start()));
     run.end()
         .ifPresent(
             e ->
                 b.append("  ended ")
-                    .append(time(e))
+                    .append(Format.instant(e))
                     .append("  took ")
-                    .append(duration(Duration.between(run.start(), e))));
+                    .append(Format.millis(Duration.between(run.start(), e).toMillis())));
     b.append('\n');
     run.resumedFrom().ifPresent(id -> b.append("resumed from ").append(id).append('\n'));
     if (!run.params().isEmpty()) {
@@ -121,9 +98,7 @@ final class HistoryFormat {
               s.instance(),
               s.status().name(),
               Integer.toString(s.attempts()),
-              s.start().isPresent() && s.status().isFinal()
-                  ? duration(Duration.ofMillis(s.wallMs()))
-                  : "-",
+              s.start().isPresent() && s.status().isFinal() ? Format.millis(s.wallMs()) : "-",
               s.item().orElse(""),
               String.join(" ", metrics),
               s.reason()));

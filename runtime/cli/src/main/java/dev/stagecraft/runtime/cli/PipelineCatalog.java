@@ -119,14 +119,9 @@ public final class PipelineCatalog {
       return p;
     }
     String hint =
-        Suggestions.closest(name, byName.keySet())
-            .map(c -> " (did you mean '" + c + "'?)")
-            .orElse(
-                byName.isEmpty()
-                    ? " (no pipelines on the classpath: add yours with STAGECRAFT_CLASSPATH)"
-                    : " (known: "
-                        + String.join(", ", byName.keySet())
-                        + "; add your own compiled pipelines with STAGECRAFT_CLASSPATH)");
+        byName.isEmpty()
+            ? " (no pipelines on the classpath: add yours with STAGECRAFT_CLASSPATH)"
+            : Suggestions.didYouMeanOrList(name, byName.keySet(), "known");
     throw new UsageException("unknown pipeline '" + name + "'" + hint);
   }
 }

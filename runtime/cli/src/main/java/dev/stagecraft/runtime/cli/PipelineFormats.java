@@ -1,7 +1,6 @@
 package dev.stagecraft.runtime.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.stagecraft.annotations.syntax.Quantities;
@@ -10,6 +9,7 @@ import dev.stagecraft.runtime.graph.InputSpec;
 import dev.stagecraft.runtime.graph.ParamSpec;
 import dev.stagecraft.runtime.graph.PipelineDefinition;
 import dev.stagecraft.runtime.graph.StageSpec;
+import dev.stagecraft.runtime.store.codec.JsonMappers;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -19,7 +19,7 @@ import java.util.stream.Collectors;
  * dot.
  */
 public final class PipelineFormats {
-  static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  static final ObjectMapper JSON = JsonMappers.indented();
 
   private PipelineFormats() {}
 
@@ -136,15 +136,7 @@ public final class PipelineFormats {
         FanOut fan = s.fanOut().get();
         if (fan instanceof FanOut.Items items) {
           ArrayNode a = f.putArray("items");
-          items
-              .items()
-              .forEach(
-                  i ->
-                      a.add(
-                          JSON.valueToTree(
-                              i instanceof Enum<?> || i instanceof java.nio.file.Path
-                                  ? String.valueOf(i)
-                                  : i)));
+          items.items().forEach(i -> a.add(RunJson.itemNode(i)));
         } else if (fan instanceof FanOut.FromParam p) {
           f.put("param", p.param());
         } else if (fan instanceof FanOut.FromInput in) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.stagecraft.runtime.engine.RunResult;
 import dev.stagecraft.runtime.engine.StageOutcome;
+import dev.stagecraft.runtime.store.codec.JsonMappers;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,7 +15,7 @@ import java.util.Map;
  * [{"name", "status", "attempts", "durationMs", "reason", "item", "metrics"}]}}.
  */
 public final class RunJson {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = JsonMappers.create();
 
   private RunJson() {}
 
@@ -51,7 +52,11 @@ public final class RunJson {
     }
   }
 
-  private static com.fasterxml.jackson.databind.JsonNode itemNode(Object item) {
+  /**
+   * A fan-out item as JSON, wherever one is printed: paths, durations and enums as their text,
+   * anything else as Jackson writes it (its text when Jackson cannot).
+   */
+  static com.fasterxml.jackson.databind.JsonNode itemNode(Object item) {
     if (item instanceof Path || item instanceof Duration || item instanceof Enum<?>) {
       return JSON.getNodeFactory().textNode(String.valueOf(item));
     }

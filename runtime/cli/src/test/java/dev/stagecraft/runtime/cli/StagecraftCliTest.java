@@ -155,8 +155,8 @@ class StagecraftCliTest {
     assertOneLineError(
         cli("describe", "zzz"),
         2,
-        "error: unknown pipeline 'zzz' (known: broken, diamond, failing, huge, killable, resumable; add your"
-            + " own compiled pipelines with STAGECRAFT_CLASSPATH)");
+        "error: unknown pipeline 'zzz' (known: broken, diamond, failing, huge, killable,"
+            + " resumable)");
   }
 
   @Test

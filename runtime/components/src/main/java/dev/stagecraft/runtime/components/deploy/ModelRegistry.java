@@ -1,12 +1,13 @@
 package dev.stagecraft.runtime.components.deploy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.stagecraft.runtime.StageContext;
 import dev.stagecraft.runtime.components.train.TrainedModel;
 import dev.stagecraft.runtime.components.train.TribuoModels;
 import dev.stagecraft.runtime.io.AtomicFile;
 import dev.stagecraft.runtime.io.FileWriteException;
+import dev.stagecraft.runtime.io.Sha256;
+import dev.stagecraft.runtime.store.codec.JsonMappers;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -16,11 +17,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -54,7 +52,7 @@ public final class ModelRegistry {
 
   private final Path dir;
   private final Clock clock;
-  private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  private final ObjectMapper json = JsonMappers.indented();
 
   /** The registry's directory name inside a store directory. */
   public static final String STORE_SUBDIRECTORY = "registry";
@@ -149,7 +147,7 @@ public final class ModelRegistry {
                   stage,
                   modelType,
                   accuracy,
-                  sha256(modelBytes),
+                  Sha256.hexOf(modelBytes),
                   modelBytes.length,
                   clock.instant().toString(),
                   previous);
@@ -305,14 +303,6 @@ public final class ModelRegistry {
               + target
               + "' is not a valid name; use letters, digits, '.', '_'"
               + " or '-' (up to 64, starting with a letter or digit), e.g. production");
-    }
-  }
-
-  private static String sha256(byte[] bytes) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
     }
   }
 

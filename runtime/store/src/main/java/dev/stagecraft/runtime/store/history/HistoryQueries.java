@@ -6,6 +6,7 @@ import dev.stagecraft.runtime.engine.RunStatus;
 import dev.stagecraft.runtime.engine.StageExecution;
 import dev.stagecraft.runtime.engine.StageStatus;
 import dev.stagecraft.runtime.store.artifact.ArtifactRef;
+import dev.stagecraft.runtime.store.codec.JsonMappers;
 import dev.stagecraft.runtime.store.db.Database;
 import java.io.IOException;
 import java.sql.Connection;
@@ -26,7 +27,7 @@ import java.util.Optional;
  * call uses its own connection, so queries never wait for the writer (WAL readers don't).
  */
 public final class HistoryQueries {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = JsonMappers.create();
   private static final TypeReference<Map<String, String>> PARAMS = new TypeReference<>() {};
   private static final TypeReference<Map<String, Double>> METRICS = new TypeReference<>() {};
 
