@@ -87,6 +87,23 @@ public final class PipelineCatalog {
     return new PipelineCatalog(ordered, loader);
   }
 
+  /**
+   * The definition of the pipeline of that name, to run it.
+   *
+   * @throws UsageException for an unknown pipeline, or one the command line cannot create (no
+   *     public no-argument constructor), saying how to run it instead
+   */
+  public PipelineDefinition runnable(String name) {
+    PipelineProvider provider = find(name);
+    provider
+        .notRunnableReason()
+        .ifPresent(
+            reason -> {
+              throw new UsageException(reason);
+            });
+    return provider.definition();
+  }
+
   /** Every pipeline, by name. */
   /**
    * The definition of a recorded run's pipeline when it is on the classpath and builds; empty

@@ -37,16 +37,7 @@ public final class PipelineFormats {
     }
     b.append('\n');
     for (ParamSpec p : def.params()) {
-      b.append("  ")
-          .append(p.name())
-          .append(" (")
-          .append(p.type().displayName())
-          .append(") ")
-          .append(p.defaultText().map(d -> "default \"" + d + "\"").orElse("required"));
-      if (!p.description().isEmpty()) {
-        b.append(" - ").append(p.description());
-      }
-      b.append('\n');
+      b.append("  ").append(paramLine(p)).append('\n');
     }
     b.append("stages:\n");
     for (StageSpec s : def.stages()) {
@@ -79,6 +70,24 @@ public final class PipelineFormats {
     return b.toString();
   }
 
+  /**
+   * One parameter as {@code describe} and {@code run PIPELINE --help} show it: {@code folds (int)
+   * default "3", at least 2 - Cross-validation folds}.
+   */
+  static String paramLine(ParamSpec p) {
+    StringBuilder b =
+        new StringBuilder(p.name())
+            .append(" (")
+            .append(p.type().displayName())
+            .append(") ")
+            .append(p.defaultText().map(d -> "default \"" + d + "\"").orElse("required"));
+    p.checks().forEach(c -> b.append(", ").append(c.describe()));
+    if (!p.description().isEmpty()) {
+      b.append(" - ").append(p.description());
+    }
+    return b.toString();
+  }
+
   /** The definition as one JSON object. */
   public static String json(PipelineDefinition def) {
     ObjectNode root = JSON.createObjectNode();
@@ -96,6 +105,8 @@ public final class PipelineFormats {
         n.putNull("default");
       }
       n.put("description", p.description());
+      ArrayNode checks = n.putArray("checks");
+      p.checks().forEach(c -> checks.add(c.describe()));
     }
     ArrayNode stages = root.putArray("stages");
     for (StageSpec s : def.stages()) {

@@ -38,7 +38,7 @@ final class ResumeCommand implements Callable<Integer> {
         queries
             .run(queries.resolveRunId(runId))
             .orElseThrow(() -> new UsageException("no run '" + runId + "' in " + dir));
-    PipelineDefinition def = cli.catalog().find(run.pipeline()).definition();
+    PipelineDefinition def = cli.catalog().runnable(run.pipeline());
     Map<String, String> params = run.params();
     return settings.execute(cli, def, params, run.runId());
   }
