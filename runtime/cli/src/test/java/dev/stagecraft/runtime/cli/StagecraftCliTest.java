@@ -70,7 +70,8 @@ class StagecraftCliTest {
     JsonNode all = JSON.readTree(json.out());
     List<String> names = new ArrayList<>();
     all.forEach(n -> names.add(n.get("name").asText()));
-    assertEquals(List.of("broken", "diamond", "failing", "huge", "killable", "resumable"), names);
+    assertEquals(
+        List.of("broken", "diamond", "failing", "huge", "killable", "no-ctor", "resumable"), names);
   }
 
   @Test
@@ -155,7 +156,7 @@ class StagecraftCliTest {
     assertOneLineError(
         cli("describe", "zzz"),
         2,
-        "error: unknown pipeline 'zzz' (known: broken, diamond, failing, huge, killable,"
+        "error: unknown pipeline 'zzz' (known: broken, diamond, failing, huge, killable, no-ctor,"
             + " resumable)");
   }
 
@@ -218,6 +219,12 @@ class StagecraftCliTest {
     Result unknownOption = cli("run", "diamond", "--frobnicate");
     assertEquals(2, unknownOption.code());
     assertEquals(1, unknownOption.errLines().size(), unknownOption.err());
+  }
+
+  @Test
+  void aPipelineTheCommandLineCannotCreateIsDescribedButNotRunAndSaysHow() {
+    assertEquals(0, cli("describe", "no-ctor").code());
+    assertOneLineError(cli("run", "no-ctor"), 2, "error: " + TestPipelines.NoConstructor.WHY);
   }
 
   @Test
