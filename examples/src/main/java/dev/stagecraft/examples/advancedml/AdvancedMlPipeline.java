@@ -4,8 +4,12 @@ import dev.stagecraft.annotations.Default;
 import dev.stagecraft.annotations.ForEach;
 import dev.stagecraft.annotations.Input;
 import dev.stagecraft.annotations.Item;
+import dev.stagecraft.annotations.NotEmpty;
+import dev.stagecraft.annotations.OneOf;
 import dev.stagecraft.annotations.Param;
+import dev.stagecraft.annotations.Parameters;
 import dev.stagecraft.annotations.Pipeline;
+import dev.stagecraft.annotations.Range;
 import dev.stagecraft.annotations.Resources;
 import dev.stagecraft.annotations.Stage;
 import dev.stagecraft.annotations.StageType;
@@ -27,7 +31,6 @@ import dev.stagecraft.runtime.components.data.TrainTestSplit;
 import dev.stagecraft.runtime.components.deploy.Deployment;
 import dev.stagecraft.runtime.components.deploy.ModelRegistry;
 import dev.stagecraft.runtime.components.train.ClassificationMetrics;
-import dev.stagecraft.runtime.components.train.HyperparameterSearch;
 import dev.stagecraft.runtime.components.train.LabeledData;
 import dev.stagecraft.runtime.components.train.ModelTraining;
 import dev.stagecraft.runtime.components.train.SearchStrategy;
@@ -60,13 +63,14 @@ import tech.tablesaw.api.Table;
  *       score to {@code production}.
  * </ul>
  *
- * <p>{@code inputDataPath} empty (the default) means the bundled breast cancer data set (the
- * runtime's classpath resource {@code dev/stagecraft/data/breast_cancer.csv}, copied to the stage's
- * scratch directory). The {@code load} stage also checks every setting, and {@code preprocess}
- * every property of the data training needs (two classes or more, numeric features, enough rows per
- * class for the folds), so bad input fails in seconds, before any training. The registry is {@code
- * registryDir}, by default {@code STORE/registry} of the store the run is recorded in ({@code
- * StageContext.storeDirectory()}: {@code --store}, {@code $STAGECRAFT_HOME} or {@code
+ * <p>Every parameter is declared once, with its checks, in {@link Params}: bad settings are
+ * reported together before any stage runs. {@code preprocess} checks what only the data can tell
+ * (the target column, two classes or more, numeric features) and {@code train} that each class has
+ * enough rows for the folds, before any trial. {@code inputDataPath} empty (the default) means the
+ * bundled breast cancer data set (the runtime's classpath resource {@code
+ * dev/stagecraft/data/breast_cancer.csv}, copied to the stage's scratch directory). The registry is
+ * {@code registryDir}, by default {@code STORE/registry} of the store the run is recorded in
+ * ({@code StageContext.storeDirectory()}: {@code --store}, {@code $STAGECRAFT_HOME} or {@code
  * .stagecraft}).
  */
 @Pipeline(
@@ -77,64 +81,74 @@ public class AdvancedMlPipeline {
   /** The bundled data set's classpath resource. */
   public static final String BUNDLED_DATA = "dev/stagecraft/data/breast_cancer.csv";
 
-  static final String BUNDLED = "";
-  static final String TARGET = "diagnosis";
-  static final String TEST_SIZE = "0.2";
-  static final String N_TRIALS = "8";
-  static final String FOLDS = "3";
-  static final String SEED = "42";
-  static final String SEARCH_SPACE = "";
-  static final String SEARCH_METHOD = "random";
-  static final String PRUNING = "false";
-  static final String SIGNIFICANCE = "0.05";
-  static final String MIN_IMPROVEMENT = "0.02";
-  static final String ENABLE_AB = "true";
-  static final String REGISTRY = "";
-
   /** The A/B confidence above which the selected model goes to production. */
   static final double PRODUCTION_CONFIDENCE = 0.8;
 
   /**
-   * Reads the CSV and checks every setting (model types, hyperparameter names and values, the test
-   * size, the A/B thresholds) before anything long starts.
+   * The pipeline's parameters, each declared once: type, default, description and checks. They are
+   * checked before any stage runs, the search space by this record's constructor.
    */
-  @Stage(type = StageType.INGESTION, description = "Read the CSV and check the settings")
-  public Table load(
-      @Param(
-              value = "inputDataPath",
-              description = "The CSV; empty: the bundled breast cancer data")
-          @Default(BUNDLED)
+  @Parameters
+  record Params(
+      // the data
+      @Param(description = "The CSV; empty: the bundled breast cancer data") @Default("")
           Path inputDataPath,
-      @Param(value = "testSize", description = "Fraction of rows held out for testing")
-          @Default(TEST_SIZE)
+      @Param(description = "The class column") @Default("diagnosis") @NotEmpty String targetColumn,
+      @Param(description = "Fraction of rows held out for testing")
+          @Default("0.2")
+          @Range(min = 0, max = 1, minExclusive = true, maxExclusive = true)
           double testSize,
-      @Param(value = "nTrials", description = "Hyperparameter search trials per model type")
-          @Default(N_TRIALS)
-          int nTrials,
-      @Param(value = "folds", description = "Cross-validation folds") @Default(FOLDS) int folds,
-      @Param(value = "seed", description = "Seed of the split, the folds and the trainers")
-          @Default(SEED)
+      @Param(description = "Seed of the split, the folds and the trainers") @Default("42")
           long seed,
+      // preprocessing, fitted on the training split
+      @Param(description = "NONE, MEAN, MEDIAN, MOST_FREQUENT, CONSTANT or KNN") @Default("MEDIAN")
+          ImputeStrategy impute,
+      @Param(description = "NONE, STANDARD, ROBUST or MINMAX") @Default("STANDARD")
+          ScaleMethod scale,
+      @Param(description = "Add a_x_b for |r| above this; 0: none")
+          @Default("0")
+          @Range(min = 0, max = 1, maxExclusive = true)
+          double interactions,
+      @Param(description = "NONE or IQR") @Default("NONE") OutlierMethod capOutliers,
+      @Param(description = "IQR factor of outlier capping") @Default("1.5") @Range(min = 0)
+          double iqrFactor,
+      // training
+      @Param(description = "Hyperparameter search trials per model type")
+          @Default("8")
+          @Range(min = 1)
+          int nTrials,
+      @Param(description = "Cross-validation folds") @Default("3") @Range(min = 2) int folds,
       @Param(
-              value = "searchSpace",
               description =
                   "Overrides, e.g. random_forest.max_depth=4:10 or random_forest.criterion=gini|entropy")
-          @Default(SEARCH_SPACE)
+          @Default("")
           List<String> searchSpace,
-      @Param(value = "searchMethod", description = "Hyperparameter search: random, grid or tpe")
-          @Default(SEARCH_METHOD)
+      @Param(description = "Hyperparameter search: random, grid or tpe")
+          @Default("random")
+          @OneOf({"random", "grid", "tpe"})
           String searchMethod,
-      @Param(value = "significance", description = "A/B significance threshold")
-          @Default(SIGNIFICANCE)
+      @Param(description = "Stop trials below the median after a fold") @Default("false")
+          boolean pruning,
+      // the A/B test and the deployment
+      @Param(description = "A/B test the variants") @Default("true") boolean enableAbTesting,
+      @Param(description = "A/B significance threshold")
+          @Default("0.05")
+          @Range(min = 0, max = 1, minExclusive = true, maxExclusive = true)
           double significance,
-      @Param(value = "minImprovement", description = "A/B minimum accuracy gain")
-          @Default(MIN_IMPROVEMENT)
+      @Param(description = "A/B minimum accuracy gain") @Default("0.02") @Range(min = 0, max = 1)
           double minImprovement,
-      StageContext ctx) {
-    new TrainTestSplit(testSize, seed, null);
-    VariantConfigs.all(nTrials, folds, seed, searchSpace);
-    SearchStrategy.fromId(searchMethod);
-    new AbTestOptions(significance, minImprovement, SignificanceTest.MCNEMAR);
+      @Param(description = "The model registry; empty: STORE/registry") @Default("")
+          Path registryDir) {
+
+    /** What the annotations cannot check: the search space's model types and hyperparameters. */
+    Params {
+      VariantConfigs.checkSearchSpace(searchSpace);
+    }
+  }
+
+  /** Reads the CSV: the bundled data set unless {@code inputDataPath} names one. */
+  @Stage(type = StageType.INGESTION, description = "Read the CSV")
+  public Table load(@Param("inputDataPath") Path inputDataPath, StageContext ctx) {
     Path csv = inputDataPath.toString().isEmpty() ? bundledData(ctx.scratchDir()) : inputDataPath;
     Table table = CsvSource.readCsv(csv);
     ctx.logger().info("read {}: {} rows x {} columns", csv, table.rowCount(), table.columnCount());
@@ -143,7 +157,7 @@ public class AdvancedMlPipeline {
 
   /**
    * Splits the rows (stratified by the target, seeded), fits the preprocessing on the training
-   * split only and applies it to both, and checks that training can run on the result.
+   * split only and applies it to both, and checks that a classifier can train on the result.
    */
   @Stage(
       type = StageType.PREPROCESSING,
@@ -151,27 +165,14 @@ public class AdvancedMlPipeline {
       description = "Stratified split; impute, scale, interactions, cap fitted on the train split")
   public PreparedData preprocess(
       @Input("load") Table data,
-      @Param(value = "targetColumn", description = "The class column") @Default(TARGET)
-          String targetColumn,
-      @Param(value = "impute", description = "NONE, MEAN, MEDIAN, MOST_FREQUENT, CONSTANT or KNN")
-          @Default("MEDIAN")
-          ImputeStrategy impute,
-      @Param(value = "scale", description = "NONE, STANDARD, ROBUST or MINMAX") @Default("STANDARD")
-          ScaleMethod scale,
-      @Param(value = "interactions", description = "Add a_x_b for |r| above this; 0: none")
-          @Default("0")
-          double interactions,
-      @Param(value = "capOutliers", description = "NONE or IQR") @Default("NONE")
-          OutlierMethod capOutliers,
-      @Param(value = "iqrFactor", description = "IQR factor of outlier capping") @Default("1.5")
-          double iqrFactor,
-      @Param(value = "testSize", description = "Fraction of rows held out for testing")
-          @Default(TEST_SIZE)
-          double testSize,
-      @Param(value = "folds", description = "Cross-validation folds") @Default(FOLDS) int folds,
-      @Param(value = "seed", description = "Seed of the split, the folds and the trainers")
-          @Default(SEED)
-          long seed,
+      @Param("targetColumn") String targetColumn,
+      @Param("impute") ImputeStrategy impute,
+      @Param("scale") ScaleMethod scale,
+      @Param("interactions") double interactions,
+      @Param("capOutliers") OutlierMethod capOutliers,
+      @Param("iqrFactor") double iqrFactor,
+      @Param("testSize") double testSize,
+      @Param("seed") long seed,
       StageContext ctx) {
     if (!data.containsColumn(targetColumn)) {
       throw new DataException(
@@ -182,13 +183,6 @@ public class AdvancedMlPipeline {
               + "; set targetColumn"
               + " to one of its columns: "
               + data.columnNames());
-    }
-    if (interactions < 0 || interactions >= 1) {
-      throw new DataException(
-          "interactions "
-              + interactions
-              + " must be in [0, 1): the |Pearson r| above which a"
-              + " feature pair gets a product column, 0 for none");
     }
     TrainTestSplit.Split split = new TrainTestSplit(testSize, seed, targetColumn).split(data);
     PreprocessOptions options =
@@ -204,8 +198,6 @@ public class AdvancedMlPipeline {
     Table test = fitted.state().transform(split.test());
     LabeledData labeled = TableDatasets.forTraining(train, targetColumn);
     TableDatasets.forEvaluation(test, targetColumn, labeled.featureNames());
-    HyperparameterSearch.check(
-        labeled, TrainingConfig.defaults("logistic_regression").withFolds(folds));
     String steps =
         "impute "
             + impute
@@ -239,25 +231,12 @@ public class AdvancedMlPipeline {
   public VariantModel train(
       @Input("preprocess") PreparedData data,
       @Item String variant,
-      @Param(value = "nTrials", description = "Hyperparameter search trials per model type")
-          @Default(N_TRIALS)
-          int nTrials,
-      @Param(value = "folds", description = "Cross-validation folds") @Default(FOLDS) int folds,
-      @Param(value = "seed", description = "Seed of the split, the folds and the trainers")
-          @Default(SEED)
-          long seed,
-      @Param(
-              value = "searchSpace",
-              description =
-                  "Overrides, e.g. random_forest.max_depth=4:10 or random_forest.criterion=gini|entropy")
-          @Default(SEARCH_SPACE)
-          List<String> searchSpace,
-      @Param(value = "searchMethod", description = "Hyperparameter search: random, grid or tpe")
-          @Default(SEARCH_METHOD)
-          String searchMethod,
-      @Param(value = "pruning", description = "Stop trials below the median after a fold")
-          @Default(PRUNING)
-          boolean pruning,
+      @Param("nTrials") int nTrials,
+      @Param("folds") int folds,
+      @Param("seed") long seed,
+      @Param("searchSpace") List<String> searchSpace,
+      @Param("searchMethod") String searchMethod,
+      @Param("pruning") boolean pruning,
       StageContext ctx) {
     SearchStrategy method = SearchStrategy.fromId(searchMethod);
     List<TrainingConfig> configs =
@@ -303,14 +282,8 @@ public class AdvancedMlPipeline {
   @When("enableAbTesting")
   public AbDecision abTest(
       @Input("train") List<VariantModel> models,
-      @Param(value = "enableAbTesting", description = "A/B test the variants") @Default(ENABLE_AB)
-          boolean enableAbTesting,
-      @Param(value = "significance", description = "A/B significance threshold")
-          @Default(SIGNIFICANCE)
-          double significance,
-      @Param(value = "minImprovement", description = "A/B minimum accuracy gain")
-          @Default(MIN_IMPROVEMENT)
-          double minImprovement,
+      @Param("significance") double significance,
+      @Param("minImprovement") double minImprovement,
       StageContext ctx) {
     AbTestOptions options =
         new AbTestOptions(significance, minImprovement, SignificanceTest.MCNEMAR);
@@ -331,13 +304,11 @@ public class AdvancedMlPipeline {
 
   /** Deploys the A/B-selected model to production: the test is confident. */
   @Stage(type = StageType.DEPLOYMENT, description = "A/B winner to production")
-  @When("abTest.confidence > 0.8")
+  @When("abTest.confidence > " + PRODUCTION_CONFIDENCE)
   public DeployedModel deployWinner(
       @Input("abTest") AbDecision decision,
       @Input("train") List<VariantModel> models,
-      @Param(value = "registryDir", description = "The model registry; empty: STORE/registry")
-          @Default(REGISTRY)
-          Path registryDir,
+      @Param("registryDir") Path registryDir,
       StageContext ctx) {
     return deploy(
         selected(decision, models),
@@ -351,13 +322,11 @@ public class AdvancedMlPipeline {
 
   /** Deploys the A/B-selected model to staging: the test is not confident enough for production. */
   @Stage(type = StageType.DEPLOYMENT, description = "A/B selection to staging when not confident")
-  @When("enableAbTesting && abTest.confidence <= 0.8")
+  @When("enableAbTesting && abTest.confidence <= " + PRODUCTION_CONFIDENCE)
   public DeployedModel deployStaging(
       @Input("abTest") AbDecision decision,
       @Input("train") List<VariantModel> models,
-      @Param(value = "registryDir", description = "The model registry; empty: STORE/registry")
-          @Default(REGISTRY)
-          Path registryDir,
+      @Param("registryDir") Path registryDir,
       StageContext ctx) {
     return deploy(
         selected(decision, models),
@@ -376,9 +345,7 @@ public class AdvancedMlPipeline {
   @When("!enableAbTesting")
   public DeployedModel deploySingle(
       @Input("train") List<VariantModel> models,
-      @Param(value = "registryDir", description = "The model registry; empty: STORE/registry")
-          @Default(REGISTRY)
-          Path registryDir,
+      @Param("registryDir") Path registryDir,
       StageContext ctx) {
     VariantModel best =
         models.stream()

@@ -2,6 +2,7 @@ package dev.stagecraft.examples.advancedml;
 
 import dev.stagecraft.runtime.components.train.Domain;
 import dev.stagecraft.runtime.components.train.ModelType;
+import dev.stagecraft.runtime.components.train.SearchSpace;
 import dev.stagecraft.runtime.components.train.TrainingConfig;
 import dev.stagecraft.runtime.components.train.TrainingConfigException;
 import java.util.ArrayList;
@@ -35,53 +36,73 @@ public final class VariantConfigs {
    * @throws TrainingConfigException for a variant the pipeline does not train
    */
   public static List<TrainingConfig> defaults(String variant, int nTrials, int folds, long seed) {
-    List<ModelType> types =
-        switch (variant) {
-          case "a" -> List.of(ModelType.LOGISTIC_REGRESSION);
-          case "b" -> List.of(ModelType.RANDOM_FOREST, ModelType.GRADIENT_BOOSTING);
-          default ->
-              throw new TrainingConfigException(
-                  "unknown training variant '" + variant + "'; valid: " + VARIANTS);
-        };
-    return types.stream()
+    return modelTypes(variant).stream()
         .map(
             type ->
                 TrainingConfig.defaults(type).withTrials(nTrials).withFolds(folds).withSeed(seed))
         .toList();
   }
 
+  private static List<ModelType> modelTypes(String variant) {
+    return switch (variant) {
+      case "a" -> List.of(ModelType.LOGISTIC_REGRESSION);
+      case "b" -> List.of(ModelType.RANDOM_FOREST, ModelType.GRADIENT_BOOSTING);
+      default ->
+          throw new TrainingConfigException(
+              "unknown training variant '" + variant + "'; valid: " + VARIANTS);
+    };
+  }
+
   /**
-   * Every variant's configurations, checked: unknown model types and hyperparameter names,
-   * malformed or out-of-range values and an override for a model no variant trains are errors.
+   * Every variant's configurations, with the {@code searchSpace} overrides ({@link
+   * #checkSearchSpace checked}).
    *
    * @throws TrainingConfigException naming the entry and what to change
    */
   static Map<String, List<TrainingConfig>> all(
       int nTrials, int folds, long seed, List<String> searchSpace) {
-    Map<String, Map<String, Domain>> overrides = parse(searchSpace);
+    Map<String, Map<String, Domain>> overrides = overrides(searchSpace);
     Map<String, List<TrainingConfig>> configs = new LinkedHashMap<>();
-    List<String> trained = new ArrayList<>();
     for (String variant : VARIANTS) {
       List<TrainingConfig> list = new ArrayList<>();
       for (TrainingConfig config : defaults(variant, nTrials, folds, seed)) {
-        String type = config.modelType().id();
-        trained.add(type);
         Map<String, Domain> domains = new LinkedHashMap<>(config.space().domains());
-        domains.putAll(overrides.getOrDefault(type, Map.of()));
+        domains.putAll(overrides.getOrDefault(config.modelType().id(), Map.of()));
         list.add(config.withSpace(domains));
       }
       configs.put(variant, List.copyOf(list));
     }
-    for (String type : overrides.keySet()) {
-      if (!trained.contains(type)) {
+    return configs;
+  }
+
+  /**
+   * Checks the {@code searchSpace} overrides without training anything: each entry's form, model
+   * type (one a variant trains), hyperparameter name and values.
+   *
+   * @throws TrainingConfigException naming the entry and what to change
+   */
+  static void checkSearchSpace(List<String> searchSpace) {
+    overrides(searchSpace);
+  }
+
+  /** The overrides by model type id, checked. */
+  private static Map<String, Map<String, Domain>> overrides(List<String> searchSpace) {
+    Map<String, Map<String, Domain>> overrides = parse(searchSpace);
+    List<String> trained = new ArrayList<>();
+    for (String variant : VARIANTS) {
+      modelTypes(variant).forEach(type -> trained.add(type.id()));
+    }
+    for (Map.Entry<String, Map<String, Domain>> e : overrides.entrySet()) {
+      if (!trained.contains(e.getKey())) {
         throw new TrainingConfigException(
             "searchSpace names model type '"
-                + type
+                + e.getKey()
                 + "', which no variant trains; use one of "
                 + trained);
       }
+      SearchSpace.of(e.getKey(), e.getValue());
     }
-    return configs;
+    return overrides;
   }
 
   /** The configurations of one variant (see {@link #all}). */

@@ -107,6 +107,39 @@ class CachingAndResumeTest {
   }
 
   @Test
+  void aCachedStageIsCachedWhenOnlyAParameterItDoesNotReadChanged() {
+    PipelineDefinition def =
+        pipeline("unread")
+            .param(ParamSpec.optional("n", ParamType.INT, "", "2"))
+            .param(ParamSpec.optional("label", ParamType.STRING, "", "x"))
+            .stage(
+                stage(
+                        "prep",
+                        call -> {
+                          prepared.incrementAndGet();
+                          return (int) call.param("n") * 10;
+                        })
+                    .params("n")
+                    .cache(true)
+                    .build())
+            .stage(
+                stage("report", call -> call.<String>param("label") + call.<Integer>input("prep"))
+                    .input(InputSpec.of("prep"))
+                    .params("label")
+                    .build())
+            .build();
+    MemoryStore store = new MemoryStore();
+    PipelineRunner.run(def, Map.of("label", "x"), options(2).withOutputStore(store));
+
+    RunResult relabelled =
+        PipelineRunner.run(def, Map.of("label", "y"), options(2).withOutputStore(store));
+
+    assertEquals(StageStatus.CACHED, relabelled.outcome("prep").orElseThrow().status());
+    assertEquals("y20", relabelled.output("report"));
+    assertEquals(1, prepared.get());
+  }
+
+  @Test
   void anOutputTheStoreCannotSaveFailsTheStageWithTheStoresMessage() {
     PipelineDefinition def =
         pipeline("unstorable").stage(stage("spawn", call -> new Thread()).build()).build();
