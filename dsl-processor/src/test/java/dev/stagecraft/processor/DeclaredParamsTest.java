@@ -35,7 +35,7 @@ class DeclaredParamsTest {
     assertThat(c).succeededWithoutWarnings();
     def =
         ((PipelineProvider)
-                Fixtures.classLoader(c)
+                new GeneratedClassLoader(c)
                     .loadClass("example.StagecraftDiamondPipeline")
                     .getConstructor()
                     .newInstance())

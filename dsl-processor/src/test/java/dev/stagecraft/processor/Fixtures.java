@@ -5,10 +5,7 @@ import static com.google.testing.compile.Compiler.javac;
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.JavaFileObjects;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.util.HashMap;
-import java.util.Map;
 import javax.tools.JavaFileObject;
 
 /** Compiles fixtures with the processor; the runtime is on the test classpath. */
@@ -40,34 +37,5 @@ final class Fixtures {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-  }
-
-  /** A class loader over the classes the compilation wrote, parented by the test's. */
-  static ClassLoader classLoader(Compilation c) {
-    Map<String, byte[]> classes = new HashMap<>();
-    for (JavaFileObject f : c.generatedFiles()) {
-      if (f.getKind() == JavaFileObject.Kind.CLASS) {
-        String name =
-            f.getName()
-                .replaceFirst("^/CLASS_OUTPUT/", "")
-                .replaceAll("\\.class$", "")
-                .replace('/', '.');
-        try (InputStream in = f.openInputStream()) {
-          classes.put(name, in.readAllBytes());
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      }
-    }
-    return new ClassLoader(Fixtures.class.getClassLoader()) {
-      @Override
-      protected Class<?> findClass(String name) throws ClassNotFoundException {
-        byte[] b = classes.get(name);
-        if (b == null) {
-          throw new ClassNotFoundException(name);
-        }
-        return defineClass(name, b, 0, b.length);
-      }
-    };
   }
 }

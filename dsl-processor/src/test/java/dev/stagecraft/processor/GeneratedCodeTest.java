@@ -43,7 +43,7 @@ class GeneratedCodeTest {
     Compilation c =
         Fixtures.compile(JavaFileObjects.forResource("fixtures/test/EverythingPipeline.java"));
     assertThat(c).succeededWithoutWarnings();
-    loader = Fixtures.classLoader(c);
+    loader = new GeneratedClassLoader(c);
   }
 
   private static PipelineDefinition definition(String provider)

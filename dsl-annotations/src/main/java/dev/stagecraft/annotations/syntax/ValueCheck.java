@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * A check of a parameter's value, as {@code @Range}, {@code @NotEmpty} and {@code @OneOf} declare
@@ -31,15 +32,10 @@ public sealed interface ValueCheck {
       implements ValueCheck {
     @Override
     public Optional<String> violation(Object value) {
-      if (value instanceof Collection<?> list) {
-        for (Object element : list) {
-          Optional<String> v = violation(element);
-          if (v.isPresent()) {
-            return v.map(m -> m + " (an element of the list)");
-          }
-        }
-        return Optional.empty();
-      }
+      return eachElement(value, this::violationOfOne);
+    }
+
+    private Optional<String> violationOfOne(Object value) {
       double v = ((Number) value).doubleValue();
       boolean ok =
           !Double.isNaN(v)
@@ -110,15 +106,10 @@ public sealed interface ValueCheck {
 
     @Override
     public Optional<String> violation(Object value) {
-      if (value instanceof Collection<?> list) {
-        for (Object element : list) {
-          Optional<String> v = violation(element);
-          if (v.isPresent()) {
-            return v.map(m -> m + " (an element of the list)");
-          }
-        }
-        return Optional.empty();
-      }
+      return eachElement(value, this::violationOfOne);
+    }
+
+    private Optional<String> violationOfOne(Object value) {
       String text = String.valueOf(value);
       if (values.contains(text)) {
         return Optional.empty();
@@ -131,5 +122,20 @@ public sealed interface ValueCheck {
     public String describe() {
       return "one of " + String.join(", ", values);
     }
+  }
+
+  /** The first violation of {@code check} by the value, or by an element of a list value. */
+  private static Optional<String> eachElement(
+      Object value, Function<Object, Optional<String>> check) {
+    if (value instanceof Collection<?> list) {
+      for (Object element : list) {
+        Optional<String> v = check.apply(element);
+        if (v.isPresent()) {
+          return v.map(m -> m + " (an element of the list)");
+        }
+      }
+      return Optional.empty();
+    }
+    return check.apply(value);
   }
 }

@@ -10,6 +10,7 @@ import dev.stagecraft.runtime.graph.InputSpec;
 import dev.stagecraft.runtime.graph.ParamSpec;
 import dev.stagecraft.runtime.graph.ParamType;
 import dev.stagecraft.runtime.graph.PipelineDefinition;
+import dev.stagecraft.runtime.graph.StageSpec;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -50,19 +51,23 @@ class CachingAndResumeTest {
   private final AtomicInteger prepared = new AtomicInteger();
   private final AtomicInteger trained = new AtomicInteger();
 
+  /** A cached stage that reads parameter {@code n} and counts its executions. */
+  private StageSpec prep() {
+    return stage(
+            "prep",
+            call -> {
+              prepared.incrementAndGet();
+              return (int) call.param("n") * 10;
+            })
+        .params("n")
+        .cache(true)
+        .build();
+  }
+
   private PipelineDefinition def() {
     return pipeline("cached")
         .param(ParamSpec.optional("n", ParamType.INT, "", "2"))
-        .stage(
-            stage(
-                    "prep",
-                    call -> {
-                      prepared.incrementAndGet();
-                      return (int) call.param("n") * 10;
-                    })
-                .params("n")
-                .cache(true)
-                .build())
+        .stage(prep())
         .stage(
             stage(
                     "train",
@@ -112,16 +117,7 @@ class CachingAndResumeTest {
         pipeline("unread")
             .param(ParamSpec.optional("n", ParamType.INT, "", "2"))
             .param(ParamSpec.optional("label", ParamType.STRING, "", "x"))
-            .stage(
-                stage(
-                        "prep",
-                        call -> {
-                          prepared.incrementAndGet();
-                          return (int) call.param("n") * 10;
-                        })
-                    .params("n")
-                    .cache(true)
-                    .build())
+            .stage(prep())
             .stage(
                 stage("report", call -> call.<String>param("label") + call.<Integer>input("prep"))
                     .input(InputSpec.of("prep"))
