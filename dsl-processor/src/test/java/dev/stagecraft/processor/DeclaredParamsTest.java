@@ -89,4 +89,27 @@ class DeclaredParamsTest {
         .isEqualTo(Path.of("data.csv"));
     assertThat(def.paramCheck()).isNotEqualTo(Optional.empty());
   }
+
+  @Test
+  void aParamWithoutANameIsNamedAfterItsElement() throws ReflectiveOperationException {
+    Compilation c =
+        Fixtures.compile(
+            Fixtures.source(
+                "UnnamedParamPipeline",
+                "import dev.stagecraft.annotations.*;",
+                "@Pipeline",
+                "public class UnnamedParamPipeline {",
+                "  @Stage public int train(@Param @Default(\"3\") int folds) { return folds; }",
+                "}"));
+    assertThat(c).succeededWithoutWarnings();
+    PipelineDefinition unnamed =
+        ((PipelineProvider)
+                new GeneratedClassLoader(c)
+                    .loadClass("test.StagecraftUnnamedParamPipeline")
+                    .getConstructor()
+                    .newInstance())
+            .definition();
+    assertThat(unnamed.param("folds").orElseThrow().defaultText()).hasValue("3");
+    assertThat(unnamed.stage("train").orElseThrow().params()).containsExactly("folds");
+  }
 }
