@@ -12,6 +12,7 @@ import dev.stagecraft.runtime.graph.PipelineDefinition;
 import dev.stagecraft.runtime.graph.PipelineFingerprint;
 import dev.stagecraft.runtime.store.StoreException;
 import dev.stagecraft.runtime.store.artifact.ArtifactRef;
+import dev.stagecraft.runtime.store.codec.JsonMappers;
 import dev.stagecraft.runtime.store.db.Database;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -57,7 +58,7 @@ public final class RunHistory implements RunListener, AutoCloseable {
   /** How often queued rows are committed while a run goes on. */
   public static final Duration DEFAULT_FLUSH_INTERVAL = Duration.ofMillis(200);
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = JsonMappers.create();
 
   private final Database db;
   private final long flushIntervalNanos;
