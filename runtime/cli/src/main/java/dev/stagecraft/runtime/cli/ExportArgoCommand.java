@@ -17,9 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -51,7 +49,7 @@ final class ExportArgoCommand implements Callable<Integer> {
       names = "-p",
       paramLabel = "name=value",
       description = "A parameter's default in the workflow (argo submit -p overrides it).")
-  Map<String, String> params = new LinkedHashMap<>();
+  List<String> params = new ArrayList<>();
 
   @Mixin PlanOptions planOptions = new PlanOptions();
 
@@ -120,7 +118,7 @@ final class ExportArgoCommand implements Callable<Integer> {
     StagecraftCli cli = parent.cli;
     PipelineDefinition def = cli.catalog().find(pipeline).definition();
     Optional<ExportTenant> exportTenant = tenant();
-    PlanInputs inputs = planOptions.inputs(params);
+    PlanInputs inputs = planOptions.inputs(RunCommand.parse(params));
     Optional<Template> template = inputs.checkedTemplate(def);
     Plan plan = inputs.plan(def, clusterCapacity(), template);
     if (!plan.valid()) {

@@ -121,7 +121,7 @@ final class StageCommand implements Callable<Integer> {
   Path outputs;
 
   @Option(names = "-p", paramLabel = "name=value", description = "A parameter (--begin).")
-  Map<String, String> params = new LinkedHashMap<>();
+  List<String> params = new ArrayList<>();
 
   @Option(names = "--profile", paramLabel = "fact=value", description = "A profile fact (--begin).")
   Map<String, String> profile = new LinkedHashMap<>();
@@ -175,7 +175,7 @@ final class StageCommand implements Callable<Integer> {
   // ---------------------------------------------------------------- --begin
 
   private int begin(PipelineDefinition def, SharedRuns runs) {
-    ResolvedParams resolved = ParamResolver.fromText(def, params);
+    ResolvedParams resolved = ParamResolver.fromText(def, RunCommand.parse(params));
     Map<String, String> facts = new LinkedHashMap<>();
     Profile.parse(profile).facts().forEach((k, v) -> facts.put(k, String.valueOf(v)));
     for (String stage : excluded.keySet()) {

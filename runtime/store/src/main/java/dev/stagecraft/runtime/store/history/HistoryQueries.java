@@ -10,6 +10,7 @@ import dev.stagecraft.runtime.engine.StageExecution;
 import dev.stagecraft.runtime.engine.StageStatus;
 import dev.stagecraft.runtime.graph.PipelineFingerprint;
 import dev.stagecraft.runtime.store.artifact.ArtifactRef;
+import dev.stagecraft.runtime.store.codec.JsonMappers;
 import dev.stagecraft.runtime.store.db.Database;
 import java.io.IOException;
 import java.sql.Connection;
@@ -36,7 +37,7 @@ import java.util.Optional;
  * any more (the process died, or the run was recorded before leases existed).
  */
 public final class HistoryQueries {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = JsonMappers.create();
   private static final TypeReference<Map<String, String>> PARAMS = new TypeReference<>() {};
   private static final TypeReference<Map<String, Double>> METRICS = new TypeReference<>() {};
   private static final TypeReference<List<String>> LINES = new TypeReference<>() {};
