@@ -275,7 +275,7 @@ public final class PlanBenchmark {
   }
 
   /** Median milliseconds of {@code rounds} calls, after as many warm-up calls. */
-  private static double median(String label, int rounds, Supplier<?> body) {
+  static double median(String label, int rounds, Supplier<?> body) {
     for (int i = 0; i < rounds; i++) {
       body.get();
     }
@@ -296,7 +296,7 @@ public final class PlanBenchmark {
     return median;
   }
 
-  private static double median(List<Double> values) {
+  static double median(List<Double> values) {
     List<Double> sorted = new ArrayList<>(values);
     Collections.sort(sorted);
     return sorted.get(sorted.size() / 2);

@@ -32,9 +32,10 @@ import java.util.regex.Pattern;
  * failFast: false} lets the other branches finish; {@code onExit} runs last. Containers run {@code
  * command: [stagecraft]} as the given Java command, with each volume mount mapped to a directory
  * (the store's claim to the shared store, an {@code emptyDir} to one per pod), and their output
- * parameters are read from the mapped {@code valueFrom.path}.
+ * parameters are read from the mapped {@code valueFrom.path}. The export benchmark times it too
+ * (through this module's test jar).
  */
-final class LocalArgo {
+public final class LocalArgo {
   private static final Pattern TAG = Pattern.compile("\\{\\{([^{}=][^{}]*)}}");
   private static final long STEP_TIMEOUT_MINUTES = 10;
 
@@ -49,16 +50,17 @@ final class LocalArgo {
   private final ExecutorService pool = Executors.newCachedThreadPool();
 
   /** What ran: every node's phase by its name ({@code task} or {@code task(i)}). */
-  record Result(String phase, Map<String, String> nodes) {}
+  public record Result(String phase, Map<String, String> nodes) {}
 
   /**
    * @param workflow the exported document
    * @param stagecraft the command that stands for {@code stagecraft} in a container
    * @param store the directory the store's claim stands for
    * @param work where pods get their scratch directories and logs
+   * @param workflowName what {@code {{workflow.name}}} stands for (Argo generates it)
    * @param params workflow parameters given at submission ({@code argo submit -p})
    */
-  LocalArgo(
+  public LocalArgo(
       JsonNode workflow,
       List<String> stagecraft,
       Path store,
@@ -84,7 +86,7 @@ final class LocalArgo {
   }
 
   /** Runs the entrypoint, then the exit handler; the workflow Failed if any node did. */
-  Result run() throws Exception {
+  public Result run() throws Exception {
     try {
       Map<String, String> nodes = new ConcurrentHashMap<>();
       String phase = runTemplate(spec.path("entrypoint").asText(), Map.of(), "", nodes).phase();

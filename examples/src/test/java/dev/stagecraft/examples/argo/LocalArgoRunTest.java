@@ -25,7 +25,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * advanced-ml exported to Argo and run by {@link LocalArgo}, each stage a child process of the real
  * CLI on one shared store, ends as {@code stagecraft run advanced-ml} does: the same stage
  * outcomes, the same deployment with the same accuracy, with A/B testing on and off; and {@code
- * show --store} reads every stage back, also those Argo skipped.
+ * show}, {@code runs} and {@code report --store} read every stage back, also those Argo skipped.
  */
 @Timeout(600)
 class LocalArgoRunTest {
@@ -107,6 +107,13 @@ class LocalArgoRunTest {
     JsonNode shown = json(local, "show", workflowName, "--store", shared.toString(), "--json");
     assertEquals(ran.path("status").asText(), shown.path("status").asText(), shown.toString());
     assertEquals(statuses(ran), statuses(shown), result.toString());
+    JsonNode listed = json(local, "runs", "--store", shared.toString(), "--json");
+    assertEquals(workflowName, listed.path(0).path("runId").asText(), listed.toString());
+    Path report = dir.resolve("report.html");
+    Output reported =
+        cli(local, "report", workflowName, "--store", shared.toString(), "-o", report.toString());
+    assertEquals(0, reported.code(), reported.err());
+    assertTrue(Files.readString(report).contains(workflowName));
     assertEquals(
         deployment(json(local, "deployments", "--json")),
         deployment(json(local, "deployments", "--json", "--store", shared.toString())));
