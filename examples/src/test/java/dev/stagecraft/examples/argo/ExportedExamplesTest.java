@@ -19,9 +19,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code stagecraft export argo} for every pipeline {@code stagecraft list} shows, as each kind of
- * document: every one validates against Argo's JSON Schema; {@code -p} sets a workflow parameter's
- * default; bad options are one line and exit 2.
+ * {@code stagecraft export argo} for every pipeline {@code stagecraft list} shows (the examples and
+ * the tests' {@link FanOutsPipeline}), as each kind of document: every one validates against Argo's
+ * JSON Schema; {@code -p} sets a workflow parameter's default; bad options are one line and exit 2.
  */
 class ExportedExamplesTest {
   @TempDir Path dir;
@@ -61,7 +61,8 @@ class ExportedExamplesTest {
   @Test
   void everyExamplePipelineExportsAsAValidWorkflowAndWorkflowTemplate() throws Exception {
     List<String> pipelines = pipelines();
-    assertEquals(List.of("ab-demo", "advanced-ml", "diamond"), pipelines);
+    assertTrue(
+        pipelines.containsAll(List.of("ab-demo", "advanced-ml", "diamond")), pipelines.toString());
 
     for (String pipeline : pipelines) {
       for (String kind : List.of("Workflow", "WorkflowTemplate")) {
