@@ -1,5 +1,6 @@
 package dev.stagecraft.examples.argo;
 
+import dev.stagecraft.runtime.graph.Condition;
 import dev.stagecraft.runtime.graph.FanOut;
 import dev.stagecraft.runtime.graph.InputSpec;
 import dev.stagecraft.runtime.graph.ParamSpec;
@@ -17,7 +18,8 @@ import java.util.stream.IntStream;
  * A pipeline for the exported-workflow tests (registered in META-INF/services), with what the
  * examples lack: a fan-out over a {@code List} parameter and one over an upstream stage's list
  * (both {@code withParam}), a fan-out over no items, a stage that fails its first attempt (Argo's
- * {@code retryStrategy}), and an {@code Optional} input.
+ * {@code retryStrategy}), an {@code Optional} input, and a condition over a string parameter whose
+ * value a test makes look like an expression.
  */
 public final class FanOutsPipeline implements PipelineProvider {
   @Override
@@ -36,6 +38,7 @@ public final class FanOutsPipeline implements PipelineProvider {
         .description(description())
         .param(ParamSpec.optional("shards", ParamType.listOf(ParamType.STRING), "shards", "a,b,c"))
         .param(ParamSpec.optional("rows", ParamType.INT, "rows to list", "3"))
+        .param(ParamSpec.optional("label", ParamType.STRING, "labelled runs when it is run", "run"))
         .stage(
             StageSpec.builder("list_rows")
                 .outputType("java.util.List<java.lang.Integer>")
@@ -72,6 +75,18 @@ public final class FanOutsPipeline implements PipelineProvider {
                       }
                       return "ok";
                     })
+                .build())
+        .stage(
+            StageSpec.builder("labelled")
+                .outputType("java.lang.String")
+                .params("label")
+                .condition(
+                    new Condition(
+                        "label == 'run'",
+                        List.of(),
+                        List.of("label"),
+                        scope -> scope.saw("label", scope.<String>param("label")).equals("run")))
+                .body(call -> call.<String>param("label"))
                 .build())
         .stage(
             StageSpec.builder("join")
