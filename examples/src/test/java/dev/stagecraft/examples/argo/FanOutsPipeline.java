@@ -19,7 +19,7 @@ import java.util.stream.IntStream;
  * examples lack: a fan-out over a {@code List} parameter and one over an upstream stage's list
  * (both {@code withParam}), a fan-out over no items, a stage that fails its first attempt (Argo's
  * {@code retryStrategy}), an {@code Optional} input, and a condition over a string parameter whose
- * value a test makes look like an expression.
+ * value a test makes look like an expression; {@code failRows} fails {@code list_rows}.
  */
 public final class FanOutsPipeline implements PipelineProvider {
   @Override
@@ -38,12 +38,19 @@ public final class FanOutsPipeline implements PipelineProvider {
         .description(description())
         .param(ParamSpec.optional("shards", ParamType.listOf(ParamType.STRING), "shards", "a,b,c"))
         .param(ParamSpec.optional("rows", ParamType.INT, "rows to list", "3"))
+        .param(ParamSpec.optional("failRows", ParamType.BOOLEAN, "list_rows fails", "false"))
         .param(ParamSpec.optional("label", ParamType.STRING, "labelled runs when it is run", "run"))
         .stage(
             StageSpec.builder("list_rows")
                 .outputType("java.util.List<java.lang.Integer>")
-                .params("rows")
-                .body(call -> IntStream.range(0, call.<Integer>param("rows")).boxed().toList())
+                .params("rows", "failRows")
+                .body(
+                    call -> {
+                      if (call.<Boolean>param("failRows")) {
+                        throw new IllegalStateException("the rows are gone");
+                      }
+                      return IntStream.range(0, call.<Integer>param("rows")).boxed().toList();
+                    })
                 .build())
         .stage(
             StageSpec.builder("perShard")

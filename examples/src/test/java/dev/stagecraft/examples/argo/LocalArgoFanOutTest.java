@@ -1,6 +1,7 @@
 package dev.stagecraft.examples.argo;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -12,6 +13,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -21,10 +23,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@link FanOutsPipeline} exported and run by {@link LocalArgo}: {@code withParam} over a workflow
- * parameter given at submission and over an upstream stage's list, a fan-out over no items, and a
- * stage Argo retries after its first attempt fails, and a {@code when} over a parameter whose value
- * looks like an expression; every stage and instance ends as in {@code stagecraft run} with the
- * same parameters, and the retried attempt is in the history.
+ * parameter given at submission and over an upstream stage's list, a fan-out over no items, a stage
+ * Argo retries after its first attempt fails, a {@code when} over a parameter whose value looks
+ * like an expression, and a failed stage whose consumers Argo omits: every stage and instance ends
+ * as in {@code stagecraft run} with the same parameters, the retried attempt is in the history.
  */
 @Timeout(300)
 class LocalArgoFanOutTest {
@@ -35,7 +37,8 @@ class LocalArgoFanOutTest {
 
   @TempDir Path dir;
 
-  private JsonNode json(String... args) throws Exception {
+  /** The CLI's JSON output; it must exit 0 or {@code allowedCode}. */
+  private JsonNode json(int allowedCode, String... args) throws Exception {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     int code =
@@ -45,17 +48,21 @@ class LocalArgoFanOutTest {
             new PrintStream(err, true, StandardCharsets.UTF_8),
             Map.of("STAGECRAFT_HOME", dir.resolve("local").toString()),
             false);
-    assertEquals(0, code, err.toString(StandardCharsets.UTF_8));
+    assertTrue(
+        code == 0 || code == allowedCode, code + ": " + err.toString(StandardCharsets.UTF_8));
     String text = out.toString(StandardCharsets.UTF_8);
     return text.isEmpty() ? null : JSON.readTree(text);
   }
 
-  @Test
-  void fanOutsAndRetriesRunAsExportedAsTheyRunInOneProcess() throws Exception {
-    JsonNode ran =
-        json("run", "fan-outs", "-p", "shards=x,y", "-p", "label=" + EXPRESSION_LIKE, "--json");
-    Path yaml = dir.resolve("fan-outs.yaml");
-    json("export", "argo", "fan-outs", "-o", yaml.toString());
+  /** The run of {@code stagecraft run} and the exported one, with the same parameters. */
+  private record BothWays(JsonNode ran, LocalArgo.Result argo, JsonNode shown) {}
+
+  private BothWays runBothWays(String workflowName, Map<String, String> params) throws Exception {
+    List<String> run = new ArrayList<>(List.of("run", "fan-outs", "--json"));
+    params.forEach((k, v) -> run.addAll(List.of("-p", k + "=" + v)));
+    JsonNode ran = json(1, run.toArray(String[]::new));
+    Path yaml = dir.resolve(workflowName + ".yaml");
+    json(0, "export", "argo", "fan-outs", "-o", yaml.toString());
     JsonNode workflow = ExportedWorkflow.parse(Files.readString(yaml));
     ArgoSchema.assertValid(workflow);
 
@@ -71,32 +78,23 @@ class LocalArgoFanOutTest {
                     System.getProperty("java.class.path"),
                     StagecraftCli.class.getName()),
                 shared,
-                Files.createDirectories(dir.resolve("pods")),
-                "fan-outs-1",
-                Map.of("shards", "x,y", "label", EXPRESSION_LIKE))
+                Files.createDirectories(dir.resolve("pods-" + workflowName)),
+                workflowName,
+                params)
             .run();
-
-    assertEquals("Succeeded", result.phase(), result.toString());
-    assertEquals("Succeeded", result.nodes().get("perShard(0)"), result.toString());
-    assertEquals("Succeeded", result.nodes().get("perShard(1)"), result.toString());
-    assertEquals(null, result.nodes().get("perShard(2)"), result.toString());
-    assertEquals("Succeeded", result.nodes().get("perRow(2)"), result.toString());
-    assertEquals("Skipped", result.nodes().get("labelled"), result.toString());
-    JsonNode shown = json("show", "fan-outs-1", "--store", shared.toString(), "--json");
-    assertEquals("SUCCEEDED", shown.path("status").asText(), shown.toString());
-    assertEquals(statuses(ran), statuses(shown));
-    JsonNode flaky = stage(shown, "flaky");
-    assertEquals(2, flaky.path("attempts").asInt(), flaky.toString());
-    assertEquals(
-        "IOException: connection reset",
-        flaky.path("failedAttempts").path(0).path("reason").asText(),
-        flaky.toString());
+    assertEquals("Succeeded", result.nodes().get("onExit"), result.toString());
+    JsonNode shown = json(0, "show", workflowName, "--store", shared.toString(), "--json");
+    assertEquals(ran.path("status").asText(), shown.path("status").asText(), shown.toString());
+    assertEquals(statuses(ran), statuses(shown), result.toString());
+    return new BothWays(ran, result, shown);
   }
 
-  private static Map<String, String> statuses(JsonNode run) {
-    Map<String, String> statuses = new TreeMap<>();
-    run.path("stages")
-        .forEach(s -> statuses.put(s.path("name").asText(), s.path("status").asText()));
+  @Test
+  void fanOutsAndRetriesRunAsExportedAsTheyRunInOneProcess() throws Exception {
+    BothWays both = runBothWays("fan-outs-1", Map.of("shards", "x,y", "label", EXPRESSION_LIKE));
+
+    LocalArgo.Result result = both.argo();
+    assertEquals("SUCCEEDED", both.shown().path("status").asText());
     assertEquals(
         List.of(
             "flaky",
@@ -109,8 +107,41 @@ class LocalArgoFanOutTest {
             "perRow[2]",
             "perShard[0]",
             "perShard[1]"),
-        List.copyOf(statuses.keySet()),
-        run.toString());
+        List.copyOf(statuses(both.shown()).keySet()));
+    assertEquals("Succeeded", result.phase(), result.toString());
+    assertEquals("Succeeded", result.nodes().get("perShard(0)"), result.toString());
+    assertEquals("Succeeded", result.nodes().get("perShard(1)"), result.toString());
+    assertEquals(null, result.nodes().get("perShard(2)"), result.toString());
+    assertEquals("Succeeded", result.nodes().get("perRow(2)"), result.toString());
+    assertEquals("Skipped", result.nodes().get("labelled"), result.toString());
+    JsonNode flaky = stage(both.shown(), "flaky");
+    assertEquals(2, flaky.path("attempts").asInt(), flaky.toString());
+    assertEquals(
+        "IOException: connection reset",
+        flaky.path("failedAttempts").path(0).path("reason").asText(),
+        flaky.toString());
+  }
+
+  @Test
+  void aFailedStageOmitsItsConsumersWhichHistoryRecordsAsRunDoes() throws Exception {
+    BothWays both = runBothWays("fan-outs-2", Map.of("failRows", "true"));
+
+    LocalArgo.Result result = both.argo();
+    assertEquals("FAILED", both.shown().path("status").asText());
+    assertEquals("Failed", result.phase(), result.toString());
+    assertEquals("Failed", result.nodes().get("list-rows"), result.toString());
+    assertEquals("Omitted", result.nodes().get("perRow"), result.toString());
+    assertEquals("Omitted", result.nodes().get("join"), result.toString());
+    assertEquals(
+        "IllegalStateException: the rows are gone",
+        stage(both.shown(), "list_rows").path("reason").asText());
+    assertEquals("UPSTREAM_FAILED", stage(both.shown(), "join").path("status").asText());
+  }
+
+  private static Map<String, String> statuses(JsonNode run) {
+    Map<String, String> statuses = new TreeMap<>();
+    run.path("stages")
+        .forEach(s -> statuses.put(s.path("name").asText(), s.path("status").asText()));
     return statuses;
   }
 
