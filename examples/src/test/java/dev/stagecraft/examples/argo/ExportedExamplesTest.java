@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.stagecraft.runtime.cli.StagecraftCli;
 import dev.stagecraft.runtime.export.ArgoSchema;
 import dev.stagecraft.runtime.export.ExportedWorkflow;
@@ -85,6 +86,94 @@ class ExportedExamplesTest {
         .forEach(p -> defaults.put(p.path("name").asText(), p.path("value").asText()));
     assertEquals("16", defaults.get("nTrials"));
     assertEquals("false", defaults.get("enableAbTesting"));
+  }
+
+  @Test
+  void theResolvedPlanSetsResourcesPriorityRetriesAndDeadlinesAndFixesWhatItsRulesRead()
+      throws Exception {
+    String[] planOptions = {
+      "--template",
+      "templates/advanced-ml.yaml",
+      "--profile",
+      "environment=production",
+      "--profile",
+      "priority=high",
+      "--profile",
+      "data_size=2e10",
+      "--gpus",
+      "1",
+      "--max-cpu",
+      "16",
+      "--max-memory",
+      "64Gi"
+    };
+    JsonNode doc = export(concat(new String[] {"advanced-ml"}, planOptions));
+    Output planned = cli(concat(new String[] {"plan", "advanced-ml", "--json"}, planOptions));
+    assertEquals(0, planned.code(), planned.out());
+    JsonNode plan = new ObjectMapper().readTree(planned.out());
+
+    ArgoSchema.assertValid(doc);
+    int gpuStages = 0;
+    List<String> excluded = new ArrayList<>();
+    for (JsonNode stage : plan.path("stages")) {
+      if (!stage.path("included").asBoolean()) {
+        excluded.add(stage.path("name").asText() + "=" + stage.path("reason").asText());
+        continue;
+      }
+      JsonNode planRes = stage.path("resources");
+      JsonNode res = template(doc, stage.path("name").asText()).path("container").path("resources");
+      String name = stage.path("name").asText();
+      assertEquals(planRes.path("cpu").asText(), res.path("requests").path("cpu").asText(), name);
+      assertEquals(planRes.path("memory").asText(), res.path("requests").path("memory").asText());
+      assertEquals(planRes.path("memory").asText(), res.path("limits").path("memory").asText());
+      if (planRes.path("gpu").asInt() > 0) {
+        gpuStages++;
+        assertEquals(
+            planRes.path("gpu").asText(), res.path("limits").path("nvidia.com/gpu").asText());
+      }
+    }
+    assertEquals(1, gpuStages, "the template's big-data-gpu rule gives train a GPU");
+    assertEquals(10, doc.path("spec").path("priority").asInt());
+    JsonNode load = template(doc, "load");
+    assertEquals("2", load.path("retryStrategy").path("limit").asText());
+    assertEquals("360", load.path("activeDeadlineSeconds").asText(), "PT5M and a minute's grace");
+    assertEquals(
+        "14460", template(doc, "train").path("activeDeadlineSeconds").asText(), "the rule's PT4H");
+    List<String> workflowParams = new ArrayList<>();
+    doc.path("spec")
+        .path("arguments")
+        .path("parameters")
+        .forEach(p -> workflowParams.add(p.path("name").asText()));
+    assertTrue(workflowParams.contains("folds"), workflowParams.toString());
+    assertTrue(
+        !workflowParams.contains("nTrials"),
+        "a rule read nTrials, so the plan holds only for its value: " + workflowParams);
+    List<String> beginArgs = new ArrayList<>();
+    template(doc, "stagecraft--begin")
+        .path("container")
+        .path("args")
+        .forEach(a -> beginArgs.add(a.asText()));
+    assertTrue(beginArgs.contains("nTrials=32"), beginArgs.toString());
+    assertTrue(!excluded.isEmpty(), plan.toString());
+    for (String stage : excluded) {
+      int at = beginArgs.indexOf(stage);
+      assertTrue(at > 0 && beginArgs.get(at - 1).equals("--excluded"), stage + ": " + beginArgs);
+    }
+  }
+
+  private static String[] concat(String[] a, String[] b) {
+    List<String> all = new ArrayList<>(List.of(a));
+    all.addAll(List.of(b));
+    return all.toArray(String[]::new);
+  }
+
+  private static JsonNode template(JsonNode doc, String name) {
+    for (JsonNode t : doc.path("spec").path("templates")) {
+      if (t.path("name").asText().equals(name)) {
+        return t;
+      }
+    }
+    throw new AssertionError("no template " + name);
   }
 
   @Test
