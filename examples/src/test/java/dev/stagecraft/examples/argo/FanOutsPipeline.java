@@ -16,10 +16,11 @@ import java.util.stream.IntStream;
 
 /**
  * A pipeline for the exported-workflow tests (registered in META-INF/services), with what the
- * examples lack: a fan-out over a {@code List} parameter and one over an upstream stage's list
- * (both {@code withParam}), a fan-out over no items, a stage that fails its first attempt (Argo's
- * {@code retryStrategy}), an {@code Optional} input, and a condition over a string parameter whose
- * value a test makes look like an expression; {@code failRows} fails {@code list_rows}.
+ * examples lack: a fan-out over a {@code List} parameter, one instance at a time, and one over an
+ * upstream stage's list (both {@code withParam}), a fan-out over no items, a stage that fails its
+ * first attempt (Argo's {@code retryStrategy}), an {@code Optional} input, and a condition over a
+ * string parameter whose value a test makes look like an expression; {@code failRows} fails {@code
+ * list_rows}.
  */
 public final class FanOutsPipeline implements PipelineProvider {
   @Override
@@ -56,6 +57,7 @@ public final class FanOutsPipeline implements PipelineProvider {
             StageSpec.builder("perShard")
                 .outputType("java.lang.String")
                 .fanOut(new FanOut.FromParam("shards"))
+                .parallelism(1)
                 .body(call -> call.<String>item() + "!")
                 .build())
         .stage(

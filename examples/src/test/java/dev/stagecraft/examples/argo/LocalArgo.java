@@ -11,10 +11,12 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
@@ -123,6 +125,7 @@ public final class LocalArgo {
       throws Exception {
     List<JsonNode> pending = new ArrayList<>();
     template.path("dag").path("tasks").forEach(pending::add);
+    Semaphore slots = new Semaphore(template.path("parallelism").asInt(Integer.MAX_VALUE));
     Map<String, TaskView> ended = new LinkedHashMap<>();
     while (!pending.isEmpty()) {
       List<JsonNode> ready = new ArrayList<>();
@@ -140,7 +143,7 @@ public final class LocalArgo {
       for (JsonNode task : ready) {
         running.put(
             task.path("name").asText(),
-            pool.submit(() -> runTask(task, inputs, Map.copyOf(ended), prefix, nodes)));
+            pool.submit(() -> runTask(task, inputs, Map.copyOf(ended), prefix, nodes, slots)));
       }
       for (Map.Entry<String, Future<TaskView>> e : running.entrySet()) {
         TaskView view = e.getValue().get(STEP_TIMEOUT_MINUTES, TimeUnit.MINUTES);
@@ -159,7 +162,8 @@ public final class LocalArgo {
       Map<String, String> dagInputs,
       Map<String, TaskView> ended,
       String prefix,
-      Map<String, String> nodes)
+      Map<String, String> nodes,
+      Semaphore slots)
       throws Exception {
     String depends = task.path("depends").asText("");
     if (!depends.isEmpty()
@@ -179,11 +183,14 @@ public final class LocalArgo {
     }
     List<String> items = items(task, scope);
     if (items == null) {
-      return runTemplate(
-          task.path("template").asText(),
-          arguments(task, scope),
-          prefix + task.path("name").asText() + ".",
-          nodes);
+      return inSlot(
+          slots,
+          () ->
+              runTemplate(
+                  task.path("template").asText(),
+                  arguments(task, scope),
+                  prefix + task.path("name").asText() + ".",
+                  nodes));
     }
     if (items.isEmpty()) {
       return new TaskView("Skipped", Map.of());
@@ -195,11 +202,14 @@ public final class LocalArgo {
       children.add(
           pool.submit(
               () ->
-                  runTemplate(
-                      task.path("template").asText(),
-                      arguments(task, itemScope),
-                      prefix + task.path("name").asText() + "(" + item + ").",
-                      nodes)));
+                  inSlot(
+                      slots,
+                      () ->
+                          runTemplate(
+                              task.path("template").asText(),
+                              arguments(task, itemScope),
+                              prefix + task.path("name").asText() + "(" + item + ").",
+                              nodes))));
     }
     boolean allSucceeded = true;
     for (int i = 0; i < children.size(); i++) {
@@ -208,6 +218,16 @@ public final class LocalArgo {
       allSucceeded &= child.phase().equals("Succeeded");
     }
     return new TaskView(allSucceeded ? "Succeeded" : "Failed", Map.of());
+  }
+
+  /** Runs {@code step} while holding one of the DAG's slots (its template's parallelism). */
+  private static TaskView inSlot(Semaphore slots, Callable<TaskView> step) throws Exception {
+    slots.acquire();
+    try {
+      return step.call();
+    } finally {
+      slots.release();
+    }
   }
 
   /** Argo's task results; a task over items Succeeded only when every item did. */

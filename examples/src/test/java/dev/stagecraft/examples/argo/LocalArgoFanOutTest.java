@@ -13,6 +13,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -109,9 +110,17 @@ class LocalArgoFanOutTest {
             "perShard[1]"),
         List.copyOf(statuses(both.shown()).keySet()));
     assertEquals("Succeeded", result.phase(), result.toString());
-    assertEquals("Succeeded", result.nodes().get("perShard(0)"), result.toString());
-    assertEquals("Succeeded", result.nodes().get("perShard(1)"), result.toString());
-    assertEquals(null, result.nodes().get("perShard(2)"), result.toString());
+    // perShard runs one instance at a time: a DAG of its own with parallelism 1
+    assertEquals("Succeeded", result.nodes().get("perShard.perShard(0)"), result.toString());
+    assertEquals("Succeeded", result.nodes().get("perShard.perShard(1)"), result.toString());
+    assertEquals(null, result.nodes().get("perShard.perShard(2)"), result.toString());
+    Instant firstEnd = Instant.parse(stage(both.shown(), "perShard[0]").path("end").asText());
+    Instant secondStart = Instant.parse(stage(both.shown(), "perShard[1]").path("start").asText());
+    Instant secondEnd = Instant.parse(stage(both.shown(), "perShard[1]").path("end").asText());
+    Instant firstStart = Instant.parse(stage(both.shown(), "perShard[0]").path("start").asText());
+    assertTrue(
+        !firstEnd.isAfter(secondStart) || !secondEnd.isAfter(firstStart),
+        "the two instances overlapped: " + both.shown());
     assertEquals("Succeeded", result.nodes().get("perRow(2)"), result.toString());
     assertEquals("Skipped", result.nodes().get("labelled"), result.toString());
     JsonNode flaky = stage(both.shown(), "flaky");
