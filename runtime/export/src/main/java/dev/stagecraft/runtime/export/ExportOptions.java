@@ -89,9 +89,4 @@ public record ExportOptions(
         Optional.of(value),
         fixedParams);
   }
-
-  public ExportOptions withFixedParams(Set<String> value) {
-    return new ExportOptions(
-        kind, image, storePath, storeClaim, serviceAccount, imagePullSecrets, tenant, value);
-  }
 }

@@ -6,7 +6,6 @@ import dev.stagecraft.runtime.io.AtomicFile;
 import dev.stagecraft.runtime.store.StoreException;
 import dev.stagecraft.runtime.store.artifact.ArtifactRef;
 import java.io.IOException;
-import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -170,10 +169,6 @@ public final class SharedRuns {
   /** An instance name as a file name: {@code train[1]} is {@code train%5B1%5D}. */
   private static String fileName(String instance) {
     return URLEncoder.encode(instance, StandardCharsets.UTF_8);
-  }
-
-  static String instanceOf(String fileName) {
-    return URLDecoder.decode(fileName, StandardCharsets.UTF_8);
   }
 
   private static List<Path> jsonFiles(Path dir) {
