@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -124,6 +125,31 @@ class ArgoExportTest {
     assertEquals("shapes", template.path("metadata").path("name").asText());
     assertFalse(dag(workflow).path("failFast").asBoolean(true));
     assertEquals(ArgoNames.END, workflow.path("spec").path("onExit").asText());
+  }
+
+  @Test
+  void aThousandStagePipelineExportsAsAValidWorkflow() {
+    SplittableRandom random = new SplittableRandom(13);
+    PipelineDefinition.Builder b = PipelineDefinition.builder("thousand");
+    for (int i = 0; i < 1000; i++) {
+      StageSpec.Builder s = stage("s" + i).outputType("java.lang.Integer");
+      for (int k = 0; i > 0 && k < 3; k++) {
+        int up = random.nextInt(i);
+        if (k == 1) {
+          s.input(InputSpec.optionalOf("s" + up));
+        } else {
+          s.dependsOn("s" + up);
+        }
+      }
+      if (i % 25 == 24) {
+        s.fanOut(new FanOut.Items(List.of("a", "b", "c", "d")));
+      }
+      b.stage(s.build());
+    }
+
+    JsonNode doc = export(b.build(), ExportOptions.defaults());
+
+    assertEquals(1001, dag(doc).path("tasks").size(), "the stages and the begin task");
   }
 
   @Test
