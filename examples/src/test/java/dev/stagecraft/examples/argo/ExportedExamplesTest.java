@@ -177,6 +177,46 @@ class ExportedExamplesTest {
   }
 
   @Test
+  void theImageTheStoreAndThePodsIdentityAreTheOptions() throws Exception {
+    JsonNode doc =
+        export(
+            "diamond",
+            "--image",
+            "registry.example.com/team/stagecraft:1.2",
+            "--store-claim",
+            "shared-store",
+            "--store-path",
+            "/mnt/store",
+            "--service-account",
+            "pipelines",
+            "--image-pull-secret",
+            "regcred",
+            "--image-pull-secret",
+            "mirror");
+
+    ArgoSchema.assertValid(doc);
+    JsonNode spec = doc.path("spec");
+    assertEquals("pipelines", spec.path("serviceAccountName").asText());
+    assertEquals(
+        "[{\"name\":\"regcred\"},{\"name\":\"mirror\"}]", spec.path("imagePullSecrets").toString());
+    assertEquals(
+        "shared-store",
+        spec.path("volumes").path(0).path("persistentVolumeClaim").path("claimName").asText());
+    JsonNode container = template(doc, "sample").path("container");
+    assertEquals("registry.example.com/team/stagecraft:1.2", container.path("image").asText());
+    List<String> args = new ArrayList<>();
+    container.path("args").forEach(a -> args.add(a.asText()));
+    assertEquals("/mnt/store", args.get(args.indexOf("--store") + 1));
+    assertEquals("/mnt/store", container.path("volumeMounts").path(0).path("mountPath").asText());
+
+    Output relative = cli("export", "argo", "diamond", "--store-path", "store");
+    assertEquals(2, relative.code());
+    assertEquals(
+        "error: --store-path store must be an absolute path inside the pods, e.g. /stagecraft",
+        relative.err().strip());
+  }
+
+  @Test
   void badOptionsAreOneLineAndExitTwo() {
     Output kind = cli("export", "argo", "diamond", "--kind", "Workflw");
     assertEquals(2, kind.code());
