@@ -26,16 +26,17 @@ import java.util.regex.Pattern;
  * A small stand-in for the Argo controller, for tests on a machine without a cluster: runs an
  * exported {@code Workflow} document with each container as a child process on this machine.
  *
- * <p>It follows Argo's rules for what the export uses: DAG tasks start when every task their {@code
- * depends} names has ended; a false {@code depends} makes a task Omitted, a false {@code when}
- * Skipped, and an empty {@code withItems}/{@code withParam} Skipped; a task over items runs one
- * child per item (at most the template's {@code parallelism} at once) and Succeeded only if all
- * did; {@code retryStrategy} retries up to {@code limit} while its expression holds; {@code
- * failFast: false} lets the other branches finish; {@code onExit} runs last. Containers run {@code
- * command: [stagecraft]} as the given Java command, with each volume mount mapped to a directory
- * (the store's claim to the shared store, an {@code emptyDir} to one per pod), and their output
- * parameters are read from the mapped {@code valueFrom.path}. The export benchmark times it too
- * (through this module's test jar).
+ * <p>It follows Argo's rules for what the export uses: DAG tasks start once every task their {@code
+ * depends} names has ended (in waves: the tasks ready together start together, and the next wave
+ * waits for all of them, which orders no more than Argo may); a false {@code depends} makes a task
+ * Omitted, a false {@code when} Skipped, and an empty {@code withItems}/{@code withParam} Skipped;
+ * a task over items runs one child per item (at most the template's {@code parallelism} at once)
+ * and Succeeded only if all did; {@code retryStrategy} retries up to {@code limit} while its
+ * expression holds; {@code failFast: false} lets the other branches finish; {@code onExit} runs
+ * last. Containers run {@code command: [stagecraft]} as the given Java command, with each volume
+ * mount mapped to a directory (the store's claim to the shared store, an {@code emptyDir} to one
+ * per pod), and their output parameters are read from the mapped {@code valueFrom.path}. The export
+ * benchmark times it too (through this module's test jar).
  */
 public final class LocalArgo {
   private static final Pattern TAG = Pattern.compile("\\{\\{([^{}=][^{}]*)}}");
