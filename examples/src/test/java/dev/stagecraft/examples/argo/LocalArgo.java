@@ -12,7 +12,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletionService;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -26,17 +28,16 @@ import java.util.regex.Pattern;
  * A small stand-in for the Argo controller, for tests on a machine without a cluster: runs an
  * exported {@code Workflow} document with each container as a child process on this machine.
  *
- * <p>It follows Argo's rules for what the export uses: DAG tasks start once every task their {@code
- * depends} names has ended (in waves: the tasks ready together start together, and the next wave
- * waits for all of them, which orders no more than Argo may); a false {@code depends} makes a task
- * Omitted, a false {@code when} Skipped, and an empty {@code withItems}/{@code withParam} Skipped;
- * a task over items runs one child per item (at most the template's {@code parallelism} at once)
- * and Succeeded only if all did; {@code retryStrategy} retries up to {@code limit} while its
- * expression holds; {@code failFast: false} lets the other branches finish; {@code onExit} runs
- * last. Containers run {@code command: [stagecraft]} as the given Java command, with each volume
- * mount mapped to a directory (the store's claim to the shared store, an {@code emptyDir} to one
- * per pod), and their output parameters are read from the mapped {@code valueFrom.path}. The export
- * benchmark times it too (through this module's test jar).
+ * <p>It follows Argo's rules for what the export uses: a DAG task starts as soon as every task its
+ * {@code depends} names has ended; a false {@code depends} makes a task Omitted, a false {@code
+ * when} Skipped, and an empty {@code withItems}/{@code withParam} Skipped; a task over items runs
+ * one child per item (at most the template's {@code parallelism} at once) and Succeeded only if all
+ * did; {@code retryStrategy} retries up to {@code limit} while its expression holds; {@code
+ * failFast: false} lets the other branches finish; {@code onExit} runs last. Containers run {@code
+ * command: [stagecraft]} as the given Java command, with each volume mount mapped to a directory
+ * (the store's claim to the shared store, an {@code emptyDir} to one per pod), and their output
+ * parameters are read from the mapped {@code valueFrom.path}. The export benchmark times it too
+ * (through this module's test jar).
  */
 public final class LocalArgo {
   private static final Pattern TAG = Pattern.compile("\\{\\{([^{}=][^{}]*)}}");
@@ -128,7 +129,9 @@ public final class LocalArgo {
     template.path("dag").path("tasks").forEach(pending::add);
     Semaphore slots = new Semaphore(template.path("parallelism").asInt(Integer.MAX_VALUE));
     Map<String, TaskView> ended = new LinkedHashMap<>();
-    while (!pending.isEmpty()) {
+    CompletionService<Map.Entry<String, TaskView>> running = new ExecutorCompletionService<>(pool);
+    int started = 0;
+    while (!pending.isEmpty() || ended.size() < started) {
       List<JsonNode> ready = new ArrayList<>();
       for (JsonNode task : pending) {
         String depends = task.path("depends").asText("");
@@ -136,21 +139,27 @@ public final class LocalArgo {
           ready.add(task);
         }
       }
-      if (ready.isEmpty()) {
+      pending.removeAll(ready);
+      for (JsonNode task : ready) {
+        Map<String, TaskView> before = Map.copyOf(ended);
+        running.submit(
+            () ->
+                Map.entry(
+                    task.path("name").asText(),
+                    runTask(task, inputs, before, prefix, nodes, slots)));
+        started++;
+      }
+      if (ended.size() == started) {
         throw new IllegalStateException("the DAG's depends form a cycle or name unknown tasks");
       }
-      pending.removeAll(ready);
-      Map<String, Future<TaskView>> running = new LinkedHashMap<>();
-      for (JsonNode task : ready) {
-        running.put(
-            task.path("name").asText(),
-            pool.submit(() -> runTask(task, inputs, Map.copyOf(ended), prefix, nodes, slots)));
+      Future<Map.Entry<String, TaskView>> done =
+          running.poll(STEP_TIMEOUT_MINUTES, TimeUnit.MINUTES);
+      if (done == null) {
+        throw new IllegalStateException("no task ended within the step timeout");
       }
-      for (Map.Entry<String, Future<TaskView>> e : running.entrySet()) {
-        TaskView view = e.getValue().get(STEP_TIMEOUT_MINUTES, TimeUnit.MINUTES);
-        ended.put(e.getKey(), view);
-        nodes.put(prefix + e.getKey(), view.phase());
-      }
+      Map.Entry<String, TaskView> e = done.get();
+      ended.put(e.getKey(), e.getValue());
+      nodes.put(prefix + e.getKey(), e.getValue().phase());
     }
     boolean failed =
         ended.values().stream()
