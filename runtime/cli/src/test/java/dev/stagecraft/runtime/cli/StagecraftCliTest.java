@@ -231,7 +231,7 @@ class StagecraftCliTest {
     assertOneLineError(
         none,
         2,
-        "error: name a command: list, describe, plan, run, resume, runs, show, report, logs,"
+        "error: name a command: list, describe, plan, run, stats, resume, runs, show, report, logs,"
             + " preprocess, deployments, doctor, gc (see 'stagecraft --help')");
 
     Result unknownOption = cli("run", "diamond", "--frobnicate");
