@@ -1,6 +1,7 @@
 package example;
 
 import dev.stagecraft.annotations.StageType;
+import dev.stagecraft.annotations.syntax.ValueCheck;
 import dev.stagecraft.runtime.engine.PipelineRunner;
 import dev.stagecraft.runtime.engine.RunOptions;
 import dev.stagecraft.runtime.engine.RunResult;
@@ -78,6 +79,7 @@ public final class StagecraftDiamondPipeline implements PipelineProvider {
     Instance instance = new Instance(pipeline);
     PipelineDefinition.Builder def = PipelineDefinition.builder(NAME).description(DESCRIPTION);
     addParams(def);
+    def.paramCheck(values -> new DiamondPipeline.Params(values.<Path>get("input"), values.<Integer>get("rows"), values.<Double>get("minConfidence"), values.<Boolean>get("publish"), values.<String>get("slot")));
     addStages(def, instance);
     return def.build();
   }
@@ -98,9 +100,11 @@ public final class StagecraftDiamondPipeline implements PipelineProvider {
   }
 
   private static void addParams(PipelineDefinition.Builder def) {
-    def.param(ParamSpec.required("input", ParamType.PATH, "where the data is"));
-    def.param(ParamSpec.optional("rows", ParamType.INT, "", "100"));
+    def.param(ParamSpec.required("input", ParamType.PATH, "where the data is").withChecks(new ValueCheck.NotEmpty()));
+    def.param(ParamSpec.optional("rows", ParamType.INT, "", "100").withChecks(new ValueCheck.Range(1.0, 1000000.0, false, false)));
+    def.param(ParamSpec.optional("minConfidence", ParamType.DOUBLE, "to publish", "0.8").withChecks(new ValueCheck.Range(0.0, 1.0, false, true)));
     def.param(ParamSpec.optional("publish", ParamType.BOOLEAN, "", "true"));
+    def.param(ParamSpec.optional("slot", ParamType.STRING, "", "blue").withChecks(new ValueCheck.OneOf(List.of("blue", "green"))));
   }
 
   private static void addStages(PipelineDefinition.Builder def, Instance pipeline) {
@@ -145,9 +149,9 @@ public final class StagecraftDiamondPipeline implements PipelineProvider {
         .outputType("void")
         .dependsOn("profile")
         .input(InputSpec.of("compare"))
-        .params("publish")
+        .params("slot")
         .resources(RESOURCES)
-        .condition(new Condition("compare.confidence > 0.8 && publish", List.of("compare"), List.of("publish"), scope -> ((double) scope.saw("compare.confidence", scope.notNull("compare", scope.<DiamondPipeline.Comparison>output("compare")).confidence()) > 0.8) && scope.saw("publish", scope.<Boolean>param("publish"))))
+        .condition(new Condition("compare.confidence > minConfidence && publish", List.of("compare"), List.of("minConfidence", "publish"), scope -> ((double) scope.saw("compare.confidence", scope.notNull("compare", scope.<DiamondPipeline.Comparison>output("compare")).confidence()) > (double) scope.saw("minConfidence", scope.<Double>param("minConfidence"))) && scope.saw("publish", scope.<Boolean>param("publish"))))
         .body(new StageBodies(pipeline, "deploy"))
         .build());
   }
@@ -177,7 +181,7 @@ public final class StagecraftDiamondPipeline implements PipelineProvider {
         case "compare":
           return pipeline.get().compare(call.<List<DiamondPipeline.Model>>input("train"), call.<Long>input("profile"));
         case "deploy":
-          pipeline.get().deploy(call.<DiamondPipeline.Comparison>input("compare"), call.<Boolean>param("publish"));
+          pipeline.get().deploy(call.<DiamondPipeline.Comparison>input("compare"), call.<String>param("slot"));
           return null;
         default:
           throw new IllegalStateException("no body for stage " + stage);
@@ -220,7 +224,7 @@ public final class StagecraftDiamondPipeline implements PipelineProvider {
     }
 
     /**
-     * Sets parameter {@code input} (Path, required): where the data is
+     * Sets parameter {@code input} (Path, required, not empty): where the data is
      */
     public Builder input(Path value) {
       params.put("input", Objects.requireNonNull(value, "input"));
@@ -228,10 +232,18 @@ public final class StagecraftDiamondPipeline implements PipelineProvider {
     }
 
     /**
-     * Sets parameter {@code rows} (int, default {@code "100"}).
+     * Sets parameter {@code rows} (int, default {@code "100"}, in [1, 1000000]).
      */
     public Builder rows(int value) {
       params.put("rows", value);
+      return this;
+    }
+
+    /**
+     * Sets parameter {@code minConfidence} (double, default {@code "0.8"}, in [0, 1)): to publish
+     */
+    public Builder minConfidence(double value) {
+      params.put("minConfidence", value);
       return this;
     }
 
@@ -240,6 +252,14 @@ public final class StagecraftDiamondPipeline implements PipelineProvider {
      */
     public Builder publish(boolean value) {
       params.put("publish", value);
+      return this;
+    }
+
+    /**
+     * Sets parameter {@code slot} (String, default {@code "blue"}, one of blue, green).
+     */
+    public Builder slot(String value) {
+      params.put("slot", Objects.requireNonNull(value, "slot"));
       return this;
     }
 

@@ -1,7 +1,7 @@
 package dev.stagecraft.benchmarks;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.stagecraft.runtime.store.codec.JsonMappers;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -69,7 +69,7 @@ public final class AdvancedMlBenchmark {
       if (code != 0) {
         throw new IllegalStateException("advanced-ml exited with " + code);
       }
-      JsonNode run = new ObjectMapper().readTree(new String(out, StandardCharsets.UTF_8));
+      JsonNode run = JsonMappers.create().readTree(new String(out, StandardCharsets.UTF_8));
       for (JsonNode stage : run.get("stages")) {
         if (stage.get("name").asText().startsWith("deploy")
             && stage.get("status").asText().equals("SUCCEEDED")) {

@@ -10,6 +10,7 @@ import dev.stagecraft.runtime.engine.RunStatus;
 import dev.stagecraft.runtime.graph.PipelineDefinition;
 import dev.stagecraft.runtime.graph.PipelineProvider;
 import dev.stagecraft.runtime.store.Store;
+import dev.stagecraft.runtime.store.codec.JsonMappers;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URL;
@@ -60,7 +61,7 @@ public final class ColdCliBenchmark {
   /** Stages per layer; every layer reads the one before. */
   static final int WIDTH = 25;
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = JsonMappers.create();
 
   private ColdCliBenchmark() {}
 

@@ -1,8 +1,8 @@
 package dev.stagecraft.benchmarks;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.stagecraft.benchmarks.TestFunctions.TestFunction;
+import dev.stagecraft.examples.advancedml.VariantConfigs;
 import dev.stagecraft.runtime.components.data.BundledData;
 import dev.stagecraft.runtime.components.data.ImputeStrategy;
 import dev.stagecraft.runtime.components.data.PreprocessOptions;
@@ -23,7 +23,7 @@ import dev.stagecraft.runtime.components.train.SearchStrategy;
 import dev.stagecraft.runtime.components.train.TableDatasets;
 import dev.stagecraft.runtime.components.train.TrainingConfig;
 import dev.stagecraft.runtime.components.train.TrialRecord;
-import dev.stagecraft.runtime.components.train.Variants;
+import dev.stagecraft.runtime.store.codec.JsonMappers;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -102,7 +102,7 @@ public final class SearchBenchmark {
               + " repository root");
       System.exit(2);
     }
-    JsonNode optuna = new ObjectMapper().readTree(Files.readString(OPTUNA_RESULTS));
+    JsonNode optuna = JsonMappers.create().readTree(Files.readString(OPTUNA_RESULTS));
     System.out.printf(
         Locale.ROOT,
         "best value after %d trials, mean over seeds 0-%d (minimized; lower is better)%n"
@@ -361,9 +361,9 @@ public final class SearchBenchmark {
     long wall = 0;
     long cpu = 0;
     int pruned = 0;
-    for (String variant : List.of("a", "b")) {
+    for (String variant : VariantConfigs.VARIANTS) {
       List<TrialRecord> history = new ArrayList<>();
-      for (TrainingConfig config : Variants.of(variant, MAIN_JOB_TRIALS, 3, seed)) {
+      for (TrainingConfig config : VariantConfigs.defaults(variant, MAIN_JOB_TRIALS, 3, seed)) {
         TrainingConfig c = config.withStrategy(strategy).withPruning(pruning);
         long start = System.nanoTime();
         long cpuStart = processCpuNanos();

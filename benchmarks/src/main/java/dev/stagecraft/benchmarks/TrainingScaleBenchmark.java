@@ -2,6 +2,7 @@ package dev.stagecraft.benchmarks;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.stagecraft.examples.advancedml.VariantConfigs;
 import dev.stagecraft.runtime.components.data.CsvSource;
 import dev.stagecraft.runtime.components.data.ScaleMethod;
 import dev.stagecraft.runtime.components.data.Scaler;
@@ -13,7 +14,6 @@ import dev.stagecraft.runtime.components.train.TableDatasets;
 import dev.stagecraft.runtime.components.train.TrainedModel;
 import dev.stagecraft.runtime.components.train.TrainingConfig;
 import dev.stagecraft.runtime.components.train.TrainingOptions;
-import dev.stagecraft.runtime.components.train.Variants;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
@@ -207,7 +207,7 @@ public final class TrainingScaleBenchmark {
         TableDatasets.forEvaluation(
             table.inRange(TRAIN_ROWS, table.rowCount()), "label", train.featureNames());
     List<TrainingConfig> b =
-        Variants.of("b", 2, 3, SEED).stream().map(c -> c.withTrials(2)).toList();
+        VariantConfigs.defaults("b", 2, 3, SEED).stream().map(c -> c.withTrials(2)).toList();
     ModelTraining.train(train, test, b, TrainingOptions.sequential()); // warm-up
     Map<Integer, Double> seconds = new LinkedHashMap<>();
     Map<Integer, TrainedModel> models = new LinkedHashMap<>();

@@ -24,6 +24,9 @@ import java.lang.annotation.Target;
  * public Deployment deploy(@Input("abTest") AbTestResult result) { ... }
  * }</pre>
  *
+ * <p>Like any annotation value, the condition is a compile-time constant, so it may be built from
+ * constants: {@code @When("abTest.confidence > " + PRODUCTION_CONFIDENCE)}.
+ *
  * <p>The language:
  *
  * <pre>

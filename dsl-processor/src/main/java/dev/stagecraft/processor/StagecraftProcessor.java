@@ -70,11 +70,11 @@ public final class StagecraftProcessor extends AbstractProcessor {
       }
     }
     try {
-      reportStrayStages(round);
+      reportStrays(round);
     } catch (RuntimeException e) {
       processingEnv
           .getMessager()
-          .printMessage(Kind.ERROR, Diagnostic.INTERNAL_ERROR.format("@Stage methods", e));
+          .printMessage(Kind.ERROR, Diagnostic.internalError("@Stage methods", e));
     }
     for (TypeElement pipeline : pipelines) {
       if (PipelineParser.hasUnresolvedTypes(pipeline)) {
@@ -82,14 +82,14 @@ public final class StagecraftProcessor extends AbstractProcessor {
         continue;
       }
       try {
-        process(pipeline, types);
+        if (!process(pipeline, types, round.processingOver())) {
+          deferred.add(pipeline.getQualifiedName().toString());
+        }
       } catch (RuntimeException | IOException | LinkageError e) {
         processingEnv
             .getMessager()
             .printMessage(
-                Kind.ERROR,
-                Diagnostic.INTERNAL_ERROR.format(pipeline.getQualifiedName(), e),
-                pipeline);
+                Kind.ERROR, Diagnostic.internalError(pipeline.getQualifiedName(), e), pipeline);
       }
     }
     if (round.processingOver()) {
@@ -106,36 +106,62 @@ public final class StagecraftProcessor extends AbstractProcessor {
         processingEnv
             .getMessager()
             .printMessage(
-                Kind.ERROR, Diagnostic.INTERNAL_ERROR.format("the ServiceLoader registration", e));
+                Kind.ERROR, Diagnostic.internalError("the ServiceLoader registration", e));
       }
     }
     return false;
   }
 
-  private void process(TypeElement type, TypeSupport types) throws IOException {
+  /**
+   * Checks a pipeline and generates its class when it has no error; false when it must wait for a
+   * later round (a condition reads through a type not resolved yet).
+   */
+  private boolean process(TypeElement type, TypeSupport types, boolean lastRound)
+      throws IOException {
     PipelineModel model = new PipelineParser(types).parse(type);
     PipelineGraph graph =
         PipelineGraph.build(
             model,
             types,
-            new ConditionCompiler(processingEnv.getTypeUtils(), processingEnv.getElementUtils()));
+            new ConditionCompiler(processingEnv.getTypeUtils(), processingEnv.getElementUtils()),
+            lastRound);
+    if (graph.waitsForTypes()) {
+      return false;
+    }
     Report report = validators.validate(graph);
     report.printTo(processingEnv.getMessager());
     if (!report.isClean()) {
-      return;
+      return true;
     }
     new SourceWriter(processingEnv.getFiler())
         .write(model.generatedName().packageName(), PipelineGenerator.generate(graph), type);
     services.add(model.generatedName().canonicalName(), type);
+    return true;
   }
 
-  /** {@code @Stage} methods whose class is not a {@code @Pipeline}. */
-  private void reportStrayStages(RoundEnvironment round) {
+  /**
+   * {@code @Stage} methods and {@code @Parameters} records whose class is not a {@code @Pipeline}.
+   */
+  private void reportStrays(RoundEnvironment round) {
+    Report report = new Report();
+    TypeElement parameters =
+        processingEnv.getElementUtils().getTypeElement(PipelineParser.PARAMETERS);
+    if (parameters != null) {
+      for (Element e : round.getElementsAnnotatedWith(parameters)) {
+        Element owner = e.getEnclosingElement();
+        if (owner == null || Annotations.find(owner, PipelineParser.PIPELINE).isEmpty()) {
+          report.error(
+              Diagnostic.PARAMETERS_OUTSIDE_PIPELINE,
+              Location.of(e, Annotations.find(e, PipelineParser.PARAMETERS).orElse(null)),
+              e.getSimpleName());
+        }
+      }
+    }
     TypeElement stage = processingEnv.getElementUtils().getTypeElement(PipelineParser.STAGE);
     if (stage == null) {
+      report.printTo(processingEnv.getMessager());
       return;
     }
-    Report report = new Report();
     for (Element e : round.getElementsAnnotatedWith(stage)) {
       Element owner = e.getEnclosingElement();
       if (owner == null || Annotations.find(owner, PipelineParser.PIPELINE).isEmpty()) {

@@ -102,4 +102,20 @@ class DagErrorsTest {
         "[StagecraftDependencyCycle] dependency cycle: gate -> check -> gate",
         "@When(\"check > 1\")");
   }
+
+  @Test
+  void aBadDependsOnClosingTwoCyclesIsOneError() {
+    assertOnlyError(
+        source(
+            "ErroneousTwoCycles",
+            "import dev.stagecraft.annotations.*;",
+            "@Pipeline",
+            "public class ErroneousTwoCycles {",
+            "  @Stage @DependsOn(\"c\") public void a() {}",
+            "  @Stage @DependsOn(\"a\") public void b() {}",
+            "  @Stage @DependsOn({\"b\", \"a\"}) public void c() {}",
+            "}"),
+        "[StagecraftDependencyCycle] dependency cycle: a -> c -> a",
+        "public void a()");
+  }
 }

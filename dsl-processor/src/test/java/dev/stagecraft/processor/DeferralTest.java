@@ -83,4 +83,48 @@ class DeferralTest {
         .inFile(c.sourceFiles().get(0))
         .onLineContaining("public class ErroneousMissingType");
   }
+
+  @Test
+  void aConditionReadingThroughATypeGeneratedLaterWaitsForIt() {
+    Compilation c =
+        Compiler.javac()
+            .withProcessors(new StagecraftProcessor(), new ReportGenerator())
+            .compile(
+                source(
+                    "LateConditionPipeline",
+                    "import dev.stagecraft.annotations.*;",
+                    "@Pipeline",
+                    "public class LateConditionPipeline {",
+                    "  public static final class Holder {",
+                    "    public Report getReport() { return new Report(3); }",
+                    "  }",
+                    "  @Stage public Holder load() { return new Holder(); }",
+                    "  @Stage @When(\"load.report.rows > 0\") public void use() {}",
+                    "}"));
+    assertThat(c).succeededWithoutWarnings();
+    assertThat(c).generatedSourceFile("test.StagecraftLateConditionPipeline");
+  }
+
+  @Test
+  void aConditionReadingThroughATypeThatNeverResolvesIsReportedInTheLastRound() {
+    Compilation c =
+        Fixtures.compileLenient(
+            source(
+                "ErroneousLateCondition",
+                "import dev.stagecraft.annotations.*;",
+                "@Pipeline",
+                "public class ErroneousLateCondition {",
+                "  public static final class Holder {",
+                "    public Missing getReport() { return null; }",
+                "  }",
+                "  @Stage public Holder load() { return new Holder(); }",
+                "  @Stage @When(\"load.report.rows > 0\") public void use() {}",
+                "}"));
+    assertThat(c).failed();
+    assertThat(c)
+        .hadErrorContaining(
+            "[StagecraftInvalidCondition] @When: load.report has type Missing, which javac could not resolve at column 6")
+        .inFile(c.sourceFiles().get(0))
+        .onLineContaining("@When(");
+  }
 }

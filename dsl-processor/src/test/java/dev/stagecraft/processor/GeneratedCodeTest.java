@@ -19,8 +19,6 @@ import dev.stagecraft.runtime.graph.ResourceRequest;
 import dev.stagecraft.runtime.graph.RetryPolicy;
 import dev.stagecraft.runtime.graph.StageCall;
 import dev.stagecraft.runtime.graph.StageSpec;
-import java.io.IOException;
-import java.io.InputStream;
 import java.lang.reflect.InvocationTargetException;
 import java.time.Duration;
 import java.util.HashMap;
@@ -29,7 +27,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
-import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -42,34 +39,11 @@ class GeneratedCodeTest {
   private static ClassLoader loader;
 
   @BeforeAll
-  static void compile() throws IOException {
+  static void compile() {
     Compilation c =
         Fixtures.compile(JavaFileObjects.forResource("fixtures/test/EverythingPipeline.java"));
     assertThat(c).succeededWithoutWarnings();
-    Map<String, byte[]> classes = new HashMap<>();
-    for (JavaFileObject f : c.generatedFiles()) {
-      if (f.getKind() == JavaFileObject.Kind.CLASS) {
-        String name =
-            f.getName()
-                .replaceFirst("^/CLASS_OUTPUT/", "")
-                .replaceAll("\\.class$", "")
-                .replace('/', '.');
-        try (InputStream in = f.openInputStream()) {
-          classes.put(name, in.readAllBytes());
-        }
-      }
-    }
-    loader =
-        new ClassLoader(GeneratedCodeTest.class.getClassLoader()) {
-          @Override
-          protected Class<?> findClass(String name) throws ClassNotFoundException {
-            byte[] b = classes.get(name);
-            if (b == null) {
-              throw new ClassNotFoundException(name);
-            }
-            return defineClass(name, b, 0, b.length);
-          }
-        };
+    loader = new GeneratedClassLoader(c);
   }
 
   private static PipelineDefinition definition(String provider)
@@ -250,13 +224,21 @@ class GeneratedCodeTest {
   void pipelineWithoutNoArgConstructorRunsOnlyFromAnInstance() throws Exception {
     Class<?> generated = loader.loadClass("test.StagecraftEverythingPipeline_NoDefaultConstructor");
     PipelineProvider provider = (PipelineProvider) generated.getConstructor().newInstance();
-    IllegalStateException e = assertThrows(IllegalStateException.class, provider::definition);
-    assertThat(e)
-        .hasMessageThat()
-        .isEqualTo(
-            "NoDefaultConstructor has no public no-argument constructor: use "
-                + "StagecraftEverythingPipeline_NoDefaultConstructor.builder(pipeline) or "
-                + "StagecraftEverythingPipeline_NoDefaultConstructor.definition(() -> pipeline)");
+    String reason =
+        "pipeline 'no-default-constructor' cannot run from the command line: its class"
+            + " test.EverythingPipeline.NoDefaultConstructor has no public no-argument constructor"
+            + " to create it with; add one, or run it from code with"
+            + " StagecraftEverythingPipeline_NoDefaultConstructor.builder(new"
+            + " NoDefaultConstructor(...))";
+    assertThat(provider.notRunnableReason()).hasValue(reason);
+    PipelineDefinition described = provider.definition();
+    assertThat(described.stages().get(0).name()).isEqualTo("greet");
+    assertThat(
+            assertThrows(
+                    IllegalStateException.class,
+                    () -> run(described, "greet", Map.of("name", "ann"), Map.of(), null))
+                .getMessage())
+        .isEqualTo(reason);
     Class<?> pipelineClass = loader.loadClass("test.EverythingPipeline$NoDefaultConstructor");
     Object pipeline = pipelineClass.getConstructor(String.class).newInstance("hi ");
     PipelineDefinition def =

@@ -33,7 +33,7 @@ class ParamErrorsTest {
             "  @Stage public int a(@Param(\"size\") int size) { return size; }",
             "  @Stage public int b(@Param(\"size\") String size) { return 1; }",
             "}"),
-        "[StagecraftParamTypeConflict] @Param(\"size\") is String here but int on stage 'a'; declare one type",
+        "[StagecraftParamTypeConflict] @Param(\"size\") is String here but int on parameter 'size' of stage 'a'; declare one type",
         "String size");
   }
 
@@ -48,7 +48,7 @@ class ParamErrorsTest {
             "  @Stage public int a(@Param(\"size\") @Default(\"3\") int size) { return size; }",
             "  @Stage public int b(@Param(\"size\") @Default(\"4\") int size) { return size; }",
             "}"),
-        "[StagecraftParamDefaultConflict] @Param(\"size\") has @Default(\"4\") here but @Default(\"3\") on stage 'a'; declare one default",
+        "[StagecraftParamDefaultConflict] @Param(\"size\") has @Default(\"4\") here but @Default(\"3\") on parameter 'size' of stage 'a'; declare one default",
         "@Default(\"4\")");
   }
 
@@ -154,5 +154,168 @@ class ParamErrorsTest {
             "}"),
         "[StagecraftAmbiguousParameter] parameter 'both' of stage 'b' has @Input and @Param; keep exactly one",
         "int both");
+  }
+
+  @Test
+  void paramNameWithCharactersANameCannotHave() {
+    assertOnlyError(
+        source(
+            "ErroneousParamName",
+            "import dev.stagecraft.annotations.*;",
+            "@Pipeline",
+            "public class ErroneousParamName {",
+            "  @Stage public int a(@Param(\"eval-delay ms\") int delay) { return delay; }",
+            "}"),
+        "[StagecraftInvalidParamName] @Param name \"eval-delay ms\" is not a valid parameter name: it has ' '; use letters, digits, '_' and '-', starting with a letter",
+        "eval-delay ms");
+  }
+
+  @Test
+  void aParamRepeatedOnOneMethodNamesTheEarlierParameter() {
+    assertOnlyError(
+        source(
+            "ErroneousRepeatedParam",
+            "import dev.stagecraft.annotations.*;",
+            "@Pipeline",
+            "public class ErroneousRepeatedParam {",
+            "  @Stage public long load(",
+            "      @Param(\"rows\") long rows,",
+            "      @Param(\"rows\") int again) { return rows; }",
+            "}"),
+        "[StagecraftParamTypeConflict] @Param(\"rows\") is int here but long on the earlier parameter 'rows' of this method; declare one type",
+        "int again");
+  }
+
+  @Test
+  void twoDescriptions() {
+    assertOnlyError(
+        source(
+            "ErroneousDescriptions",
+            "import dev.stagecraft.annotations.*;",
+            "@Pipeline",
+            "public class ErroneousDescriptions {",
+            "  @Stage public int a(@Param(value = \"n\", description = \"rows\") int n) { return n; }",
+            "  @Stage public int b(@Param(value = \"n\", description = \"row count\") int n) {",
+            "    return n;",
+            "  }",
+            "}"),
+        "[StagecraftParamDescriptionConflict] @Param(\"n\") has description \"row count\" here but \"rows\" on parameter 'n' of stage 'a'; declare one description",
+        "row count");
+  }
+
+  @Test
+  void twoSetsOfChecks() {
+    assertOnlyError(
+        source(
+            "ErroneousChecks",
+            "import dev.stagecraft.annotations.*;",
+            "@Pipeline",
+            "public class ErroneousChecks {",
+            "  @Stage public int a(@Param(\"n\") @Range(min = 1) int n) { return n; }",
+            "  @Stage public int b(@Param(\"n\") @Range(min = 2) int n) { return n; }",
+            "}"),
+        "[StagecraftParamCheckConflict] @Param(\"n\") is checked by @Range (at least 2) here but by @Range (at least 1) on parameter 'n' of stage 'a'; declare one set of checks",
+        "@Range(min = 2)");
+  }
+
+  @Test
+  void aDefaultThatFailsItsCheck() {
+    assertOnlyError(
+        source(
+            "ErroneousDefaultCheck",
+            "import dev.stagecraft.annotations.*;",
+            "@Pipeline",
+            "public class ErroneousDefaultCheck {",
+            "  @Stage public int a(@Param(\"bins\") @Default(\"0\") @Range(min = 1) int bins) {",
+            "    return bins;",
+            "  }",
+            "}"),
+        "[StagecraftDefaultFailsCheck] @Default(\"0\") of @Param(\"bins\") must be at least 1, not 0 (@Range)",
+        "@Default(\"0\")");
+  }
+
+  @Test
+  void aRangeOnAString() {
+    assertOnlyError(
+        source(
+            "ErroneousRangeOnString",
+            "import dev.stagecraft.annotations.*;",
+            "@Pipeline",
+            "public class ErroneousRangeOnString {",
+            "  @Stage public int a(@Param(\"name\") @Range(max = 3) String name) { return 1; }",
+            "}"),
+        "[StagecraftCheckNotApplicable] @Range does not apply to @Param(\"name\") of type String: it checks numbers and lists of numbers",
+        "@Range(max = 3)");
+  }
+
+  @Test
+  void oneOfOnAnEnum() {
+    assertOnlyError(
+        source(
+            "ErroneousOneOfOnEnum",
+            "import dev.stagecraft.annotations.*;",
+            "@Pipeline",
+            "public class ErroneousOneOfOnEnum {",
+            "  public enum Env { DEV, PROD }",
+            "  @Stage public int a(@Param(\"env\") @OneOf({\"DEV\"}) Env env) { return 1; }",
+            "}"),
+        "[StagecraftCheckNotApplicable] @OneOf does not apply to @Param(\"env\") of type Env: it checks String parameters and lists of strings (an enum's values are its constants already)",
+        "@OneOf");
+  }
+
+  @Test
+  void notEmptyOnANumber() {
+    assertOnlyError(
+        source(
+            "ErroneousNotEmptyOnInt",
+            "import dev.stagecraft.annotations.*;",
+            "@Pipeline",
+            "public class ErroneousNotEmptyOnInt {",
+            "  @Stage public int a(@Param(\"n\") @NotEmpty int n) { return n; }",
+            "}"),
+        "[StagecraftCheckNotApplicable] @NotEmpty does not apply to @Param(\"n\") of type int: it checks String, Path and List parameters",
+        "@NotEmpty");
+  }
+
+  @Test
+  void aRangeNoValueFits() {
+    assertOnlyError(
+        source(
+            "ErroneousEmptyRange",
+            "import dev.stagecraft.annotations.*;",
+            "@Pipeline",
+            "public class ErroneousEmptyRange {",
+            "  @Stage public int a(@Param(\"n\") @Range(min = 5, max = 1) int n) { return n; }",
+            "}"),
+        "[StagecraftInvalidCheck] @Range of @Param(\"n\") accepts no value: no number is in [5, 1]",
+        "@Range(min = 5, max = 1)");
+  }
+
+  @Test
+  void aRangeWithoutBounds() {
+    assertOnlyError(
+        source(
+            "ErroneousUnboundedRange",
+            "import dev.stagecraft.annotations.*;",
+            "@Pipeline",
+            "public class ErroneousUnboundedRange {",
+            "  @Stage public int a(@Param(\"n\") @Range int n) { return n; }",
+            "}"),
+        "[StagecraftInvalidCheck] @Range of @Param(\"n\") sets no bound; give min, max or both",
+        "@Range int n");
+  }
+
+  @Test
+  void anEmptyOneOf() {
+    assertOnlyError(
+        source(
+            "ErroneousEmptyOneOf",
+            "import dev.stagecraft.annotations.*;",
+            "@Pipeline",
+            "public class ErroneousEmptyOneOf {",
+            "  @Stage public int a(@Param(\"s\") @OneOf({}) String s) { return 1; }",
+            "}"),
+        "[StagecraftInvalidCheck] @OneOf of @Param(\"s\") accepts no value: list the values allowed",
+        "@OneOf({})");
   }
 }

@@ -1,8 +1,11 @@
 package dev.stagecraft.processor;
 
+import static com.google.testing.compile.CompilationSubject.assertThat;
 import static dev.stagecraft.processor.ErrorAssertions.assertOnlyError;
+import static dev.stagecraft.processor.ErrorAssertions.assertOnlyWarning;
 import static dev.stagecraft.processor.Fixtures.source;
 
+import com.google.testing.compile.Compilation;
 import org.junit.jupiter.api.Test;
 
 class StructureErrorsTest {
@@ -146,7 +149,7 @@ class StructureErrorsTest {
             "  @Stage public int train() { return 1; }",
             "  @Stage(name = \"train\") public int trainAgain() { return 2; }",
             "}"),
-        "[StagecraftDuplicateStage] pipeline 'erroneous-duplicate' has two stages named 'train' (methods train and trainAgain); rename one with @Stage(name = ...)",
+        "[StagecraftDuplicateStage] pipeline 'erroneous-duplicate' has two stages named 'train' (methods train() and trainAgain()); rename one with @Stage(name = ...)",
         "trainAgain()");
   }
 
@@ -160,7 +163,7 @@ class StructureErrorsTest {
             "public class ErroneousEmptyName {",
             "  @Stage(name = \"\") public int nameless() { return 1; }",
             "}"),
-        "[StagecraftInvalidStageName] @Stage name must not be empty",
+        "[StagecraftInvalidStageName] @Stage name \"\" is not a valid stage name: it is empty; use letters, digits, '_' and '-', starting with a letter",
         "nameless()");
   }
 
@@ -270,5 +273,67 @@ class StructureErrorsTest {
             "}"),
         "[StagecraftNegativeGpu] @Resources gpu -1 must not be negative",
         "gpu = -1");
+  }
+
+  @Test
+  void stageNameWithCharactersANameCannotHave() {
+    assertOnlyError(
+        source(
+            "ErroneousStageName",
+            "import dev.stagecraft.annotations.*;",
+            "@Pipeline",
+            "public class ErroneousStageName {",
+            "  @Stage(name = \"announce it!\") public int announce() { return 1; }",
+            "}"),
+        "[StagecraftInvalidStageName] @Stage name \"announce it!\" is not a valid stage name: it has ' ', '!'; use letters, digits, '_' and '-', starting with a letter",
+        "announce it!");
+  }
+
+  @Test
+  void duplicateStageNameIsOneErrorNamingBothMethods() {
+    assertOnlyError(
+        source(
+            "ErroneousOverloads",
+            "import dev.stagecraft.annotations.*;",
+            "@Pipeline",
+            "public class ErroneousOverloads {",
+            "  @Stage public int load() { return 1; }",
+            "  @Stage public int load(@Input(\"load\") int x) { return x; }",
+            "  @Stage public void use(@Input(\"load\") int x) {}",
+            "}"),
+        "[StagecraftDuplicateStage] pipeline 'erroneous-overloads' has two stages named 'load' (methods load() and load(int)); rename one with @Stage(name = ...)",
+        "load(@Input");
+  }
+
+  @Test
+  void pipelineWithoutPublicNoArgumentConstructorIsAWarning() {
+    assertOnlyWarning(
+        source(
+            "NoConstructorPipeline",
+            "import dev.stagecraft.annotations.*;",
+            "@Pipeline",
+            "public class NoConstructorPipeline {",
+            "  private final int base;",
+            "  public NoConstructorPipeline(int base) { this.base = base; }",
+            "  @Stage public int load() { return base; }",
+            "}"),
+        "[StagecraftNoPublicConstructor] @Pipeline class test.NoConstructorPipeline has no public no-argument constructor, so the command line cannot create it ('stagecraft run' refuses it); add one, or run it from code with StagecraftNoConstructorPipeline.builder(pipeline)",
+        "public class NoConstructorPipeline");
+  }
+
+  @Test
+  void aWarningIsSuppressedByItsId() {
+    Compilation c =
+        Fixtures.compile(
+            source(
+                "QuietPipeline",
+                "import dev.stagecraft.annotations.*;",
+                "@Pipeline",
+                "@SuppressWarnings(\"StagecraftNoPublicConstructor\")",
+                "public class QuietPipeline {",
+                "  QuietPipeline() {}",
+                "  @Stage public int load() { return 1; }",
+                "}"));
+    assertThat(c).succeededWithoutWarnings();
   }
 }

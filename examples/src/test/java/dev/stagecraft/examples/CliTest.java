@@ -101,10 +101,43 @@ class CliTest {
   }
 
   @Test
-  void aFailedRunExitsOne() {
-    Output o = cli("run", "diamond", "-p", "bins=0", "--json");
-    assertEquals(1, o.code(), o.err());
-    assertTrue(o.out().contains("\"status\":\"FAILED\""), o.out());
+  void everyExamplePipelineRejectsBadParametersInOneLineBeforeAnyStage() {
+    Map<List<String>, String> cases = new java.util.LinkedHashMap<>();
+    cases.put(List.of("diamond", "bins=0"), "parameter 'bins' must be at least 1, not 0");
+    cases.put(List.of("diamond", "size=-3"), "parameter 'size' must be at least 1, not -3");
+    cases.put(List.of("ab-demo", "rows=2"), "parameter 'rows' must be at least 5, not 2");
+    cases.put(
+        List.of("ab-demo", "accuracyA=1.5"), "parameter 'accuracyA' must be in [0, 1], not 1.5");
+    cases.put(List.of("advanced-ml", "folds=1"), "parameter 'folds' must be at least 2, not 1");
+    cases.forEach(
+        (run, error) -> {
+          Output o = cli("run", run.get(0), "-p", run.get(1));
+          assertEquals(2, o.code(), run + ": " + o.err());
+          assertEquals("error: " + error + "\n", o.err(), run.toString());
+          assertEquals("", o.out(), "no run starts: " + run);
+        });
+  }
+
+  @Test
+  void aParameterThatIsNotNameEqualsValueSaysHowToWriteIt() {
+    Output o = cli("run", "ab-demo", "-p", "rows");
+    assertEquals(2, o.code());
+    assertEquals("error: -p rows is not name=value; write it as -p rows=VALUE\n", o.err());
+  }
+
+  @Test
+  void runHelpListsThePipelinesParametersWithDefaultsChecksAndDescriptions() {
+    Output o = cli("run", "diamond", "--help");
+    assertEquals(0, o.code(), o.err());
+    assertTrue(
+        o.out()
+            .endsWith(
+                "Parameters of diamond (-p name=value):\n"
+                    + "  size (int) default \"1000\", at least 1 - how many values to draw\n"
+                    + "  mean (double) default \"10.0\" - mean of the distribution\n"
+                    + "  seed (long) default \"42\" - random seed\n"
+                    + "  bins (int) default \"10\", at least 1 - number of histogram bins\n"),
+        o.out());
   }
 
   @Test

@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Checks conditions written in the {@code @When} language (its grammar is in the Javadoc of {@link
@@ -35,6 +36,21 @@ public final class Conditions {
    */
   public static <T> CheckedCondition<T> check(
       String source, TypeModel<T> model, Map<String, T> params, Map<String, T> stageOutputs) {
+    return check(source, model, params, stageOutputs, Set.of());
+  }
+
+  /**
+   * Checks one condition, which must be boolean, knowing which stages fan out (their output is the
+   * list of their instances' outputs, which messages then say).
+   *
+   * @param fanOutStages the stages of {@code stageOutputs} that fan out ({@code @ForEach})
+   */
+  public static <T> CheckedCondition<T> check(
+      String source,
+      TypeModel<T> model,
+      Map<String, T> params,
+      Map<String, T> stageOutputs,
+      Set<String> fanOutStages) {
     Objects.requireNonNull(model, "model");
     Expr expr;
     try {
@@ -42,7 +58,7 @@ public final class Conditions {
     } catch (ConditionSyntaxException syntax) {
       return new CheckedCondition.Invalid<>(List.of(syntax.error()));
     }
-    TypeChecker<T> checker = new TypeChecker<>(model, params, stageOutputs);
+    TypeChecker<T> checker = new TypeChecker<>(model, params, stageOutputs, fanOutStages);
     Bound<T> bound;
     try {
       bound = checker.checkCondition(expr);

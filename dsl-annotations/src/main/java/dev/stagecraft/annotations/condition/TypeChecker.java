@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * Resolves the names of an {@link Expr} against the pipeline's parameters, stage outputs and the
@@ -20,14 +19,20 @@ final class TypeChecker<T> {
   private final TypeModel<T> model;
   private final Map<String, T> params;
   private final Map<String, T> stageOutputs;
+  private final Set<String> fanOutStages;
   private final List<ConditionError> errors = new ArrayList<>();
   private final Set<String> usedStages = new LinkedHashSet<>();
   private final Set<String> usedParams = new LinkedHashSet<>();
 
-  TypeChecker(TypeModel<T> model, Map<String, T> params, Map<String, T> stageOutputs) {
+  TypeChecker(
+      TypeModel<T> model,
+      Map<String, T> params,
+      Map<String, T> stageOutputs,
+      Set<String> fanOutStages) {
     this.model = model;
     this.params = params;
     this.stageOutputs = stageOutputs;
+    this.fanOutStages = fanOutStages;
   }
 
   /** Checks a whole condition, which must be boolean. */
@@ -435,6 +440,18 @@ final class TypeChecker<T> {
         return new Bound.Invalid<>();
       }
       Optional<TypeModel.Property<T>> step = model.property(current, property);
+      if (step.isEmpty() && i == 1 && isStage && fanOutStages.contains(name)) {
+        error(
+            "stage '"
+                + name
+                + "' fans out (@ForEach), so its output is a list, "
+                + model.display(current)
+                + " with one element per item, which has no property '"
+                + property
+                + "'; test a stage that reads the list and returns one value",
+            propertyColumn);
+        return new Bound.Invalid<>();
+      }
       if (step.isEmpty()) {
         error(
             "unknown property '"
@@ -495,7 +512,7 @@ final class TypeChecker<T> {
   }
 
   private String unknownNameHint(String name) {
-    List<String> candidates = new ArrayList<>(params.keySet());
+    Set<String> candidates = new LinkedHashSet<>(params.keySet());
     candidates.addAll(stageOutputs.keySet());
     List<String> withProfile = new ArrayList<>(candidates);
     withProfile.add(ProfileFacts.ROOT);
@@ -503,30 +520,16 @@ final class TypeChecker<T> {
     if (suggestion.isPresent()) {
       return " (did you mean '" + suggestion.get() + "'?)";
     }
-    if (candidates.isEmpty()) {
-      return ": the pipeline has no parameters or stages";
-    }
-    return ": not a parameter or stage of this pipeline (parameters: "
-        + list(params.keySet())
-        + "; stages: "
-        + list(stageOutputs.keySet())
-        + ")";
+    return candidates.isEmpty()
+        ? ": the pipeline has no parameters or stages"
+        : Suggestions.didYouMeanOrList(name, candidates, "parameters and stages");
   }
 
   private String unknownPropertyHint(T owner, String property) {
     List<String> names = model.propertyNames(owner);
-    Optional<String> suggestion = Suggestions.closest(property, names);
-    if (suggestion.isPresent()) {
-      return " (did you mean '" + suggestion.get() + "'?)";
-    }
-    if (names.isEmpty()) {
-      return " (it has no record components, public getters or public fields)";
-    }
-    return " (properties: " + String.join(", ", names) + ")";
-  }
-
-  private static String list(Set<String> names) {
-    return names.isEmpty() ? "none" : names.stream().collect(Collectors.joining(", "));
+    return names.isEmpty()
+        ? " (it has no record components, public getters or public fields)"
+        : Suggestions.didYouMeanOrList(property, names, "properties");
   }
 
   private static String subject(Expr expr) {

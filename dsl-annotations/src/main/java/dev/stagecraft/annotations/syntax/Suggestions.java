@@ -1,5 +1,6 @@
 package dev.stagecraft.annotations.syntax;
 
+import java.util.Collection;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -38,6 +39,23 @@ public final class Suggestions {
   /** {@code " (did you mean 'x'?)"} for the {@link #closest} candidate, or the empty string. */
   public static String didYouMean(String name, Iterable<String> candidates) {
     return closest(name, candidates).map(c -> " (did you mean '" + c + "'?)").orElse("");
+  }
+
+  /**
+   * What to add after "unknown ... 'name'": {@code " (did you mean 'x'?)"} for the {@link #closest}
+   * candidate, else {@code " (LABEL: a, b, c)"} listing every candidate in order; the empty string
+   * when there are no candidates (say what there is instead).
+   *
+   * <pre>{@code
+   * "unknown stage 'x'" + Suggestions.didYouMeanOrList("x", stages, "stages")
+   * }</pre>
+   */
+  public static String didYouMeanOrList(String name, Collection<String> candidates, String label) {
+    Optional<String> close = closest(name, candidates);
+    if (close.isPresent()) {
+      return " (did you mean '" + close.get() + "'?)";
+    }
+    return candidates.isEmpty() ? "" : " (" + label + ": " + String.join(", ", candidates) + ")";
   }
 
   /** Optimal string alignment distance: insertions, deletions, substitutions, adjacent swaps. */

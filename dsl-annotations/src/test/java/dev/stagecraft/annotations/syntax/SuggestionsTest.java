@@ -53,4 +53,15 @@ class SuggestionsTest {
         Suggestions.didYouMean("preproces", List.of("train", "preprocess")));
     assertEquals("", Suggestions.didYouMean("zzz", List.of("train")));
   }
+
+  @Test
+  void didYouMeanOrListSuggestsElseListsEveryName() {
+    List<String> stages = List.of("train", "preprocess");
+    assertEquals(
+        " (did you mean 'preprocess'?)",
+        Suggestions.didYouMeanOrList("preproces", stages, "stages"));
+    assertEquals(
+        " (stages: train, preprocess)", Suggestions.didYouMeanOrList("deploy", stages, "stages"));
+    assertEquals("", Suggestions.didYouMeanOrList("deploy", List.of(), "stages"));
+  }
 }

@@ -5,6 +5,7 @@ import dev.stagecraft.annotations.condition.ConditionError;
 import dev.stagecraft.annotations.condition.Conditions;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
@@ -29,17 +30,17 @@ import javax.lang.model.util.Types;
  * numbers; the whole expression must be boolean.
  *
  * <p>Syntax errors stop at the first one; type errors are all reported. A path through a type that
- * javac could not resolve (kind {@code ERROR}) is reported as such: a processor should defer
- * pipelines whose types are not yet resolved before compiling their conditions. Each {@link
- * ConditionError} reads well as {@code "@When: " + message + " at column " + column}.
+ * javac could not resolve (kind {@code ERROR}) gives {@link ConditionResult.Unresolved}: the
+ * processor defers the pipeline to a later round, and reports the errors only in the last. Each
+ * {@link ConditionError} reads well as {@code "@When: " + message + " at column " + column}.
  */
 public final class ConditionCompiler {
-  private final JavacTypeModel model;
+  private final Types types;
+  private final Elements elements;
 
   public ConditionCompiler(Types types, Elements elements) {
-    this.model =
-        new JavacTypeModel(
-            Objects.requireNonNull(types, "types"), Objects.requireNonNull(elements, "elements"));
+    this.types = Objects.requireNonNull(types, "types");
+    this.elements = Objects.requireNonNull(elements, "elements");
   }
 
   /**
@@ -52,9 +53,29 @@ public final class ConditionCompiler {
    */
   public ConditionResult compile(
       String source, Map<String, TypeMirror> params, Map<String, TypeMirror> stageOutputs) {
-    CheckedCondition<TypeMirror> checked = Conditions.check(source, model, params, stageOutputs);
+    return compile(source, params, stageOutputs, Set.of());
+  }
+
+  /**
+   * Compiles one condition knowing which stages fan out (reading a property of their output, a
+   * list, is an error that says so).
+   *
+   * @param fanOutStages the stages of {@code stageOutputs} that fan out
+   * @return the code, the errors, or {@link ConditionResult.Unresolved} when an error may be due to
+   *     a type javac has not resolved yet
+   */
+  public ConditionResult compile(
+      String source,
+      Map<String, TypeMirror> params,
+      Map<String, TypeMirror> stageOutputs,
+      Set<String> fanOutStages) {
+    JavacTypeModel model = new JavacTypeModel(types, elements);
+    CheckedCondition<TypeMirror> checked =
+        Conditions.check(source, model, params, stageOutputs, fanOutStages);
     if (checked instanceof CheckedCondition.Invalid<TypeMirror> invalid) {
-      return new ConditionResult.Failed(invalid.errors());
+      return model.sawUnresolved()
+          ? new ConditionResult.Unresolved(invalid.errors())
+          : new ConditionResult.Failed(invalid.errors());
     }
     CheckedCondition.Valid<TypeMirror> valid = (CheckedCondition.Valid<TypeMirror>) checked;
     return new ConditionResult.Compiled(

@@ -34,4 +34,14 @@ public sealed interface ConditionResult {
       }
     }
   }
+
+  /**
+   * A condition that failed on a type javac has not resolved yet (one another processor may
+   * generate in a later round): try again then; its errors are final only in the last round.
+   */
+  record Unresolved(List<ConditionError> errors) implements ConditionResult {
+    public Unresolved {
+      errors = List.copyOf(errors);
+    }
+  }
 }

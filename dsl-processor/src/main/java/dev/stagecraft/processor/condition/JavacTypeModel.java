@@ -16,7 +16,10 @@ import javax.lang.model.type.WildcardType;
 import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
 
-/** The condition checker's view of javac's types. */
+/**
+ * The condition checker's view of javac's types. It remembers whether the checker met a type javac
+ * has not resolved, so a condition that failed on one can be tried again in a later round.
+ */
 final class JavacTypeModel implements TypeModel<TypeMirror> {
   private static final Map<String, TypeKind> BOXES =
       Map.of(
@@ -32,6 +35,7 @@ final class JavacTypeModel implements TypeModel<TypeMirror> {
   private final Types types;
   private final Elements elements;
   private final Properties properties;
+  private boolean sawUnresolved;
 
   JavacTypeModel(Types types, Elements elements) {
     this.types = types;
@@ -83,7 +87,14 @@ final class JavacTypeModel implements TypeModel<TypeMirror> {
 
   @Override
   public boolean isUnresolved(TypeMirror type) {
-    return type.getKind() == TypeKind.ERROR;
+    boolean unresolved = type.getKind() == TypeKind.ERROR;
+    sawUnresolved |= unresolved;
+    return unresolved;
+  }
+
+  /** Whether a type asked about was not resolved (yet). */
+  boolean sawUnresolved() {
+    return sawUnresolved;
   }
 
   @Override

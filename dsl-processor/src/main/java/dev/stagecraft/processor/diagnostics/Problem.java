@@ -1,4 +1,6 @@
 package dev.stagecraft.processor.diagnostics;
 
-/** One error found in a pipeline: which diagnostic, its full message and where it points. */
+/**
+ * One error or warning about a pipeline: which diagnostic, its full message and where it points.
+ */
 public record Problem(Diagnostic diagnostic, String message, Location location) {}

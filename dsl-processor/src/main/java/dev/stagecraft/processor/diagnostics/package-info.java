@@ -1,2 +1,2 @@
-/** The catalogue of messages with stable ids, their locations, reports and "did you mean". */
+/** The catalogue of errors and warnings with stable ids, their locations, and reports. */
 package dev.stagecraft.processor.diagnostics;

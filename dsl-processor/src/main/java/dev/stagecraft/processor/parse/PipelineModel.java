@@ -14,6 +14,7 @@ import javax.lang.model.element.TypeElement;
  *     joined with {@code _}, in the same package
  * @param instantiable whether it has a public no-argument constructor (and is not abstract)
  * @param resources the class-level {@code @Resources}, pipeline-wide defaults
+ * @param parameters the nested {@code @Parameters} types (one when valid)
  */
 public record PipelineModel(
     TypeElement element,
@@ -24,9 +25,16 @@ public record PipelineModel(
     ClassName generatedName,
     boolean instantiable,
     Optional<ResourcesModel> resources,
+    List<ParametersModel> parameters,
     List<StageModel> stages) {
 
   public PipelineModel {
+    parameters = List.copyOf(parameters);
     stages = List.copyOf(stages);
+  }
+
+  /** The {@code @Parameters} record, when the pipeline declares its parameters in one. */
+  public Optional<ParametersModel> declared() {
+    return parameters.isEmpty() ? Optional.empty() : Optional.of(parameters.get(0));
   }
 }

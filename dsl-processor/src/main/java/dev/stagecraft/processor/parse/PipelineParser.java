@@ -3,6 +3,7 @@ package dev.stagecraft.processor.parse;
 import com.palantir.javapoet.ClassName;
 import dev.stagecraft.annotations.Resources;
 import dev.stagecraft.annotations.Stage;
+import dev.stagecraft.annotations.syntax.ValueCheck;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,10 +16,12 @@ import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.NestingKind;
 import javax.lang.model.element.PackageElement;
+import javax.lang.model.element.RecordComponentElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
+import javax.lang.model.util.ElementFilter;
 
 /**
  * Reads a {@code @Pipeline} class into a {@link PipelineModel}. It checks nothing and prints
@@ -35,6 +38,10 @@ public final class PipelineParser {
   static final String DEFAULT = "dev.stagecraft.annotations.Default";
   static final String FOR_EACH = "dev.stagecraft.annotations.ForEach";
   static final String ITEM = "dev.stagecraft.annotations.Item";
+  public static final String PARAMETERS = "dev.stagecraft.annotations.Parameters";
+  static final String RANGE = "dev.stagecraft.annotations.Range";
+  static final String NOT_EMPTY = "dev.stagecraft.annotations.NotEmpty";
+  static final String ONE_OF = "dev.stagecraft.annotations.OneOf";
   static final String STAGE_CONTEXT = "dev.stagecraft.runtime.StageContext";
 
   private final TypeSupport typeSupport;
@@ -43,7 +50,10 @@ public final class PipelineParser {
     this.typeSupport = typeSupport;
   }
 
-  /** Whether any stage of the class uses a type javac has not resolved (yet). */
+  /**
+   * Whether any stage or {@code @Parameters} component of the class uses a type javac has not
+   * resolved (yet).
+   */
   public static boolean hasUnresolvedTypes(TypeElement type) {
     for (Element e : type.getEnclosedElements()) {
       if (e instanceof ExecutableElement m && Annotations.find(m, STAGE).isPresent()) {
@@ -52,6 +62,13 @@ public final class PipelineParser {
         }
         for (VariableElement p : m.getParameters()) {
           if (TypeSupport.containsError(p.asType())) {
+            return true;
+          }
+        }
+      }
+      if (e instanceof TypeElement nested && Annotations.find(nested, PARAMETERS).isPresent()) {
+        for (RecordComponentElement c : nested.getRecordComponents()) {
+          if (TypeSupport.containsError(c.asType())) {
             return true;
           }
         }
@@ -68,12 +85,16 @@ public final class PipelineParser {
       name = Names.defaultPipelineName(type.getSimpleName().toString());
     }
     List<StageModel> stages = new ArrayList<>();
+    List<ParametersModel> parameters = new ArrayList<>();
     for (Element e : type.getEnclosedElements()) {
       if (e instanceof ExecutableElement m && e.getKind() == ElementKind.METHOD) {
         Optional<AnnotationMirror> stage = Annotations.find(m, STAGE);
         if (stage.isPresent()) {
           stages.add(stage(m, stage.get(), stages.size()));
         }
+      }
+      if (e instanceof TypeElement nested) {
+        Annotations.find(nested, PARAMETERS).ifPresent(m -> parameters.add(parameters(nested, m)));
       }
     }
     ClassName className = ClassName.get(type);
@@ -86,7 +107,48 @@ public final class PipelineParser {
         generatedName(type),
         instantiable(type),
         Annotations.find(type, RESOURCES).map(m -> resources(type, m)),
+        parameters,
         stages);
+  }
+
+  /**
+   * A {@code @Parameters} type: for a record, one declaration per component, read from its
+   * canonical constructor's parameters, which carry the components' annotations and places.
+   */
+  private ParametersModel parameters(TypeElement type, AnnotationMirror mirror) {
+    if (type.getKind() != ElementKind.RECORD) {
+      return new ParametersModel(type, mirror, null, List.of(), false);
+    }
+    List<? extends RecordComponentElement> components = type.getRecordComponents();
+    ExecutableElement canonical = null;
+    for (ExecutableElement c : ElementFilter.constructorsIn(type.getEnclosedElements())) {
+      if (isCanonical(c, components)) {
+        canonical = c;
+      }
+    }
+    List<ParamModel> params = new ArrayList<>();
+    boolean dropped = false;
+    for (int i = 0; canonical != null && i < components.size(); i++) {
+      VariableElement p = canonical.getParameters().get(i);
+      dropped |= components.get(i).getAnnotationMirrors().size() > p.getAnnotationMirrors().size();
+      params.add(param(p, Annotations.find(p, PARAM), defaultOf(p)));
+    }
+    return new ParametersModel(type, mirror, canonical, params, dropped);
+  }
+
+  private boolean isCanonical(
+      ExecutableElement c, List<? extends RecordComponentElement> components) {
+    if (c.getParameters().size() != components.size()) {
+      return false;
+    }
+    for (int i = 0; i < components.size(); i++) {
+      if (!typeSupport
+          .types()
+          .isSameType(c.getParameters().get(i).asType(), components.get(i).asType())) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** {@code Stagecraft} + simple names from the outermost class, joined with {@code _}. */
@@ -193,15 +255,7 @@ public final class PipelineParser {
     Optional<AnnotationMirror> input = Annotations.find(p, INPUT);
     Optional<AnnotationMirror> param = Annotations.find(p, PARAM);
     Optional<AnnotationMirror> item = Annotations.find(p, ITEM);
-    Optional<DefaultModel> defaultValue =
-        Annotations.find(p, DEFAULT)
-            .map(
-                d ->
-                    new DefaultModel(
-                        p,
-                        d,
-                        Annotations.explicit(d, "value"),
-                        Annotations.string(d, "value", "")));
+    Optional<DefaultModel> defaultValue = defaultOf(p);
     List<String> present = new ArrayList<>();
     input.ifPresent(x -> present.add("@Input"));
     param.ifPresent(x -> present.add("@Param"));
@@ -226,16 +280,7 @@ public final class PipelineParser {
           optional ? typeSupport.optionalValue(type) : type);
     }
     if (param.isPresent()) {
-      AnnotationMirror pm = param.get();
-      return new ParamModel(
-          p,
-          pm,
-          Annotations.explicit(pm, "value"),
-          Annotations.string(pm, "value", ""),
-          Annotations.string(pm, "description", ""),
-          type,
-          ParamKinds.of(type),
-          defaultValue);
+      return param(p, param, defaultValue);
     }
     if (item.isPresent()) {
       return new ItemModel(p, item.get(), type);
@@ -246,6 +291,64 @@ public final class PipelineParser {
       return new ContextParameter(p);
     }
     return new UnannotatedParameter(p);
+  }
+
+  private static Optional<DefaultModel> defaultOf(VariableElement p) {
+    return Annotations.find(p, DEFAULT)
+        .map(
+            d ->
+                new DefaultModel(
+                    p, d, Annotations.explicit(d, "value"), Annotations.string(d, "value", "")));
+  }
+
+  /** A declaration; its name is the {@code @Param}'s value when written, else the element's. */
+  private static ParamModel param(
+      VariableElement p, Optional<AnnotationMirror> param, Optional<DefaultModel> defaultValue) {
+    AnnotationValue nameValue = param.map(m -> Annotations.explicit(m, "value")).orElse(null);
+    String name =
+        nameValue == null
+            ? p.getSimpleName().toString()
+            : Annotations.string(param.get(), "value", "");
+    return new ParamModel(
+        p,
+        param.orElse(null),
+        nameValue,
+        name,
+        param.map(m -> Annotations.string(m, "description", "")).orElse(""),
+        p.asType(),
+        ParamKinds.of(p.asType()),
+        defaultValue,
+        checks(p));
+  }
+
+  private static List<CheckModel> checks(VariableElement p) {
+    List<CheckModel> checks = new ArrayList<>();
+    Annotations.find(p, RANGE)
+        .ifPresent(
+            r ->
+                checks.add(
+                    new CheckModel(
+                        r,
+                        "@Range",
+                        new ValueCheck.Range(
+                            Annotations.value(r, "min") instanceof Double d
+                                ? d
+                                : Double.NEGATIVE_INFINITY,
+                            Annotations.value(r, "max") instanceof Double d
+                                ? d
+                                : Double.POSITIVE_INFINITY,
+                            Annotations.bool(r, "minExclusive", false),
+                            Annotations.bool(r, "maxExclusive", false)))));
+    Annotations.find(p, NOT_EMPTY)
+        .ifPresent(n -> checks.add(new CheckModel(n, "@NotEmpty", new ValueCheck.NotEmpty())));
+    Annotations.find(p, ONE_OF)
+        .ifPresent(
+            o -> {
+              List<String> values = new ArrayList<>();
+              Annotations.strings(o, "value").forEach(e -> values.add(e.getKey()));
+              checks.add(new CheckModel(o, "@OneOf", new ValueCheck.OneOf(values)));
+            });
+    return checks;
   }
 
   private static ResourcesModel resources(Element on, AnnotationMirror r) {

@@ -30,6 +30,9 @@ final class ForEachValidator implements PipelineValidator {
   public Report validate(PipelineGraph graph) {
     Report report = new Report();
     for (StageModel s : graph.model().stages()) {
+      if (!graph.isPrimary(s)) {
+        continue; // a later stage of a duplicated name: only the duplicate is reported
+      }
       List<ItemModel> items = s.items();
       if (s.forEach().isEmpty()) {
         for (ItemModel item : items) {

@@ -22,6 +22,9 @@ final class InputTypeValidator implements PipelineValidator {
     Report report = new Report();
     TypeSupport types = graph.types();
     for (StageModel s : graph.model().stages()) {
+      if (!graph.isPrimary(s)) {
+        continue; // a later stage of a duplicated name: only the duplicate is reported
+      }
       for (InputModel in : s.inputs()) {
         StageModel producer = graph.stage(in.stage()).orElse(null);
         if (producer == null || producer == s) {

@@ -2,6 +2,7 @@ package dev.stagecraft.processor.validation;
 
 import static dev.stagecraft.processor.diagnostics.Diagnostic.DUPLICATE_STAGE;
 import static dev.stagecraft.processor.diagnostics.Diagnostic.INVALID_STAGE_NAME;
+import static dev.stagecraft.processor.diagnostics.Diagnostic.NO_PUBLIC_CONSTRUCTOR;
 import static dev.stagecraft.processor.diagnostics.Diagnostic.PIPELINE_GENERIC;
 import static dev.stagecraft.processor.diagnostics.Diagnostic.PIPELINE_INNER;
 import static dev.stagecraft.processor.diagnostics.Diagnostic.PIPELINE_NOT_A_CLASS;
@@ -11,20 +12,28 @@ import static dev.stagecraft.processor.diagnostics.Diagnostic.STAGE_ABSTRACT;
 import static dev.stagecraft.processor.diagnostics.Diagnostic.STAGE_GENERIC;
 import static dev.stagecraft.processor.diagnostics.Diagnostic.STAGE_PRIVATE;
 
+import dev.stagecraft.annotations.syntax.Names;
 import dev.stagecraft.processor.diagnostics.Location;
 import dev.stagecraft.processor.diagnostics.Report;
 import dev.stagecraft.processor.parse.Annotations;
 import dev.stagecraft.processor.parse.PipelineModel;
 import dev.stagecraft.processor.parse.StageModel;
+import dev.stagecraft.processor.parse.TypeSupport;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
+import java.util.StringJoiner;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.NestingKind;
 import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
 
-/** The pipeline class and its stage methods: visibility, nesting, generics, unique stage names. */
+/**
+ * The pipeline class and its stage methods: visibility, nesting, generics, valid and unique stage
+ * names, and a public no-argument constructor for the command line (else a warning).
+ */
 final class StructureValidator implements PipelineValidator {
   @Override
   public Report validate(PipelineGraph graph) {
@@ -75,16 +84,36 @@ final class StructureValidator implements PipelineValidator {
       }
       Location nameAt =
           Location.of(s.method(), s.annotation(), Annotations.explicit(s.annotation(), "name"));
-      if (s.name().isEmpty()) {
-        report.error(INVALID_STAGE_NAME, nameAt);
+      Optional<String> badName = Names.problem(s.name());
+      if (badName.isPresent()) {
+        report.error(INVALID_STAGE_NAME, nameAt, s.name(), badName.get(), Names.RULE);
         continue;
       }
       StageModel first = byName.putIfAbsent(s.name(), s);
       if (first != null) {
         report.error(
-            DUPLICATE_STAGE, nameAt, model.name(), s.name(), first.methodName(), s.methodName());
+            DUPLICATE_STAGE, nameAt, model.name(), s.name(), signature(first), signature(s));
       }
     }
+    if (!model.instantiable()
+        && type.getKind() == ElementKind.CLASS
+        && !type.getModifiers().contains(Modifier.ABSTRACT)
+        && type.getNestingKind() != NestingKind.LOCAL
+        && type.getNestingKind() != NestingKind.ANONYMOUS
+        && (type.getNestingKind() != NestingKind.MEMBER
+            || type.getModifiers().contains(Modifier.STATIC))) {
+      report.warning(
+          NO_PUBLIC_CONSTRUCTOR, Location.of(type), typeName, model.generatedName().simpleName());
+    }
     return report;
+  }
+
+  /** {@code train(Table, int)}: the method, told apart from an overload. */
+  private static String signature(StageModel s) {
+    StringJoiner types = new StringJoiner(", ", s.methodName() + "(", ")");
+    for (VariableElement p : s.method().getParameters()) {
+      types.add(TypeSupport.display(p.asType()));
+    }
+    return types.toString();
   }
 }

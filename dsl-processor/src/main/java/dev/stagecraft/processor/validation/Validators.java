@@ -10,6 +10,7 @@ public final class Validators {
           new StructureValidator(),
           new StageAttributeValidator(),
           new ResourceValidator(),
+          new ParametersValidator(),
           new ParamValidator(),
           new DagValidator(),
           new InputTypeValidator(),

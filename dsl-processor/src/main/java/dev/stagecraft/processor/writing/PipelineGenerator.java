@@ -19,6 +19,9 @@ import static dev.stagecraft.processor.writing.RuntimeNames.STAGE_BODY;
 import static dev.stagecraft.processor.writing.RuntimeNames.STAGE_CALL;
 import static dev.stagecraft.processor.writing.RuntimeNames.STAGE_SPEC;
 import static dev.stagecraft.processor.writing.RuntimeNames.STAGE_TYPE;
+import static dev.stagecraft.processor.writing.RuntimeNames.VALUE_CHECK_NOT_EMPTY;
+import static dev.stagecraft.processor.writing.RuntimeNames.VALUE_CHECK_ONE_OF;
+import static dev.stagecraft.processor.writing.RuntimeNames.VALUE_CHECK_RANGE;
 
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
@@ -29,7 +32,9 @@ import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import com.palantir.javapoet.WildcardTypeName;
 import dev.stagecraft.annotations.syntax.Quantities;
+import dev.stagecraft.annotations.syntax.ValueCheck;
 import dev.stagecraft.processor.condition.ConditionResult;
+import dev.stagecraft.processor.parse.CheckModel;
 import dev.stagecraft.processor.parse.ContextParameter;
 import dev.stagecraft.processor.parse.ForEachModel;
 import dev.stagecraft.processor.parse.InputModel;
@@ -155,6 +160,26 @@ public final class PipelineGenerator {
                     .build())
             .addMethod(instanceDefinition())
             .addMethod(staticDefinition());
+    if (!model.instantiable()) {
+      type.addField(
+              FieldSpec.builder(
+                      String.class,
+                      "NOT_RUNNABLE",
+                      Modifier.PRIVATE,
+                      Modifier.STATIC,
+                      Modifier.FINAL)
+                  .initializer("$S", notRunnableReason())
+                  .build())
+          .addMethod(
+              MethodSpec.methodBuilder("notRunnableReason")
+                  .addAnnotation(Override.class)
+                  .addModifiers(Modifier.PUBLIC)
+                  .returns(
+                      ParameterizedTypeName.get(
+                          ClassName.get(Optional.class), ClassName.get(String.class)))
+                  .addStatement("return $T.of(NOT_RUNNABLE)", Optional.class)
+                  .build());
+    }
     if (sharedResources()) {
       type.addField(
           FieldSpec.builder(
@@ -202,18 +227,30 @@ public final class PipelineGenerator {
       m.addJavadoc("The definition, calling a new {@link $T} created on first use.\n", pipeline)
           .addStatement("return definition($T::new)", pipeline);
     } else {
-      m.addJavadoc("Not available: {@link $T} has no public no-argument constructor.\n", pipeline)
+      m.addJavadoc(
+              "The definition, to describe the pipeline: {@link $T} has no public no-argument\n"
+                  + "constructor, so its stages fail; run it with {@link #builder($T)}.\n",
+              pipeline,
+              pipeline)
           .addStatement(
-              "throw new $T($S)",
-              IllegalStateException.class,
-              pipeline.simpleName()
-                  + " has no public no-argument constructor: use "
-                  + self.simpleName()
-                  + ".builder(pipeline) or "
-                  + self.simpleName()
-                  + ".definition(() -> pipeline)");
+              "return definition(() -> { throw new $T(NOT_RUNNABLE); })",
+              IllegalStateException.class);
     }
     return m.build();
+  }
+
+  /** Why the command line cannot run a pipeline without a public no-argument constructor. */
+  private String notRunnableReason() {
+    return "pipeline '"
+        + model.name()
+        + "' cannot run from the command line: its class "
+        + pipeline.canonicalName()
+        + " has no public no-argument constructor to create it with; add one, or run it from"
+        + " code with "
+        + self.simpleName()
+        + ".builder(new "
+        + pipeline.simpleName()
+        + "(...))";
   }
 
   private MethodSpec staticDefinition() {
@@ -236,6 +273,7 @@ public final class PipelineGenerator {
     for (String call : paramMethodNames()) {
       m.addStatement("$L(def)", call);
     }
+    paramCheck().ifPresent(m::addStatement);
     for (String call : stageCalls()) {
       m.addStatement("$L(def, instance)", call);
     }
@@ -244,20 +282,33 @@ public final class PipelineGenerator {
 
   // ---- parameters -------------------------------------------------------------------------
 
-  /** One entry per parameter: its first declaration, the first description and default seen. */
-  private record ParamDecl(ParamModel first, String description, Optional<String> defaultText) {}
+  /**
+   * One entry per parameter: its first declaration (the {@code @Parameters} record's, else the
+   * first on a stage), and the description, default and checks of the first that states them (the
+   * checks passed: declarations that state them agree).
+   */
+  private record ParamDecl(
+      ParamModel first,
+      String description,
+      Optional<String> defaultText,
+      List<CheckModel> checks) {}
 
   private Map<String, ParamDecl> paramDecls() {
+    List<ParamModel> all = new ArrayList<>();
+    model.declared().ifPresent(d -> all.addAll(d.params()));
+    model.stages().forEach(s -> all.addAll(s.params()));
     Map<String, ParamModel> firsts = new LinkedHashMap<>();
     Map<String, String> descriptions = new LinkedHashMap<>();
     Map<String, String> defaults = new LinkedHashMap<>();
-    for (StageModel s : model.stages()) {
-      for (ParamModel p : s.params()) {
-        firsts.putIfAbsent(p.name(), p);
-        if (!p.description().isEmpty()) {
-          descriptions.putIfAbsent(p.name(), p.description());
-        }
-        p.defaultValue().ifPresent(d -> defaults.putIfAbsent(p.name(), d.text()));
+    Map<String, List<CheckModel>> checks = new LinkedHashMap<>();
+    for (ParamModel p : all) {
+      firsts.putIfAbsent(p.name(), p);
+      if (!p.description().isEmpty()) {
+        descriptions.putIfAbsent(p.name(), p.description());
+      }
+      p.defaultValue().ifPresent(d -> defaults.putIfAbsent(p.name(), d.text()));
+      if (!p.checks().isEmpty()) {
+        checks.putIfAbsent(p.name(), p.checks());
       }
     }
     Map<String, ParamDecl> out = new LinkedHashMap<>();
@@ -268,7 +319,8 @@ public final class PipelineGenerator {
                 new ParamDecl(
                     p,
                     descriptions.getOrDefault(name, ""),
-                    Optional.ofNullable(defaults.get(name)))));
+                    Optional.ofNullable(defaults.get(name)),
+                    checks.getOrDefault(name, List.of()))));
     return out;
   }
 
@@ -298,25 +350,73 @@ public final class PipelineGenerator {
           i++) {
         ParamDecl d = decls.get(i);
         CodeBlock paramType = paramType(d.first().kind().orElseThrow());
-        if (d.defaultText().isPresent()) {
-          m.addStatement(
-              "def.param($T.optional($S, $L, $S, $S))",
-              PARAM_SPEC,
-              d.first().name(),
-              paramType,
-              d.description(),
-              d.defaultText().get());
-        } else {
-          m.addStatement(
-              "def.param($T.required($S, $L, $S))",
-              PARAM_SPEC,
-              d.first().name(),
-              paramType,
-              d.description());
+        CodeBlock spec =
+            d.defaultText().isPresent()
+                ? CodeBlock.of(
+                    "$T.optional($S, $L, $S, $S)",
+                    PARAM_SPEC,
+                    d.first().name(),
+                    paramType,
+                    d.description(),
+                    d.defaultText().get())
+                : CodeBlock.of(
+                    "$T.required($S, $L, $S)",
+                    PARAM_SPEC,
+                    d.first().name(),
+                    paramType,
+                    d.description());
+        if (!d.checks().isEmpty()) {
+          List<CodeBlock> checks = new ArrayList<>();
+          d.checks().forEach(check -> checks.add(check(check.check())));
+          spec = CodeBlock.of("$L.withChecks($L)", spec, CodeBlock.join(checks, ", "));
         }
+        m.addStatement("def.param($L)", spec);
       }
       type.addMethod(m.build());
     }
+  }
+
+  private static CodeBlock check(ValueCheck check) {
+    if (check instanceof ValueCheck.Range r) {
+      return CodeBlock.of(
+          "new $T($L, $L, $L, $L)",
+          VALUE_CHECK_RANGE,
+          bound(r.min()),
+          bound(r.max()),
+          r.minExclusive(),
+          r.maxExclusive());
+    }
+    if (check instanceof ValueCheck.OneOf o) {
+      return CodeBlock.of("new $T($L)", VALUE_CHECK_ONE_OF, listOf(o.values()));
+    }
+    return CodeBlock.of("new $T()", VALUE_CHECK_NOT_EMPTY);
+  }
+
+  private static CodeBlock bound(double d) {
+    if (Double.isInfinite(d)) {
+      return CodeBlock.of("$T.$L", Double.class, d > 0 ? "POSITIVE_INFINITY" : "NEGATIVE_INFINITY");
+    }
+    return CodeBlock.of("$L", Double.toString(d));
+  }
+
+  /**
+   * {@code def.paramCheck(...)}: constructs the {@code @Parameters} record with a run's values, so
+   * its compact constructor checks them before any stage.
+   */
+  private Optional<CodeBlock> paramCheck() {
+    return model
+        .declared()
+        .map(
+            record -> {
+              List<CodeBlock> args = new ArrayList<>();
+              for (ParamModel p : record.params()) {
+                args.add(CodeBlock.of("values.<$T>get($S)", boxed(p.type()), p.name()));
+              }
+              return CodeBlock.of(
+                  "def.paramCheck(values -> new $T($L))",
+                  ClassName.get(record.type()),
+                  CodeBlock.join(args, ", "));
+            });
   }
 
   private static CodeBlock paramType(ParamKind kind) {
@@ -714,12 +814,13 @@ public final class PipelineGenerator {
               .addParameter(type, "value")
               .returns(builder)
               .addJavadoc(
-                  "Sets parameter {@code $L} ($L, $L)$L\n",
+                  "Sets parameter {@code $L} ($L, $L$L)$L\n",
                   p.name(),
                   kind,
                   d.defaultText()
                       .map(t -> "default {@code \"" + javadocText(t) + "\"}")
                       .orElse("required"),
+                  checksText(d.checks()),
                   d.description().isEmpty() ? "." : ": " + javadocText(d.description()));
       if (type.isPrimitive()) {
         m.addStatement("params.put($S, value)", p.name());
@@ -824,6 +925,13 @@ public final class PipelineGenerator {
       candidate = name + i;
     }
     return candidate;
+  }
+
+  /** {@code ", in [1, 10], one of a, b"}: what the checks allow, for the setter's Javadoc. */
+  private static String checksText(List<CheckModel> checks) {
+    StringBuilder b = new StringBuilder();
+    checks.forEach(c -> b.append(", ").append(javadocText(c.check().describe())));
+    return b.toString();
   }
 
   private static String javadocText(String text) {

@@ -32,6 +32,12 @@ public final class RuntimeNames {
   public static final ClassName PIPELINE_RUNNER = ClassName.get(ENGINE, "PipelineRunner");
   public static final ClassName STAGE_TYPE =
       ClassName.get("dev.stagecraft.annotations", "StageType");
+  public static final ClassName VALUE_CHECK_RANGE =
+      ClassName.get("dev.stagecraft.annotations.syntax", "ValueCheck", "Range");
+  public static final ClassName VALUE_CHECK_NOT_EMPTY =
+      ClassName.get("dev.stagecraft.annotations.syntax", "ValueCheck", "NotEmpty");
+  public static final ClassName VALUE_CHECK_ONE_OF =
+      ClassName.get("dev.stagecraft.annotations.syntax", "ValueCheck", "OneOf");
   public static final ClassName GENERATED =
       ClassName.get("javax.annotation.processing", "Generated");
 

@@ -5,14 +5,12 @@ import static com.google.common.truth.Truth.assertWithMessage;
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.Compiler;
 import com.google.testing.compile.JavaFileObjects;
+import dev.stagecraft.processor.GeneratedClassLoader;
 import dev.stagecraft.runtime.graph.Condition;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import javax.tools.JavaFileObject;
@@ -181,36 +179,4 @@ final class CompiledConditions {
   }
 
   /** Loads classes from the compilation's in-memory class files. */
-  private static final class GeneratedClassLoader extends ClassLoader {
-    private static final String OUTPUT = "CLASS_OUTPUT/";
-    private final Map<String, byte[]> classes = new HashMap<>();
-
-    GeneratedClassLoader(Compilation compilation) {
-      super(CompiledConditions.class.getClassLoader());
-      for (JavaFileObject file : compilation.generatedFiles()) {
-        if (file.getKind() != JavaFileObject.Kind.CLASS) {
-          continue;
-        }
-        String path = file.toUri().getPath();
-        String name =
-            path.substring(
-                    path.indexOf(OUTPUT) + OUTPUT.length(), path.length() - ".class".length())
-                .replace('/', '.');
-        try (InputStream in = file.openInputStream()) {
-          classes.put(name, in.readAllBytes());
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      }
-    }
-
-    @Override
-    protected Class<?> findClass(String name) throws ClassNotFoundException {
-      byte[] bytes = classes.get(name);
-      if (bytes == null) {
-        throw new ClassNotFoundException(name);
-      }
-      return defineClass(name, bytes, 0, bytes.length);
-    }
-  }
 }

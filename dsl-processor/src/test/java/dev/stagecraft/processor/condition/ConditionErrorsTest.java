@@ -36,7 +36,7 @@ class ConditionErrorsTest {
           // unknown names and properties
           "enableAbTestng :: unknown name 'enableAbTestng' (did you mean 'enableAbTesting'?) :: 1",
           "force && abTst.confidence > 0.8 :: unknown name 'abTst' (did you mean 'abTest'?) :: 10",
-          "zzz :: unknown name 'zzz': not a parameter or stage of this pipeline (parameters: enableAbTesting, force, environment, dataSize, replicas, threshold, env, regions, grade, both; stages: abTest, train, boxed, model, wildBox, score, cleanup, both) :: 1",
+          "zzz :: unknown name 'zzz' (parameters and stages: enableAbTesting, force, environment, dataSize, replicas, threshold, env, regions, grade, both, abTest, train, boxed, model, wildBox, score, cleanup) :: 1",
           "both > 1 :: 'both' is both a @Param and a stage: rename one of them :: 1",
           "abTest.confidense > 0.8 :: unknown property 'confidense' of AbTestResult (did you mean 'confidence'?) :: 8",
           "abTest.xyz :: unknown property 'xyz' of AbTestResult (properties: confidence, winner, environment, model, sampleSize) :: 8",
@@ -147,12 +147,12 @@ class ConditionErrorsTest {
   void anErrorIsNotRepeatedByTheExpressionsAroundIt() {
     assertErrors(
         "!(zzz > 1) && zzz == 'a'",
-        "@When: unknown name 'zzz': not a parameter or stage of this pipeline (parameters:"
-            + " enableAbTesting, force, environment, dataSize, replicas, threshold, env, regions,"
-            + " grade, both; stages: abTest, train, boxed, model, wildBox, score, cleanup, both) at column 3",
-        "@When: unknown name 'zzz': not a parameter or stage of this pipeline (parameters:"
-            + " enableAbTesting, force, environment, dataSize, replicas, threshold, env, regions,"
-            + " grade, both; stages: abTest, train, boxed, model, wildBox, score, cleanup, both) at column 15");
+        "@When: unknown name 'zzz' (parameters and stages: enableAbTesting, force, environment,"
+            + " dataSize, replicas, threshold, env, regions, grade, both, abTest, train, boxed, model,"
+            + " wildBox, score, cleanup) at column 3",
+        "@When: unknown name 'zzz' (parameters and stages: enableAbTesting, force, environment,"
+            + " dataSize, replicas, threshold, env, regions, grade, both, abTest, train, boxed, model,"
+            + " wildBox, score, cleanup) at column 15");
   }
 
   @Test

@@ -71,9 +71,15 @@ public final class ConditionFixtureProcessor extends AbstractProcessor {
     boolean failed = false;
     for (String condition : fixture.getAnnotation(ConditionFixture.class).value()) {
       ConditionResult result = compiler.compile(condition, params, stages);
-      if (result instanceof ConditionResult.Failed failure) {
+      List<ConditionError> errors =
+          result instanceof ConditionResult.Failed failure
+              ? failure.errors()
+              : result instanceof ConditionResult.Unresolved unresolved
+                  ? unresolved.errors()
+                  : null;
+      if (errors != null) {
         failed = true;
-        for (ConditionError error : failure.errors()) {
+        for (ConditionError error : errors) {
           processingEnv
               .getMessager()
               .printMessage(

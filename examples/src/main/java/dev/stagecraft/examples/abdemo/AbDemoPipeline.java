@@ -6,6 +6,7 @@ import dev.stagecraft.annotations.Input;
 import dev.stagecraft.annotations.Item;
 import dev.stagecraft.annotations.Param;
 import dev.stagecraft.annotations.Pipeline;
+import dev.stagecraft.annotations.Range;
 import dev.stagecraft.annotations.Stage;
 import dev.stagecraft.annotations.StageType;
 import dev.stagecraft.annotations.When;
@@ -34,9 +35,9 @@ public class AbDemoPipeline {
   /** What was deployed where. */
   public record Deployment(String variant, String target, double accuracy) {}
 
-  /** Splits the rows 80/20. */
+  /** Splits the rows 80/20 (five rows or more, so the test split has one). */
   @Stage(type = StageType.PREPROCESSING)
-  public PreparedData preprocess(@Param("rows") @Default("1000") int rows) {
+  public PreparedData preprocess(@Param("rows") @Default("1000") @Range(min = 5) int rows) {
     int test = rows / 5;
     return new PreparedData(rows, rows - test, test);
   }
@@ -47,8 +48,8 @@ public class AbDemoPipeline {
   public TrainedModel train(
       @Input("preprocess") PreparedData data,
       @Item String variant,
-      @Param("accuracyA") @Default("0.90") double accuracyA,
-      @Param("accuracyB") @Default("0.95") double accuracyB,
+      @Param("accuracyA") @Default("0.90") @Range(min = 0, max = 1) double accuracyA,
+      @Param("accuracyB") @Default("0.95") @Range(min = 0, max = 1) double accuracyB,
       StageContext ctx) {
     double accuracy = variant.equals("a") ? accuracyA : accuracyB;
     ctx.metric("accuracy", accuracy);

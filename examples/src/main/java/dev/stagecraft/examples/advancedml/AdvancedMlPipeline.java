@@ -5,8 +5,12 @@ import dev.stagecraft.annotations.DependsOn;
 import dev.stagecraft.annotations.ForEach;
 import dev.stagecraft.annotations.Input;
 import dev.stagecraft.annotations.Item;
+import dev.stagecraft.annotations.NotEmpty;
+import dev.stagecraft.annotations.OneOf;
 import dev.stagecraft.annotations.Param;
+import dev.stagecraft.annotations.Parameters;
 import dev.stagecraft.annotations.Pipeline;
+import dev.stagecraft.annotations.Range;
 import dev.stagecraft.annotations.Resources;
 import dev.stagecraft.annotations.Stage;
 import dev.stagecraft.annotations.StageType;
@@ -32,7 +36,6 @@ import dev.stagecraft.runtime.components.deploy.Deployment;
 import dev.stagecraft.runtime.components.deploy.ModelRegistry;
 import dev.stagecraft.runtime.components.train.ClassificationMetrics;
 import dev.stagecraft.runtime.components.train.DataSummary;
-import dev.stagecraft.runtime.components.train.HyperparameterSearch;
 import dev.stagecraft.runtime.components.train.LabeledData;
 import dev.stagecraft.runtime.components.train.ModelTraining;
 import dev.stagecraft.runtime.components.train.SearchStrategy;
@@ -68,13 +71,14 @@ import tech.tablesaw.api.Table;
  *       score to {@code production}.
  * </ul>
  *
- * <p>{@code inputDataPath} empty (the default) means the bundled breast cancer data set (the
- * runtime's classpath resource {@code dev/stagecraft/data/breast_cancer.csv}, copied to the stage's
- * scratch directory). The {@code load} stage also checks every setting, and {@code preprocess}
- * every property of the data training needs (two classes or more, numeric features, enough rows per
- * class for the folds), so bad input fails in seconds, before any training. The registry is {@code
- * registryDir}, by default {@code STORE/registry} of the store the run is recorded in ({@code
- * StageContext.storeDirectory()}: {@code --store}, {@code $STAGECRAFT_HOME} or {@code
+ * <p>Every parameter is declared once, with its checks, in {@link Params}: bad settings are
+ * reported together before any stage runs. {@code preprocess} checks what only the data can tell
+ * (the target column, two classes or more, numeric features) and {@code train} that each class has
+ * enough rows for the folds, before any trial. {@code inputDataPath} empty (the default) means the
+ * bundled breast cancer data set (the runtime's classpath resource {@code
+ * dev/stagecraft/data/breast_cancer.csv}, copied to the stage's scratch directory). The registry is
+ * {@code registryDir}, by default {@code STORE/registry} of the store the run is recorded in
+ * ({@code StageContext.storeDirectory()}: {@code --store}, {@code $STAGECRAFT_HOME} or {@code
  * .stagecraft}); {@code load} checks that it can be written. Models deploy to the targets of the
  * model {@code modelName}, by default the pipeline's name and the data set's ({@code
  * advanced-ml-breast_cancer}), so runs on different data never share a {@code production}.
@@ -87,23 +91,6 @@ public class AdvancedMlPipeline {
   /** The bundled data set's classpath resource. */
   public static final String BUNDLED_DATA = "dev/stagecraft/data/breast_cancer.csv";
 
-  static final String BUNDLED = "";
-  static final String TARGET = "diagnosis";
-  static final String TEST_SIZE = "0.2";
-  static final String N_TRIALS = "8";
-  static final String FOLDS = "3";
-  static final String SEED = "42";
-  static final String SEARCH_SPACE = "";
-  static final String SEARCH_METHOD = "random";
-  static final String PRUNING = "false";
-  static final String SIGNIFICANCE = "0.05";
-  static final String MIN_IMPROVEMENT = "0.02";
-  static final String ENABLE_AB = "true";
-  static final String REGISTRY = "";
-  static final String MODEL_NAME = "";
-  static final String SEPARATOR = ",";
-  static final String MAX_CATEGORIES = "50";
-
   /** How the summary and the report name the bundled data set. */
   static final String BUNDLED_LABEL = "bundled breast cancer data";
 
@@ -114,60 +101,105 @@ public class AdvancedMlPipeline {
   static final double PRODUCTION_CONFIDENCE = 0.8;
 
   /**
-   * Reads the CSV and checks every setting (model types, hyperparameter names and values, the test
-   * size, the A/B thresholds) before anything long starts.
+   * The pipeline's parameters, each declared once: type, default, description and checks. They are
+   * checked before any stage runs; the search space, the separator and the model name by this
+   * record's constructor.
    */
-  @Stage(type = StageType.INGESTION, description = "Read the CSV and check the settings")
-  public Table load(
-      @Param(
-              value = "inputDataPath",
-              description = "The CSV; empty: the bundled breast cancer data")
-          @Default(BUNDLED)
+  @Parameters
+  record Params(
+      // the data
+      @Param(description = "The CSV; empty: the bundled breast cancer data") @Default("")
           Path inputDataPath,
-      @Param(value = "testSize", description = "Fraction of rows held out for testing")
-          @Default(TEST_SIZE)
+      @Param(description = "The CSV's field separator: one character or tab") @Default(",")
+          String separator,
+      @Param(description = "The class column") @Default("diagnosis") @NotEmpty String targetColumn,
+      @Param(description = "Fraction of rows held out for testing")
+          @Default("0.2")
+          @Range(min = 0, max = 1, minExclusive = true, maxExclusive = true)
           double testSize,
-      @Param(value = "nTrials", description = "Hyperparameter search trials per model type")
-          @Default(N_TRIALS)
-          int nTrials,
-      @Param(value = "folds", description = "Cross-validation folds") @Default(FOLDS) int folds,
-      @Param(value = "seed", description = "Seed of the split, the folds and the trainers")
-          @Default(SEED)
+      @Param(description = "Seed of the split, the folds and the trainers") @Default("42")
           long seed,
+      // the data-quality gate
+      @Param(description = "Most missing feature cells allowed, as a fraction of all of them")
+          @Default("0.2")
+          @Range(min = 0, max = 1)
+          double maxMissingFraction,
+      @Param(description = "Least fraction of the rows the rarest class must have")
+          @Default("0.05")
+          @Range(min = 0, max = 1)
+          double minClassFraction,
+      // preprocessing, fitted on the training split
+      @Param(description = "NONE, MEAN, MEDIAN, MOST_FREQUENT, CONSTANT or KNN") @Default("MEDIAN")
+          ImputeStrategy impute,
+      @Param(description = "NONE, STANDARD, ROBUST or MINMAX") @Default("STANDARD")
+          ScaleMethod scale,
+      @Param(description = "Add a_x_b for |r| above this; 0: none")
+          @Default("0")
+          @Range(min = 0, max = 1, maxExclusive = true)
+          double interactions,
+      @Param(description = "NONE or IQR") @Default("NONE") OutlierMethod capOutliers,
+      @Param(description = "IQR factor of outlier capping") @Default("1.5") @Range(min = 0)
+          double iqrFactor,
+      @Param(description = "Most distinct values a text feature may have (it is one-hot encoded)")
+          @Default("50")
+          @Range(min = 1)
+          int maxCategories,
+      // training
+      @Param(description = "Hyperparameter search trials per model type")
+          @Default("8")
+          @Range(min = 1)
+          int nTrials,
+      @Param(description = "Cross-validation folds") @Default("3") @Range(min = 2) int folds,
       @Param(
-              value = "searchSpace",
               description =
                   "Overrides, e.g. random_forest.max_depth=4:10 or random_forest.max_depth=6|9|12")
-          @Default(SEARCH_SPACE)
+          @Default("")
           List<String> searchSpace,
-      @Param(value = "searchMethod", description = "Hyperparameter search: random, grid or tpe")
-          @Default(SEARCH_METHOD)
+      @Param(description = "Hyperparameter search: random, grid or tpe")
+          @Default("random")
+          @OneOf({"random", "grid", "tpe"})
           String searchMethod,
-      @Param(value = "significance", description = "A/B significance threshold")
-          @Default(SIGNIFICANCE)
+      @Param(description = "Stop trials below the median after a fold") @Default("false")
+          boolean pruning,
+      // the A/B test and the deployment
+      @Param(description = "A/B test the variants") @Default("true") boolean enableAbTesting,
+      @Param(description = "A/B significance threshold")
+          @Default("0.05")
+          @Range(min = 0, max = 1, minExclusive = true, maxExclusive = true)
           double significance,
-      @Param(value = "minImprovement", description = "A/B minimum accuracy gain")
-          @Default(MIN_IMPROVEMENT)
+      @Param(description = "A/B minimum accuracy gain") @Default("0.02") @Range(min = 0, max = 1)
           double minImprovement,
-      @Param(value = "registryDir", description = "The model registry; empty: STORE/registry")
-          @Default(REGISTRY)
+      @Param(description = "The model registry; empty: STORE/registry") @Default("")
           Path registryDir,
-      @Param(
-              value = "modelName",
-              description = "The registry's model; empty: the pipeline and data set names")
-          @Default(MODEL_NAME)
-          String modelName,
-      @Param(value = "separator", description = "The CSV's field separator: one character or tab")
-          @Default(SEPARATOR)
-          String separator,
+      @Param(description = "The registry's model; empty: the pipeline and data set names")
+          @Default("")
+          String modelName) {
+
+    /**
+     * What the annotations cannot check: the search space's model types and hyperparameters, the
+     * separator and the model name.
+     */
+    Params {
+      VariantConfigs.checkSearchSpace(searchSpace);
+      CsvSource.separator("separator", separator);
+      if (!modelName.isEmpty()) {
+        ModelRegistry.checkName("model", modelName);
+      }
+    }
+  }
+
+  /**
+   * Reads the CSV (the bundled data set unless {@code inputDataPath} names one), after checking
+   * that the model registry can be written, so a bad registry fails before any training.
+   */
+  @Stage(type = StageType.INGESTION, description = "Read the CSV")
+  public Table load(
+      @Param("inputDataPath") Path inputDataPath,
+      @Param("separator") String separator,
+      @Param("registryDir") Path registryDir,
       StageContext ctx) {
-    char sep = CsvSource.separator("separator", separator);
-    new TrainTestSplit(testSize, seed, null);
-    VariantConfigs.all(nTrials, folds, seed, searchSpace);
-    SearchStrategy.fromId(searchMethod);
-    new AbTestOptions(significance, minImprovement, SignificanceTest.MCNEMAR);
-    ModelRegistry.checkName("model", model(modelName, inputDataPath, ctx));
     registry(registryDir, ctx).checkWritable();
+    char sep = CsvSource.separator("separator", separator);
     Path csv = inputDataPath.toString().isEmpty() ? bundledData(ctx.scratchDir()) : inputDataPath;
     Table table = new CsvSource(CsvSource.Options.defaults().withSeparator(sep)).read(csv);
     Optional<Character> other = CsvSource.otherSeparator(table, sep);
@@ -198,18 +230,9 @@ public class AdvancedMlPipeline {
       description = "Data-quality gate: missing values and the rarest class's share")
   public DataQuality dataQuality(
       @Input("load") Table data,
-      @Param(value = "targetColumn", description = "The class column") @Default(TARGET)
-          String targetColumn,
-      @Param(
-              value = "maxMissingFraction",
-              description = "Most missing feature cells allowed, as a fraction of all of them")
-          @Default("0.2")
-          double maxMissingFraction,
-      @Param(
-              value = "minClassFraction",
-              description = "Least fraction of the rows the rarest class must have")
-          @Default("0.05")
-          double minClassFraction,
+      @Param("targetColumn") String targetColumn,
+      @Param("maxMissingFraction") double maxMissingFraction,
+      @Param("minClassFraction") double minClassFraction,
       StageContext ctx) {
     requireTarget(data, targetColumn);
     DataQuality quality = DataQuality.of(data, targetColumn, maxMissingFraction, minClassFraction);
@@ -228,46 +251,18 @@ public class AdvancedMlPipeline {
       description = "Stratified split; impute, scale, interactions, cap fitted on the train split")
   public PreparedData preprocess(
       @Input("load") Table data,
-      @Param(value = "targetColumn", description = "The class column") @Default(TARGET)
-          String targetColumn,
-      @Param(value = "impute", description = "NONE, MEAN, MEDIAN, MOST_FREQUENT, CONSTANT or KNN")
-          @Default("MEDIAN")
-          ImputeStrategy impute,
-      @Param(value = "scale", description = "NONE, STANDARD, ROBUST or MINMAX") @Default("STANDARD")
-          ScaleMethod scale,
-      @Param(value = "interactions", description = "Add a_x_b for |r| above this; 0: none")
-          @Default("0")
-          double interactions,
-      @Param(value = "capOutliers", description = "NONE or IQR") @Default("NONE")
-          OutlierMethod capOutliers,
-      @Param(value = "iqrFactor", description = "IQR factor of outlier capping") @Default("1.5")
-          double iqrFactor,
-      @Param(value = "testSize", description = "Fraction of rows held out for testing")
-          @Default(TEST_SIZE)
-          double testSize,
-      @Param(value = "folds", description = "Cross-validation folds") @Default(FOLDS) int folds,
-      @Param(value = "seed", description = "Seed of the split, the folds and the trainers")
-          @Default(SEED)
-          long seed,
-      @Param(
-              value = "maxCategories",
-              description = "Most distinct values a text feature may have (it is one-hot encoded)")
-          @Default(MAX_CATEGORIES)
-          int maxCategories,
-      @Param(
-              value = "inputDataPath",
-              description = "The CSV; empty: the bundled breast cancer data")
-          @Default(BUNDLED)
-          Path inputDataPath,
+      @Param("targetColumn") String targetColumn,
+      @Param("impute") ImputeStrategy impute,
+      @Param("scale") ScaleMethod scale,
+      @Param("interactions") double interactions,
+      @Param("capOutliers") OutlierMethod capOutliers,
+      @Param("iqrFactor") double iqrFactor,
+      @Param("testSize") double testSize,
+      @Param("seed") long seed,
+      @Param("maxCategories") int maxCategories,
+      @Param("inputDataPath") Path inputDataPath,
       StageContext ctx) {
     requireTarget(data, targetColumn);
-    if (interactions < 0 || interactions >= 1) {
-      throw new DataException(
-          "interactions "
-              + interactions
-              + " must be in [0, 1): the |Pearson r| above which a"
-              + " feature pair gets a product column, 0 for none");
-    }
     PreprocessOptions options =
         PreprocessOptions.defaults()
             .withTarget(targetColumn)
@@ -289,7 +284,6 @@ public class AdvancedMlPipeline {
         options,
         steps,
         testSize,
-        folds,
         seed,
         maxCategories,
         source(inputDataPath),
@@ -297,8 +291,9 @@ public class AdvancedMlPipeline {
   }
 
   /**
-   * The stratified split with {@code options} fitted on the training rows and applied to both, and
-   * the checks training needs; with no steps in {@code options}, the data as given.
+   * The stratified split with {@code options} fitted on the training rows and applied to both, text
+   * features one-hot encoded, and the checks of the data training needs; with no steps in {@code
+   * options}, the data as given.
    */
   static PreparedData prepare(
       Table data,
@@ -306,7 +301,6 @@ public class AdvancedMlPipeline {
       PreprocessOptions options,
       String steps,
       double testSize,
-      int folds,
       long seed,
       int maxCategories,
       String source,
@@ -320,8 +314,6 @@ public class AdvancedMlPipeline {
     Table test = encoder.transform(fitted.state().transform(split.test()));
     LabeledData labeled = TableDatasets.forTraining(train, targetColumn);
     LabeledData heldOut = TableDatasets.forEvaluation(test, targetColumn, labeled.featureNames());
-    HyperparameterSearch.check(
-        labeled, TrainingConfig.defaults("logistic_regression").withFolds(folds));
     String allSteps =
         steps
             + encoder.columns().stream()
@@ -360,41 +352,17 @@ public class AdvancedMlPipeline {
   public VariantModel train(
       @Input("preprocess") Optional<PreparedData> prepared,
       @Input("load") Table raw,
-      @Param(value = "targetColumn", description = "The class column") @Default(TARGET)
-          String targetColumn,
-      @Param(value = "testSize", description = "Fraction of rows held out for testing")
-          @Default(TEST_SIZE)
-          double testSize,
       @Item String variant,
-      @Param(value = "nTrials", description = "Hyperparameter search trials per model type")
-          @Default(N_TRIALS)
-          int nTrials,
-      @Param(value = "folds", description = "Cross-validation folds") @Default(FOLDS) int folds,
-      @Param(value = "seed", description = "Seed of the split, the folds and the trainers")
-          @Default(SEED)
-          long seed,
-      @Param(
-              value = "searchSpace",
-              description =
-                  "Overrides, e.g. random_forest.max_depth=4:10 or random_forest.max_depth=6|9|12")
-          @Default(SEARCH_SPACE)
-          List<String> searchSpace,
-      @Param(value = "searchMethod", description = "Hyperparameter search: random, grid or tpe")
-          @Default(SEARCH_METHOD)
-          String searchMethod,
-      @Param(value = "pruning", description = "Stop trials below the median after a fold")
-          @Default(PRUNING)
-          boolean pruning,
-      @Param(
-              value = "maxCategories",
-              description = "Most distinct values a text feature may have (it is one-hot encoded)")
-          @Default(MAX_CATEGORIES)
-          int maxCategories,
-      @Param(
-              value = "inputDataPath",
-              description = "The CSV; empty: the bundled breast cancer data")
-          @Default(BUNDLED)
-          Path inputDataPath,
+      @Param("targetColumn") String targetColumn,
+      @Param("testSize") double testSize,
+      @Param("seed") long seed,
+      @Param("maxCategories") int maxCategories,
+      @Param("inputDataPath") Path inputDataPath,
+      @Param("nTrials") int nTrials,
+      @Param("folds") int folds,
+      @Param("searchSpace") List<String> searchSpace,
+      @Param("searchMethod") String searchMethod,
+      @Param("pruning") boolean pruning,
       StageContext ctx) {
     PreparedData data =
         prepared.orElseGet(
@@ -405,7 +373,6 @@ public class AdvancedMlPipeline {
                     PreprocessOptions.defaults().withTarget(targetColumn),
                     "as given",
                     testSize,
-                    folds,
                     seed,
                     maxCategories,
                     source(inputDataPath),
@@ -452,14 +419,8 @@ public class AdvancedMlPipeline {
   @When("enableAbTesting")
   public AbDecision abTest(
       @Input("train") List<VariantModel> models,
-      @Param(value = "enableAbTesting", description = "A/B test the variants") @Default(ENABLE_AB)
-          boolean enableAbTesting,
-      @Param(value = "significance", description = "A/B significance threshold")
-          @Default(SIGNIFICANCE)
-          double significance,
-      @Param(value = "minImprovement", description = "A/B minimum accuracy gain")
-          @Default(MIN_IMPROVEMENT)
-          double minImprovement,
+      @Param("significance") double significance,
+      @Param("minImprovement") double minImprovement,
       StageContext ctx) {
     AbTestOptions options =
         new AbTestOptions(significance, minImprovement, SignificanceTest.MCNEMAR);
@@ -480,23 +441,13 @@ public class AdvancedMlPipeline {
 
   /** Deploys the A/B-selected model to production: the test is confident. */
   @Stage(type = StageType.DEPLOYMENT, description = "A/B winner to production")
-  @When("abTest.confidence > 0.8")
+  @When("abTest.confidence > " + PRODUCTION_CONFIDENCE)
   public DeployedModel deployWinner(
       @Input("abTest") AbDecision decision,
       @Input("train") List<VariantModel> models,
-      @Param(value = "registryDir", description = "The model registry; empty: STORE/registry")
-          @Default(REGISTRY)
-          Path registryDir,
-      @Param(
-              value = "modelName",
-              description = "The registry's model; empty: the pipeline and data set names")
-          @Default(MODEL_NAME)
-          String modelName,
-      @Param(
-              value = "inputDataPath",
-              description = "The CSV; empty: the bundled breast cancer data")
-          @Default(BUNDLED)
-          Path inputDataPath,
+      @Param("registryDir") Path registryDir,
+      @Param("modelName") String modelName,
+      @Param("inputDataPath") Path inputDataPath,
       StageContext ctx) {
     return deploy(
         selected(decision, models),
@@ -510,23 +461,13 @@ public class AdvancedMlPipeline {
 
   /** Deploys the A/B-selected model to staging: the test is not confident enough for production. */
   @Stage(type = StageType.DEPLOYMENT, description = "A/B selection to staging when not confident")
-  @When("enableAbTesting && abTest.confidence <= 0.8")
+  @When("enableAbTesting && abTest.confidence <= " + PRODUCTION_CONFIDENCE)
   public DeployedModel deployStaging(
       @Input("abTest") AbDecision decision,
       @Input("train") List<VariantModel> models,
-      @Param(value = "registryDir", description = "The model registry; empty: STORE/registry")
-          @Default(REGISTRY)
-          Path registryDir,
-      @Param(
-              value = "modelName",
-              description = "The registry's model; empty: the pipeline and data set names")
-          @Default(MODEL_NAME)
-          String modelName,
-      @Param(
-              value = "inputDataPath",
-              description = "The CSV; empty: the bundled breast cancer data")
-          @Default(BUNDLED)
-          Path inputDataPath,
+      @Param("registryDir") Path registryDir,
+      @Param("modelName") String modelName,
+      @Param("inputDataPath") Path inputDataPath,
       StageContext ctx) {
     return deploy(
         selected(decision, models),
@@ -545,19 +486,9 @@ public class AdvancedMlPipeline {
   @When("!enableAbTesting")
   public DeployedModel deploySingle(
       @Input("train") List<VariantModel> models,
-      @Param(value = "registryDir", description = "The model registry; empty: STORE/registry")
-          @Default(REGISTRY)
-          Path registryDir,
-      @Param(
-              value = "modelName",
-              description = "The registry's model; empty: the pipeline and data set names")
-          @Default(MODEL_NAME)
-          String modelName,
-      @Param(
-              value = "inputDataPath",
-              description = "The CSV; empty: the bundled breast cancer data")
-          @Default(BUNDLED)
-          Path inputDataPath,
+      @Param("registryDir") Path registryDir,
+      @Param("modelName") String modelName,
+      @Param("inputDataPath") Path inputDataPath,
       StageContext ctx) {
     VariantModel best =
         models.stream()

@@ -4,6 +4,7 @@ import dev.stagecraft.annotations.Default;
 import dev.stagecraft.annotations.Input;
 import dev.stagecraft.annotations.Param;
 import dev.stagecraft.annotations.Pipeline;
+import dev.stagecraft.annotations.Range;
 import dev.stagecraft.annotations.Resources;
 import dev.stagecraft.annotations.Stage;
 import dev.stagecraft.annotations.StageType;
@@ -40,12 +41,12 @@ public class DiamondPipeline {
   /** Draws {@code size} normally distributed values with the given mean. */
   @Stage(type = StageType.INGESTION, description = "Draw a seeded normal sample")
   public Sample sample(
-      @Param(value = "size", description = "how many values to draw") @Default("1000") int size,
+      @Param(value = "size", description = "how many values to draw")
+          @Default("1000")
+          @Range(min = 1)
+          int size,
       @Param(value = "mean", description = "mean of the distribution") @Default("10.0") double mean,
       @Param(value = "seed", description = "random seed") @Default("42") long seed) {
-    if (size <= 0) {
-      throw new IllegalArgumentException("size must be positive, got " + size);
-    }
     Random random = new Random(seed);
     List<Double> values = new ArrayList<>(size);
     for (int i = 0; i < size; i++) {
@@ -81,10 +82,10 @@ public class DiamondPipeline {
   @Stage(type = StageType.FEATURE_ENGINEERING, description = "Equal-width histogram")
   public Histogram histogram(
       @Input("sample") Sample sample,
-      @Param(value = "bins", description = "number of histogram bins") @Default("10") int bins) {
-    if (bins <= 0) {
-      throw new IllegalArgumentException("bins must be positive, got " + bins);
-    }
+      @Param(value = "bins", description = "number of histogram bins")
+          @Default("10")
+          @Range(min = 1)
+          int bins) {
     double min = sample.values().stream().mapToDouble(Double::doubleValue).min().orElse(0);
     double max = sample.values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
     int[] counts = new int[bins];

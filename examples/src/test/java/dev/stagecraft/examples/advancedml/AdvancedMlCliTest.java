@@ -1,7 +1,6 @@
 package dev.stagecraft.examples.advancedml;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -102,6 +101,21 @@ class AdvancedMlCliTest {
   }
 
   @Test
+  void changingOnlyParametersTheCachedPreprocessingDoesNotReadReusesIt() {
+    assertEquals(0, run().code());
+
+    Output moreSearch = run("folds=3", "searchMethod=grid", "significance=0.1");
+    assertEquals(0, moreSearch.code(), moreSearch.err());
+    assertTrue(moreSearch.out().matches("(?s).*\\n  preprocess +CACHED .*"), moreSearch.out());
+
+    Output otherSplit = run("testSize=0.25");
+    assertEquals(0, otherSplit.code(), otherSplit.err());
+    assertTrue(
+        otherSplit.out().matches("(?s).*\\n  preprocess +SUCCEEDED .*"),
+        "a parameter it reads is part of its key: " + otherSplit.out());
+  }
+
+  @Test
   void deploymentsListsEveryVersionAsJsonAndRollsBack() throws Exception {
     assertEquals(0, run("enableAbTesting=false").code());
     assertEquals(0, run("enableAbTesting=false", "seed=7").code());
@@ -153,14 +167,26 @@ class AdvancedMlCliTest {
         bad.err());
   }
 
-  @Test
-  void aTestSizeOutsideZeroToOneIsOneLineAndExitTwo() {
-    Output o = run("testSize=1.5");
-
+  /** Bad settings stop the run before it starts: one line on stderr, nothing on stdout. */
+  private static void assertRejectedBeforeAnyStage(Output o, String error) {
     assertEquals(2, o.code(), o.out() + o.err());
-    assertEquals(
-        "error: test fraction 1.5 must be between 0 and 1 (exclusive), e.g. 0.2 (stage 'load')",
-        lastLine(o.err()));
+    assertEquals(error + "\n", o.err());
+    assertEquals("", o.out());
+  }
+
+  @Test
+  void aTestSizeOutsideZeroToOneIsOneLineAndExitTwoBeforeAnyStage() {
+    assertRejectedBeforeAnyStage(
+        run("testSize=1.5"), "error: parameter 'testSize' must be in (0, 1), not 1.5");
+  }
+
+  @Test
+  void everyBadSettingIsReportedAtOnce() {
+    assertRejectedBeforeAnyStage(
+        run("folds=1", "nTrials=0", "significance=1", "interactions=-0.5", "targetColumn= "),
+        "error: parameter 'targetColumn' must not be empty; parameter 'interactions' must be in"
+            + " [0, 1), not -0.5; parameter 'nTrials' must be at least 1, not 0; parameter 'folds'"
+            + " must be at least 2, not 1; parameter 'significance' must be in (0, 1), not 1.0");
   }
 
   @Test
@@ -184,7 +210,7 @@ class AdvancedMlCliTest {
     assertEquals(2, o.code(), o.out() + o.err());
     assertEquals(
         "error: class 'no' of target 'label' has 8 training examples, fewer than the 10"
-            + " cross-validation folds; lower folds to 8 or provide more data (stage 'preprocess')",
+            + " cross-validation folds; lower folds to 8 or provide more data (stage 'train[0]')",
         lastLine(o.err()));
   }
 
@@ -238,52 +264,50 @@ class AdvancedMlCliTest {
     Output bad = run("inputDataPath=" + csv, "separator=;;");
     assertEquals(2, bad.code(), bad.out() + bad.err());
     assertEquals(
-        "error: separator ';;' must be exactly one character, e.g. ';' (or tab) (stage 'load')",
+        "error: separator ';;' must be exactly one character, e.g. ';' (or tab)",
         lastLine(bad.err()));
   }
 
   @Test
-  void anUnknownModelTypeOrHyperparameterIsOneLineAndExitTwoBeforeReadingTheData() {
-    Output type = run("searchSpace=random_forrest.n_estimators=10:20");
-    assertEquals(2, type.code(), type.out() + type.err());
-    assertEquals(
+  void anUnknownModelTypeOrHyperparameterIsOneLineAndExitTwoBeforeAnyStage() {
+    assertRejectedBeforeAnyStage(
+        run("searchSpace=random_forrest.n_estimators=10:20"),
         "error: unknown model type 'random_forrest' (did you mean 'random_forest'?); valid:"
-            + " [logistic_regression, random_forest, gradient_boosting, svm] (stage 'load')",
-        lastLine(type.err()));
+            + " [logistic_regression, random_forest, gradient_boosting, svm]");
 
     Output name = run("searchSpace=random_forest.max_dept=3:5");
     assertEquals(2, name.code(), name.out() + name.err());
     assertTrue(
-        lastLine(name.err())
+        name.err()
             .startsWith(
                 "error: unknown hyperparameter 'max_dept' for random_forest (did you mean"
                     + " 'max_depth'?); valid: [n_estimators, max_depth,"),
         name.err());
-    assertFalse(name.out().contains("train[0]       SUCCEEDED"), name.out());
+    assertEquals("", name.out());
   }
 
   @Test
-  void anUnknownSearchMethodIsOneLineAndExitTwoBeforeTraining() {
-    Output o = run("searchMethod=bayes");
-    assertEquals(2, o.code(), o.out() + o.err());
-    assertEquals(
-        "error: unknown searchMethod 'bayes'; valid: [random, grid, tpe] (stage 'load')",
-        lastLine(o.err()));
-    Output close = run("searchMethod=TPE");
-    assertEquals(
-        "error: unknown searchMethod 'TPE' (did you mean 'tpe'?); valid: [random, grid, tpe]"
-            + " (stage 'load')",
-        lastLine(close.err()));
-    assertFalse(close.out().contains("train[0]       SUCCEEDED"), close.out());
+  void anUnknownSearchMethodIsOneLineAndExitTwoBeforeAnyStage() {
+    assertRejectedBeforeAnyStage(
+        run("searchMethod=bayes"),
+        "error: parameter 'searchMethod' must be one of random, grid, tpe, not 'bayes'");
+    assertRejectedBeforeAnyStage(
+        run("searchMethod=TPE"),
+        "error: parameter 'searchMethod' must be one of random, grid, tpe, not 'TPE' (did you"
+            + " mean 'tpe'?)");
   }
 
   @Test
   void aMissingFileOrTargetColumnIsOneLineAndExitTwo() {
     Output file = run("inputDataPath=" + data.resolve("nope.csv"));
     assertEquals(2, file.code());
-    assertEquals(
-        "error: " + data.resolve("nope.csv") + ": file not found (check the path) (stage 'load')",
-        lastLine(file.err()));
+    String notFound = data.resolve("nope.csv") + ": file not found (check the path)";
+    assertEquals("error: " + notFound + " (stage 'load')", lastLine(file.err()));
+    assertTrue(
+        file.out().matches("(?s).*\\n  load +FAILED +1 +\\d+ ms  \\Q" + notFound + "\\E\\n.*"),
+        "the stage table says it in the same words: " + file.out());
+    assertTrue(file.err().contains("load FAILED in "), file.err());
+    assertTrue(file.err().contains(": " + notFound + "\n"), "and the progress: " + file.err());
 
     Output target = run("targetColumn=diagnosys");
     assertEquals(2, target.code());

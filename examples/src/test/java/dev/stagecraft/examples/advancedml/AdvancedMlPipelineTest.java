@@ -14,6 +14,7 @@ import dev.stagecraft.runtime.engine.RunStatus;
 import dev.stagecraft.runtime.engine.StageOutcome;
 import dev.stagecraft.runtime.engine.StageOutputUnavailableException;
 import dev.stagecraft.runtime.engine.StageStatus;
+import dev.stagecraft.runtime.graph.ParamSpec;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -38,6 +39,44 @@ class AdvancedMlPipelineTest {
 
   private static StageOutcome outcome(StagecraftAdvancedMlPipeline.Result r, String name) {
     return r.runResult().outcome(name).orElseThrow();
+  }
+
+  @Test
+  void everyParameterIsDeclaredOnceWithItsTypeDefaultAndDescription() throws Exception {
+    List<String> declared = new java.util.ArrayList<>();
+    for (ParamSpec p : new StagecraftAdvancedMlPipeline().definition().params()) {
+      declared.add(
+          p.name() + " " + p.type() + " " + p.defaultText().orElse("-") + " " + p.description());
+      StagecraftAdvancedMlPipeline.Builder.class.getMethod(
+          p.name(),
+          AdvancedMlPipeline.Params.class.getRecordComponents()[declared.size() - 1].getType());
+    }
+    assertEquals(
+        List.of(
+            "inputDataPath Path  The CSV; empty: the bundled breast cancer data",
+            "separator String , The CSV's field separator: one character or tab",
+            "targetColumn String diagnosis The class column",
+            "testSize double 0.2 Fraction of rows held out for testing",
+            "seed long 42 Seed of the split, the folds and the trainers",
+            "maxMissingFraction double 0.2 Most missing feature cells allowed, as a fraction of all of them",
+            "minClassFraction double 0.05 Least fraction of the rows the rarest class must have",
+            "impute ImputeStrategy MEDIAN NONE, MEAN, MEDIAN, MOST_FREQUENT, CONSTANT or KNN",
+            "scale ScaleMethod STANDARD NONE, STANDARD, ROBUST or MINMAX",
+            "interactions double 0 Add a_x_b for |r| above this; 0: none",
+            "capOutliers OutlierMethod NONE NONE or IQR",
+            "iqrFactor double 1.5 IQR factor of outlier capping",
+            "maxCategories int 50 Most distinct values a text feature may have (it is one-hot encoded)",
+            "nTrials int 8 Hyperparameter search trials per model type",
+            "folds int 3 Cross-validation folds",
+            "searchSpace List<String>  Overrides, e.g. random_forest.max_depth=4:10 or random_forest.max_depth=6|9|12",
+            "searchMethod String random Hyperparameter search: random, grid or tpe",
+            "pruning boolean false Stop trials below the median after a fold",
+            "enableAbTesting boolean true A/B test the variants",
+            "significance double 0.05 A/B significance threshold",
+            "minImprovement double 0.02 A/B minimum accuracy gain",
+            "registryDir Path  The model registry; empty: STORE/registry",
+            "modelName String  The registry's model; empty: the pipeline and data set names"),
+        declared);
   }
 
   @Test

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.stagecraft.runtime.components.deploy.Deployment;
 import dev.stagecraft.runtime.components.deploy.ModelRegistry;
 import dev.stagecraft.runtime.components.deploy.TargetState;
+import dev.stagecraft.runtime.store.codec.JsonMappers;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -44,7 +45,7 @@ final class DeploymentsCommand implements Callable<Integer> {
     ModelRegistry registry = registry();
     List<TargetState> targets = registry.list();
     if (json) {
-      ObjectMapper mapper = new ObjectMapper();
+      ObjectMapper mapper = JsonMappers.create();
       ObjectNode root = mapper.createObjectNode();
       root.put("registry", registry.directory().toString());
       ArrayNode array = root.putArray("targets");

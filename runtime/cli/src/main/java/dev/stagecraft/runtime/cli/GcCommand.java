@@ -3,6 +3,7 @@ package dev.stagecraft.runtime.cli;
 import dev.stagecraft.runtime.components.deploy.Deployment;
 import dev.stagecraft.runtime.components.deploy.ModelRegistry;
 import dev.stagecraft.runtime.components.deploy.TargetState;
+import dev.stagecraft.runtime.report.Format;
 import dev.stagecraft.runtime.store.Store;
 import dev.stagecraft.runtime.store.maintenance.GarbageCollector;
 import dev.stagecraft.runtime.store.maintenance.GcReport;
@@ -66,7 +67,7 @@ final class GcCommand implements Callable<Integer> {
             + r.runs().size()
             + (r.runs().size() == 1 ? " run" : " runs")
             + " that started before "
-            + HistoryFormat.time(cutoff)
+            + Format.instant(cutoff)
             + " (older than "
             + olderThan
             + "), "

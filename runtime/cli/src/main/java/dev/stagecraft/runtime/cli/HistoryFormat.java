@@ -8,6 +8,8 @@ import dev.stagecraft.runtime.engine.RunStatus;
 import dev.stagecraft.runtime.engine.StageExecution;
 import dev.stagecraft.runtime.engine.StageStatus;
 import dev.stagecraft.runtime.plan.Change;
+import dev.stagecraft.runtime.report.Format;
+import dev.stagecraft.runtime.store.codec.JsonMappers;
 import dev.stagecraft.runtime.store.history.Lease;
 import dev.stagecraft.runtime.store.history.RecordedPlan;
 import dev.stagecraft.runtime.store.history.RunRecord;
@@ -15,8 +17,6 @@ import dev.stagecraft.runtime.store.history.RunSummary;
 import dev.stagecraft.runtime.store.plan.PlanJson;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -29,32 +29,9 @@ import java.util.TreeMap;
  * instance's item is its short label (never the whole item).
  */
 final class HistoryFormat {
-  static final ObjectMapper JSON = new ObjectMapper();
-  private static final DateTimeFormatter TIME =
-      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss'Z'").withZone(ZoneOffset.UTC);
+  static final ObjectMapper JSON = JsonMappers.create();
 
   private HistoryFormat() {}
-
-  /** {@code 2026-01-02 03:04:05Z}. */
-  static String time(Instant t) {
-    return TIME.format(t);
-  }
-
-  /** {@code 850ms}, {@code 12.3s}, {@code 4m05s}, {@code 2h03m}. */
-  static String duration(Duration d) {
-    long ms = d.toMillis();
-    if (ms < 1000) {
-      return ms + "ms";
-    }
-    if (ms < 60_000) {
-      return String.format(java.util.Locale.ROOT, "%.1fs", ms / 1000.0);
-    }
-    long s = ms / 1000;
-    if (s < 3600) {
-      return String.format(java.util.Locale.ROOT, "%dm%02ds", s / 60, s % 60);
-    }
-    return String.format(java.util.Locale.ROOT, "%dh%02dm", s / 3600, (s % 3600) / 60);
-  }
 
   /** The runs as an aligned table with a header line. */
   static String runsTable(List<RunSummary> runs) {
@@ -66,8 +43,8 @@ final class HistoryFormat {
               r.runId(),
               r.pipeline(),
               r.status().name(),
-              time(r.start()),
-              r.duration().map(HistoryFormat::duration).orElse("-"),
+              Format.instant(r.start()),
+              r.duration().map(d -> Format.millis(d.toMillis())).orElse("-"),
               r.stagesOk() + "/" + r.stagesFailed()));
     }
     return table(rows);
@@ -113,14 +90,14 @@ final class HistoryFormat {
         .append("  ")
         .append(run.status())
         .append('\n');
-    b.append("started ").append(time(run.start()));
+    b.append("started ").append(Format.instant(run.start()));
     run.end()
         .ifPresent(
             e ->
                 b.append("  ended ")
-                    .append(time(e))
+                    .append(Format.instant(e))
                     .append("  took ")
-                    .append(duration(Duration.between(run.start(), e))));
+                    .append(Format.millis(Duration.between(run.start(), e).toMillis())));
     b.append('\n');
     run.resumedFrom().ifPresent(id -> b.append("resumed from ").append(id).append('\n'));
     holderLine(run).ifPresent(line -> b.append(line).append('\n'));
@@ -150,11 +127,9 @@ final class HistoryFormat {
               s.instance(),
               s.status().name(),
               Integer.toString(s.attempts()),
-              s.start().isPresent() && s.status().isFinal()
-                  ? duration(Duration.ofMillis(s.wallMs()))
-                  : "-",
+              s.start().isPresent() && s.status().isFinal() ? Format.millis(s.wallMs()) : "-",
               PlanJson.predictedSeconds(s, predicted).stream()
-                  .mapToObj(HistoryFormat::seconds)
+                  .mapToObj(Format::seconds)
                   .findFirst()
                   .orElse("-"),
               s.item().orElse(""),
@@ -173,9 +148,9 @@ final class HistoryFormat {
     if (makespan.isPresent() && run.end().isPresent()) {
       double took = Duration.between(run.start(), run.end().get()).toMillis() / 1000.0;
       b.append("\nmakespan: took ")
-          .append(seconds(took))
+          .append(Format.seconds(took))
           .append(", predicted ")
-          .append(seconds(makespan.getAsDouble()))
+          .append(Format.seconds(makespan.getAsDouble()))
           .append(error(makespan.getAsDouble(), took))
           .append('\n');
     }
@@ -186,7 +161,7 @@ final class HistoryFormat {
             List.of(
                 s.instance(),
                 "attempt " + a.attempt(),
-                "after " + duration(a.duration()),
+                "after " + Format.millis(a.duration().toMillis()),
                 a.reason()));
       }
     }
@@ -199,11 +174,6 @@ final class HistoryFormat {
       }
     }
     return b.toString();
-  }
-
-  /** Seconds as {@link #duration} writes them. */
-  static String seconds(double s) {
-    return duration(Duration.ofMillis(Math.round(s * 1000)));
   }
 
   /** {@code (predicted +5%)}: how far the prediction was from the actual value. */
@@ -222,7 +192,11 @@ final class HistoryFormat {
     if (run.status() == RunStatus.INTERRUPTED) {
       String who =
           run.lease()
-              .map(l -> l.holder() + " stopped sending heartbeats at " + time(l.heartbeatAt()))
+              .map(
+                  l ->
+                      l.holder()
+                          + " stopped sending heartbeats at "
+                          + Format.instant(l.heartbeatAt()))
               .orElse("the process running it stopped");
       return Optional.of(
           "interrupted: "

@@ -87,6 +87,23 @@ public final class PipelineCatalog {
     return new PipelineCatalog(ordered, loader);
   }
 
+  /**
+   * The definition of the pipeline of that name, to run it.
+   *
+   * @throws UsageException for an unknown pipeline, or one the command line cannot create (no
+   *     public no-argument constructor), saying how to run it instead
+   */
+  public PipelineDefinition runnable(String name) {
+    PipelineProvider provider = find(name);
+    provider
+        .notRunnableReason()
+        .ifPresent(
+            reason -> {
+              throw new UsageException(reason);
+            });
+    return provider.definition();
+  }
+
   /** Every pipeline, by name. */
   /**
    * The definition of a recorded run's pipeline when it is on the classpath and builds; empty
@@ -119,14 +136,13 @@ public final class PipelineCatalog {
       return p;
     }
     String hint =
-        Suggestions.closest(name, byName.keySet())
-            .map(c -> " (did you mean '" + c + "'?)")
-            .orElse(
-                byName.isEmpty()
-                    ? " (no pipelines on the classpath: add yours with STAGECRAFT_CLASSPATH)"
-                    : " (known: "
-                        + String.join(", ", byName.keySet())
-                        + "; add your own compiled pipelines with STAGECRAFT_CLASSPATH)");
+        byName.isEmpty()
+            ? " (no pipelines on the classpath: add yours with STAGECRAFT_CLASSPATH)"
+            : Suggestions.closest(name, byName.keySet()).isPresent()
+                ? Suggestions.didYouMeanOrList(name, byName.keySet(), "known")
+                : " (known: "
+                    + String.join(", ", byName.keySet())
+                    + "; add your own compiled pipelines with STAGECRAFT_CLASSPATH)";
     throw new UsageException("unknown pipeline '" + name + "'" + hint);
   }
 }

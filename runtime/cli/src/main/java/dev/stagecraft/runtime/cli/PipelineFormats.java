@@ -1,7 +1,6 @@
 package dev.stagecraft.runtime.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.stagecraft.annotations.syntax.Quantities;
@@ -10,6 +9,7 @@ import dev.stagecraft.runtime.graph.InputSpec;
 import dev.stagecraft.runtime.graph.ParamSpec;
 import dev.stagecraft.runtime.graph.PipelineDefinition;
 import dev.stagecraft.runtime.graph.StageSpec;
+import dev.stagecraft.runtime.store.codec.JsonMappers;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -19,7 +19,7 @@ import java.util.stream.Collectors;
  * dot.
  */
 public final class PipelineFormats {
-  static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  static final ObjectMapper JSON = JsonMappers.indented();
 
   private PipelineFormats() {}
 
@@ -37,16 +37,7 @@ public final class PipelineFormats {
     }
     b.append('\n');
     for (ParamSpec p : def.params()) {
-      b.append("  ")
-          .append(p.name())
-          .append(" (")
-          .append(p.type().displayName())
-          .append(") ")
-          .append(p.defaultText().map(d -> "default \"" + d + "\"").orElse("required"));
-      if (!p.description().isEmpty()) {
-        b.append(" - ").append(p.description());
-      }
-      b.append('\n');
+      b.append("  ").append(paramLine(p)).append('\n');
     }
     b.append("stages:\n");
     for (StageSpec s : def.stages()) {
@@ -79,6 +70,24 @@ public final class PipelineFormats {
     return b.toString();
   }
 
+  /**
+   * One parameter as {@code describe} and {@code run PIPELINE --help} show it: {@code folds (int)
+   * default "3", at least 2 - Cross-validation folds}.
+   */
+  static String paramLine(ParamSpec p) {
+    StringBuilder b =
+        new StringBuilder(p.name())
+            .append(" (")
+            .append(p.type().displayName())
+            .append(") ")
+            .append(p.defaultText().map(d -> "default \"" + d + "\"").orElse("required"));
+    p.checks().forEach(c -> b.append(", ").append(c.describe()));
+    if (!p.description().isEmpty()) {
+      b.append(" - ").append(p.description());
+    }
+    return b.toString();
+  }
+
   /** The definition as one JSON object. */
   public static String json(PipelineDefinition def) {
     ObjectNode root = JSON.createObjectNode();
@@ -96,6 +105,8 @@ public final class PipelineFormats {
         n.putNull("default");
       }
       n.put("description", p.description());
+      ArrayNode checks = n.putArray("checks");
+      p.checks().forEach(c -> checks.add(c.describe()));
     }
     ArrayNode stages = root.putArray("stages");
     for (StageSpec s : def.stages()) {
@@ -136,15 +147,7 @@ public final class PipelineFormats {
         FanOut fan = s.fanOut().get();
         if (fan instanceof FanOut.Items items) {
           ArrayNode a = f.putArray("items");
-          items
-              .items()
-              .forEach(
-                  i ->
-                      a.add(
-                          JSON.valueToTree(
-                              i instanceof Enum<?> || i instanceof java.nio.file.Path
-                                  ? String.valueOf(i)
-                                  : i)));
+          items.items().forEach(i -> a.add(RunJson.itemNode(i)));
         } else if (fan instanceof FanOut.FromParam p) {
           f.put("param", p.param());
         } else if (fan instanceof FanOut.FromInput in) {

@@ -5,8 +5,8 @@ import dev.stagecraft.runtime.graph.PipelineDefinition;
 import dev.stagecraft.runtime.graph.ResourceRequest;
 import dev.stagecraft.runtime.plan.Plan;
 import dev.stagecraft.runtime.store.plan.PlanJson;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -38,7 +38,7 @@ final class PlanCommand implements Callable<Integer> {
       names = "-p",
       paramLabel = "name=value",
       description = "A pipeline parameter, written as in @Default; overrides the template's.")
-  Map<String, String> params = new LinkedHashMap<>();
+  List<String> params = new ArrayList<>();
 
   @Mixin PlanOptions planOptions = new PlanOptions();
 
@@ -55,7 +55,7 @@ final class PlanCommand implements Callable<Integer> {
     ResourceRequest available = capacity.apply(RunOptions.defaults()).capacity();
     Plan plan =
         planOptions
-            .inputs(params)
+            .inputs(RunCommand.parse(params))
             .plan(def, available, StoreOption.history(store.directory(cli.env), def.name()));
     if (json) {
       cli.out.println(PlanJson.of(plan).toPrettyString());

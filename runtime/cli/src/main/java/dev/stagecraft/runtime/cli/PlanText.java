@@ -14,6 +14,7 @@ import dev.stagecraft.runtime.plan.StagePlan;
 import dev.stagecraft.runtime.plan.optimize.Prices;
 import dev.stagecraft.runtime.plan.optimize.RightSizing;
 import dev.stagecraft.runtime.plan.optimize.StagePredictor;
+import dev.stagecraft.runtime.report.Format;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -99,9 +100,9 @@ final class PlanText {
         "makespan "
             + makespan(plan.predicted().makespanSeconds())
             + ", critical path "
-            + seconds(plan.predicted().criticalPathSeconds())
+            + Format.seconds(plan.predicted().criticalPathSeconds())
             + ", resource bound "
-            + seconds(plan.predicted().resourceBoundSeconds())
+            + Format.seconds(plan.predicted().resourceBoundSeconds())
             + basis(plan));
     Cost cost = plan.predicted().cost();
     line(
@@ -186,7 +187,7 @@ final class PlanText {
       }
       b.append('\n');
       Prediction p = s.predicted();
-      b.append("  predicted  ").append(seconds(p.durationSeconds()));
+      b.append("  predicted  ").append(Format.seconds(p.durationSeconds()));
       if (p.observed()) {
         b.append(String.format(Locale.ROOT, " on %.2f cores", p.cpuCores()))
             .append(
@@ -264,13 +265,8 @@ final class PlanText {
     return bases.size() == 1 ? " (" + bases.get(0) + ")" : "";
   }
 
-  /** Seconds with the precision a person reads: {@code 0.42 s}, {@code 12.3 s}, {@code 1500 s}. */
-  static String seconds(double s) {
-    return String.format(Locale.ROOT, s < 10 ? "%.2f s" : s < 100 ? "%.1f s" : "%.0f s", s);
-  }
-
   private static String makespan(OptionalDouble s) {
-    return s.isPresent() ? seconds(s.getAsDouble()) : "- (a stage does not fit)";
+    return s.isPresent() ? Format.seconds(s.getAsDouble()) : "- (a stage does not fit)";
   }
 
   /** An amount with four significant digits, after its currency when one is given. */

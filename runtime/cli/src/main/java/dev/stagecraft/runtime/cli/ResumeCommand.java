@@ -57,7 +57,7 @@ final class ResumeCommand implements Callable<Integer> {
         queries
             .run(queries.resolveRunId(runId))
             .orElseThrow(() -> new UsageException("no run '" + runId + "' in " + dir));
-    PipelineDefinition def = cli.catalog().find(run.pipeline()).definition();
+    PipelineDefinition def = cli.catalog().runnable(run.pipeline());
     List<String> changes =
         queries
             .definition(run.runId())

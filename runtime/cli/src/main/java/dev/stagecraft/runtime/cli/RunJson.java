@@ -5,7 +5,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.stagecraft.runtime.engine.ItemLabel;
 import dev.stagecraft.runtime.engine.RunResult;
 import dev.stagecraft.runtime.engine.StageOutcome;
+import dev.stagecraft.runtime.store.codec.JsonMappers;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 
 /**
@@ -15,7 +18,7 @@ import java.util.Map;
  * failedAttempts} lists every failed attempt with its error.
  */
 public final class RunJson {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = JsonMappers.create();
 
   private RunJson() {}
 
@@ -50,6 +53,21 @@ public final class RunJson {
       return new String(JSON.writeValueAsBytes(root), StandardCharsets.UTF_8);
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new IllegalStateException(e);
+    }
+  }
+
+  /**
+   * A fan-out item as JSON, wherever one is printed: paths, durations and enums as their text,
+   * anything else as Jackson writes it (its text when Jackson cannot).
+   */
+  static com.fasterxml.jackson.databind.JsonNode itemNode(Object item) {
+    if (item instanceof Path || item instanceof Duration || item instanceof Enum<?>) {
+      return JSON.getNodeFactory().textNode(String.valueOf(item));
+    }
+    try {
+      return JSON.valueToTree(item);
+    } catch (IllegalArgumentException e) {
+      return JSON.getNodeFactory().textNode(String.valueOf(item));
     }
   }
 }

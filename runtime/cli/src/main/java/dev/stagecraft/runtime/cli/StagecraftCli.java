@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.UsageMessageSpec;
 import picocli.CommandLine.Option;
 
 /**
@@ -103,6 +104,11 @@ public final class StagecraftCli implements Callable<Integer> {
     boolean debug =
         Arrays.asList(args).contains("--verbose") || env.containsKey("STAGECRAFT_DEBUG");
     CommandLine cmd = new CommandLine(cli);
+    CommandLine run = cmd.getSubcommands().get("run");
+    run.getHelpSectionMap()
+        .put(
+            UsageMessageSpec.SECTION_KEY_FOOTER,
+            help -> ((RunCommand) run.getCommand()).parametersHelp());
     cmd.setOut(new PrintWriter(out, true));
     cmd.setErr(new PrintWriter(err, true));
     cmd.setParameterExceptionHandler(

@@ -7,6 +7,7 @@ import dev.stagecraft.runtime.plan.PlanMetrics;
 import dev.stagecraft.runtime.plan.optimize.PipelineStats;
 import dev.stagecraft.runtime.plan.optimize.Prices;
 import dev.stagecraft.runtime.plan.optimize.StatsRun;
+import dev.stagecraft.runtime.report.Format;
 import dev.stagecraft.runtime.store.plan.PlanJson;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -47,9 +48,9 @@ final class StatsFormat {
         .append(runs.size() < last ? "all " + runs.size() : "the latest " + runs.size())
         .append(runs.size() == 1 ? " run" : " runs")
         .append(", ")
-        .append(HistoryFormat.time(runs.get(runs.size() - 1).start()))
+        .append(Format.instant(runs.get(runs.size() - 1).start()))
         .append(" to ")
-        .append(HistoryFormat.time(runs.get(0).start()))
+        .append(Format.instant(runs.get(0).start()))
         .append('\n');
     PlanText.line(
         b,
@@ -78,7 +79,7 @@ final class StatsFormat {
         b,
         "MTTR",
         (stats.mttrSeconds().isPresent()
-                ? HistoryFormat.seconds(stats.mttrSeconds().getAsDouble())
+                ? Format.seconds(stats.mttrSeconds().getAsDouble())
                 : "- (no failure of some failing stage was recovered)")
             + " = sum of (1 - s_i) x recovery time_i"
             + (stats.unrecovered() > 0
@@ -148,7 +149,7 @@ final class StatsFormat {
               rate(s.firstAttemptRate()),
               rate(s.successRate()),
               s.recoverySeconds().isPresent()
-                  ? HistoryFormat.seconds(s.recoverySeconds().getAsDouble())
+                  ? Format.seconds(s.recoverySeconds().getAsDouble())
                       + (s.unrecovered() > 0 ? " (" + s.unrecovered() + " never)" : "")
                   : s.unrecovered() > 0 ? "never (" + s.unrecovered() + ")" : "-",
               seconds(s.p50Seconds()),
@@ -237,7 +238,7 @@ final class StatsFormat {
   }
 
   private static String seconds(OptionalDouble s) {
-    return s.isPresent() ? HistoryFormat.seconds(s.getAsDouble()) : "-";
+    return s.isPresent() ? Format.seconds(s.getAsDouble()) : "-";
   }
 
   private static void number(ObjectNode o, String field, OptionalDouble value) {

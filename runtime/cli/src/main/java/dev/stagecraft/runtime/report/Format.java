@@ -8,20 +8,23 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
-/** How the report writes times, durations and numbers. */
-final class Format {
+/**
+ * How times, durations and numbers read wherever people see them: the report, and the {@code runs}
+ * and {@code show} commands.
+ */
+public final class Format {
   private static final DateTimeFormatter TIME =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
 
   private Format() {}
 
   /** {@code 2026-01-02 03:04:05Z}. */
-  static String instant(Instant t) {
+  public static String instant(Instant t) {
     return TIME.format(t);
   }
 
   /** {@code 0 ms}, {@code 450 ms}, {@code 1.2 s}, {@code 12.5 s}, {@code 1m05s}, {@code 2h03m}. */
-  static String millis(long ms) {
+  public static String millis(long ms) {
     if (ms < 1000) {
       return ms + " ms";
     }
@@ -35,8 +38,13 @@ final class Format {
     return String.format(Locale.ROOT, "%dh%02dm", d.toHours(), d.toMinutesPart());
   }
 
+  /** Seconds as {@link #millis} prints them, rounded to the millisecond. */
+  public static String seconds(double s) {
+    return millis(Math.round(s * 1000));
+  }
+
   /** A metric: integers as integers, else four significant digits (scientific below 1e-4). */
-  static String number(double v) {
+  public static String number(double v) {
     if (Double.isNaN(v) || Double.isInfinite(v)) {
       return Double.toString(v);
     }

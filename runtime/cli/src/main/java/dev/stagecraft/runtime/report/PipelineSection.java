@@ -67,7 +67,7 @@ record PipelineSection(List<Item> complexity, int runs, List<Item> figures) {
           new Item(
               "MTTR",
               (s.mttrSeconds().isPresent()
-                      ? Format.millis(Math.round(s.mttrSeconds().getAsDouble() * 1000))
+                      ? Format.seconds(s.mttrSeconds().getAsDouble())
                       : "\u2013")
                   + (s.unrecovered() > 0 ? " (" + s.unrecovered() + " never recovered)" : "")));
       figures.add(
@@ -101,6 +101,6 @@ record PipelineSection(List<Item> complexity, int runs, List<Item> figures) {
   }
 
   private static String seconds(OptionalDouble v) {
-    return v.isPresent() ? Format.millis(Math.round(v.getAsDouble() * 1000)) : "\u2013";
+    return v.isPresent() ? Format.seconds(v.getAsDouble()) : "\u2013";
   }
 }

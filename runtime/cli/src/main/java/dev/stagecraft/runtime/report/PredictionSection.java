@@ -73,8 +73,8 @@ record PredictionSection(boolean recorded, Optional<Row> makespan, List<Row> row
       String name, double predicted, double actual, String confidence, String basis) {
     return new Row(
         name,
-        Format.millis(Math.round(predicted * 1000)),
-        Format.millis(Math.round(actual * 1000)),
+        Format.seconds(predicted),
+        Format.seconds(actual),
         actual > 0
             ? String.format(Locale.ROOT, "%+.1f%%", 100 * (predicted / actual - 1))
             : "\u2013",

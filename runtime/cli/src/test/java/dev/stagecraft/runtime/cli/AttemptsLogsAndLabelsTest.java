@@ -56,7 +56,7 @@ class AttemptsLogsAndLabelsTest {
             .matches(
                 "(?s).*\nfailed attempts \\(stagecraft logs "
                     + runId
-                    + " STAGE shows their stack traces\\)\n  load  attempt 1  after \\d+ms"
+                    + " STAGE shows their stack traces\\)\n  load  attempt 1  after \\d+ ms"
                     + "  IOException: connection reset\n.*"),
         shown.out());
     JsonNode json = JSON.readTree(Cli.run(env(), "show", runId, "--json").out());

@@ -120,7 +120,7 @@ class HistoryCommandsTest {
         ""
             + "RUN ID           PIPELINE     STATUS     START                 DURATION  STAGES OK/FAILED\n"
             + "20260102-bbb222  other        SUCCEEDED  2026-01-02 03:05:05Z  1m05s     0/0\n"
-            + "20260102-aaa111  advanced-ml  FAILED     2026-01-02 03:04:05Z  4.0s      2/1\n",
+            + "20260102-aaa111  advanced-ml  FAILED     2026-01-02 03:04:05Z  4.0 s     2/1\n",
         out);
     assertEquals("", err);
   }
@@ -182,13 +182,13 @@ class HistoryCommandsTest {
     assertEquals(
         ""
             + "run 20260102-aaa111  pipeline advanced-ml  FAILED\n"
-            + "started 2026-01-02 03:04:05Z  ended 2026-01-02 03:04:09Z  took 4.0s\n"
+            + "started 2026-01-02 03:04:05Z  ended 2026-01-02 03:04:09Z  took 4.0 s\n"
             + "params inputDataPath=data.csv, targetColumn=diagnosis\n"
             + "\n"
             + "STAGE       STATUS     ATTEMPTS  DURATION  PREDICTED  ITEM  METRICS        REASON\n"
-            + "preprocess  SUCCEEDED  1         1.2s      -\n"
-            + "train[0]    SUCCEEDED  1         450ms     -          a     accuracy=0.91\n"
-            + "train[1]    FAILED     3         800ms     -          b                    IllegalStateException: diverged\n"
+            + "preprocess  SUCCEEDED  1         1.2 s     -\n"
+            + "train[0]    SUCCEEDED  1         450 ms    -          a     accuracy=0.91\n"
+            + "train[1]    FAILED     3         800 ms    -          b                    IllegalStateException: diverged\n"
             + "\n"
             + "plan: none recorded\n",
         out);

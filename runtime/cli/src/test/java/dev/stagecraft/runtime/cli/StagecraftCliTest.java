@@ -80,6 +80,7 @@ class StagecraftCliTest {
             "huge",
             "killable",
             "matrices",
+            "no-ctor",
             "resumable"),
         names);
   }
@@ -174,7 +175,7 @@ class StagecraftCliTest {
     assertOneLineError(
         cli("describe", "zzz"),
         2,
-        "error: unknown pipeline 'zzz' (known: broken, diamond, failing, flaky, gated, huge, killable, matrices, resumable; add your"
+        "error: unknown pipeline 'zzz' (known: broken, diamond, failing, flaky, gated, huge, killable, matrices, no-ctor, resumable; add your"
             + " own compiled pipelines with STAGECRAFT_CLASSPATH)");
   }
 
@@ -237,6 +238,12 @@ class StagecraftCliTest {
     Result unknownOption = cli("run", "diamond", "--frobnicate");
     assertEquals(2, unknownOption.code());
     assertEquals(1, unknownOption.errLines().size(), unknownOption.err());
+  }
+
+  @Test
+  void aPipelineTheCommandLineCannotCreateIsDescribedButNotRunAndSaysHow() {
+    assertEquals(0, cli("describe", "no-ctor").code());
+    assertOneLineError(cli("run", "no-ctor"), 2, "error: " + TestPipelines.NoConstructor.WHY);
   }
 
   @Test

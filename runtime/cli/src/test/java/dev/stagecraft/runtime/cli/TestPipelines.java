@@ -154,6 +154,47 @@ public final class TestPipelines {
     }
   }
 
+  /**
+   * What the processor generates for a pipeline class without a public no-argument constructor: it
+   * describes itself, and tells the command line why it cannot run it.
+   */
+  public static final class NoConstructor implements PipelineProvider {
+    static final String WHY =
+        "pipeline 'no-ctor' cannot run from the command line: its class demo.NoCtor has no"
+            + " public no-argument constructor to create it with; add one, or run it from code"
+            + " with StagecraftNoCtor.builder(new NoCtor(...))";
+
+    @Override
+    public String name() {
+      return "no-ctor";
+    }
+
+    @Override
+    public String description() {
+      return "";
+    }
+
+    @Override
+    public PipelineDefinition definition() {
+      return PipelineDefinition.builder(name())
+          .stage(
+              StageSpec.builder("greet")
+                  .resources(SMALL)
+                  .outputType("String")
+                  .body(
+                      call -> {
+                        throw new IllegalStateException(WHY);
+                      })
+                  .build())
+          .build();
+    }
+
+    @Override
+    public java.util.Optional<String> notRunnableReason() {
+      return java.util.Optional.of(WHY);
+    }
+  }
+
   /** Fails in 'train' while {@link #trainFails} is set; counts how often each stage ran. */
   public static final class Resumable implements PipelineProvider {
     static final java.util.concurrent.atomic.AtomicInteger PREPARED =

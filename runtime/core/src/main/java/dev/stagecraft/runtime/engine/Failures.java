@@ -9,15 +9,26 @@ import java.util.Map;
 final class Failures {
   private Failures() {}
 
-  /** {@code IllegalStateException: boom} for the root cause, on one line. */
+  /**
+   * How a failure reads, on one line: the message of the {@link UserInputException} it is or was
+   * caused by (bad input reads the same in the stage table, the progress, the history and the error
+   * line), else {@code IllegalStateException: boom} for the root cause.
+   */
   static String reason(Throwable t) {
+    UserInputException badInput = userInput(t);
+    if (badInput != null && badInput.getMessage() != null) {
+      return oneLine(badInput.getMessage());
+    }
     Throwable root = rootCause(t);
     String name =
         root.getClass().getSimpleName().isEmpty()
             ? root.getClass().getName()
             : root.getClass().getSimpleName();
     String message = root.getMessage();
-    String text = message == null || message.isBlank() ? name : name + ": " + message;
+    return oneLine(message == null || message.isBlank() ? name : name + ": " + message);
+  }
+
+  private static String oneLine(String text) {
     return text.replaceAll("\\s*[\\r\\n]+\\s*", " ").strip();
   }
 

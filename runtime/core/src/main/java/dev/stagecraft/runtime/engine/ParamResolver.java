@@ -1,6 +1,8 @@
 package dev.stagecraft.runtime.engine;
 
 import dev.stagecraft.annotations.syntax.Suggestions;
+import dev.stagecraft.runtime.UserInputException;
+import dev.stagecraft.runtime.graph.ParamCheck;
 import dev.stagecraft.runtime.graph.ParamSpec;
 import dev.stagecraft.runtime.graph.PipelineDefinition;
 import java.nio.file.Path;
@@ -13,7 +15,8 @@ import java.util.function.Function;
 
 /**
  * Turns the parameters given for a run (typed values from code, or text from {@code -p name=value})
- * into every parameter's value, checking names and types and applying defaults.
+ * into every parameter's value, checking names and types, applying defaults and running the
+ * declared checks; every problem is reported at once, in one {@link ParamException}.
  *
  * <pre>{@code
  * ResolvedParams p = ParamResolver.fromText(def, Map.of("nTrials", "20"));
@@ -25,7 +28,8 @@ public final class ParamResolver {
   /**
    * Resolves typed values (as the generated builder passes them); {@code null} counts as not set.
    *
-   * @throws ParamException for an unknown name, a value of the wrong type, a missing required one
+   * @throws ParamException for unknown names, values of the wrong type, missing required ones and
+   *     values that fail their checks
    */
   public static ResolvedParams fromValues(PipelineDefinition def, Map<String, ?> given) {
     return resolve(
@@ -55,7 +59,8 @@ public final class ParamResolver {
   /**
    * Resolves text values (as {@code -p name=value} gives them), parsed as {@code @Default} is.
    *
-   * @throws ParamException for an unknown name, a value that does not parse, a missing required one
+   * @throws ParamException for unknown names, values that do not parse, missing required ones and
+   *     values that fail their checks
    */
   public static ResolvedParams fromText(PipelineDefinition def, Map<String, String> given) {
     return resolve(
@@ -66,50 +71,84 @@ public final class ParamResolver {
         text -> text);
   }
 
-  /** Every parameter in declaration order: the given value converted, else its default. */
+  /**
+   * Every parameter in declaration order: the given value converted, else its default; then each
+   * value's checks, then the definition's check of the values together. Every unknown name, value
+   * that does not convert, missing required parameter and failed check is reported at once.
+   */
   private static <V> ResolvedParams resolve(
       PipelineDefinition def,
       Map<String, ? extends V> given,
       BiFunction<ParamSpec, V, Object> convert,
       Function<V, String> asText) {
-    checkNames(def, given.keySet());
+    List<String> problems = new ArrayList<>();
+    unknownNames(def, given.keySet(), problems);
     Map<String, Object> values = new LinkedHashMap<>();
     Map<String, String> texts = new LinkedHashMap<>();
     for (ParamSpec p : def.params()) {
       V v = given.get(p.name());
-      if (v == null) {
-        String text =
-            p.defaultText()
-                .orElseThrow(
-                    () ->
-                        new ParamException(
-                            "missing required parameter '"
-                                + p.name()
-                                + "' ("
-                                + p.type().displayName()
-                                + "): set it with -p "
-                                + p.name()
-                                + "=VALUE or the builder's "
-                                + p.name()
-                                + "(...)"));
-        values.put(
-            p.name(),
-            parse(
-                p,
-                text,
-                "default of parameter '"
-                    + p.name()
-                    + "' of pipeline '"
-                    + def.name()
-                    + "' does not parse as "
-                    + p.type().displayName()));
-        texts.put(p.name(), text);
-      } else {
-        values.put(p.name(), convert.apply(p, v));
-        texts.put(p.name(), asText.apply(v));
+      try {
+        if (v == null) {
+          String text = p.defaultText().orElseThrow(() -> missing(p));
+          values.put(
+              p.name(),
+              parse(
+                  p,
+                  text,
+                  "default of parameter '"
+                      + p.name()
+                      + "' of pipeline '"
+                      + def.name()
+                      + "' does not parse as "
+                      + p.type().displayName()));
+          texts.put(p.name(), text);
+        } else {
+          values.put(p.name(), convert.apply(p, v));
+          texts.put(p.name(), asText.apply(v));
+        }
+      } catch (ParamException e) {
+        problems.add(e.getMessage());
+        continue;
       }
+      p.violation(values.get(p.name()))
+          .ifPresent(why -> problems.add("parameter '" + p.name() + "' " + why));
     }
+    if (!problems.isEmpty()) {
+      throw new ParamException(String.join("; ", problems));
+    }
+    def.paramCheck().ifPresent(check -> checkTogether(check, values));
     return new ResolvedParams(values, texts);
+  }
+
+  private static ParamException missing(ParamSpec p) {
+    return new ParamException(
+        "missing required parameter '"
+            + p.name()
+            + "' ("
+            + p.type().displayName()
+            + "): set it with -p "
+            + p.name()
+            + "=VALUE or the builder's "
+            + p.name()
+            + "(...)");
+  }
+
+  /** Runs the definition's check; what it rejects as an IllegalArgumentException is bad input. */
+  private static void checkTogether(ParamCheck check, Map<String, Object> values) {
+    try {
+      check.check(
+          new ParamCheck.Values() {
+            @Override
+            @SuppressWarnings("unchecked")
+            public <T> T get(String name) {
+              return (T) values.get(name);
+            }
+          });
+    } catch (UserInputException e) {
+      throw e;
+    } catch (IllegalArgumentException e) {
+      throw new ParamException(String.valueOf(e.getMessage()));
+    }
   }
 
   /** Parses {@code text} as the parameter's type; a failure says {@code what} and why. */
@@ -121,20 +160,17 @@ public final class ParamResolver {
     }
   }
 
-  private static void checkNames(PipelineDefinition def, Iterable<String> names) {
+  private static void unknownNames(
+      PipelineDefinition def, Iterable<String> names, List<String> problems) {
     List<String> known = new ArrayList<>();
     def.params().forEach(p -> known.add(p.name()));
     for (String name : names) {
       if (!known.contains(name)) {
         String hint =
-            Suggestions.closest(name, known)
-                .map(c -> " (did you mean '" + c + "'?)")
-                .orElse(
-                    known.isEmpty()
-                        ? " (it takes no parameters)"
-                        : " (its parameters: " + String.join(", ", known) + ")");
-        throw new ParamException(
-            "unknown parameter '" + name + "' for pipeline '" + def.name() + "'" + hint);
+            known.isEmpty()
+                ? " (it takes no parameters)"
+                : Suggestions.didYouMeanOrList(name, known, "its parameters");
+        problems.add("unknown parameter '" + name + "' for pipeline '" + def.name() + "'" + hint);
       }
     }
   }

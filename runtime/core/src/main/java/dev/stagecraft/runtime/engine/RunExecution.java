@@ -4,7 +4,6 @@ import dev.stagecraft.runtime.UserInputException;
 import dev.stagecraft.runtime.graph.Condition;
 import dev.stagecraft.runtime.graph.InputSpec;
 import dev.stagecraft.runtime.graph.PipelineDefinition;
-import dev.stagecraft.runtime.graph.PipelineFingerprint;
 import dev.stagecraft.runtime.graph.StageSpec;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -173,7 +172,7 @@ final class RunExecution {
             params.texts(),
             start,
             options.resume().map(RunOptions.Resume::runId),
-            listeners.length > 0 ? Optional.of(PipelineFingerprint.of(def)) : Optional.empty());
+            Optional.of(def));
     for (RunListener l : listeners) {
       notify(() -> l.runStarted(info));
     }

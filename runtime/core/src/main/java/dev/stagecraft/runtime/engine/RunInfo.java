@@ -1,13 +1,14 @@
 package dev.stagecraft.runtime.engine;
 
-import dev.stagecraft.runtime.graph.PipelineFingerprint;
+import dev.stagecraft.runtime.graph.PipelineDefinition;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * A run as it starts: id, pipeline, parameters in their text form, start time, the run it resumes,
- * if any, and the fingerprint of the pipeline's definition.
+ * if any, and the pipeline's definition (a listener that records it computes its {@code
+ * PipelineFingerprint} once per definition, not once per run).
  */
 public record RunInfo(
     String runId,
@@ -15,7 +16,7 @@ public record RunInfo(
     Map<String, String> params,
     Instant start,
     Optional<String> resumedFrom,
-    Optional<PipelineFingerprint> definition) {
+    Optional<PipelineDefinition> definition) {
   public RunInfo {
     params = Map.copyOf(params);
     resumedFrom = resumedFrom == null ? Optional.empty() : resumedFrom;

@@ -6,8 +6,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A pipeline as data: its parameters and stages in declaration order. Generated classes build one;
- * it can be built by hand as well, and {@link #builder(String)} checks what the processor would.
+ * A pipeline as data: its parameters and stages in declaration order, and optionally a check of the
+ * parameter values together ({@link ParamCheck}). Generated classes build one; it can be built by
+ * hand as well, and {@link #builder(String)} checks what the processor would.
  *
  * <pre>{@code
  * PipelineDefinition def = PipelineDefinition.builder("hello")
@@ -17,13 +18,24 @@ import java.util.Optional;
  * }</pre>
  */
 public record PipelineDefinition(
-    String name, String description, List<ParamSpec> params, List<StageSpec> stages) {
+    String name,
+    String description,
+    List<ParamSpec> params,
+    List<StageSpec> stages,
+    Optional<ParamCheck> paramCheck) {
 
   public PipelineDefinition {
     Objects.requireNonNull(name, "name");
     description = description == null ? "" : description;
     params = List.copyOf(params);
     stages = List.copyOf(stages);
+    paramCheck = paramCheck == null ? Optional.empty() : paramCheck;
+  }
+
+  /** A definition without a check of its parameter values together. */
+  public PipelineDefinition(
+      String name, String description, List<ParamSpec> params, List<StageSpec> stages) {
+    this(name, description, params, stages, Optional.empty());
   }
 
   /** Starts a definition with the given pipeline name. */
@@ -57,6 +69,7 @@ public record PipelineDefinition(
     private String description = "";
     private final List<ParamSpec> params = new ArrayList<>();
     private final List<StageSpec> stages = new ArrayList<>();
+    private ParamCheck paramCheck;
 
     private Builder(String name) {
       this.name = name;
@@ -74,6 +87,12 @@ public record PipelineDefinition(
       return this;
     }
 
+    /** Checks the parameter values of every run together, before any stage starts. */
+    public Builder paramCheck(ParamCheck check) {
+      this.paramCheck = Objects.requireNonNull(check, "check");
+      return this;
+    }
+
     /** Adds a stage. */
     public Builder stage(StageSpec stage) {
       stages.add(stage);
@@ -86,7 +105,9 @@ public record PipelineDefinition(
      * @throws InvalidPipelineException naming the first problem found
      */
     public PipelineDefinition build() {
-      PipelineDefinition def = new PipelineDefinition(name, description, params, stages);
+      PipelineDefinition def =
+          new PipelineDefinition(
+              name, description, params, stages, Optional.ofNullable(paramCheck));
       GraphChecks.check(def);
       return def;
     }

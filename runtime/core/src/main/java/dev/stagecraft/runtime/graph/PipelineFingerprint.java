@@ -105,9 +105,14 @@ public record PipelineFingerprint(SortedMap<String, SortedMap<String, String>> e
 
   /** The SHA-256 of {@link #text()}, hex: equal for equal definitions. */
   public String hash() {
+    return hash(text());
+  }
+
+  /** The SHA-256 of a fingerprint's {@link #text()}, hex. */
+  public static String hash(String text) {
     try {
       byte[] digest =
-          MessageDigest.getInstance("SHA-256").digest(text().getBytes(StandardCharsets.UTF_8));
+          MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
       return HexFormat.of().formatHex(digest);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);

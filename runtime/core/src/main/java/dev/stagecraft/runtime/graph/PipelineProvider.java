@@ -1,5 +1,7 @@
 package dev.stagecraft.runtime.graph;
 
+import java.util.Optional;
+
 /**
  * A pipeline found through {@link java.util.ServiceLoader}. The processor generates one per
  * {@code @Pipeline} class and registers it in {@code META-INF/services}.
@@ -13,4 +15,13 @@ public interface PipelineProvider {
 
   /** The definition, with stage bodies calling a new instance of the pipeline class. */
   PipelineDefinition definition();
+
+  /**
+   * Why the command line cannot run this pipeline, or empty when it can: a pipeline class without a
+   * public no-argument constructor cannot be created by it (it still runs from code, through the
+   * generated builder given a pipeline object). Its definition still describes it.
+   */
+  default Optional<String> notRunnableReason() {
+    return Optional.empty();
+  }
 }

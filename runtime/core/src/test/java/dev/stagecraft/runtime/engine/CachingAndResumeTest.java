@@ -10,6 +10,7 @@ import dev.stagecraft.runtime.graph.InputSpec;
 import dev.stagecraft.runtime.graph.ParamSpec;
 import dev.stagecraft.runtime.graph.ParamType;
 import dev.stagecraft.runtime.graph.PipelineDefinition;
+import dev.stagecraft.runtime.graph.StageSpec;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -50,19 +51,23 @@ class CachingAndResumeTest {
   private final AtomicInteger prepared = new AtomicInteger();
   private final AtomicInteger trained = new AtomicInteger();
 
+  /** A cached stage that reads parameter {@code n} and counts its executions. */
+  private StageSpec prep() {
+    return stage(
+            "prep",
+            call -> {
+              prepared.incrementAndGet();
+              return (int) call.param("n") * 10;
+            })
+        .params("n")
+        .cache(true)
+        .build();
+  }
+
   private PipelineDefinition def() {
     return pipeline("cached")
         .param(ParamSpec.optional("n", ParamType.INT, "", "2"))
-        .stage(
-            stage(
-                    "prep",
-                    call -> {
-                      prepared.incrementAndGet();
-                      return (int) call.param("n") * 10;
-                    })
-                .params("n")
-                .cache(true)
-                .build())
+        .stage(prep())
         .stage(
             stage(
                     "train",
@@ -104,6 +109,30 @@ class CachingAndResumeTest {
 
     PipelineRunner.run(def(), Map.of(), options(2).withOutputStore(store).withUseCache(false));
     assertEquals(3, prepared.get(), "--no-cache runs the stage again");
+  }
+
+  @Test
+  void aCachedStageIsCachedWhenOnlyAParameterItDoesNotReadChanged() {
+    PipelineDefinition def =
+        pipeline("unread")
+            .param(ParamSpec.optional("n", ParamType.INT, "", "2"))
+            .param(ParamSpec.optional("label", ParamType.STRING, "", "x"))
+            .stage(prep())
+            .stage(
+                stage("report", call -> call.<String>param("label") + call.<Integer>input("prep"))
+                    .input(InputSpec.of("prep"))
+                    .params("label")
+                    .build())
+            .build();
+    MemoryStore store = new MemoryStore();
+    PipelineRunner.run(def, Map.of("label", "x"), options(2).withOutputStore(store));
+
+    RunResult relabelled =
+        PipelineRunner.run(def, Map.of("label", "y"), options(2).withOutputStore(store));
+
+    assertEquals(StageStatus.CACHED, relabelled.outcome("prep").orElseThrow().status());
+    assertEquals("y20", relabelled.output("report"));
+    assertEquals(1, prepared.get());
   }
 
   @Test

@@ -3,6 +3,7 @@ package dev.stagecraft.runtime.engine;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.stagecraft.annotations.syntax.ValueCheck;
 import dev.stagecraft.runtime.UserInputException;
 import dev.stagecraft.runtime.graph.ParamSpec;
 import dev.stagecraft.runtime.graph.ParamType;
@@ -74,7 +75,8 @@ class ParamResolverTest {
   void anUnknownNameWithNothingCloseListsTheParameters() {
     ParamException e =
         assertThrows(
-            ParamException.class, () -> ParamResolver.fromText(DEF, Map.of("colour", "red")));
+            ParamException.class,
+            () -> ParamResolver.fromText(DEF, Map.of("inputDataPath", "x", "colour", "red")));
     assertEquals(
         "unknown parameter 'colour' for pipeline 'tune' (its parameters: inputDataPath, nTrials,"
             + " mode, budget, sizes)",
@@ -137,5 +139,81 @@ class ParamResolverTest {
     assertEquals(
         "default of parameter 'n' of pipeline 'bad' does not parse as int: \"ten\" is not an int",
         e.getMessage());
+  }
+
+  private static final PipelineDefinition CHECKED =
+      PipelineDefinition.builder("checked")
+          .param(
+              ParamSpec.optional("folds", ParamType.INT, "", "3")
+                  .withChecks(new ValueCheck.Range(2, Double.POSITIVE_INFINITY, false, false)))
+          .param(
+              ParamSpec.optional("testSize", ParamType.DOUBLE, "", "0.2")
+                  .withChecks(new ValueCheck.Range(0, 1, true, true)))
+          .param(
+              ParamSpec.optional("method", ParamType.STRING, "", "random")
+                  .withChecks(new ValueCheck.OneOf(List.of("random", "grid", "tpe"))))
+          .param(
+              ParamSpec.optional("target", ParamType.STRING, "", "label")
+                  .withChecks(new ValueCheck.NotEmpty()))
+          .param(
+              ParamSpec.optional("sizes", ParamType.listOf(ParamType.INT), "", "1,2")
+                  .withChecks(new ValueCheck.Range(1, 10, false, false)))
+          .paramCheck(
+              values -> {
+                if (values.<String>get("method").equals("tpe")
+                    && values.<Integer>get("folds") < 3) {
+                  throw new IllegalArgumentException("searchMethod tpe needs folds of 3 or more");
+                }
+              })
+          .build();
+
+  @Test
+  void everyBadValueIsReportedAtOnceBeforeAnyStage() {
+    ParamException e =
+        assertThrows(
+            ParamException.class,
+            () ->
+                ParamResolver.fromText(
+                    CHECKED,
+                    Map.of(
+                        "folds", "1",
+                        "testSize", "1",
+                        "method", "rando",
+                        "target", " ",
+                        "sizes", "3,0",
+                        "colour", "red")));
+    assertEquals(
+        "unknown parameter 'colour' for pipeline 'checked' (its parameters: folds, testSize,"
+            + " method, target, sizes); parameter 'folds' must be at least 2, not 1; parameter"
+            + " 'testSize' must be in (0, 1), not 1.0; parameter 'method' must be one of random,"
+            + " grid, tpe, not 'rando' (did you mean 'random'?); parameter 'target' must not be"
+            + " empty; parameter 'sizes' must be in [1, 10], not 0 (an element of the list)",
+        e.getMessage());
+  }
+
+  @Test
+  void typedValuesAreCheckedToo() {
+    ParamException e =
+        assertThrows(
+            ParamException.class, () -> ParamResolver.fromValues(CHECKED, Map.of("folds", 0)));
+    assertEquals("parameter 'folds' must be at least 2, not 0", e.getMessage());
+  }
+
+  @Test
+  void theCheckOfTheValuesTogetherRunsWhenEachPassesItsOwn() {
+    assertEquals(
+        "searchMethod tpe needs folds of 3 or more",
+        assertThrows(
+                ParamException.class,
+                () -> ParamResolver.fromText(CHECKED, Map.of("method", "tpe", "folds", "2")))
+            .getMessage());
+    assertEquals(
+        "parameter 'folds' must be at least 2, not 1",
+        assertThrows(
+                ParamException.class,
+                () -> ParamResolver.fromText(CHECKED, Map.of("method", "tpe", "folds", "1")))
+            .getMessage(),
+        "a value that fails its own check is reported alone: the record could not be built");
+    assertEquals(4, ParamResolver.fromText(CHECKED, Map.of("folds", "4")).values().get("folds"));
   }
 }

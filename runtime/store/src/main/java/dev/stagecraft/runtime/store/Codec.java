@@ -23,6 +23,8 @@ import java.nio.file.Path;
  *   public Object read(InputStream in, ReadContext context) throws IOException { return AcmeModel.load(in); }
  * }
  * }</pre>
+ *
+ * @see dev.stagecraft.runtime.store.codec.JsonViews
  */
 public interface Codec {
   /**
@@ -39,6 +41,16 @@ public interface Codec {
    * {@code out}.
    */
   void write(Object value, OutputStream out) throws IOException;
+
+  /**
+   * Writes what a cache key hashes for the value: by default its bytes ({@link #write}). Override
+   * it when the bytes also carry what does not change what the value is or computes (a timestamp, a
+   * timing), so that equal values give equal keys; a JSON property that is such a detail is
+   * annotated {@code @JsonView(JsonViews.NotInCacheKey.class)} instead. Do not close {@code out}.
+   */
+  default void writeKey(Object value, OutputStream out) throws IOException {
+    write(value, out);
+  }
 
   /** Reads back a value this codec wrote. Do not close {@code in}. */
   Object read(InputStream in, ReadContext context) throws IOException;

@@ -1,8 +1,8 @@
 package dev.stagecraft.runtime.components.data;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.stagecraft.runtime.io.AtomicFile;
+import dev.stagecraft.runtime.store.codec.JsonMappers;
 import java.nio.file.Path;
 import tech.tablesaw.api.NumericColumn;
 import tech.tablesaw.api.StringColumn;
@@ -27,8 +27,7 @@ public record QualityReport(
     int categoricalColumns,
     String scalingMethod) {
 
-  private static final ObjectMapper JSON =
-      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  private static final ObjectMapper JSON = JsonMappers.indented();
 
   /** The report for {@code table} with the given counts. */
   public static QualityReport of(

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.stagecraft.runtime.store.Codec;
+import dev.stagecraft.runtime.store.codec.JsonMappers;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
@@ -40,7 +41,7 @@ public final class TableCodec implements Codec {
 
   private static final int MAGIC = 0x53435442; // "SCTB"
   private static final int VERSION = 1;
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = JsonMappers.create();
 
   @Override
   public String id() {

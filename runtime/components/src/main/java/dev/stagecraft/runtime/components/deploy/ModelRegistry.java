@@ -1,12 +1,13 @@
 package dev.stagecraft.runtime.components.deploy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.stagecraft.runtime.StageContext;
 import dev.stagecraft.runtime.components.train.TrainedModel;
 import dev.stagecraft.runtime.components.train.TribuoModels;
 import dev.stagecraft.runtime.io.AtomicFile;
 import dev.stagecraft.runtime.io.FileWriteException;
+import dev.stagecraft.runtime.io.Sha256;
+import dev.stagecraft.runtime.store.codec.JsonMappers;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.channels.FileChannel;
@@ -17,11 +18,8 @@ import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -67,7 +65,7 @@ public final class ModelRegistry {
 
   private final Path dir;
   private final Clock clock;
-  private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  private final ObjectMapper json = JsonMappers.indented();
 
   /** The registry of the store in {@code storeDir}: {@code STORE/registry}. */
   public static ModelRegistry inStore(Path storeDir) {
@@ -211,7 +209,7 @@ public final class ModelRegistry {
                   source.dataSet(),
                   modelType,
                   accuracy,
-                  sha256(modelBytes),
+                  Sha256.hexOf(modelBytes),
                   modelBytes.length,
                   clock.instant().toString(),
                   previous);
@@ -432,14 +430,6 @@ public final class ModelRegistry {
       safe = "m" + safe;
     }
     return safe.length() > 64 ? safe.substring(0, 64) : safe;
-  }
-
-  private static String sha256(byte[] bytes) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 
   private DeploymentException unwritable(IOException e) {

@@ -1,6 +1,8 @@
 package dev.stagecraft.runtime.components.train;
 
+import com.fasterxml.jackson.annotation.JsonView;
 import dev.stagecraft.runtime.components.search.TrialState;
+import dev.stagecraft.runtime.store.codec.JsonViews;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,7 +19,8 @@ import java.util.Map;
  * @param meanScore the mean of the fold scores: the partial score of a pruned trial
  * @param method the search method that proposed it: {@code random}, {@code grid} or {@code tpe}
  * @param state complete, or pruned (stopped after some folds; never chosen as best)
- * @param durationMs the wall time of the trial's fits and scoring, in milliseconds
+ * @param durationMs the wall time of the trial's fits and scoring, in milliseconds (stored, but not
+ *     part of cache keys: it does not change what was computed)
  */
 public record TrialRecord(
     int trial,
@@ -27,7 +30,7 @@ public record TrialRecord(
     double meanScore,
     String method,
     TrialState state,
-    long durationMs) {
+    @JsonView(JsonViews.NotInCacheKey.class) long durationMs) {
 
   /** Copies the params and scores; a record written before states existed is complete. */
   public TrialRecord {

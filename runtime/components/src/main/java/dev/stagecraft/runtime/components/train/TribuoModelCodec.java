@@ -4,12 +4,14 @@ import dev.stagecraft.runtime.store.Codec;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import org.tribuo.Model;
 
 /**
- * A Tribuo {@link Model} in Tribuo's own protobuf format ({@code serializeToStream}, never Java
- * serialization). Records that hold a model next to plain data need their own codec (registered
- * through {@code META-INF/services}), since JSON skips the model.
+ * A Tribuo {@link Model} in Tribuo's own protobuf format ({@link TribuoModels}, never Java
+ * serialization); its cache key is the model's {@link TribuoModels#contentHash content hash}, so it
+ * does not change with the time the model was trained. Records that hold a model next to plain data
+ * need their own codec (registered through {@code META-INF/services}), since JSON skips the model.
  */
 public final class TribuoModelCodec implements Codec {
   /** This codec's id. */
@@ -27,15 +29,16 @@ public final class TribuoModelCodec implements Codec {
 
   @Override
   public void write(Object value, OutputStream out) throws IOException {
-    ((Model<?>) value).serializeToStream(out);
+    TribuoModels.write((Model<?>) value, out);
+  }
+
+  @Override
+  public void writeKey(Object value, OutputStream out) throws IOException {
+    out.write(TribuoModels.contentHash((Model<?>) value).getBytes(StandardCharsets.US_ASCII));
   }
 
   @Override
   public Object read(InputStream in, ReadContext context) throws IOException {
-    try {
-      return Model.deserializeFromStream(in);
-    } catch (RuntimeException e) {
-      throw new IOException("not a Tribuo model: " + e.getMessage(), e);
-    }
+    return TribuoModels.readAny(in);
   }
 }

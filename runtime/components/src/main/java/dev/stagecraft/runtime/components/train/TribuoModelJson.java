@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.SerializerProvider;
+import dev.stagecraft.runtime.store.codec.JsonViews;
 import java.io.IOException;
 import org.tribuo.Model;
 import org.tribuo.classification.Label;
@@ -18,12 +19,19 @@ import org.tribuo.classification.Label;
 public final class TribuoModelJson {
   private TribuoModelJson() {}
 
-  /** Writes the model as a base64 string of its Tribuo bytes. */
+  /**
+   * Writes the model as a base64 string of its Tribuo bytes; for a cache key, its {@link
+   * TribuoModels#contentHash content hash} instead.
+   */
   public static final class Serializer extends JsonSerializer<Model<Label>> {
     @Override
     public void serialize(Model<Label> model, JsonGenerator out, SerializerProvider provider)
         throws IOException {
-      out.writeBinary(TribuoModels.toBytes(model));
+      if (provider.getActiveView() == JsonViews.CacheKey.class) {
+        out.writeString(TribuoModels.contentHash(model));
+      } else {
+        out.writeBinary(TribuoModels.toBytes(model));
+      }
     }
   }
 

@@ -173,21 +173,4 @@ class SearchSpaceTest {
     assertEquals(
         "unknown metric 'auc'; valid: [accuracy, f1_weighted, roc_auc]", metric.getMessage());
   }
-
-  @Test
-  void variantsAreLogisticRegressionAndTwoTreeEnsembles() {
-    assertEquals(
-        List.of(ModelType.LOGISTIC_REGRESSION),
-        Variants.of("a", 5, 3, 1).stream().map(TrainingConfig::modelType).toList());
-    List<TrainingConfig> b = Variants.of("b", 5, 4, 7);
-    assertEquals(
-        List.of(ModelType.RANDOM_FOREST, ModelType.GRADIENT_BOOSTING),
-        b.stream().map(TrainingConfig::modelType).toList());
-    assertEquals(5, b.get(0).nTrials());
-    assertEquals(4, b.get(1).folds());
-    assertEquals(7, b.get(1).seed());
-    TrainingConfigException e =
-        assertThrows(TrainingConfigException.class, () -> Variants.of("c", 5, 3, 1));
-    assertEquals("unknown training variant 'c'; valid: [a, b]", e.getMessage());
-  }
 }

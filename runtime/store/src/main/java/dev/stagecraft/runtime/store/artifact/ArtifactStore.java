@@ -1,12 +1,12 @@
 package dev.stagecraft.runtime.store.artifact;
 
 import dev.stagecraft.runtime.io.FileTrees;
+import dev.stagecraft.runtime.io.Sha256;
 import dev.stagecraft.runtime.store.Codec;
 import dev.stagecraft.runtime.store.StoreException;
 import dev.stagecraft.runtime.store.UnstorableOutputException;
 import dev.stagecraft.runtime.store.codec.Codecs;
 import dev.stagecraft.runtime.store.codec.NonClosing;
-import dev.stagecraft.runtime.store.codec.PathCodec;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.ByteArrayInputStream;
@@ -24,8 +24,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.UUID;
 
 /**
@@ -47,9 +45,6 @@ public final class ArtifactStore {
   public static final int INLINE_BYTES = 4096;
 
   private static final String HEADER = "stagecraft-artifact 1 ";
-
-  /** Never updated: {@link #sha256()} hands out copies. */
-  private static final MessageDigest SHA256 = newSha256();
 
   private final Path root;
   private final Path objects;
@@ -112,7 +107,7 @@ public final class ArtifactStore {
    */
   public ArtifactRef put(Object value, String owner) {
     Codec codec = codecs.forValue(value, owner);
-    MessageDigest sha = sha256();
+    MessageDigest sha = Sha256.digest();
     Spill spill = new Spill(objects);
     Path temp = null;
     try {
@@ -122,7 +117,7 @@ public final class ArtifactStore {
       } finally {
         temp = spill.file;
       }
-      String hex = HexFormat.of().formatHex(sha.digest());
+      String hex = Sha256.hex(sha.digest());
       if (temp == null && spill.size <= INLINE_BYTES) {
         return new ArtifactRef(hex, codec.id(), spill.size, spill.memory.toByteArray());
       }
@@ -293,21 +288,18 @@ public final class ArtifactStore {
   }
 
   /**
-   * The SHA-256 of the value's codec bytes (for a {@code Path}, of its uncompressed content),
-   * without storing anything: what cache keys hash.
+   * The SHA-256 of what the value's codec writes for a key ({@link Codec#writeKey}: its bytes, less
+   * what does not change the value, such as a {@code Path}'s compression or a model's training
+   * time), without storing anything: what cache keys hash.
    *
    * @throws UnstorableOutputException when no codec takes the value
    */
   public static byte[] digest(Codecs codecs, Object value, String owner) {
     Codec codec = codecs.forValue(value, owner);
-    MessageDigest sha = sha256();
+    MessageDigest sha = Sha256.digest();
     try (OutputStream out = new DigestOutputStream(OutputStream.nullOutputStream(), sha)) {
       out.write((codec.id() + "\n").getBytes(StandardCharsets.UTF_8));
-      if (codec instanceof PathCodec) {
-        PathCodec.fingerprint((Path) value, out); // the content without compressing it
-      } else {
-        codec.write(value, new NonClosing(out));
-      }
+      codec.writeKey(value, new NonClosing(out));
     } catch (IOException e) {
       throw new StoreException(
           "codec '"
@@ -357,23 +349,6 @@ public final class ArtifactStore {
       Files.deleteIfExists(p);
     } catch (IOException ignored) {
       // a leftover temp file is invisible to readers; nothing else to do
-    }
-  }
-
-  /** A new SHA-256 digest: a copy of an unused one, which skips the provider lookup. */
-  static MessageDigest sha256() {
-    try {
-      return (MessageDigest) SHA256.clone();
-    } catch (CloneNotSupportedException e) {
-      throw new IllegalStateException("the JDK's SHA-256 cannot be copied", e);
-    }
-  }
-
-  private static MessageDigest newSha256() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("the JDK has no SHA-256", e);
     }
   }
 

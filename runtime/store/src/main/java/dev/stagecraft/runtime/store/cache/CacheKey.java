@@ -1,11 +1,10 @@
 package dev.stagecraft.runtime.store.cache;
 
+import dev.stagecraft.runtime.io.Sha256;
 import dev.stagecraft.runtime.store.artifact.ArtifactStore;
 import dev.stagecraft.runtime.store.codec.Codecs;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -92,7 +91,7 @@ public record CacheKey(String hex) {
      *     item has no codec
      */
     public CacheKey build(Codecs codecs) {
-      MessageDigest sha = sha256();
+      MessageDigest sha = Sha256.digest();
       text(sha, "stagecraft-cache-key 1");
       text(sha, pipeline);
       text(sha, stage);
@@ -107,7 +106,7 @@ public record CacheKey(String hex) {
         text(sha, "optimizations " + optimizations.size());
         optimizations.forEach(name -> text(sha, name));
       }
-      return new CacheKey(HexFormat.of().formatHex(sha.digest()));
+      return new CacheKey(Sha256.hex(sha.digest()));
     }
 
     private static void parts(
@@ -123,14 +122,6 @@ public record CacheKey(String hex) {
       byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
       sha.update(ByteLength.of(bytes.length));
       sha.update(bytes);
-    }
-  }
-
-  private static MessageDigest sha256() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("the JDK has no SHA-256", e);
     }
   }
 

@@ -195,25 +195,44 @@ public final class JsonCodec implements Codec {
 
   @Override
   public void write(Object value, OutputStream out) throws IOException {
+    write(value, out, false);
+  }
+
+  /**
+   * The value in the view {@link JsonViews.CacheKey}: properties annotated {@code
+   * JsonViews.NotInCacheKey} left out, and serializers that tell the views apart writing their key
+   * form.
+   */
+  @Override
+  public void writeKey(Object value, OutputStream out) throws IOException {
+    write(value, out, true);
+  }
+
+  private void write(Object value, OutputStream out, boolean key) throws IOException {
     TypeWriter writer = writers.computeIfAbsent(types.of(value), TypeWriter::new);
     try (JsonGenerator g = mapper.getFactory().createGenerator(out)) {
       g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
       g.writeStartObject();
       g.writeStringField("type", writer.canonical);
       g.writeFieldName("value");
-      writer.writer.writeValue(g, value);
+      (key ? writer.keyWriter : writer.writer).writeValue(g, value);
       g.writeEndObject();
     }
   }
 
-  /** How values of one type are written: its canonical name and Jackson's writer for it. */
+  /**
+   * How values of one type are written: its canonical name and Jackson's writers for it, for
+   * artifacts and for cache keys.
+   */
   private final class TypeWriter {
     final String canonical;
     final ObjectWriter writer;
+    final ObjectWriter keyWriter;
 
     TypeWriter(JavaType type) {
       this.canonical = type.toCanonical();
       this.writer = mapper.writerFor(type);
+      this.keyWriter = writer.withView(JsonViews.CacheKey.class);
     }
   }
 

@@ -18,10 +18,15 @@ import java.time.Period;
 import java.util.function.Function;
 
 /**
- * The Jackson mapper the JSON codec uses: deterministic output and ISO-8601 text for java.time
- * values.
+ * The one way the runtime makes a Jackson mapper: deterministic output (map entries by key) and
+ * ISO-8601 text for java.time values. The JSON codec, the run history, the components and the
+ * command line all take theirs from here.
+ *
+ * <pre>{@code
+ * private static final ObjectMapper JSON = JsonMappers.create();
+ * }</pre>
  */
-final class JsonMappers {
+public final class JsonMappers {
   private JsonMappers() {}
 
   /** The java.time types written as their ISO-8601 text. */
@@ -35,7 +40,8 @@ final class JsonMappers {
           OffsetDateTime.class,
           Period.class);
 
-  static ObjectMapper create() {
+  /** A new mapper; configure nothing on it after it is shared. */
+  public static ObjectMapper create() {
     SimpleModule time = new SimpleModule("stagecraft-java-time");
     text(time, LocalDate.class, LocalDate::parse);
     text(time, LocalDateTime.class, LocalDateTime::parse);
@@ -48,6 +54,11 @@ final class JsonMappers {
     mapper.registerModule(time);
     mapper.enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
     return mapper;
+  }
+
+  /** A new mapper that writes indented JSON, for files and output people read. */
+  public static ObjectMapper indented() {
+    return create().enable(SerializationFeature.INDENT_OUTPUT);
   }
 
   private static <T> void text(SimpleModule module, Class<T> type, Function<String, T> parse) {

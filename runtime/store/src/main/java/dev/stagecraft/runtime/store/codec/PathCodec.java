@@ -68,12 +68,12 @@ public final class PathCodec implements Codec {
   }
 
   /**
-   * Feeds the path's content to {@code out} without compressing: each entry's relative name, kind
-   * and bytes, in the archive's order. What cache keys hash for a {@code Path}, so equal trees give
-   * equal keys and any change to a name or a byte gives another.
+   * The path's content without compressing: each entry's relative name, kind and bytes, in the
+   * archive's order. Equal trees give equal keys and any change to a name or a byte gives another.
    */
-  public static void fingerprint(Path value, OutputStream out) throws IOException {
-    Path path = value.toAbsolutePath().normalize();
+  @Override
+  public void writeKey(Object value, OutputStream out) throws IOException {
+    Path path = ((Path) value).toAbsolutePath().normalize();
     if (!Files.exists(path)) {
       throw new IOException("the path " + path + " does not exist");
     }

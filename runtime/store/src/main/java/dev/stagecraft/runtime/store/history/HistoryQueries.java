@@ -16,6 +16,7 @@ import dev.stagecraft.runtime.plan.optimize.ExecutionSample;
 import dev.stagecraft.runtime.plan.optimize.PipelineHistory;
 import dev.stagecraft.runtime.plan.optimize.StatsRun;
 import dev.stagecraft.runtime.store.artifact.ArtifactRef;
+import dev.stagecraft.runtime.store.codec.JsonMappers;
 import dev.stagecraft.runtime.store.db.Database;
 import java.io.IOException;
 import java.sql.Connection;
@@ -45,7 +46,7 @@ import java.util.function.Function;
  * any more (the process died, or the run was recorded before leases existed).
  */
 public final class HistoryQueries {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = JsonMappers.create();
   private static final TypeReference<Map<String, String>> PARAMS = new TypeReference<>() {};
   private static final TypeReference<Map<String, Double>> METRICS = new TypeReference<>() {};
   private static final TypeReference<List<String>> LINES = new TypeReference<>() {};

@@ -8,8 +8,11 @@ import dev.stagecraft.runtime.engine.RunInfo;
 import dev.stagecraft.runtime.engine.RunListener;
 import dev.stagecraft.runtime.engine.RunStatus;
 import dev.stagecraft.runtime.engine.StageExecution;
+import dev.stagecraft.runtime.graph.PipelineDefinition;
+import dev.stagecraft.runtime.graph.PipelineFingerprint;
 import dev.stagecraft.runtime.store.StoreException;
 import dev.stagecraft.runtime.store.artifact.ArtifactRef;
+import dev.stagecraft.runtime.store.codec.JsonMappers;
 import dev.stagecraft.runtime.store.db.Database;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -55,7 +58,7 @@ public final class RunHistory implements RunListener, AutoCloseable {
   /** How often queued rows are committed while a run goes on. */
   public static final Duration DEFAULT_FLUSH_INTERVAL = Duration.ofMillis(200);
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = JsonMappers.create();
 
   private final Database db;
   private final long flushIntervalNanos;
@@ -412,6 +415,14 @@ public final class RunHistory implements RunListener, AutoCloseable {
     final LeaseHolder holder;
     final PreparedStatement runStarted;
     final PreparedStatement definition;
+
+    /**
+     * The definition whose fingerprint was recorded last, by identity, and that fingerprint: a
+     * pipeline run again and again is fingerprinted and stored once.
+     */
+    private PipelineDefinition lastDefinition;
+
+    private String lastFingerprint;
     final PreparedStatement leaseTaken;
     final PreparedStatement runFinished;
     final PreparedStatement leaseReleased;
@@ -659,11 +670,21 @@ public final class RunHistory implements RunListener, AutoCloseable {
     private void addRunStarted(RunInfo run) throws SQLException {
       String fingerprint = null;
       if (run.definition().isPresent()) {
-        fingerprint = run.definition().get().hash();
-        definition.setString(1, fingerprint);
-        definition.setString(2, run.pipeline());
-        definition.setString(3, run.definition().get().text());
-        definition.executeUpdate();
+        PipelineDefinition def = run.definition().get();
+        if (def != lastDefinition) {
+          PipelineFingerprint print = PipelineFingerprint.of(def);
+          String text = print.text();
+          String hash = PipelineFingerprint.hash(text);
+          if (!hash.equals(lastFingerprint)) {
+            definition.setString(1, hash);
+            definition.setString(2, run.pipeline());
+            definition.setString(3, text);
+            definition.executeUpdate();
+          }
+          lastDefinition = def;
+          lastFingerprint = hash;
+        }
+        fingerprint = lastFingerprint;
       }
       runStarted.setString(1, run.runId());
       runStarted.setString(2, run.pipeline());
