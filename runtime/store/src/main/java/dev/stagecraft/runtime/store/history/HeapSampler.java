@@ -13,11 +13,11 @@ import java.util.function.LongSupplier;
 /**
  * Measures the memory of each running stage instance as well as one JVM shared by concurrent stages
  * allows. A thread samples the used heap every {@link #INTERVAL} while instances run (and sleeps
- * while none do); the heap used beyond the baseline (what was in use when instances started running
- * after a time with none, taken by the first sample) is shared equally among the instances running
- * at that sample, and an instance's figure is the largest share any sample gave it. An instance no
- * sample saw is not measured. Listener calls only update a concurrent map: no sample is taken on
- * the scheduler's threads.
+ * once a sample finds none running, until one starts); the heap used beyond the baseline (what was
+ * in use when instances started running after a time with none, taken by the first sample) is
+ * shared equally among the instances running at that sample, and an instance's figure is the
+ * largest share any sample gave it. An instance no sample saw is not measured. Listener calls only
+ * update a concurrent map: no sample is taken on the scheduler's threads.
  */
 final class HeapSampler implements AutoCloseable {
   /** How often the used heap is sampled while stages run. */
@@ -27,11 +27,12 @@ final class HeapSampler implements AutoCloseable {
 
   private final LongSupplier usedHeap;
   private final long intervalNanos;
-  private final Map<String, Peak> running = new ConcurrentHashMap<>();
+  private final Map<Key, Peak> running = new ConcurrentHashMap<>();
   private volatile long baseline;
   private volatile boolean baselinePending;
   private volatile boolean closed;
-  private Thread thread;
+  private volatile boolean parked;
+  private volatile Thread thread;
 
   /** A sampler of this JVM's heap every {@link #INTERVAL}. */
   HeapSampler() {
@@ -49,19 +50,19 @@ final class HeapSampler implements AutoCloseable {
 
   /** An instance's attempt began. */
   void started(String runId, String instance) {
-    boolean idle = running.isEmpty();
-    running.putIfAbsent(key(runId, instance), new Peak());
-    if (idle) {
+    boolean none = running.isEmpty();
+    running.putIfAbsent(new Key(runId, instance), new Peak());
+    if (none) {
       baselinePending = true;
-      if (intervalNanos > 0) {
-        wake(); // the sampling thread sleeps while nothing runs
-      }
+    }
+    if (intervalNanos > 0 && (parked || thread == null)) {
+      wake(); // the sampling thread sleeps once a whole interval passed with nothing running
     }
   }
 
   /** The instance ended: its peak share of the heap, empty when no sample saw it run. */
   OptionalLong finished(String runId, String instance) {
-    Peak p = running.remove(key(runId, instance));
+    Peak p = running.remove(new Key(runId, instance));
     return p == null || p.samples.get() == 0
         ? OptionalLong.empty()
         : OptionalLong.of(p.bytes.get());
@@ -111,20 +112,27 @@ final class HeapSampler implements AutoCloseable {
     }
   }
 
+  /**
+   * Samples every interval while instances run; after an interval with none, parks until {@link
+   * #started} wakes it, so that short stages back to back cost no wake-up each.
+   */
   private void loop() {
     while (!closed) {
       if (running.isEmpty()) {
-        LockSupport.park(this);
-      } else {
-        sample();
-        LockSupport.parkNanos(this, intervalNanos);
+        parked = true;
+        if (running.isEmpty() && !closed) {
+          LockSupport.park(this);
+        }
+        parked = false;
+        continue; // woken by a start: sample at once, for the baseline
       }
+      sample();
+      LockSupport.parkNanos(this, intervalNanos);
     }
   }
 
-  private static String key(String runId, String instance) {
-    return runId + '\u0000' + instance;
-  }
+  /** A running instance of a run. */
+  private record Key(String runId, String instance) {}
 
   /** An instance's largest share so far, and how many samples saw it. */
   private static final class Peak {
