@@ -11,6 +11,7 @@ import dev.stagecraft.runtime.cli.StagecraftCli;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -142,6 +143,15 @@ class WorkloadPredictionTest {
     assertEquals(0, text.code(), text.err());
     assertTrue(text.out().contains("PREDICTED"), text.out());
     assertTrue(text.out().contains("\nmakespan: took "), text.out());
+
+    Path html = home.resolve("report.html");
+    Output report = execute("report", runId, "-o", html.toString());
+    assertEquals(0, report.code(), report.err());
+    String page = Files.readString(html);
+    assertTrue(page.contains("<h2>Predicted and actual</h2>"), page);
+    assertTrue(page.contains("<td><code>clean</code></td>"), page);
+    assertTrue(page.contains("<h2>Pipeline metrics</h2>"), page);
+    assertTrue(page.contains("Over the pipeline's latest 4 runs in the store"), page);
   }
 
   @Test
