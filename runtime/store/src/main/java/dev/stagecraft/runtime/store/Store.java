@@ -93,7 +93,8 @@ public final class Store implements AutoCloseable {
     Database db = Database.open(dir.resolve(DATABASE_FILE));
     ArtifactStore artifacts = new ArtifactStore(dir.resolve(ARTIFACTS_DIR), settings.codecs());
     return new Store(
-        new StoreReader(dir, db, artifacts), new RunHistory(db, settings.flushInterval(), holder));
+        new StoreReader(dir, db, () -> artifacts),
+        new RunHistory(db, settings.flushInterval(), holder));
   }
 
   /**

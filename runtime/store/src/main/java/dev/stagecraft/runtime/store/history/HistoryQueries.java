@@ -46,10 +46,16 @@ import java.util.function.Function;
  * any more (the process died, or the run was recorded before leases existed).
  */
 public final class HistoryQueries {
-  private static final ObjectMapper JSON = JsonMappers.create();
-  private static final TypeReference<Map<String, String>> PARAMS = new TypeReference<>() {};
-  private static final TypeReference<Map<String, Double>> METRICS = new TypeReference<>() {};
-  private static final TypeReference<List<String>> LINES = new TypeReference<>() {};
+  /**
+   * The JSON columns' mapper and types, made on first use: queries that read none (such as what
+   * {@code plan} reads) load no Jackson.
+   */
+  private static final class Json {
+    static final ObjectMapper MAPPER = JsonMappers.create();
+    static final TypeReference<Map<String, String>> PARAMS = new TypeReference<>() {};
+    static final TypeReference<Map<String, Double>> METRICS = new TypeReference<>() {};
+    static final TypeReference<List<String>> LINES = new TypeReference<>() {};
+  }
 
   private final Database db;
 
@@ -135,7 +141,7 @@ public final class HistoryQueries {
                 return Optional.empty();
               }
               pipeline = rs.getString(1);
-              params = readJson(rs.getString(2), PARAMS);
+              params = readJson(rs.getString(2), Json.PARAMS);
               status = RunStatus.valueOf(rs.getString(3));
               start = Instant.ofEpochMilli(rs.getLong(4));
               end = instant(rs, 5);
@@ -168,7 +174,7 @@ public final class HistoryQueries {
                         rs.getLong(9),
                         rs.getLong(10),
                         rs.getLong(11),
-                        readJson(rs.getString(12), METRICS),
+                        readJson(rs.getString(12), Json.METRICS),
                         rs.getString(13),
                         attempts.getOrDefault(rs.getString(1), List.of())));
               }
@@ -613,7 +619,7 @@ public final class HistoryQueries {
             p.setString(1, runId);
             try (ResultSet rs = p.executeQuery()) {
               String text = rs.next() ? rs.getString(1) : null;
-              return text == null ? List.<String>of() : readJson(text, LINES);
+              return text == null ? List.<String>of() : readJson(text, Json.LINES);
             }
           }
         });
@@ -676,7 +682,7 @@ public final class HistoryQueries {
 
   private static JsonNode readTree(String text) {
     try {
-      return JSON.readTree(text);
+      return Json.MAPPER.readTree(text);
     } catch (IOException e) {
       throw new IllegalStateException("the run history holds malformed JSON: " + text, e);
     }
@@ -684,7 +690,7 @@ public final class HistoryQueries {
 
   private static <T> T readJson(String text, TypeReference<T> type) {
     try {
-      return JSON.readValue(text, type);
+      return Json.MAPPER.readValue(text, type);
     } catch (IOException e) {
       throw new IllegalStateException("the run history holds malformed JSON: " + text, e);
     }
