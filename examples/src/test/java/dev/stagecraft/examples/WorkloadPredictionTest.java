@@ -178,6 +178,14 @@ class WorkloadPredictionTest {
   }
 
   @Test
+  void aNegativeSleepIsRefusedBeforeAnyStageRuns() {
+    Output o = execute("run", "workload", "-p", "loadMs=-5");
+    assertEquals(2, o.code(), o.err());
+    assertEquals(1, o.err().strip().lines().count(), o.err());
+    assertTrue(o.err().contains("loadMs"), o.err());
+  }
+
+  @Test
   void statsSummarisesTheRunsAndRefusesToReadNone() throws Exception {
     json(workload("run", "--max-cpu", "8", "--json"));
     json(workload("run", "--max-cpu", "8", "--json"));

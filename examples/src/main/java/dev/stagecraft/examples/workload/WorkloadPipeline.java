@@ -4,10 +4,10 @@ import dev.stagecraft.annotations.Default;
 import dev.stagecraft.annotations.Input;
 import dev.stagecraft.annotations.Param;
 import dev.stagecraft.annotations.Pipeline;
+import dev.stagecraft.annotations.Range;
 import dev.stagecraft.annotations.Resources;
 import dev.stagecraft.annotations.Stage;
 import dev.stagecraft.annotations.StageType;
-import dev.stagecraft.runtime.UserInputException;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 
@@ -38,8 +38,11 @@ public class WorkloadPipeline {
   /** Reads the data. */
   @Stage(type = StageType.INGESTION, description = "Sleep loadMs, sort rows")
   public Batch load(
-      @Param(value = "loadMs", description = "how long load sleeps") @Default("400") long ms,
-      @Param(value = "rows", description = "how many numbers each stage sorts") @Default("0")
+      @Param(value = "loadMs", description = "how long load sleeps") @Default("400") @Range(min = 0)
+          long ms,
+      @Param(value = "rows", description = "how many numbers each stage sorts")
+          @Default("0")
+          @Range(min = 0)
           int rows)
       throws InterruptedException {
     return work("load", ms, rows);
@@ -49,8 +52,11 @@ public class WorkloadPipeline {
   @Stage(type = StageType.PREPROCESSING, description = "Sleep cleanMs, sort rows")
   public Batch clean(
       @Input("load") Batch data,
-      @Param(value = "cleanMs", description = "how long clean sleeps") @Default("900") long ms,
-      @Param("rows") @Default("0") int rows)
+      @Param(value = "cleanMs", description = "how long clean sleeps")
+          @Default("900")
+          @Range(min = 0)
+          long ms,
+      @Param("rows") @Default("0") @Range(min = 0) int rows)
       throws InterruptedException {
     return work("clean", ms, rows);
   }
@@ -59,9 +65,11 @@ public class WorkloadPipeline {
   @Stage(type = StageType.FEATURE_ENGINEERING, description = "Sleep featuresMs, sort rows")
   public Batch features(
       @Input("load") Batch data,
-      @Param(value = "featuresMs", description = "how long features sleeps") @Default("700")
+      @Param(value = "featuresMs", description = "how long features sleeps")
+          @Default("700")
+          @Range(min = 0)
           long ms,
-      @Param("rows") @Default("0") int rows)
+      @Param("rows") @Default("0") @Range(min = 0) int rows)
       throws InterruptedException {
     return work("features", ms, rows);
   }
@@ -70,8 +78,11 @@ public class WorkloadPipeline {
   @Stage(type = StageType.VALIDATION, description = "Sleep auditMs, sort rows")
   public Batch audit(
       @Input("load") Batch data,
-      @Param(value = "auditMs", description = "how long audit sleeps") @Default("500") long ms,
-      @Param("rows") @Default("0") int rows)
+      @Param(value = "auditMs", description = "how long audit sleeps")
+          @Default("500")
+          @Range(min = 0)
+          long ms,
+      @Param("rows") @Default("0") @Range(min = 0) int rows)
       throws InterruptedException {
     return work("audit", ms, rows);
   }
@@ -82,8 +93,11 @@ public class WorkloadPipeline {
       @Input("clean") Batch clean,
       @Input("features") Batch features,
       @Input("audit") Batch audit,
-      @Param(value = "trainMs", description = "how long train sleeps") @Default("1200") long ms,
-      @Param("rows") @Default("0") int rows)
+      @Param(value = "trainMs", description = "how long train sleeps")
+          @Default("1200")
+          @Range(min = 0)
+          long ms,
+      @Param("rows") @Default("0") @Range(min = 0) int rows)
       throws InterruptedException {
     return work("train", ms, rows);
   }
@@ -92,22 +106,16 @@ public class WorkloadPipeline {
   @Stage(type = StageType.DEPLOYMENT, description = "Sleep publishMs")
   public Batch publish(
       @Input("train") Batch model,
-      @Param(value = "publishMs", description = "how long publish sleeps") @Default("300") long ms)
+      @Param(value = "publishMs", description = "how long publish sleeps")
+          @Default("300")
+          @Range(min = 0)
+          long ms)
       throws InterruptedException {
     return work("publish", ms, 0);
   }
 
   /** Sleeps {@code ms}, then sorts {@code rows} numbers seeded by the stage's name. */
   static Batch work(String stage, long ms, int rows) throws InterruptedException {
-    if (ms < 0 || rows < 0) {
-      throw new UserInputException(
-          stage
-              + ": the sleep and the rows cannot be negative ("
-              + ms
-              + " ms, "
-              + rows
-              + " rows): give 0 or more");
-    }
     Thread.sleep(ms);
     SplittableRandom random = new SplittableRandom(stage.hashCode());
     long[] values = new long[rows];
