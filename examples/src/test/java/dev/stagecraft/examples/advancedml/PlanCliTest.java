@@ -118,6 +118,8 @@ class PlanCliTest {
         text.contains(
             "train [TRAINING, for each]  cpu 2, memory 16Gi, gpu 2, parallelism unbounded"
                 + " (instances at once)\n"
+                + "  predicted  5m00s, confidence 0.00: no history: the defaults of 300 s, 1 core,"
+                + " 2048 MiB\n"
                 + "  resources.gpu     0 -> 2       training-resources-by-complexity\n"
                 + "  resources.memory  1Gi -> 16Gi  training-resources-by-complexity\n"
                 + "  resources.cpu     1 -> 2       cpu-by-data-size\n"),

@@ -26,11 +26,13 @@ import picocli.CommandLine.ParentCommand;
 
 /**
  * {@code stagecraft export argo PIPELINE [-p name=value]... [--profile ..] [--template F]
- * [--environment E] [--image IMAGE] [--store-path PATH] [--store-claim PVC] [--kind
- * Workflow|WorkflowTemplate] [--service-account SA] [--image-pull-secret S]... [-o FILE]}: plans
- * the pipeline as {@code plan} does and writes it as an Argo Workflow (YAML) whose tasks run {@code
- * stagecraft stage} on a shared store. The plan is checked against {@code --max-cpu}, {@code
- * --max-memory} and {@code --gpus} when given (the largest node), not against this machine.
+ * [--environment E] [--optimize] [--prices F] [--store DIR] [--image IMAGE] [--store-path PATH]
+ * [--store-claim PVC] [--kind Workflow|WorkflowTemplate] [--service-account SA]
+ * [--image-pull-secret S]... [-o FILE]}: plans the pipeline as {@code plan} does and writes it as
+ * an Argo Workflow (YAML) whose tasks run {@code stagecraft stage} on a shared store. The plan is
+ * checked against {@code --max-cpu}, {@code --max-memory} and {@code --gpus} when given (the
+ * largest node), not against this machine; its predictions, and with {@code --optimize} its sizes,
+ * come from the local store's run history.
  */
 @Command(
     name = "argo",
@@ -51,6 +53,9 @@ final class ExportArgoCommand implements Callable<Integer> {
   @Mixin PlanOptions planOptions = new PlanOptions();
 
   @Mixin CapacityOptions capacity = new CapacityOptions();
+
+  /** The local store whose run history gives the plan its predictions and --optimize its sizes. */
+  @Mixin StoreOption store = new StoreOption();
 
   @Option(
       names = "--image",
@@ -104,7 +109,12 @@ final class ExportArgoCommand implements Callable<Integer> {
     PipelineDefinition def = cli.catalog().find(pipeline).definition();
     PlanInputs inputs = planOptions.inputs(RunCommand.parse(params));
     Optional<Template> template = inputs.checkedTemplate(def);
-    Plan plan = inputs.plan(def, clusterCapacity(), template);
+    Plan plan =
+        inputs.plan(
+            def,
+            clusterCapacity(),
+            StoreOption.history(store.directory(cli.env), def.name()),
+            template);
     if (!plan.valid()) {
       throw new InvalidPlanException(plan);
     }

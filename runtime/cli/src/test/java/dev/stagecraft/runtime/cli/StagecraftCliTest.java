@@ -232,7 +232,7 @@ class StagecraftCliTest {
     assertOneLineError(
         none,
         2,
-        "error: name a command: list, describe, plan, run, resume, runs, show, report, logs,"
+        "error: name a command: list, describe, plan, run, stats, resume, runs, show, report, logs,"
             + " preprocess, deployments, doctor, gc, export, stage (see 'stagecraft --help')");
 
     Result unknownOption = cli("run", "diamond", "--frobnicate");

@@ -7,6 +7,7 @@ import dev.stagecraft.runtime.plan.ConfigException;
 import dev.stagecraft.runtime.plan.Profile;
 import dev.stagecraft.runtime.plan.Template;
 import dev.stagecraft.runtime.plan.TemplateChecker;
+import dev.stagecraft.runtime.plan.optimize.Prices;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -18,12 +19,13 @@ import java.util.stream.Stream;
 
 /**
  * The YAML files users write, read into the core's model: a template ({@code --template}) checked
- * against its pipeline, a profile ({@code --profile-file}). Every problem of a file is reported at
- * once, each naming the file, the line and the key.
+ * against its pipeline, a profile ({@code --profile-file}), prices ({@code --prices}). Every
+ * problem of a file is reported at once, each naming the file, the line and the key.
  *
  * <pre>{@code
  * Template t = ConfigFiles.template(Path.of("advanced-ml.yaml"), definition);
  * Profile p = ConfigFiles.profile(Path.of("production.yaml"));
+ * Prices prices = ConfigFiles.prices(Path.of("prices.yaml"));
  * }</pre>
  */
 public final class ConfigFiles {
@@ -53,6 +55,16 @@ public final class ConfigFiles {
    */
   public static Profile profile(Path file) {
     return Profile.read(YamlTree.parse(read(file, "profile"), file.toString()), file.toString());
+  }
+
+  /**
+   * Reads prices ({@code --prices}): a mapping of some of {@link Prices#KEYS} to values.
+   *
+   * @throws ConfigException listing every problem with its line and key
+   * @throws UserInputException when the file cannot be read
+   */
+  public static Prices prices(Path file) {
+    return Prices.read(YamlTree.parse(read(file, "prices"), file.toString()), file.toString());
   }
 
   private static String read(Path file, String what) {

@@ -27,6 +27,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -73,6 +74,7 @@ final class RunExecution {
 
   private final Object lock = new Object();
   private final PriorityQueue<Task> ready = new PriorityQueue<>(Task.ORDER);
+  private final Predicate<Task> startable = this::canStart;
   private final ArrayDeque<StageRun> worklist = new ArrayDeque<>();
   private final Capacity free;
   private int activeWorkers;
@@ -465,23 +467,9 @@ final class RunExecution {
    * parallelism), reserved; null when none can start.
    */
   private Task pollStartable() {
-    Task head = ready.peek();
-    if (head == null) {
+    Task pick = SchedulingPolicy.pollStartable(ready, startable);
+    if (pick == null) {
       return null;
-    }
-    Task pick = null;
-    if (canStart(head)) {
-      pick = ready.poll();
-    } else {
-      for (Task t : ready) {
-        if (canStart(t) && (pick == null || Task.ORDER.compare(t, pick) < 0)) {
-          pick = t;
-        }
-      }
-      if (pick == null) {
-        return null;
-      }
-      ready.remove(pick);
     }
     free.reserve(pick.resources());
     if (pick instanceof Execution x) {

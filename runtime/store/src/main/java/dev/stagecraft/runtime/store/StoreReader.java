@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * What can be read from a store: its run history and the stored outputs. {@link #open} opens a
@@ -29,13 +30,18 @@ public final class StoreReader {
   private final Path directory;
   private final Database db;
   private final HistoryQueries queries;
-  private final ArtifactStore artifacts;
+  private final Supplier<ArtifactStore> openArtifacts;
+  private ArtifactStore artifacts;
 
-  StoreReader(Path directory, Database db, ArtifactStore artifacts) {
+  /**
+   * {@code artifacts} is called once, when artifacts are first read: a command that reads only the
+   * history (such as {@code plan}) loads no codec.
+   */
+  StoreReader(Path directory, Database db, Supplier<ArtifactStore> artifacts) {
     this.directory = directory;
     this.db = db;
     this.queries = new HistoryQueries(db);
-    this.artifacts = artifacts;
+    this.openArtifacts = artifacts;
   }
 
   /**
@@ -50,7 +56,7 @@ public final class StoreReader {
             ? withExportedRuns(dir)
             : Database.openReadOnly(dir.resolve(Store.DATABASE_FILE));
     return new StoreReader(
-        dir, db, ArtifactStore.readOnly(dir.resolve(Store.ARTIFACTS_DIR), Codecs.standard()));
+        dir, db, () -> ArtifactStore.readOnly(dir.resolve(Store.ARTIFACTS_DIR), Codecs.standard()));
   }
 
   /**
@@ -113,7 +119,10 @@ public final class StoreReader {
   }
 
   /** The artifact store. */
-  public ArtifactStore artifacts() {
+  public synchronized ArtifactStore artifacts() {
+    if (artifacts == null) {
+      artifacts = openArtifacts.get();
+    }
     return artifacts;
   }
 
@@ -123,7 +132,7 @@ public final class StoreReader {
    */
   public Map<String, ArtifactRef> storedOutputs(String runId) {
     Map<String, ArtifactRef> outputs = new LinkedHashMap<>(queries.storedOutputs(runId));
-    outputs.values().removeIf(ref -> !artifacts.contains(ref));
+    outputs.values().removeIf(ref -> !artifacts().contains(ref));
     return outputs;
   }
 
@@ -134,13 +143,13 @@ public final class StoreReader {
   public Map<String, Object> loadOutputs(String runId) {
     Map<String, Object> values = new LinkedHashMap<>();
     for (Map.Entry<String, ArtifactRef> e : storedOutputs(runId).entrySet()) {
-      values.put(e.getKey(), artifacts.get(e.getValue(), Object.class));
+      values.put(e.getKey(), artifacts().get(e.getValue(), Object.class));
     }
     return values;
   }
 
   /** Reads a stored output, as the declared type when the stored one does not fit it. */
   public Object read(ArtifactRef ref, Type expected) {
-    return artifacts.get(ref, expected);
+    return artifacts().get(ref, expected);
   }
 }

@@ -138,7 +138,13 @@ public final class Migrations {
           new Migration(
               8,
               "runs of exported workflows, whose stages record themselves and hold no lease",
-              List.of("ALTER TABLE runs ADD COLUMN exported INTEGER NOT NULL DEFAULT 0")));
+              List.of("ALTER TABLE runs ADD COLUMN exported INTEGER NOT NULL DEFAULT 0")),
+          new Migration(
+              9,
+              "measured memory of stage executions, and the data size of planned runs",
+              List.of(
+                  "ALTER TABLE stage_executions ADD COLUMN peak_memory_bytes INTEGER",
+                  "ALTER TABLE run_plans ADD COLUMN data_size INTEGER")));
 
   /** The schema version this code reads and writes. */
   public static int currentVersion() {
