@@ -7,10 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.stagecraft.annotations.syntax.Quantities;
-import dev.stagecraft.runtime.cli.StagecraftCli;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -50,30 +46,18 @@ class WorkloadPredictionTest {
 
   @TempDir Path home;
 
-  private record Output(int code, String out, String err) {}
-
-  private Output execute(String... args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int code =
-        StagecraftCli.execute(
-            args,
-            new PrintStream(out, true, StandardCharsets.UTF_8),
-            new PrintStream(err, true, StandardCharsets.UTF_8),
-            Map.of("STAGECRAFT_HOME", home.toString()),
-            false);
-    return new Output(
-        code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  private CliRun execute(String... args) {
+    return CliRun.in(home, args);
   }
 
-  private Output workload(String command, String... more) {
+  private CliRun workload(String command, String... more) {
     List<String> args = new ArrayList<>(List.of(command, "workload"));
     args.addAll(List.of(PARAMS));
     args.addAll(List.of(more));
     return execute(args.toArray(String[]::new));
   }
 
-  private JsonNode json(Output o) throws Exception {
+  private JsonNode json(CliRun o) throws Exception {
     assertEquals(0, o.code(), o.err());
     return JSON.readTree(o.out());
   }
@@ -139,13 +123,13 @@ class WorkloadPredictionTest {
           s.toString());
     }
     assertEquals(path, shown.at("/plan/predicted/makespanSeconds").doubleValue(), 1e-9);
-    Output text = execute("show", runId);
+    CliRun text = execute("show", runId);
     assertEquals(0, text.code(), text.err());
     assertTrue(text.out().contains("PREDICTED"), text.out());
     assertTrue(text.out().contains("\nmakespan: took "), text.out());
 
     Path html = home.resolve("report.html");
-    Output report = execute("report", runId, "-o", html.toString());
+    CliRun report = execute("report", runId, "-o", html.toString());
     assertEquals(0, report.code(), report.err());
     String page = Files.readString(html);
     assertTrue(page.contains("<h2>Predicted and actual</h2>"), page);
@@ -179,7 +163,7 @@ class WorkloadPredictionTest {
 
   @Test
   void aNegativeSleepIsRefusedBeforeAnyStageRuns() {
-    Output o = execute("run", "workload", "-p", "loadMs=-5");
+    CliRun o = execute("run", "workload", "-p", "loadMs=-5");
     assertEquals(2, o.code(), o.err());
     assertEquals(1, o.err().strip().lines().count(), o.err());
     assertTrue(o.err().contains("loadMs"), o.err());
@@ -198,7 +182,7 @@ class WorkloadPredictionTest {
     assertEquals(STAGES.size(), stats.get("stages").size());
     assertFalse(stats.at("/costPerRun/total").isNull());
 
-    Output zero = execute("stats", "workload", "--last", "0");
+    CliRun zero = execute("stats", "workload", "--last", "0");
     assertEquals(2, zero.code());
     assertEquals(1, zero.err().strip().lines().count(), zero.err());
   }

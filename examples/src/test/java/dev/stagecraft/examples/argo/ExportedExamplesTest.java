@@ -5,12 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.stagecraft.runtime.cli.StagecraftCli;
+import dev.stagecraft.examples.CliRun;
 import dev.stagecraft.runtime.export.ArgoSchema;
 import dev.stagecraft.runtime.export.ExportedWorkflow;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -27,20 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
 class ExportedExamplesTest {
   @TempDir Path dir;
 
-  private record Output(int code, String out, String err) {}
-
-  private Output cli(String... args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int code =
-        StagecraftCli.execute(
-            args,
-            new PrintStream(out, true, StandardCharsets.UTF_8),
-            new PrintStream(err, true, StandardCharsets.UTF_8),
-            Map.of("STAGECRAFT_HOME", dir.resolve("store").toString()),
-            false);
-    return new Output(
-        code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  private CliRun cli(String... args) {
+    return CliRun.in(dir.resolve("store"), args);
   }
 
   private JsonNode export(String... args) throws Exception {
@@ -48,13 +33,13 @@ class ExportedExamplesTest {
     List<String> all = new ArrayList<>(List.of("export", "argo"));
     all.addAll(List.of(args));
     all.addAll(List.of("-o", file.toString()));
-    Output o = cli(all.toArray(String[]::new));
+    CliRun o = cli(all.toArray(String[]::new));
     assertEquals(0, o.code(), o.err());
     return ExportedWorkflow.parse(Files.readString(file));
   }
 
   private List<String> pipelines() {
-    Output listed = cli("list");
+    CliRun listed = cli("list");
     assertEquals(0, listed.code(), listed.err());
     return listed.out().lines().map(l -> l.split(" ")[0]).toList();
   }
@@ -108,7 +93,7 @@ class ExportedExamplesTest {
       "64Gi"
     };
     JsonNode doc = export(concat(new String[] {"advanced-ml"}, planOptions));
-    Output planned = cli(concat(new String[] {"plan", "advanced-ml", "--json"}, planOptions));
+    CliRun planned = cli(concat(new String[] {"plan", "advanced-ml", "--json"}, planOptions));
     assertEquals(0, planned.code(), planned.out());
     JsonNode plan = new ObjectMapper().readTree(planned.out());
 
@@ -209,7 +194,7 @@ class ExportedExamplesTest {
     assertEquals("/mnt/store", args.get(args.indexOf("--store") + 1));
     assertEquals("/mnt/store", container.path("volumeMounts").path(0).path("mountPath").asText());
 
-    Output relative = cli("export", "argo", "diamond", "--store-path", "store");
+    CliRun relative = cli("export", "argo", "diamond", "--store-path", "store");
     assertEquals(2, relative.code());
     assertEquals(
         "error: --store-path store must be an absolute path inside the pods, e.g. /stagecraft",
@@ -218,19 +203,19 @@ class ExportedExamplesTest {
 
   @Test
   void badOptionsAreOneLineAndExitTwo() {
-    Output kind = cli("export", "argo", "diamond", "--kind", "Workflw");
+    CliRun kind = cli("export", "argo", "diamond", "--kind", "Workflw");
     assertEquals(2, kind.code());
     assertEquals(
         "error: --kind Workflw is not a kind of Argo document to export (did you mean"
             + " Workflow?); use Workflow or WorkflowTemplate",
         kind.err().strip());
 
-    Output param = cli("export", "argo", "diamond", "-p", "size=many");
+    CliRun param = cli("export", "argo", "diamond", "-p", "size=many");
     assertEquals(2, param.code());
     assertEquals(1, param.err().strip().lines().count(), param.err());
     assertTrue(param.err().startsWith("error: parameter 'size' expects"), param.err());
 
-    Output pipeline = cli("export", "argo", "diamnd");
+    CliRun pipeline = cli("export", "argo", "diamnd");
     assertEquals(2, pipeline.code());
     assertTrue(pipeline.err().contains("did you mean 'diamond'?"), pipeline.err());
   }

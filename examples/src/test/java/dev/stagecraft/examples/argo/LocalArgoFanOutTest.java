@@ -5,12 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.stagecraft.examples.CliRun;
 import dev.stagecraft.runtime.cli.StagecraftCli;
 import dev.stagecraft.runtime.export.ArgoSchema;
 import dev.stagecraft.runtime.export.ExportedWorkflow;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -40,18 +38,9 @@ class LocalArgoFanOutTest {
 
   /** The CLI's JSON output; it must exit 0 or {@code allowedCode}. */
   private JsonNode json(int allowedCode, String... args) throws Exception {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int code =
-        StagecraftCli.execute(
-            args,
-            new PrintStream(out, true, StandardCharsets.UTF_8),
-            new PrintStream(err, true, StandardCharsets.UTF_8),
-            Map.of("STAGECRAFT_HOME", dir.resolve("local").toString()),
-            false);
-    assertTrue(
-        code == 0 || code == allowedCode, code + ": " + err.toString(StandardCharsets.UTF_8));
-    String text = out.toString(StandardCharsets.UTF_8);
+    CliRun run = CliRun.in(dir.resolve("local"), args);
+    assertTrue(run.code() == 0 || run.code() == allowedCode, run.code() + ": " + run.err());
+    String text = run.out();
     return text.isEmpty() ? null : JSON.readTree(text);
   }
 

@@ -6,11 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.stagecraft.examples.CliRun;
 import dev.stagecraft.runtime.cli.StagecraftCli;
 import dev.stagecraft.runtime.export.ExportedWorkflow;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -34,24 +32,12 @@ class LocalArgoRunTest {
 
   @TempDir Path dir;
 
-  private record Output(int code, String out, String err) {}
-
-  private Output cli(Path home, String... args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int code =
-        StagecraftCli.execute(
-            args,
-            new PrintStream(out, true, StandardCharsets.UTF_8),
-            new PrintStream(err, true, StandardCharsets.UTF_8),
-            Map.of("STAGECRAFT_HOME", home.toString()),
-            false);
-    return new Output(
-        code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  private CliRun cli(Path home, String... args) {
+    return CliRun.in(home, args);
   }
 
   private JsonNode json(Path home, String... args) throws Exception {
-    Output o = cli(home, args);
+    CliRun o = cli(home, args);
     assertEquals(0, o.code(), o.err());
     return JSON.readTree(o.out());
   }
@@ -88,7 +74,7 @@ class LocalArgoRunTest {
     JsonNode ran = json(local, run);
 
     Path yaml = dir.resolve("advanced-ml.yaml");
-    Output exported = cli(local, "export", "argo", "advanced-ml", "-o", yaml.toString());
+    CliRun exported = cli(local, "export", "argo", "advanced-ml", "-o", yaml.toString());
     assertEquals(0, exported.code(), exported.err());
     Path shared = dir.resolve("shared");
     Path pods = Files.createDirectories(dir.resolve("pods"));
@@ -110,7 +96,7 @@ class LocalArgoRunTest {
     JsonNode listed = json(local, "runs", "--store", shared.toString(), "--json");
     assertEquals(workflowName, listed.path(0).path("runId").asText(), listed.toString());
     Path report = dir.resolve("report.html");
-    Output reported =
+    CliRun reported =
         cli(local, "report", workflowName, "--store", shared.toString(), "-o", report.toString());
     assertEquals(0, reported.code(), reported.err());
     assertTrue(Files.readString(report).contains(workflowName));

@@ -3,10 +3,7 @@ package dev.stagecraft.examples.argo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.stagecraft.runtime.cli.StagecraftCli;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import dev.stagecraft.examples.CliRun;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -25,9 +22,7 @@ class StageCommandTest {
 
   @TempDir Path dir;
 
-  private record Output(int code, String out, String err) {}
-
-  private Output stage(String... args) {
+  private CliRun stage(String... args) {
     List<String> all =
         new ArrayList<>(
             List.of(
@@ -39,30 +34,20 @@ class StageCommandTest {
                 "--store",
                 dir.resolve("store").toString()));
     all.addAll(List.of(args));
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int code =
-        StagecraftCli.execute(
-            all.toArray(String[]::new),
-            new PrintStream(out, true, StandardCharsets.UTF_8),
-            new PrintStream(err, true, StandardCharsets.UTF_8),
-            Map.of(),
-            false);
-    return new Output(
-        code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    return CliRun.of(Map.of(), all.toArray(String[]::new));
   }
 
   @Test
   void beginAndAStageWriteTheValuesDownstreamTasksRead() throws Exception {
     Path begin = dir.resolve("begin-outputs");
-    Output o = stage("--begin", "--outputs", begin.toString(), "-p", "shards=p,q,r,s");
+    CliRun o = stage("--begin", "--outputs", begin.toString(), "-p", "shards=p,q,r,s");
     assertEquals(0, o.code(), o.err());
     assertEquals("[0,1,2,3]", Files.readString(begin.resolve("items-shards")));
     // a string as a JSON literal, so that it never reads as the text of a null
     assertEquals("\"run\"", Files.readString(begin.resolve("param-label")));
 
     Path rows = dir.resolve("rows-outputs");
-    Output listed = stage("--stage", "list_rows", "--outputs", rows.toString());
+    CliRun listed = stage("--stage", "list_rows", "--outputs", rows.toString());
     assertEquals(0, listed.code(), listed.err());
     assertEquals("[0,1,2]", Files.readString(rows.resolve("items")));
   }
@@ -83,13 +68,13 @@ class StageCommandTest {
     assertOneLine(
         stage("--stage", "perRow", "--item", "first"),
         "error: --item first is not an index (0, 1, ...) nor none");
-    Output params = stage("--begin", "-p", "rows=many");
+    CliRun params = stage("--begin", "-p", "rows=many");
     assertEquals(2, params.code());
     assertEquals(1, params.err().strip().lines().count(), params.err());
     assertTrue(params.err().startsWith("error: parameter 'rows' expects"), params.err());
   }
 
-  private static void assertOneLine(Output o, String line) {
+  private static void assertOneLine(CliRun o, String line) {
     assertEquals(2, o.code(), o.err());
     assertEquals(line, o.err().strip());
   }

@@ -8,14 +8,12 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.stagecraft.examples.CliRun;
 import dev.stagecraft.runtime.cli.StagecraftCli;
 import dev.stagecraft.runtime.engine.StageStatus;
 import dev.stagecraft.runtime.store.StoreReader;
 import dev.stagecraft.runtime.store.shared.SharedRuns;
 import dev.stagecraft.runtime.store.shared.StageRecord;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -109,17 +107,9 @@ class StageProcessKillTest {
   }
 
   private JsonNode show() throws Exception {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int code =
-        StagecraftCli.execute(
-            new String[] {"show", RUN, "--store", store().toString(), "--json"},
-            new PrintStream(out, true, StandardCharsets.UTF_8),
-            new PrintStream(err, true, StandardCharsets.UTF_8),
-            Map.of(),
-            false);
-    assertEquals(0, code, err.toString(StandardCharsets.UTF_8));
-    return new ObjectMapper().readTree(out.toString(StandardCharsets.UTF_8));
+    CliRun shown = CliRun.of(Map.of(), "show", RUN, "--store", store().toString(), "--json");
+    assertEquals(0, shown.code(), shown.err());
+    return new ObjectMapper().readTree(shown.out());
   }
 
   private static List<String> sorted(java.util.Collection<String> names) {
