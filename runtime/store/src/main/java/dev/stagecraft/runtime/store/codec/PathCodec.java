@@ -32,6 +32,8 @@ public final class PathCodec implements Codec {
 
   private static final long FIXED_TIME = 315532800000L; // 1980-01-01, the zip epoch
 
+  private static final byte[] EMPTY_KEY = {0, 'e', 'm', 'p', 't', 'y'};
+
   @Override
   public String id() {
     return ID;
@@ -70,9 +72,15 @@ public final class PathCodec implements Codec {
   /**
    * The path's content without compressing: each entry's relative name, kind and bytes, in the
    * archive's order. Equal trees give equal keys and any change to a name or a byte gives another.
+   * The empty path (a parameter left unset) has a key of its own, whatever the working directory.
    */
   @Override
   public void writeKey(Object value, OutputStream out) throws IOException {
+    if (value.toString().isEmpty()) {
+      // An empty path is a parameter left unset, not the working directory: key it as such.
+      out.write(EMPTY_KEY);
+      return;
+    }
     Path path = ((Path) value).toAbsolutePath().normalize();
     if (!Files.exists(path)) {
       throw new IOException("the path " + path + " does not exist");

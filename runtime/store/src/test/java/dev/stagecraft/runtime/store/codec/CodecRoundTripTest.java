@@ -204,4 +204,17 @@ class CodecRoundTripTest {
     assertEquals("test-upper", ref.codec());
     assertEquals(new Shout("HEY"), store.get(ref, Object.class));
   }
+
+  @Test
+  void anEmptyPathIsAnUnsetParameterNotTheWorkingDirectory(@TempDir Path emptyDir)
+      throws Exception {
+    PathCodec codec = new PathCodec();
+    java.io.ByteArrayOutputStream unset = new java.io.ByteArrayOutputStream();
+    codec.writeKey(Path.of(""), unset);
+    java.io.ByteArrayOutputStream dir = new java.io.ByteArrayOutputStream();
+    codec.writeKey(emptyDir, dir);
+    // The working directory (this module, with its sources and build output) is not read.
+    assertTrue(unset.size() < 16, "key of " + unset.size() + " bytes");
+    assertTrue(!java.util.Arrays.equals(unset.toByteArray(), dir.toByteArray()));
+  }
 }
