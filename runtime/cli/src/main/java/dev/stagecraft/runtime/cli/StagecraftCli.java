@@ -41,7 +41,8 @@ import picocli.CommandLine.Option;
       PreprocessCommand.class,
       DeploymentsCommand.class,
       DoctorCommand.class,
-      GcCommand.class
+      GcCommand.class,
+      TenantsCommand.class
     })
 public final class StagecraftCli implements Callable<Integer> {
   /** Exit code: the run failed. */

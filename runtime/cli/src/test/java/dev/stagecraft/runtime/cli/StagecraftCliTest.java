@@ -233,7 +233,7 @@ class StagecraftCliTest {
         none,
         2,
         "error: name a command: list, describe, plan, run, resume, runs, show, report, logs,"
-            + " preprocess, deployments, doctor, gc (see 'stagecraft --help')");
+            + " preprocess, deployments, doctor, gc, tenants (see 'stagecraft --help')");
 
     Result unknownOption = cli("run", "diamond", "--frobnicate");
     assertEquals(2, unknownOption.code());
