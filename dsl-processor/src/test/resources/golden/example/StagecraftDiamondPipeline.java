@@ -7,6 +7,7 @@ import dev.stagecraft.runtime.engine.RunOptions;
 import dev.stagecraft.runtime.engine.RunResult;
 import dev.stagecraft.runtime.engine.RunStatus;
 import dev.stagecraft.runtime.graph.Condition;
+import dev.stagecraft.runtime.graph.ConditionType;
 import dev.stagecraft.runtime.graph.FanOut;
 import dev.stagecraft.runtime.graph.InputSpec;
 import dev.stagecraft.runtime.graph.ParamSpec;
@@ -151,7 +152,7 @@ public final class StagecraftDiamondPipeline implements PipelineProvider {
         .input(InputSpec.of("compare"))
         .params("slot")
         .resources(RESOURCES)
-        .condition(new Condition("compare.confidence > minConfidence && publish", List.of("compare"), List.of("minConfidence", "publish"), scope -> ((double) scope.saw("compare.confidence", scope.notNull("compare", scope.<DiamondPipeline.Comparison>output("compare")).confidence()) > (double) scope.saw("minConfidence", scope.<Double>param("minConfidence"))) && scope.saw("publish", scope.<Boolean>param("publish"))))
+        .condition(new Condition("compare.confidence > minConfidence && publish", List.of("compare"), List.of("minConfidence", "publish"), scope -> ((double) scope.saw("compare.confidence", scope.notNull("compare", scope.<DiamondPipeline.Comparison>output("compare")).confidence()) > (double) scope.saw("minConfidence", scope.<Double>param("minConfidence"))) && scope.saw("publish", scope.<Boolean>param("publish")), List.of(new Condition.StagePath("compare.confidence", new ConditionType(ConditionType.Category.DECIMAL, "double", false, List.of()), scope -> scope.saw("compare.confidence", scope.notNull("compare", scope.<DiamondPipeline.Comparison>output("compare")).confidence())))))
         .body(new StageBodies(pipeline, "deploy"))
         .build());
   }

@@ -30,14 +30,16 @@ import java.util.function.Supplier;
  * 50-rule template and a profile that fires every built-in rule, after warm-up; beside it, reading
  * and checking the template's YAML, and building the definition (the graph checks), the baseline in
  * the same process. As processes: {@code ./stagecraft plan advanced-ml} (without and with the
- * example template) against {@code ./stagecraft list}, alternated, medians of fresh JVMs (needs the
- * CLI jar). Prints a last line of JSON.
+ * example template) on a store whose history holds 10,000 stage executions of the pipeline, which
+ * its predictions read, against {@code ./stagecraft list}, alternated, medians of fresh JVMs (needs
+ * the CLI jar). Prints a last line of JSON.
  *
  * <pre>benchmarks/run plan [ROUNDS]</pre>
  */
 public final class PlanBenchmark {
   static final int STAGES = 1000;
   static final int RULES = 50;
+  static final int HISTORY_EXECUTIONS = 10_000;
 
   private PlanBenchmark() {}
 
@@ -85,6 +87,9 @@ public final class PlanBenchmark {
     Path jar = Path.of("examples/target/stagecraft.jar");
     String processes = "null";
     if (Files.isRegularFile(jar)) {
+      // a history of 10,000 stage executions (1,250 runs of 8), which predictions read
+      Path history = Files.createTempDirectory("stagecraft-plan-history");
+      StoreCheckBenchmark.writeHistory(history, HISTORY_EXECUTIONS / 8);
       int launches = Math.max(5, rounds / 2);
       List<Double> list = new ArrayList<>();
       List<Double> planPlain = new ArrayList<>();
@@ -96,6 +101,8 @@ public final class PlanBenchmark {
                 jar,
                 "plan",
                 "advanced-ml",
+                "--store",
+                history.toString(),
                 "--profile",
                 "environment=production",
                 "--profile",
@@ -111,6 +118,8 @@ public final class PlanBenchmark {
                 jar,
                 "plan",
                 "advanced-ml",
+                "--store",
+                history.toString(),
                 "--template",
                 "examples/templates/advanced-ml.yaml",
                 "--profile",
@@ -136,8 +145,9 @@ public final class PlanBenchmark {
       processes =
           String.format(
               Locale.ROOT,
-              "{\"listS\":%.3f,\"planS\":%.3f,\"planMinusListS\":%.3f,\"planTemplateS\":%.3f,"
+              "{\"historyExecutions\":%d,\"listS\":%.3f,\"planS\":%.3f,\"planMinusListS\":%.3f,\"planTemplateS\":%.3f,"
                   + "\"planTemplateMinusListS\":%.3f,\"targetMinusListS\":0.3}",
+              HISTORY_EXECUTIONS,
               l,
               p,
               p - l,
@@ -275,7 +285,7 @@ public final class PlanBenchmark {
   }
 
   /** Median milliseconds of {@code rounds} calls, after as many warm-up calls. */
-  private static double median(String label, int rounds, Supplier<?> body) {
+  static double median(String label, int rounds, Supplier<?> body) {
     for (int i = 0; i < rounds; i++) {
       body.get();
     }
@@ -296,7 +306,7 @@ public final class PlanBenchmark {
     return median;
   }
 
-  private static double median(List<Double> values) {
+  static double median(List<Double> values) {
     List<Double> sorted = new ArrayList<>(values);
     Collections.sort(sorted);
     return sorted.get(sorted.size() / 2);

@@ -48,13 +48,7 @@ public final class StoreCheckBenchmark {
     int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 7;
     Path dir = Files.createTempDirectory("stagecraft-store-check");
     long t0 = System.nanoTime();
-    Database db = Database.open(dir.resolve(Store.DATABASE_FILE));
-    try (RunHistory history = new RunHistory(db)) {
-      Instant start = Instant.parse("2026-01-01T00:00:00Z");
-      for (int r = 0; r < runs; r++) {
-        record(history, String.format("2026-%06d", r), start.plusSeconds(60L * r), r);
-      }
-    }
+    Database db = writeHistory(dir, runs);
     long bytes = Files.size(dir.resolve(Store.DATABASE_FILE));
     System.out.printf(
         Locale.ROOT,
@@ -90,6 +84,21 @@ public final class StoreCheckBenchmark {
             store,
             quick / open,
             full / open));
+  }
+
+  /**
+   * Writes {@code runs} runs of the advanced ML pipeline's shape into a new store in {@code dir}
+   * through the run history; returns the open database.
+   */
+  static Database writeHistory(Path dir, int runs) {
+    Database db = Database.open(dir.resolve(Store.DATABASE_FILE));
+    try (RunHistory history = new RunHistory(db)) {
+      Instant start = Instant.parse("2026-01-01T00:00:00Z");
+      for (int r = 0; r < runs; r++) {
+        record(history, String.format("2026-%06d", r), start.plusSeconds(60L * r), r);
+      }
+    }
+    return db;
   }
 
   private static void record(RunHistory history, String runId, Instant start, int r) {

@@ -6,10 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.stagecraft.runtime.cli.StagecraftCli;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,26 +17,13 @@ import org.junit.jupiter.api.io.TempDir;
 class CliTest {
   @TempDir Path store;
 
-  private record Output(int code, String out, String err) {}
-
-  private Output cli(String... args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    List<String> all = new ArrayList<>(List.of(args));
-    int code =
-        StagecraftCli.execute(
-            all.toArray(String[]::new),
-            new PrintStream(out, true, StandardCharsets.UTF_8),
-            new PrintStream(err, true, StandardCharsets.UTF_8),
-            Map.of("STAGECRAFT_HOME", store.toString()),
-            false);
-    return new Output(
-        code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  private CliRun cli(String... args) {
+    return CliRun.in(store, args);
   }
 
   @Test
   void listsTheExamples() {
-    Output o = cli("list");
+    CliRun o = cli("list");
     assertEquals(0, o.code(), o.err());
     assertTrue(o.out().contains("diamond"), o.out());
     assertTrue(o.out().contains("ab-demo"), o.out());
@@ -48,7 +31,7 @@ class CliTest {
 
   @Test
   void runJsonIsOneDocumentOfTheDocumentedShape() throws Exception {
-    Output o = cli("run", "ab-demo", "-p", "accuracyB=0.91", "--json");
+    CliRun o = cli("run", "ab-demo", "-p", "accuracyB=0.91", "--json");
     assertEquals(0, o.code(), o.err());
     JsonNode run = new ObjectMapper().readTree(o.out());
     assertEquals(List.of("runId", "pipeline", "status", "stages"), fieldNames(run));
@@ -84,12 +67,12 @@ class CliTest {
 
   @Test
   void showListsStagesInDeclarationOrderLikeRun() throws Exception {
-    Output run = cli("run", "ab-demo", "-p", "enableAbTesting=false", "--json");
+    CliRun run = cli("run", "ab-demo", "-p", "enableAbTesting=false", "--json");
     assertEquals(0, run.code(), run.err());
     ObjectMapper json = new ObjectMapper();
     String runId = json.readTree(run.out()).get("runId").asText();
 
-    Output show = cli("show", runId, "--json");
+    CliRun show = cli("show", runId, "--json");
     assertEquals(0, show.code(), show.err());
     List<String> shown = new ArrayList<>();
     for (JsonNode stage : json.readTree(show.out()).get("stages")) {
@@ -111,7 +94,7 @@ class CliTest {
     cases.put(List.of("advanced-ml", "folds=1"), "parameter 'folds' must be at least 2, not 1");
     cases.forEach(
         (run, error) -> {
-          Output o = cli("run", run.get(0), "-p", run.get(1));
+          CliRun o = cli("run", run.get(0), "-p", run.get(1));
           assertEquals(2, o.code(), run + ": " + o.err());
           assertEquals("error: " + error + "\n", o.err(), run.toString());
           assertEquals("", o.out(), "no run starts: " + run);
@@ -120,14 +103,14 @@ class CliTest {
 
   @Test
   void aParameterThatIsNotNameEqualsValueSaysHowToWriteIt() {
-    Output o = cli("run", "ab-demo", "-p", "rows");
+    CliRun o = cli("run", "ab-demo", "-p", "rows");
     assertEquals(2, o.code());
     assertEquals("error: -p rows is not name=value; write it as -p rows=VALUE\n", o.err());
   }
 
   @Test
   void runHelpListsThePipelinesParametersWithDefaultsChecksAndDescriptions() {
-    Output o = cli("run", "diamond", "--help");
+    CliRun o = cli("run", "diamond", "--help");
     assertEquals(0, o.code(), o.err());
     assertTrue(
         o.out()
@@ -148,7 +131,7 @@ class CliTest {
             new String[] {"run", "diamond", "-p", "bins=ten"},
             new String[] {"run", "diamond", "-p", "binz=3"},
             new String[] {"describe", "nope"})) {
-      Output o = cli(args);
+      CliRun o = cli(args);
       assertEquals(2, o.code(), String.join(" ", args) + ": " + o.err());
       assertEquals(1, o.err().strip().lines().count(), o.err());
       assertFalse(o.err().contains("Exception"), o.err());

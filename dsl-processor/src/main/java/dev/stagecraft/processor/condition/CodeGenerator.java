@@ -10,7 +10,10 @@ import dev.stagecraft.annotations.condition.ResolvedPath;
 import dev.stagecraft.annotations.condition.TypeModel;
 import dev.stagecraft.annotations.condition.ValueType;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 import javax.lang.model.type.TypeMirror;
 
 /**
@@ -32,6 +35,98 @@ final class CodeGenerator {
   /** The Java expression for a checked condition without errors. */
   static CodeBlock generate(Bound<TypeMirror> condition) {
     return unboxed(condition);
+  }
+
+  private static final ClassName STAGE_PATH =
+      ClassName.get("dev.stagecraft.runtime.graph", "Condition", "StagePath");
+  private static final ClassName CONDITION_TYPE =
+      ClassName.get("dev.stagecraft.runtime.graph", "ConditionType");
+  private static final ClassName CATEGORY = CONDITION_TYPE.nestedClass("Category");
+
+  /**
+   * One {@code new Condition.StagePath(path, type, scope -> value)} per distinct path into a
+   * stage's output, in order of first use: what the value compares as, and the same code that reads
+   * it in the condition.
+   */
+  static List<CodeBlock> stagePaths(
+      Bound<TypeMirror> condition, Function<TypeMirror, List<String>> enumConstants) {
+    Map<String, Bound.Read<TypeMirror>> reads = new LinkedHashMap<>();
+    collectStageReads(condition, reads);
+    List<CodeBlock> paths = new ArrayList<>();
+    for (Bound.Read<TypeMirror> read : reads.values()) {
+      paths.add(
+          CodeBlock.of(
+              "new $T($S, $L, scope -> $L)",
+              STAGE_PATH,
+              read.path().source().text(),
+              conditionType(read.type(), enumConstants),
+              read(read.path())));
+    }
+    return paths;
+  }
+
+  private static void collectStageReads(
+      Bound<TypeMirror> bound, Map<String, Bound.Read<TypeMirror>> reads) {
+    if (bound instanceof Bound.Read<TypeMirror> read) {
+      if (read.path().root() == ResolvedPath.Root.STAGE) {
+        reads.putIfAbsent(read.path().source().text(), read);
+      }
+    } else if (bound instanceof Bound.Logical<TypeMirror> logical) {
+      collectStageReads(logical.left(), reads);
+      collectStageReads(logical.right(), reads);
+    } else if (bound instanceof Bound.Not<TypeMirror> not) {
+      collectStageReads(not.operand(), reads);
+    } else if (bound instanceof Bound.NumberComparison<TypeMirror> c) {
+      collectStageReads(c.left(), reads);
+      collectStageReads(c.right(), reads);
+    } else if (bound instanceof Bound.BooleanComparison<TypeMirror> c) {
+      collectStageReads(c.left(), reads);
+      collectStageReads(c.right(), reads);
+    } else if (bound instanceof Bound.EqualsComparison<TypeMirror> c) {
+      collectStageReads(c.left(), reads);
+      collectStageReads(c.right(), reads);
+    } else if (bound instanceof Bound.IdentityComparison<TypeMirror> c) {
+      collectStageReads(c.left(), reads);
+      collectStageReads(c.right(), reads);
+    } else if (bound instanceof Bound.Membership<TypeMirror> m) {
+      collectStageReads(m.operand(), reads);
+    }
+  }
+
+  /** {@code new ConditionType(Category.X, display, boxed, List.of(constants))}. */
+  private static CodeBlock conditionType(
+      ValueType<TypeMirror> type, Function<TypeMirror, List<String>> enumConstants) {
+    String category;
+    boolean boxed;
+    List<String> constants = List.of();
+    if (type instanceof ValueType.NumberType<TypeMirror> n) {
+      category = n.integral() ? "INTEGRAL" : "DECIMAL";
+      boxed = n.boxed();
+    } else if (type instanceof ValueType.BooleanType<TypeMirror> b) {
+      category = "BOOLEAN";
+      boxed = b.boxed();
+    } else if (type instanceof ValueType.StringType) {
+      category = "STRING";
+      boxed = true;
+    } else if (type instanceof ValueType.EnumType<TypeMirror> e) {
+      category = "ENUM";
+      boxed = true;
+      constants = enumConstants.apply(e.type());
+    } else {
+      category = "OTHER";
+      boxed = !type.primitive();
+    }
+    List<CodeBlock> names = new ArrayList<>();
+    constants.forEach(c -> names.add(CodeBlock.of("$S", c)));
+    return CodeBlock.of(
+        "new $T($T.$L, $S, $L, $T.of($L))",
+        CONDITION_TYPE,
+        CATEGORY,
+        category,
+        type.describe(),
+        boxed,
+        LIST,
+        CodeBlock.join(names, ", "));
   }
 
   private static CodeBlock nested(Bound<TypeMirror> bound) {

@@ -79,6 +79,9 @@ public final class ConditionCompiler {
     }
     CheckedCondition.Valid<TypeMirror> valid = (CheckedCondition.Valid<TypeMirror>) checked;
     return new ConditionResult.Compiled(
-        CodeGenerator.generate(valid.condition()), valid.stages(), valid.params());
+        CodeGenerator.generate(valid.condition()),
+        valid.stages(),
+        valid.params(),
+        CodeGenerator.stagePaths(valid.condition(), model::enumConstants));
   }
 }

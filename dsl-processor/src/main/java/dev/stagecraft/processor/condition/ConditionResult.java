@@ -15,13 +15,17 @@ public sealed interface ConditionResult {
    *     dev.stagecraft.runtime.graph.ConditionScope}
    * @param stages the stages the condition reads, in order of first use (they become dependencies)
    * @param params the parameters the condition reads, in order of first use
+   * @param paths one {@code dev.stagecraft.runtime.graph.Condition.StagePath} expression per
+   *     distinct path into a stage's output, in order of first use
    */
-  record Compiled(CodeBlock expression, List<String> stages, List<String> params)
+  record Compiled(
+      CodeBlock expression, List<String> stages, List<String> params, List<CodeBlock> paths)
       implements ConditionResult {
     public Compiled {
       Objects.requireNonNull(expression, "expression");
       stages = List.copyOf(stages);
       params = List.copyOf(params);
+      paths = List.copyOf(paths);
     }
   }
 

@@ -676,12 +676,14 @@ public final class PipelineGenerator {
 
   private static CodeBlock condition(StageModel s, ConditionResult.Compiled c) {
     return CodeBlock.of(
-        "new $T($S, $L, $L, scope -> $L)",
+        "new $T($S, $L, $L, scope -> $L, $T.of($L))",
         CONDITION,
         s.when().orElseThrow().source(),
         listOf(c.stages()),
         listOf(c.params()),
-        c.expression());
+        c.expression(),
+        LIST,
+        CodeBlock.join(c.paths(), ", "));
   }
 
   private static CodeBlock listOf(List<String> values) {

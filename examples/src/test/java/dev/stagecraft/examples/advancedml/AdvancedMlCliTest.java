@@ -5,15 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.stagecraft.runtime.cli.StagecraftCli;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import dev.stagecraft.examples.CliRun;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,23 +21,11 @@ class AdvancedMlCliTest {
   @TempDir Path store;
   @TempDir Path data;
 
-  private record Output(int code, String out, String err) {}
-
-  private Output cli(String... args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int code =
-        StagecraftCli.execute(
-            args,
-            new PrintStream(out, true, StandardCharsets.UTF_8),
-            new PrintStream(err, true, StandardCharsets.UTF_8),
-            Map.of("STAGECRAFT_HOME", store.toString()),
-            false);
-    return new Output(
-        code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  private CliRun cli(String... args) {
+    return CliRun.in(store, args);
   }
 
-  private Output run(String... params) {
+  private CliRun run(String... params) {
     List<String> args =
         new ArrayList<>(List.of("run", "advanced-ml", "-p", "nTrials=1", "-p", "folds=2"));
     for (String p : params) {
@@ -59,7 +43,7 @@ class AdvancedMlCliTest {
 
   @Test
   void aRunEndsWithItsSummaryAndDeploysIntoTheStoresRegistry() {
-    Output o = run();
+    CliRun o = run();
 
     assertEquals(0, o.code(), o.err());
     String out = o.out();
@@ -80,7 +64,7 @@ class AdvancedMlCliTest {
     Path registry = store.resolve("registry").toAbsolutePath();
     assertTrue(out.contains("  registry: " + registry), out);
 
-    Output listed = cli("deployments");
+    CliRun listed = cli("deployments");
     assertEquals(0, listed.code(), listed.err());
     assertTrue(
         listed
@@ -104,11 +88,11 @@ class AdvancedMlCliTest {
   void changingOnlyParametersTheCachedPreprocessingDoesNotReadReusesIt() {
     assertEquals(0, run().code());
 
-    Output moreSearch = run("folds=3", "searchMethod=grid", "significance=0.1");
+    CliRun moreSearch = run("folds=3", "searchMethod=grid", "significance=0.1");
     assertEquals(0, moreSearch.code(), moreSearch.err());
     assertTrue(moreSearch.out().matches("(?s).*\\n  preprocess +CACHED .*"), moreSearch.out());
 
-    Output otherSplit = run("testSize=0.25");
+    CliRun otherSplit = run("testSize=0.25");
     assertEquals(0, otherSplit.code(), otherSplit.err());
     assertTrue(
         otherSplit.out().matches("(?s).*\\n  preprocess +SUCCEEDED .*"),
@@ -132,14 +116,14 @@ class AdvancedMlCliTest {
       assertTrue(first.has(field), first.toString());
     }
 
-    Output rolled = cli("deployments", "rollback", "production");
+    CliRun rolled = cli("deployments", "rollback", "production");
     assertEquals(0, rolled.code(), rolled.err());
     assertTrue(
         rolled
             .out()
             .startsWith("rolled back production of model advanced-ml-breast_cancer to version 1 ("),
         rolled.out());
-    Output again = cli("deployments", "rollback", "production", "--store", store.toString());
+    CliRun again = cli("deployments", "rollback", "production", "--store", store.toString());
     assertEquals(2, again.code());
     assertEquals(
         "error: target 'production' of model 'advanced-ml-breast_cancer' is at its first version"
@@ -149,18 +133,18 @@ class AdvancedMlCliTest {
 
   @Test
   void anEmptyRegistrySaysSo() {
-    Output o = cli("deployments");
+    CliRun o = cli("deployments");
     assertEquals(0, o.code());
     assertTrue(o.out().startsWith("no deployments in "), o.out());
 
-    Output rollback = cli("deployments", "rollback", "production");
+    CliRun rollback = cli("deployments", "rollback", "production");
     assertEquals(2, rollback.code());
     assertEquals(
         "error: no model has a target 'production' in "
             + store.resolve("registry").toAbsolutePath()
             + " (nothing is deployed)",
         rollback.err().strip());
-    Output bad = cli("deployments", "rollback", "prod/uction");
+    CliRun bad = cli("deployments", "rollback", "prod/uction");
     assertEquals(2, bad.code());
     assertTrue(
         bad.err().startsWith("error: deployment target 'prod/uction' is not a valid name"),
@@ -168,7 +152,7 @@ class AdvancedMlCliTest {
   }
 
   /** Bad settings stop the run before it starts: one line on stderr, nothing on stdout. */
-  private static void assertRejectedBeforeAnyStage(Output o, String error) {
+  private static void assertRejectedBeforeAnyStage(CliRun o, String error) {
     assertEquals(2, o.code(), o.out() + o.err());
     assertEquals(error + "\n", o.err());
     assertEquals("", o.out());
@@ -192,7 +176,7 @@ class AdvancedMlCliTest {
   @Test
   void aSingleClassTargetIsOneLineAndExitTwoBeforeTraining() throws Exception {
     Path csv = Csv.binary(data, 40, true, 1);
-    Output o = run("inputDataPath=" + csv, "targetColumn=label");
+    CliRun o = run("inputDataPath=" + csv, "targetColumn=label");
 
     assertEquals(2, o.code(), o.out() + o.err());
     assertEquals(
@@ -205,7 +189,7 @@ class AdvancedMlCliTest {
   @Test
   void tooFewRowsForTheFoldsIsOneLineAndExitTwo() throws Exception {
     Path csv = Csv.binary(data, 20, false, 1);
-    Output o = run("inputDataPath=" + csv, "targetColumn=label", "folds=10");
+    CliRun o = run("inputDataPath=" + csv, "targetColumn=label", "folds=10");
 
     assertEquals(2, o.code(), o.out() + o.err());
     assertEquals(
@@ -217,7 +201,7 @@ class AdvancedMlCliTest {
   @Test
   void aTextFeatureIsOneHotEncodedAndQuotedLabelsReadAsOne() throws Exception {
     Path csv = Csv.withTextFeature(data, 2);
-    Output o = run("inputDataPath=" + csv, "targetColumn=label");
+    CliRun o = run("inputDataPath=" + csv, "targetColumn=label");
 
     assertEquals(0, o.code(), o.out() + o.err());
     assertTrue(
@@ -234,7 +218,7 @@ class AdvancedMlCliTest {
   @Test
   void aTextFeatureWithTooManyValuesIsOneLineAndExitTwo() throws Exception {
     Path csv = Csv.withTextFeature(data, 40);
-    Output o = run("inputDataPath=" + csv, "targetColumn=label", "maxCategories=20");
+    CliRun o = run("inputDataPath=" + csv, "targetColumn=label", "maxCategories=20");
 
     assertEquals(2, o.code(), o.out() + o.err());
     assertEquals(
@@ -247,7 +231,7 @@ class AdvancedMlCliTest {
   @Test
   void aSemicolonFileNeedsItsSeparatorAndTheErrorSaysWhichOne() throws Exception {
     Path csv = Csv.semicolons(data, 60);
-    Output wrong = run("inputDataPath=" + csv, "targetColumn=label");
+    CliRun wrong = run("inputDataPath=" + csv, "targetColumn=label");
 
     assertEquals(2, wrong.code(), wrong.out() + wrong.err());
     assertEquals(
@@ -257,11 +241,11 @@ class AdvancedMlCliTest {
             + " 'separator=;' (stage 'load')",
         lastLine(wrong.err()));
 
-    Output right = run("inputDataPath=" + csv, "targetColumn=label", "separator=;");
+    CliRun right = run("inputDataPath=" + csv, "targetColumn=label", "separator=;");
     assertEquals(0, right.code(), right.out() + right.err());
     assertTrue(right.out().contains(": 48 training and 12 test rows, 2 features"), right.out());
 
-    Output bad = run("inputDataPath=" + csv, "separator=;;");
+    CliRun bad = run("inputDataPath=" + csv, "separator=;;");
     assertEquals(2, bad.code(), bad.out() + bad.err());
     assertEquals(
         "error: separator ';;' must be exactly one character, e.g. ';' (or tab)",
@@ -275,7 +259,7 @@ class AdvancedMlCliTest {
         "error: unknown model type 'random_forrest' (did you mean 'random_forest'?); valid:"
             + " [logistic_regression, random_forest, gradient_boosting, svm]");
 
-    Output name = run("searchSpace=random_forest.max_dept=3:5");
+    CliRun name = run("searchSpace=random_forest.max_dept=3:5");
     assertEquals(2, name.code(), name.out() + name.err());
     assertTrue(
         name.err()
@@ -299,7 +283,7 @@ class AdvancedMlCliTest {
 
   @Test
   void aMissingFileOrTargetColumnIsOneLineAndExitTwo() {
-    Output file = run("inputDataPath=" + data.resolve("nope.csv"));
+    CliRun file = run("inputDataPath=" + data.resolve("nope.csv"));
     assertEquals(2, file.code());
     String notFound = data.resolve("nope.csv") + ": file not found (check the path)";
     assertEquals("error: " + notFound + " (stage 'load')", lastLine(file.err()));
@@ -309,7 +293,7 @@ class AdvancedMlCliTest {
     assertTrue(file.err().contains("load FAILED in "), file.err());
     assertTrue(file.err().contains(": " + notFound + "\n"), "and the progress: " + file.err());
 
-    Output target = run("targetColumn=diagnosys");
+    CliRun target = run("targetColumn=diagnosys");
     assertEquals(2, target.code());
     assertTrue(
         lastLine(target.err())
@@ -322,7 +306,7 @@ class AdvancedMlCliTest {
   @Test
   void aRegistryThatIsAFileIsOneLineAndExitTwoBeforeTraining() throws Exception {
     Path file = Files.writeString(data.resolve("registry"), "not a directory");
-    Output o = run("registryDir=" + file);
+    CliRun o = run("registryDir=" + file);
 
     assertEquals(2, o.code(), o.out() + o.err());
     assertEquals(
@@ -338,7 +322,7 @@ class AdvancedMlCliTest {
   void runsOnDifferentDataSetsDeployToDifferentModels() throws Exception {
     Path csv = Csv.binary(data, 80, false, 3);
     assertEquals(0, run("enableAbTesting=false").code());
-    Output other = run("enableAbTesting=false", "inputDataPath=" + csv, "targetColumn=label");
+    CliRun other = run("enableAbTesting=false", "inputDataPath=" + csv, "targetColumn=label");
     assertEquals(0, other.code(), other.err());
 
     JsonNode targets =
@@ -356,13 +340,13 @@ class AdvancedMlCliTest {
     assertEquals(
         "bundled breast_cancer.csv", targets.get(1).get("versions").get(0).get("dataSet").asText());
 
-    Output ambiguous = cli("deployments", "rollback", "production");
+    CliRun ambiguous = cli("deployments", "rollback", "production");
     assertEquals(2, ambiguous.code());
     assertEquals(
         "error: target 'production' exists for models advanced-ml-binary,"
             + " advanced-ml-breast_cancer; name one with --model",
         ambiguous.err().strip());
-    Output named = cli("deployments", "rollback", "production", "--model", "advanced-ml-binary");
+    CliRun named = cli("deployments", "rollback", "production", "--model", "advanced-ml-binary");
     assertEquals(2, named.code());
     assertEquals(
         "error: target 'production' of model 'advanced-ml-binary' is at its first version 1;"

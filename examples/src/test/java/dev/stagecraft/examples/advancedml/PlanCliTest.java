@@ -5,15 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.stagecraft.runtime.cli.StagecraftCli;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import dev.stagecraft.examples.CliRun;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,20 +33,8 @@ class PlanCliTest {
   @TempDir Path store;
   @TempDir Path dir;
 
-  private record Output(int code, String out, String err) {}
-
-  private Output cli(String... args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int code =
-        StagecraftCli.execute(
-            args,
-            new PrintStream(out, true, StandardCharsets.UTF_8),
-            new PrintStream(err, true, StandardCharsets.UTF_8),
-            Map.of("STAGECRAFT_HOME", store.toString()),
-            false);
-    return new Output(
-        code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  private CliRun cli(String... args) {
+    return CliRun.in(store, args);
   }
 
   private static String[] args(String[]... parts) {
@@ -63,7 +47,7 @@ class PlanCliTest {
 
   @Test
   void anInvalidPlanIsPrintedWholeAsJsonAndExitsTwo() throws Exception {
-    Output o = cli(args(new String[] {"plan", "advanced-ml", "--json"}, README_PROFILE, LAPTOP));
+    CliRun o = cli(args(new String[] {"plan", "advanced-ml", "--json"}, README_PROFILE, LAPTOP));
 
     assertEquals(2, o.code(), o.err());
     JsonNode plan = new ObjectMapper().readTree(o.out());
@@ -82,7 +66,7 @@ class PlanCliTest {
 
   @Test
   void aValidPlanExitsZero() throws Exception {
-    Output o = cli(args(new String[] {"plan", "advanced-ml", "--json"}, README_PROFILE, SERVER));
+    CliRun o = cli(args(new String[] {"plan", "advanced-ml", "--json"}, README_PROFILE, SERVER));
 
     assertEquals(0, o.code(), o.err());
     JsonNode plan = new ObjectMapper().readTree(o.out());
@@ -98,7 +82,7 @@ class PlanCliTest {
 
   @Test
   void theTextShowsEveryStagesDecisionsThenTheProblems() {
-    Output o = cli(args(new String[] {"plan", "advanced-ml"}, README_PROFILE, LAPTOP));
+    CliRun o = cli(args(new String[] {"plan", "advanced-ml"}, README_PROFILE, LAPTOP));
 
     assertEquals(2, o.code());
     String text = o.out();
@@ -118,6 +102,8 @@ class PlanCliTest {
         text.contains(
             "train [TRAINING, for each]  cpu 2, memory 16Gi, gpu 2, parallelism unbounded"
                 + " (instances at once)\n"
+                + "  predicted  5m00s, confidence 0.00: no history: the defaults of 300 s, 1 core,"
+                + " 2048 MiB\n"
                 + "  resources.gpu     0 -> 2       training-resources-by-complexity\n"
                 + "  resources.memory  1Gi -> 16Gi  training-resources-by-complexity\n"
                 + "  resources.cpu     1 -> 2       cpu-by-data-size\n"),
@@ -127,7 +113,7 @@ class PlanCliTest {
 
   @Test
   void aRunRefusesAnInvalidPlanBeforeAnythingRuns() {
-    Output o = cli(args(new String[] {"run", "advanced-ml"}, README_PROFILE, LAPTOP));
+    CliRun o = cli(args(new String[] {"run", "advanced-ml"}, README_PROFILE, LAPTOP));
 
     assertEquals(2, o.code());
     assertEquals(
@@ -141,7 +127,7 @@ class PlanCliTest {
 
   @Test
   void mistakesInTheProfileAreOneLineEachWithASuggestion() {
-    Output o =
+    CliRun o =
         cli(
             "plan",
             "advanced-ml",
@@ -178,7 +164,7 @@ class PlanCliTest {
             + "    stages: [train]\n"
             + "    set: {resources: {memory: 16GB}}\n");
 
-    Output o = cli("plan", "advanced-ml", "--template", template.toString());
+    CliRun o = cli("plan", "advanced-ml", "--template", template.toString());
 
     assertEquals(2, o.code());
     assertEquals(
@@ -200,7 +186,7 @@ class PlanCliTest {
 
   @Test
   void aRunRecordsItsPlanWhichShowPrints() throws Exception {
-    Output run =
+    CliRun run =
         cli(
             "run",
             "advanced-ml",
@@ -221,7 +207,7 @@ class PlanCliTest {
         run.out());
     String runId = run.out().split(" ")[1];
 
-    Output show = cli("show", runId);
+    CliRun show = cli("show", runId);
     assertEquals(0, show.code(), show.err());
     assertTrue(
         show.out()

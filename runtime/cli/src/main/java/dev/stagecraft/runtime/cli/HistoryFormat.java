@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.TreeMap;
 
 /**
@@ -73,11 +74,14 @@ final class HistoryFormat {
   }
 
   /**
-   * A run and its stages as text: a header, the parameters, then one line per stage instance; a
-   * running stage's latest progress message (from {@code progress}, by instance) stands in its
-   * REASON column.
+   * A run and its stages as text: a header, the parameters, then one line per stage instance with
+   * its duration beside what the run's plan predicted (from {@code plan}, when recorded); a running
+   * stage's latest progress message (from {@code progress}, by instance) stands in its REASON
+   * column. The predicted makespan follows the table, beside the run's.
    */
-  static String runText(RunRecord run, Map<String, String> progress) {
+  static String runText(RunRecord run, Map<String, String> progress, Optional<RecordedPlan> plan) {
+    Map<String, PlanJson.StagePrediction> predicted =
+        plan.map(p -> PlanJson.predictions(p.plan())).orElse(Map.of());
     StringBuilder b = new StringBuilder();
     b.append("run ")
         .append(run.runId())
@@ -112,7 +116,9 @@ final class HistoryFormat {
     }
     b.append('\n');
     List<List<String>> rows = new ArrayList<>();
-    rows.add(List.of("STAGE", "STATUS", "ATTEMPTS", "DURATION", "ITEM", "METRICS", "REASON"));
+    rows.add(
+        List.of(
+            "STAGE", "STATUS", "ATTEMPTS", "DURATION", "PREDICTED", "ITEM", "METRICS", "REASON"));
     for (StageExecution s : run.stages()) {
       List<String> metrics = new ArrayList<>();
       new TreeMap<>(s.metrics()).forEach((k, v) -> metrics.add(k + "=" + number(v)));
@@ -122,6 +128,10 @@ final class HistoryFormat {
               s.status().name(),
               Integer.toString(s.attempts()),
               s.start().isPresent() && s.status().isFinal() ? Format.millis(s.wallMs()) : "-",
+              PlanJson.predictedSeconds(s, predicted).stream()
+                  .mapToObj(Format::seconds)
+                  .findFirst()
+                  .orElse("-"),
               s.item().orElse(""),
               String.join(" ", metrics),
               s.status() == StageStatus.RUNNING && progress.containsKey(s.instance())
@@ -132,6 +142,17 @@ final class HistoryFormat {
       b.append("no stage executions recorded\n");
     } else {
       b.append(table(rows));
+    }
+    OptionalDouble makespan =
+        plan.map(p -> PlanJson.makespan(p.plan())).orElse(OptionalDouble.empty());
+    if (makespan.isPresent() && run.end().isPresent()) {
+      double took = Duration.between(run.start(), run.end().get()).toMillis() / 1000.0;
+      b.append("\nmakespan: took ")
+          .append(Format.seconds(took))
+          .append(", predicted ")
+          .append(Format.seconds(makespan.getAsDouble()))
+          .append(error(makespan.getAsDouble(), took))
+          .append('\n');
     }
     List<List<String>> attempts = new ArrayList<>();
     for (StageExecution s : run.stages()) {
@@ -153,6 +174,13 @@ final class HistoryFormat {
       }
     }
     return b.toString();
+  }
+
+  /** {@code (predicted +5%)}: how far the prediction was from the actual value. */
+  static String error(double predicted, double actual) {
+    return actual > 0
+        ? String.format(java.util.Locale.ROOT, " (error %+.1f%%)", 100 * (predicted / actual - 1))
+        : "";
   }
 
   /**
@@ -239,6 +267,8 @@ final class HistoryFormat {
    */
   static ObjectNode runJson(
       RunRecord run, Map<String, String> progress, Optional<RecordedPlan> plan) {
+    Map<String, PlanJson.StagePrediction> predicted =
+        plan.map(p -> PlanJson.predictions(p.plan())).orElse(Map.of());
     ObjectNode o = JSON.createObjectNode();
     o.put("runId", run.runId());
     o.put("pipeline", run.pipeline());
@@ -261,6 +291,12 @@ final class HistoryFormat {
       st.put("allocatedBytes", s.allocatedBytes());
       st.set("failedAttempts", failedAttempts(s.failedAttempts()));
       st.put("progress", progress.get(s.instance()));
+      OptionalDouble p = PlanJson.predictedSeconds(s, predicted);
+      if (p.isPresent()) {
+        st.put("predictedSeconds", p.getAsDouble());
+      } else {
+        st.putNull("predictedSeconds");
+      }
     }
     ObjectNode params = o.putObject("params");
     for (Map.Entry<String, String> p : run.params().entrySet()) {

@@ -16,9 +16,10 @@ import picocli.CommandLine.ParentCommand;
 
 /**
  * {@code stagecraft plan PIPELINE [-p name=value]... [--profile fact=value]... [--profile-file F]
- * [--template F] [--environment E] [--max-cpu N] [--max-memory Q] [--gpus N] [--json]}: the
- * resolved plan, without running anything. An invalid plan is printed whole, with its problems, and
- * exits 2.
+ * [--template F] [--environment E] [--max-cpu N] [--max-memory Q] [--gpus N] [--optimize] [--prices
+ * F] [--store DIR] [--json]}: the resolved plan, without running anything, with each stage's and
+ * the run's predictions from the store's history (read-only). An invalid plan is printed whole,
+ * with its problems, and exits 2.
  */
 @Command(
     name = "plan",
@@ -43,6 +44,8 @@ final class PlanCommand implements Callable<Integer> {
 
   @Mixin CapacityOptions capacity = new CapacityOptions();
 
+  @Mixin StoreOption store = new StoreOption();
+
   @Option(names = "--json", description = "Print the plan as JSON.")
   boolean json;
 
@@ -50,7 +53,10 @@ final class PlanCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PipelineDefinition def = cli.catalog().find(pipeline).definition();
     ResourceRequest available = capacity.apply(RunOptions.defaults()).capacity();
-    Plan plan = planOptions.inputs(RunCommand.parse(params)).plan(def, available);
+    Plan plan =
+        planOptions
+            .inputs(RunCommand.parse(params))
+            .plan(def, available, StoreOption.history(store.directory(cli.env), def.name()));
     if (json) {
       cli.out.println(PlanJson.of(plan).toPrettyString());
     } else {

@@ -5,17 +5,26 @@ import dev.stagecraft.runtime.graph.ParamSpec;
 import dev.stagecraft.runtime.graph.PipelineDefinition;
 import dev.stagecraft.runtime.graph.ResourceRequest;
 import dev.stagecraft.runtime.plan.Change;
+import dev.stagecraft.runtime.plan.Cost;
+import dev.stagecraft.runtime.plan.Improvement;
 import dev.stagecraft.runtime.plan.Plan;
 import dev.stagecraft.runtime.plan.PlanMetrics;
+import dev.stagecraft.runtime.plan.Prediction;
 import dev.stagecraft.runtime.plan.StagePlan;
+import dev.stagecraft.runtime.plan.optimize.Prices;
+import dev.stagecraft.runtime.plan.optimize.RightSizing;
+import dev.stagecraft.runtime.plan.optimize.StagePredictor;
+import dev.stagecraft.runtime.report.Format;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalDouble;
 
 /**
- * A plan as text for a person: what it was made from, one block per stage with what it will get and
- * every change with its rule, the structure and predictions, then the problems.
+ * A plan as text for a person: what it was made from, one block per stage with what it will get,
+ * its prediction and every change with its rule, the structure, the run's predictions, cost and
+ * (with right-sizing) improvement, then the problems.
  */
 final class PlanText {
   private PlanText() {}
@@ -46,6 +55,33 @@ final class PlanText {
             .orElse("none"));
     line(b, "rules", rules(plan));
     line(b, "capacity", capacity.toString());
+    line(
+        b,
+        "prices",
+        (plan.prices().source().equals(Prices.DEFAULTS.source())
+                ? "defaults (--prices FILE sets yours)"
+                : plan.prices().source())
+            + ": "
+            + plan.prices().describe());
+    if (plan.improvement().isPresent()) {
+      long sized =
+          plan.stages().stream()
+              .filter(st -> st.changes().stream().anyMatch(c -> c.rule().equals(RightSizing.RULE)))
+              .count();
+      line(
+          b,
+          "right-sizing",
+          sized == 0
+              ? "no stage has observed use in the history yet: run the pipeline first"
+              : sized
+                  + " stage"
+                  + (sized == 1 ? "" : "s")
+                  + " asked for observed use x "
+                  + (plan.profile().is("priority", "high")
+                      ? RightSizing.HIGH_PRIORITY_SAFETY
+                      : RightSizing.SAFETY)
+                  + " within the capacity");
+    }
     b.append('\n');
     for (StagePlan s : plan.stages()) {
       stage(b, s);
@@ -62,34 +98,63 @@ final class PlanText {
         b,
         "predicted",
         "makespan "
-            + plan.predicted().makespanSeconds().stream()
-                .mapToObj(PlanText::seconds)
-                .findFirst()
-                .orElse("- (a stage does not fit)")
+            + makespan(plan.predicted().makespanSeconds())
             + ", critical path "
-            + seconds(plan.predicted().criticalPathSeconds())
+            + Format.seconds(plan.predicted().criticalPathSeconds())
             + ", resource bound "
-            + seconds(plan.predicted().resourceBoundSeconds())
+            + Format.seconds(plan.predicted().resourceBoundSeconds())
             + basis(plan));
-    PlanMetrics m = plan.metrics();
+    Cost cost = plan.predicted().cost();
     line(
         b,
-        "metrics",
-        String.format(
-            Locale.ROOT,
-            "%s, %d stages, dependency density %.3f, %d conditional branches, resource"
-                + " variability %.3f, complexity %.3f",
-            m.shape(),
-            m.nodeCount(),
-            m.dependencyDensity(),
-            m.conditionalBranches(),
-            m.resourceVariability(),
-            m.complexityScore()));
+        "cost",
+        money(cost.total(), cost.currency())
+            + " (compute "
+            + money(cost.compute(), "")
+            + ", storage "
+            + money(cost.storage(), "")
+            + ", network "
+            + money(cost.network(), "")
+            + ")");
+    plan.improvement()
+        .ifPresent(
+            i ->
+                line(
+                    b,
+                    "improvement",
+                    "makespan "
+                        + makespan(i.makespanSeconds().before())
+                        + " -> "
+                        + makespan(i.makespanSeconds().after())
+                        + change(i.makespanSeconds())
+                        + ", cost "
+                        + money(i.cost().before().orElse(0), cost.currency())
+                        + " -> "
+                        + money(i.cost().after().orElse(0), "")
+                        + change(i.cost())));
+    if (plan.stages().stream().anyMatch(st -> st.predicted().observed())) {
+      line(b, "measured", StagePredictor.MEASURED);
+    }
+    line(b, "metrics", metrics(plan.metrics()));
     if (!plan.valid()) {
       b.append('\n').append("problems\n");
       plan.problems().forEach(p -> b.append("  ").append(p).append('\n'));
     }
     return b.toString();
+  }
+
+  /** The complexity metrics in one line. */
+  static String metrics(PlanMetrics m) {
+    return String.format(
+        Locale.ROOT,
+        "%s, %d stages, dependency density %.3f, %d conditional branches, resource"
+            + " variability %.3f, complexity %.3f",
+        m.shape(),
+        m.nodeCount(),
+        m.dependencyDensity(),
+        m.conditionalBranches(),
+        m.resourceVariability(),
+        m.complexityScore());
   }
 
   private static void stage(StringBuilder b, StagePlan s) {
@@ -121,6 +186,18 @@ final class PlanText {
         b.append(", optimizations ").append(String.join(", ", s.optimizations()));
       }
       b.append('\n');
+      Prediction p = s.predicted();
+      b.append("  predicted  ").append(Format.seconds(p.durationSeconds()));
+      if (p.observed()) {
+        b.append(String.format(Locale.ROOT, " on %.2f cores", p.cpuCores()))
+            .append(
+                p.memoryBytes().isPresent()
+                    ? ", memory " + megabytes(p.memoryBytes().getAsLong())
+                    : "");
+      }
+      b.append(String.format(Locale.ROOT, ", confidence %.2f: ", p.confidence()))
+          .append(p.basis().replace("; " + StagePredictor.MEASURED, ""))
+          .append('\n');
     }
     List<Change> shown = s.changes().stream().filter(c -> !c.field().equals("included")).toList();
     int width = shown.stream().mapToInt(c -> c.field().length()).max().orElse(0);
@@ -188,11 +265,36 @@ final class PlanText {
     return bases.size() == 1 ? " (" + bases.get(0) + ")" : "";
   }
 
-  private static String seconds(double s) {
-    return String.format(Locale.ROOT, "%.0f s", s);
+  private static String makespan(OptionalDouble s) {
+    return s.isPresent() ? Format.seconds(s.getAsDouble()) : "- (a stage does not fit)";
   }
 
-  private static void line(StringBuilder b, String label, String value) {
+  /** An amount with four significant digits, after its currency when one is given. */
+  static String money(double amount, String currency) {
+    String number =
+        amount == 0
+            ? "0"
+            : new java.math.BigDecimal(amount)
+                .round(new java.math.MathContext(4))
+                .stripTrailingZeros()
+                .toPlainString();
+    return currency.isEmpty() ? number : currency + " " + number;
+  }
+
+  /** {@code (-21%)} from before to after; empty when a side is unknown or before is 0. */
+  private static String change(Improvement.Span span) {
+    if (span.before().isEmpty() || span.after().isEmpty() || span.before().getAsDouble() == 0) {
+      return "";
+    }
+    double pct = 100 * (span.after().getAsDouble() / span.before().getAsDouble() - 1);
+    return String.format(Locale.ROOT, " (%+.0f%%)", pct);
+  }
+
+  private static String megabytes(long bytes) {
+    return String.format(Locale.ROOT, "%.1f MiB", bytes / (double) (1L << 20));
+  }
+
+  static void line(StringBuilder b, String label, String value) {
     b.append(String.format("%-16s%s%n", label, value));
   }
 }

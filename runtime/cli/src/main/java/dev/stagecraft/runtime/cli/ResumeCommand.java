@@ -3,10 +3,12 @@ package dev.stagecraft.runtime.cli;
 import dev.stagecraft.runtime.graph.PipelineDefinition;
 import dev.stagecraft.runtime.graph.PipelineFingerprint;
 import dev.stagecraft.runtime.plan.Profile;
+import dev.stagecraft.runtime.plan.optimize.Prices;
 import dev.stagecraft.runtime.store.StoreReader;
 import dev.stagecraft.runtime.store.history.HistoryQueries;
 import dev.stagecraft.runtime.store.history.RecordedPlan;
 import dev.stagecraft.runtime.store.history.RunRecord;
+import dev.stagecraft.runtime.store.plan.PlanJson;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -81,8 +83,8 @@ final class ResumeCommand implements Callable<Integer> {
   }
 
   /**
-   * The run's parameters and the profile, template and environment of the plan it recorded (none
-   * for a run recorded without one): the resumed run follows the same plan.
+   * The run's parameters and the profile, template, environment, right-sizing and prices of the
+   * plan it recorded (none for a run recorded without one): the resumed run follows the same plan.
    */
   private static PlanInputs inputs(HistoryQueries queries, RunRecord run) {
     Optional<RecordedPlan> recorded = queries.plan(run.runId());
@@ -97,6 +99,8 @@ final class ResumeCommand implements Callable<Integer> {
         Profile.parse(facts),
         recorded.flatMap(RecordedPlan::template).map(Path::of),
         recorded.flatMap(RecordedPlan::environment),
-        run.params());
+        run.params(),
+        recorded.map(r -> PlanJson.optimized(r.plan())).orElse(false),
+        recorded.flatMap(r -> PlanJson.prices(r.plan())).orElse(Prices.DEFAULTS));
   }
 }

@@ -40,16 +40,17 @@ final class RunSettings {
   boolean json;
 
   /**
-   * Plans the run from {@code inputs} and runs the plan with these settings, recording the run and
-   * its plan in the store; {@code resumedRun} names the run whose stored outputs are reused, or is
-   * null. Returns the exit code.
+   * Plans the run from {@code inputs} (its predictions from the store's history) and runs the plan
+   * with these settings, recording the run and its plan in the store; {@code resumedRun} names the
+   * run whose stored outputs are reused, or is null. Returns the exit code.
    *
    * @throws InvalidPlanException when the plan has problems: the run does not start
    */
   int execute(StagecraftCli cli, PipelineDefinition def, PlanInputs inputs, String resumedRun) {
     RunOptions options =
         capacity.apply(RunOptions.defaults()).withFailFast(failFast).withUseCache(!noCache);
-    Plan plan = inputs.plan(def, options.capacity());
+    Path dir = store.directory(cli.env);
+    Plan plan = inputs.plan(def, options.capacity(), StoreOption.history(dir, def.name()));
     if (!plan.valid()) {
       throw new InvalidPlanException(plan);
     }
@@ -58,7 +59,7 @@ final class RunSettings {
     RunResult result;
     List<String> summary;
     StoreException unrecorded = null;
-    Store runStore = Store.open(store.directory(cli.env), StoreOption.settings(cli.env));
+    Store runStore = Store.open(dir, StoreOption.settings(cli.env));
     CancelOnShutdown cancel = CancelOnShutdown.install();
     try {
       RunOptions attached =

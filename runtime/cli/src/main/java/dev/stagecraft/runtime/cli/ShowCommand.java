@@ -83,7 +83,7 @@ final class ShowCommand implements Callable<Integer> {
               .writerWithDefaultPrettyPrinter()
               .writeValueAsString(HistoryFormat.runJson(run, progress, plan)));
     } else {
-      cli.out.print(HistoryFormat.runText(run, progress));
+      cli.out.print(HistoryFormat.runText(run, progress, plan));
       cli.out.println();
       cli.out.print(HistoryFormat.planText(plan));
     }

@@ -13,11 +13,11 @@ import picocli.CommandLine.Option;
 
 /**
  * The {@code stagecraft} command line: {@code list}, {@code describe}, {@code plan}, {@code run},
- * {@code resume}, the history ({@code runs}, {@code show}, {@code report}, {@code logs}), {@code
- * preprocess}, {@code deployments}, and the store's upkeep ({@code doctor}, {@code gc}). Exit
- * codes: 0 ok, 1 the run failed, 2 a usage or input error (one line on stderr per problem), 3 an
- * internal error (one line; the stack trace with {@code --verbose} or {@code STAGECRAFT_DEBUG}
- * set).
+ * {@code stats}, {@code resume}, the history ({@code runs}, {@code show}, {@code report}, {@code
+ * logs}), {@code preprocess}, {@code deployments}, and the store's upkeep ({@code doctor}, {@code
+ * gc}). Exit codes: 0 ok, 1 the run failed, 2 a usage or input error (one line on stderr per
+ * problem), 3 an internal error (one line; the stack trace with {@code --verbose} or {@code
+ * STAGECRAFT_DEBUG} set).
  *
  * <pre>
  * ./stagecraft run advanced-ml -p inputDataPath=data.csv --max-cpu 4 --json
@@ -33,6 +33,7 @@ import picocli.CommandLine.Option;
       DescribeCommand.class,
       PlanCommand.class,
       RunCommand.class,
+      StatsCommand.class,
       ResumeCommand.class,
       RunsCommand.class,
       ShowCommand.class,
@@ -42,7 +43,12 @@ import picocli.CommandLine.Option;
       DeploymentsCommand.class,
       DoctorCommand.class,
       GcCommand.class,
+<<<<<<< HEAD
       TenantsCommand.class
+=======
+      ExportCommand.class,
+      StageCommand.class
+>>>>>>> main
     })
 public final class StagecraftCli implements Callable<Integer> {
   /** Exit code: the run failed. */

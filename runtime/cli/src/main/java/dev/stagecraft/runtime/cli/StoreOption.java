@@ -1,8 +1,10 @@
 package dev.stagecraft.runtime.cli;
 
+import dev.stagecraft.runtime.plan.optimize.PipelineHistory;
 import dev.stagecraft.runtime.store.Store;
 import dev.stagecraft.runtime.store.StoreReader;
 import dev.stagecraft.runtime.store.StoreSettings;
+import dev.stagecraft.runtime.store.history.HistoryQueries;
 import dev.stagecraft.runtime.store.history.LeaseHolder;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -66,6 +68,16 @@ final class StoreOption {
           }
         });
     return reader;
+  }
+
+  /**
+   * What predictions read of the pipeline's latest runs ({@link HistoryQueries#RECENT_RUNS}) in the
+   * store in {@code dir}, opened read-only; no history when there is no store yet.
+   */
+  static PipelineHistory history(Path dir, String pipeline) {
+    return reader(dir)
+        .map(r -> r.queries().pipelineHistory(pipeline, HistoryQueries.RECENT_RUNS))
+        .orElse(PipelineHistory.EMPTY);
   }
 
   /** The store settings of a command that runs pipelines: the lease timeout from the env. */

@@ -38,6 +38,11 @@ public final class Format {
     return String.format(Locale.ROOT, "%dh%02dm", d.toHours(), d.toMinutesPart());
   }
 
+  /** Seconds as {@link #millis} prints them, rounded to the millisecond. */
+  public static String seconds(double s) {
+    return millis(Math.round(s * 1000));
+  }
+
   /** A metric: integers as integers, else four significant digits (scientific below 1e-4). */
   public static String number(double v) {
     if (Double.isNaN(v) || Double.isInfinite(v)) {

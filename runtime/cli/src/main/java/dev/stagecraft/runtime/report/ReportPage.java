@@ -26,6 +26,8 @@ import java.util.Set;
  * @param models the trained models in the outputs
  * @param params the run's parameters, sorted by name, with what each means
  * @param plan the plan the run followed
+ * @param predictions each instance's and the makespan's predicted beside actual time
+ * @param pipeline the pipeline's complexity and its figures over its latest runs
  * @param logs what each instance logged, its last lines
  */
 record ReportPage(
@@ -45,6 +47,8 @@ record ReportPage(
     List<StageRow> stages,
     List<ParamRow> params,
     PlanSection plan,
+    PredictionSection predictions,
+    PipelineSection pipeline,
     List<AttemptsAndLogs.LogBlock> logs) {
 
   /**
@@ -86,6 +90,8 @@ record ReportPage(
                         report.paramDescriptions().getOrDefault(p.getKey(), "")))
             .toList(),
         PlanSection.of(report.plan()),
+        PredictionSection.of(run, report.plan()),
+        PipelineSection.of(report.plan(), report.pipelineStats()),
         AttemptsAndLogs.logs(run.runId(), report.logs()));
   }
 

@@ -2,10 +2,15 @@ package dev.stagecraft.runtime.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.stagecraft.runtime.graph.PipelineDefinition;
+import dev.stagecraft.runtime.graph.StageSpec;
+import dev.stagecraft.runtime.plan.optimize.PipelineStats;
+import dev.stagecraft.runtime.plan.optimize.Prices;
+import dev.stagecraft.runtime.plan.optimize.StatsRun;
 import dev.stagecraft.runtime.store.StoreException;
 import dev.stagecraft.runtime.store.StoreReader;
 import dev.stagecraft.runtime.store.artifact.ArtifactRef;
 import dev.stagecraft.runtime.store.codec.JsonCodec;
+import dev.stagecraft.runtime.store.history.HistoryQueries;
 import dev.stagecraft.runtime.store.history.RunRecord;
 import dev.stagecraft.runtime.store.history.UnknownRunException;
 import java.nio.file.Path;
@@ -15,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.function.Function;
 
 /**
@@ -138,6 +144,19 @@ public final class RunReports {
         store.queries().summary(run.runId()),
         data,
         models,
-        descriptions);
+        descriptions,
+        Optional.of(pipelineStats(run.pipeline(), definition, store)));
+  }
+
+  /** The pipeline's figures over its latest runs in the store, at the default prices. */
+  private static PipelineStats pipelineStats(
+      String pipeline, Optional<PipelineDefinition> definition, StoreReader store) {
+    List<StatsRun> runs =
+        store.queries().statsRuns(pipeline, HistoryQueries.RECENT_RUNS, definition);
+    return PipelineStats.of(
+        runs,
+        definition.map(d -> d.stages().stream().map(StageSpec::name).toList()).orElse(List.of()),
+        Prices.DEFAULTS,
+        OptionalDouble.empty());
   }
 }

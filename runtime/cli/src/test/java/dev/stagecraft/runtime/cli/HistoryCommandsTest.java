@@ -185,10 +185,10 @@ class HistoryCommandsTest {
             + "started 2026-01-02 03:04:05Z  ended 2026-01-02 03:04:09Z  took 4.0 s\n"
             + "params inputDataPath=data.csv, targetColumn=diagnosis\n"
             + "\n"
-            + "STAGE       STATUS     ATTEMPTS  DURATION  ITEM  METRICS        REASON\n"
-            + "preprocess  SUCCEEDED  1         1.2 s\n"
-            + "train[0]    SUCCEEDED  1         450 ms    a     accuracy=0.91\n"
-            + "train[1]    FAILED     3         800 ms    b                    IllegalStateException: diverged\n"
+            + "STAGE       STATUS     ATTEMPTS  DURATION  PREDICTED  ITEM  METRICS        REASON\n"
+            + "preprocess  SUCCEEDED  1         1.2 s     -\n"
+            + "train[0]    SUCCEEDED  1         450 ms    -          a     accuracy=0.91\n"
+            + "train[1]    FAILED     3         800 ms    -          b                    IllegalStateException: diverged\n"
             + "\n"
             + "plan: none recorded\n",
         out);
@@ -240,7 +240,7 @@ class HistoryCommandsTest {
     assertEquals(0, run("show", "--store", dir.toString(), "20260103"));
     assertTrue(
         out.contains(
-            "train[1]  RUNNING  1         -                        random_forest trial 2/8, fold 1/3\n"),
+            "train[1]  RUNNING  1         -         -                         random_forest trial 2/8, fold 1/3\n"),
         out);
     assertEquals(0, run("show", "--store", dir.toString(), "--json", "20260103"));
     JsonNode stage = new ObjectMapper().readTree(out).get("stages").get(0);

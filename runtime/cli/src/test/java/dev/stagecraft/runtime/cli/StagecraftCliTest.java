@@ -232,8 +232,13 @@ class StagecraftCliTest {
     assertOneLineError(
         none,
         2,
+<<<<<<< HEAD
         "error: name a command: list, describe, plan, run, resume, runs, show, report, logs,"
             + " preprocess, deployments, doctor, gc, tenants (see 'stagecraft --help')");
+=======
+        "error: name a command: list, describe, plan, run, stats, resume, runs, show, report, logs,"
+            + " preprocess, deployments, doctor, gc, export, stage (see 'stagecraft --help')");
+>>>>>>> main
 
     Result unknownOption = cli("run", "diamond", "--frobnicate");
     assertEquals(2, unknownOption.code());

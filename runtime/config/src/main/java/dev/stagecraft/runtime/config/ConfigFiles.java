@@ -9,6 +9,7 @@ import dev.stagecraft.runtime.plan.ConfigException;
 import dev.stagecraft.runtime.plan.Profile;
 import dev.stagecraft.runtime.plan.Template;
 import dev.stagecraft.runtime.plan.TemplateChecker;
+import dev.stagecraft.runtime.plan.optimize.Prices;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,12 +21,18 @@ import java.util.stream.Stream;
 
 /**
  * The YAML files users write, read into the core's model: a template ({@code --template}) checked
+<<<<<<< HEAD
  * against its pipeline, a profile ({@code --profile-file}), a tenants file ({@code --tenants}).
  * Every problem of a file is reported at once, each naming the file, the line and the key.
+=======
+ * against its pipeline, a profile ({@code --profile-file}), prices ({@code --prices}). Every
+ * problem of a file is reported at once, each naming the file, the line and the key.
+>>>>>>> main
  *
  * <pre>{@code
  * Template t = ConfigFiles.template(Path.of("advanced-ml.yaml"), definition);
  * Profile p = ConfigFiles.profile(Path.of("production.yaml"));
+ * Prices prices = ConfigFiles.prices(Path.of("prices.yaml"));
  * }</pre>
  */
 public final class ConfigFiles {
@@ -58,6 +65,7 @@ public final class ConfigFiles {
   }
 
   /**
+<<<<<<< HEAD
    * Reads a tenants file ({@code serve --tenants}).
    *
    * @throws ConfigException listing every problem with its line, key and suggestion
@@ -70,6 +78,15 @@ public final class ConfigFiles {
   /** Reads a tenants file given as text, named {@code file} in messages. */
   public static Tenants tenants(String yaml, String file) {
     return TenantsReader.read(YamlTree.parse(yaml, file), file);
+=======
+   * Reads prices ({@code --prices}): a mapping of some of {@link Prices#KEYS} to values.
+   *
+   * @throws ConfigException listing every problem with its line and key
+   * @throws UserInputException when the file cannot be read
+   */
+  public static Prices prices(Path file) {
+    return Prices.read(YamlTree.parse(read(file, "prices"), file.toString()), file.toString());
+>>>>>>> main
   }
 
   private static String read(Path file, String what) {

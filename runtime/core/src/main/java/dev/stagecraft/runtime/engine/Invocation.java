@@ -18,13 +18,19 @@ interface Invocation {
   /** Runs the execution through this layer and the ones inside it. */
   CallResult invoke(Execution x) throws Exception;
 
-  /** The chain for one stage of a run. */
-  static Invocation chain(RunExecution run, StageSpec spec, RunOptions options) {
+  /**
+   * The chain for one stage of a run, or for a {@link Slice} (not null): then only the slice's
+   * attempt is made here; a failure it would retry is reported with its wait, and the retry is left
+   * to whoever runs the slice again.
+   */
+  static Invocation chain(RunExecution run, StageSpec spec, RunOptions options, Slice slice) {
     Invocation call = new Body(spec);
     if (spec.timeout().isPresent()) {
       call = new Deadline(run, spec.timeout().get(), call);
     }
-    call = new Attempts(run, spec.retry(), options, call);
+    call =
+        new Attempts(
+            run, spec.retry(), slice == null ? 1 : slice.attempt(), slice != null, options, call);
     if (options.resume().isPresent()) {
       call = new Reuse(options.resume().get(), call);
     }
@@ -60,17 +66,29 @@ interface Invocation {
   /**
    * Attempts: reports each start, retries a failure with exponential backoff and jitter while
    * retries remain, and fails at once on a {@code NonRetryableException} or after a timeout or
-   * cancel.
+   * cancel. Counting starts at attempt {@code first}; with {@code oneAttempt} (a slice) a failure
+   * that would be retried is reported with its wait and ends this attempt: the retry runs
+   * elsewhere.
    */
   final class Attempts implements Invocation {
     private final RunExecution run;
     private final RetryPolicy retry;
+    private final int first;
+    private final boolean oneAttempt;
     private final RunOptions options;
     private final Invocation next;
 
-    Attempts(RunExecution run, RetryPolicy retry, RunOptions options, Invocation next) {
+    Attempts(
+        RunExecution run,
+        RetryPolicy retry,
+        int first,
+        boolean oneAttempt,
+        RunOptions options,
+        Invocation next) {
       this.run = run;
       this.retry = retry;
+      this.first = first;
+      this.oneAttempt = oneAttempt;
       this.options = options;
       this.next = next;
     }
@@ -78,8 +96,8 @@ interface Invocation {
     @Override
     public CallResult invoke(Execution x) {
       SplittableRandom random = null;
-      for (int attempt = 1; ; attempt++) {
-        x.startAttempt(attempt, attempt == 1 ? x.start() : options.clock().instant());
+      for (int attempt = first; ; attempt++) {
+        x.startAttempt(attempt, attempt == first ? x.start() : options.clock().instant());
         run.attemptStarted(x, attempt);
         Throwable error;
         try {
@@ -110,6 +128,9 @@ interface Invocation {
         }
         Duration wait = Backoff.delay(retry.backoff(), attempt, random);
         run.attemptFailed(x, reason, error, Optional.of(wait));
+        if (oneAttempt) {
+          return CallResult.failed(reason);
+        }
         try {
           options.sleeper().sleep(wait);
         } catch (InterruptedException e) {

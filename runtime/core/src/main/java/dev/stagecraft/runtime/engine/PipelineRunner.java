@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -63,6 +64,54 @@ public final class PipelineRunner {
     }
     String runId = options.runId().orElseGet(() -> newRunId(options.clock()));
     return new RunExecution(def, params, options, runId).run();
+  }
+
+  /**
+   * Runs one execution of run {@code options.runId()} whose other stages run elsewhere (see {@link
+   * Slice}): the stage's verdict from its upstream stages, its condition, then exactly one attempt
+   * through the output store, cache and timeout. The listeners hear of that execution only, not of
+   * the run's start or end. The result holds one outcome: the execution's, or the stage's when it
+   * ends without one (skipped, upstream failed, a fan-out without items).
+   *
+   * @throws IllegalArgumentException when the run id is missing, the stage or an upstream stage is
+   *     unknown, or an upstream stage's outcome is not given
+   */
+  public static RunResult executeSlice(
+      PipelineDefinition def, ResolvedParams params, RunOptions options, Slice slice) {
+    String runId =
+        options
+            .runId()
+            .orElseThrow(
+                () -> new IllegalArgumentException("a slice belongs to a run: set its id"));
+    checkSlice(def, slice);
+    return new RunExecution(def, params, options, runId, slice).runSlice();
+  }
+
+  /**
+   * How the slice's stage ends without running: its upstream stages, its condition or its items
+   * decide it (see {@link #executeSlice}); empty when its execution would run. Nothing runs and the
+   * listeners hear nothing: an exported run's exit handler asks it of the stages Argo never ran.
+   */
+  public static Optional<StageOutcome> verdictOfSlice(
+      PipelineDefinition def, ResolvedParams params, RunOptions options, Slice slice) {
+    checkSlice(def, slice);
+    return new RunExecution(def, params, options, options.runId().orElse("verdict"), slice)
+        .sliceVerdict();
+  }
+
+  private static void checkSlice(PipelineDefinition def, Slice slice) {
+    StageSpec spec =
+        def.stage(slice.stage())
+            .orElseThrow(
+                () ->
+                    new IllegalArgumentException(
+                        "pipeline '" + def.name() + "' has no stage '" + slice.stage() + "'"));
+    for (String up : spec.upstream()) {
+      if (!slice.upstream().containsKey(up)) {
+        throw new IllegalArgumentException(
+            "stage '" + spec.name() + "' reads stage '" + up + "', whose outcome is not given");
+      }
+    }
   }
 
   /**

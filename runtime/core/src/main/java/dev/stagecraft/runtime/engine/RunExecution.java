@@ -27,6 +27,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -73,6 +74,7 @@ final class RunExecution {
 
   private final Object lock = new Object();
   private final PriorityQueue<Task> ready = new PriorityQueue<>(Task.ORDER);
+  private final Predicate<Task> startable = this::canStart;
   private final ArrayDeque<StageRun> worklist = new ArrayDeque<>();
   private final Capacity free;
   private int activeWorkers;
@@ -86,7 +88,20 @@ final class RunExecution {
   private final ExecutorService pool;
   private volatile ScheduledExecutorService timer;
 
+  /** The one execution this process makes of a run that runs elsewhere; null for a whole run. */
+  private final Slice slice;
+
   RunExecution(PipelineDefinition def, ResolvedParams params, RunOptions options, String runId) {
+    this(def, params, options, runId, null);
+  }
+
+  RunExecution(
+      PipelineDefinition def,
+      ResolvedParams params,
+      RunOptions options,
+      String runId,
+      Slice slice) {
+    this.slice = slice;
     this.def = def;
     this.params = params;
     this.options = options;
@@ -107,7 +122,7 @@ final class RunExecution {
               i,
               spec,
               ranks[i],
-              Invocation.chain(this, spec, options),
+              Invocation.chain(this, spec, options, slice),
               graph.up[i].length,
               graph.down[i],
               options.exclusions().get(spec.name()));
@@ -225,6 +240,144 @@ final class RunExecution {
   }
 
   /**
+   * The slice's one execution (see {@link Slice}): settles the upstream stages as given, decides
+   * the stage from them, its condition and (for a fan-out stage) its items, then makes its one
+   * attempt on this thread. The listeners hear only of this stage.
+   */
+  RunResult runSlice() {
+    Instant start = options.clock().instant();
+    SliceDecision d = decideSlice(false);
+    StageOutcome outcome;
+    if (d.execution() != null) {
+      outcome = executeAlone(d.execution());
+    } else {
+      synchronized (lock) {
+        if (listeners.length > 0) {
+          report(StageExecution.notRun(d.stage().name(), d.status(), d.reason()));
+        }
+      }
+      outcome = Outcomes.notRun(d.stage().name(), d.status(), d.reason(), d.stage().output());
+    }
+    ScheduledExecutorService t = timer;
+    if (t != null) {
+      t.shutdownNow();
+    }
+    pool.shutdown();
+    return new RunResult(
+        runId,
+        def.name(),
+        Outcomes.runStatus(outcome.status() == StageStatus.FAILED, false),
+        start,
+        options.clock().instant(),
+        List.of(outcome));
+  }
+
+  /**
+   * How the slice's stage ends without running (its upstream stages, condition or items decide it),
+   * or empty when its execution would run; nothing runs and nothing is reported.
+   */
+  Optional<StageOutcome> sliceVerdict() {
+    SliceDecision d = decideSlice(true);
+    pool.shutdown();
+    return d.execution() != null
+        ? Optional.empty()
+        : Optional.of(
+            Outcomes.notRun(d.stage().name(), d.status(), d.reason(), d.stage().output()));
+  }
+
+  /** The slice's stage ended with this status and reason, or runs as {@code execution}. */
+  private record SliceDecision(
+      StageRun stage, Execution execution, StageStatus status, String reason) {}
+
+  /**
+   * Settles the upstream stages as given, then decides the slice's stage: its upstream verdict, its
+   * condition, and for a fan-out stage its items (none: it succeeds as a whole) and the instance at
+   * the slice's index; with {@code verdictOnly}, a fan-out stage with items and no index would run
+   * (as its first instance).
+   */
+  private SliceDecision decideSlice(boolean verdictOnly) {
+    for (Map.Entry<String, Slice.Upstream> e : slice.upstream().entrySet()) {
+      Slice.Upstream up = e.getValue();
+      stage(e.getKey()).settle(up.status(), up.reason(), up.output());
+    }
+    StageRun s = stage(slice.stage());
+    UpstreamVerdict verdict = UpstreamVerdict.of(s.spec, statusOf);
+    if (!verdict.runs()) {
+      return ended(s, verdict.status(), verdict.reason());
+    }
+    List<?> items;
+    try {
+      String skip = conditionSkipReason(s);
+      if (skip != null) {
+        return ended(s, StageStatus.SKIPPED, skip);
+      }
+      if (!s.isFanOut()) {
+        return new SliceDecision(s, new Execution(this, s, -1, null), null, null);
+      }
+      items = FanOutItems.of(s.spec.fanOut().orElseThrow(), params.values(), outputOf);
+    } catch (ConditionNullException | FanOutException e) {
+      return ended(s, StageStatus.FAILED, e.getMessage());
+    }
+    if (slice.index().isEmpty()) {
+      if (!items.isEmpty() && verdictOnly) {
+        return new SliceDecision(s, new Execution(this, s, 0, items.get(0)), null, null);
+      }
+      if (!items.isEmpty()) {
+        return ended(
+            s,
+            StageStatus.FAILED,
+            "fan-out stage '" + s.name() + "' has " + items.size() + " items: run each instance");
+      }
+      synchronized (lock) {
+        s.endWithoutItems();
+      }
+      return new SliceDecision(s, null, s.status(), s.reason());
+    }
+    int index = slice.index().get();
+    if (index < 0 || index >= items.size()) {
+      return ended(
+          s,
+          StageStatus.FAILED,
+          "fan-out stage '"
+              + s.name()
+              + "' has no item "
+              + index
+              + " (it has "
+              + items.size()
+              + ")");
+    }
+    return new SliceDecision(s, new Execution(this, s, index, items.get(index)), null, null);
+  }
+
+  private SliceDecision ended(StageRun s, StageStatus status, String reason) {
+    synchronized (lock) {
+      s.endWithoutRunning(status, reason);
+    }
+    return new SliceDecision(s, null, status, reason);
+  }
+
+  /** Runs one execution of a slice on this thread, and reports its end. */
+  private StageOutcome executeAlone(Execution x) {
+    synchronized (lock) {
+      x.take();
+    }
+    x.begin(Thread.currentThread(), options.clock().instant(), meter);
+    CallResult result = invokeBody(x);
+    x.leaveBody();
+    long wall = x.wallNanosSoFar();
+    long cpu = x.cpuNanosSoFar(meter);
+    long allocated = x.allocatedBytesSoFar(meter);
+    Thread.interrupted(); // an interrupt meant for the body (a timeout) ends here
+    synchronized (lock) {
+      if (!x.isFinished()) {
+        x.finish(result, options.clock().instant(), wall, cpu, allocated);
+        executionFinished(x);
+      }
+      return x.outcome();
+    }
+  }
+
+  /**
    * After a cancel: waits up to {@link #STOP_WAIT} for the interrupted stage bodies to return, so
    * that nothing of the run is still working when it reports its end.
    */
@@ -314,23 +467,9 @@ final class RunExecution {
    * parallelism), reserved; null when none can start.
    */
   private Task pollStartable() {
-    Task head = ready.peek();
-    if (head == null) {
+    Task pick = SchedulingPolicy.pollStartable(ready, startable);
+    if (pick == null) {
       return null;
-    }
-    Task pick = null;
-    if (canStart(head)) {
-      pick = ready.poll();
-    } else {
-      for (Task t : ready) {
-        if (canStart(t) && (pick == null || Task.ORDER.compare(t, pick) < 0)) {
-          pick = t;
-        }
-      }
-      if (pick == null) {
-        return null;
-      }
-      ready.remove(pick);
     }
     free.reserve(pick.resources());
     if (pick instanceof Execution x) {
@@ -361,6 +500,9 @@ final class RunExecution {
   private void executionFinished(Execution x) {
     if (listeners.length > 0) {
       report(x.history());
+    }
+    if (slice != null) {
+      return; // the rest of the run goes on elsewhere
     }
     CallResult result = x.result();
     if (x.stage.executionFinished(x.instance, result)) {
@@ -491,18 +633,7 @@ final class RunExecution {
   /** Runs one execution to its end, then returns the next task this thread should take. */
   private Task execute(Execution x) {
     x.begin(Thread.currentThread(), options.clock().instant(), meter);
-    CallResult result;
-    try {
-      // a fan-out stage's condition was decided once, before its instances were created
-      String skip = x.instance < 0 ? conditionSkipReason(x.stage) : null;
-      result = skip != null ? CallResult.skipped(skip) : x.stage.invocation.invoke(x);
-    } catch (ConditionNullException e) {
-      result = CallResult.failed(e.getMessage());
-    } catch (Throwable t) {
-      UserInputException badInput = Failures.userInput(t);
-      result =
-          CallResult.failed(Failures.reason(t), badInput == null ? null : badInput.getMessage());
-    }
+    CallResult result = invokeBody(x);
     x.leaveBody();
     long wall = x.wallNanosSoFar();
     long cpu = x.cpuNanosSoFar(meter);
@@ -521,6 +652,22 @@ final class RunExecution {
       next = nextOrRetire();
     }
     return next;
+  }
+
+  /**
+   * The execution's condition (a fan-out stage's was decided once, before its instances were
+   * created), then its layers and body; how it ended, failures included.
+   */
+  private CallResult invokeBody(Execution x) {
+    try {
+      String skip = x.instance < 0 ? conditionSkipReason(x.stage) : null;
+      return skip != null ? CallResult.skipped(skip) : x.stage.invocation.invoke(x);
+    } catch (ConditionNullException e) {
+      return CallResult.failed(e.getMessage());
+    } catch (Throwable t) {
+      UserInputException badInput = Failures.userInput(t);
+      return CallResult.failed(Failures.reason(t), badInput == null ? null : badInput.getMessage());
+    }
   }
 
   /** Null when the stage has no condition or it holds; otherwise why the stage is skipped. */

@@ -164,6 +164,14 @@ final class StageRun {
     end(finalStatus, why, null);
   }
 
+  /**
+   * The stage ended elsewhere (a {@link Slice}'s upstream stage): its status, reason and output
+   * (for a fan-out stage, the list of its instances' outputs).
+   */
+  void settle(StageStatus finalStatus, String why, Object out) {
+    end(finalStatus, why, finalStatus.hasOutput() ? out : null);
+  }
+
   /** Ends a fan-out stage that has no items: it succeeds with an empty list. */
   void endWithoutItems() {
     end(FanOutResult.NO_ITEMS);

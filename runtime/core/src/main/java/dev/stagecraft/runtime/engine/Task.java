@@ -7,16 +7,13 @@ import java.util.Comparator;
  * A unit the scheduler starts when it is ready and fits: a stage execution or a fan-out expansion.
  */
 abstract class Task {
-  /** Most critical first, then declaration order, then instance order. */
+  /**
+   * Most critical first, then declaration order, then instance order ({@link SchedulingPolicy}).
+   */
   static final Comparator<Task> ORDER =
-      (a, b) -> {
-        int c = Double.compare(b.stage.rank, a.stage.rank);
-        if (c != 0) {
-          return c;
-        }
-        c = Integer.compare(a.stage.index, b.stage.index);
-        return c != 0 ? c : Integer.compare(a.instance, b.instance);
-      };
+      (a, b) ->
+          SchedulingPolicy.compare(
+              a.stage.rank, a.stage.index, a.instance, b.stage.rank, b.stage.index, b.instance);
 
   final StageRun stage;
 

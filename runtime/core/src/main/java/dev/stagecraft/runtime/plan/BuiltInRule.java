@@ -49,6 +49,16 @@ public enum BuiltInRule implements PlanRule {
     return id;
   }
 
+  /** Whether {@code id} is a built-in rule's id. */
+  static boolean isBuiltIn(String id) {
+    for (BuiltInRule r : values()) {
+      if (r.id.equals(id)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Every built-in rule applied before a template's rules, in order. */
   public static List<BuiltInRule> beforeTemplate() {
     return List.of(values()).subList(0, HIGH_PRIORITY_BOOST.ordinal());
@@ -72,7 +82,7 @@ public enum BuiltInRule implements PlanRule {
               s -> s.spec.type() == StageType.TRAINING,
               s -> {
                 s.setGpu(Math.max(s.gpu(), 2), id);
-                s.setMemory(Math.max(s.memoryBytes(), 16 * GIB), id);
+                s.raiseMemory(16 * GIB, id);
               });
         } else if (p.is("model_complexity", "medium")) {
           each(
@@ -88,8 +98,8 @@ public enum BuiltInRule implements PlanRule {
               s -> s.spec.type() == StageType.INFERENCE,
               s -> {
                 s.addOptimizations(LOW_LATENCY_OPTIMIZATIONS, id);
-                s.setCpu(Math.max(s.milliCpu(), 4000), id);
-                s.setMemory(Math.max(s.memoryBytes(), 8 * GIB), id);
+                s.raiseCpu(4000, id);
+                s.raiseMemory(8 * GIB, id);
               });
         }
       }
@@ -112,10 +122,7 @@ public enum BuiltInRule implements PlanRule {
       case MEMORY_BY_DATA_SIZE -> {
         if (size.isPresent() && size.getAsLong() > 0) {
           long tenth = StageDraft.readableMemory((size.getAsLong() + 9) / 10);
-          each(
-              draft,
-              BuiltInRule::isDataStage,
-              s -> s.setMemory(Math.max(s.memoryBytes(), tenth), id));
+          each(draft, BuiltInRule::isDataStage, s -> s.raiseMemory(tenth, id));
         }
       }
       case CPU_BY_DATA_SIZE -> {
@@ -123,7 +130,7 @@ public enum BuiltInRule implements PlanRule {
           each(
               draft,
               BuiltInRule::isDataStage,
-              s -> s.setCpu(Math.max(s.milliCpu(), Math.min(2 * s.milliCpu(), 16_000)), id));
+              s -> s.raiseCpu(Math.min(2 * s.milliCpu(), 16_000), id));
         }
       }
       case HIGH_PRIORITY_BOOST -> {

@@ -6,6 +6,7 @@ import dev.stagecraft.annotations.condition.Expr;
 import dev.stagecraft.annotations.condition.LogicalOperator;
 import dev.stagecraft.annotations.condition.ResolvedPath;
 import dev.stagecraft.annotations.condition.ValueType;
+import dev.stagecraft.runtime.graph.ConditionType;
 import java.util.Map;
 import java.util.Objects;
 

@@ -1,7 +1,6 @@
 package dev.stagecraft.runtime.plan;
 
 import java.util.Objects;
-import java.util.Optional;
 import java.util.OptionalDouble;
 
 /**
@@ -9,15 +8,16 @@ import java.util.OptionalDouble;
  *
  * @param makespanSeconds the engine's own policy (most critical ready stage first, reservations
  *     within the capacity) simulated on the predicted durations; empty when a stage cannot fit
- * @param criticalPathSeconds the longest path of predicted durations
- * @param resourceBoundSeconds total predicted core-seconds over the capacity's cores
- * @param cost empty until prices are known
+ * @param criticalPathSeconds the longest path of predicted durations, a lower bound of the makespan
+ * @param resourceBoundSeconds the core-seconds the plan reserves over its predicted durations,
+ *     divided by the capacity's cores: the other lower bound
+ * @param cost the predicted cost on the reserved resources at the plan's prices
  */
 public record PipelinePrediction(
     OptionalDouble makespanSeconds,
     double criticalPathSeconds,
     double resourceBoundSeconds,
-    Optional<Cost> cost) {
+    Cost cost) {
   public PipelinePrediction {
     Objects.requireNonNull(makespanSeconds, "makespanSeconds");
     Objects.requireNonNull(cost, "cost");

@@ -1,6 +1,9 @@
 package dev.stagecraft.runtime.plan;
 
 import dev.stagecraft.runtime.engine.ResolvedParams;
+import dev.stagecraft.runtime.plan.optimize.Prices;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -19,10 +22,12 @@ import java.util.Optional;
  * @param maxParallel per group (its names joined by commas), how many of its stages the capacity
  *     runs at once
  * @param criticalPath the included stages on the longest path of predicted durations
+ * @param predicted the run's predicted makespan, its lower bounds and its cost
  * @param improvement what right-sizing changed; empty unless the plan was optimized
  * @param problems why the plan cannot run, every one; empty for a valid plan
  * @param rulesFired the rules whose condition held, in the order they were applied, also those that
  *     changed nothing
+ * @param prices the prices the cost was computed at
  */
 public record Plan(
     String pipeline,
@@ -37,7 +42,8 @@ public record Plan(
     Optional<Improvement> improvement,
     List<String> problems,
     PlanMetrics metrics,
-    List<String> rulesFired) {
+    List<String> rulesFired,
+    Prices prices) {
 
   public Plan {
     Objects.requireNonNull(pipeline, "pipeline");
@@ -46,13 +52,14 @@ public record Plan(
     Objects.requireNonNull(params, "params");
     stages = List.copyOf(stages);
     parallelGroups = parallelGroups.stream().map(List::copyOf).toList();
-    maxParallel = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(maxParallel));
+    maxParallel = Collections.unmodifiableMap(new LinkedHashMap<>(maxParallel));
     criticalPath = List.copyOf(criticalPath);
     Objects.requireNonNull(predicted, "predicted");
     Objects.requireNonNull(improvement, "improvement");
     problems = List.copyOf(problems);
     Objects.requireNonNull(metrics, "metrics");
     rulesFired = List.copyOf(rulesFired);
+    Objects.requireNonNull(prices, "prices");
   }
 
   /** Whether the plan can run: it has no problems. */

@@ -1,35 +1,43 @@
 package dev.stagecraft.runtime.plan;
 
+import dev.stagecraft.runtime.engine.RunOptions;
+import dev.stagecraft.runtime.engine.ScheduleSimulator;
 import dev.stagecraft.runtime.graph.FanOut;
 import dev.stagecraft.runtime.graph.PipelineDefinition;
 import dev.stagecraft.runtime.graph.ResourceRequest;
 import dev.stagecraft.runtime.graph.StageSpec;
+import dev.stagecraft.runtime.plan.optimize.CostModel;
+import dev.stagecraft.runtime.plan.optimize.Prices;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.OptionalDouble;
-import java.util.PriorityQueue;
 
 /**
  * What a plan's structure says: the included stages by level, how many of each level the capacity
- * runs at once, the critical path and the predicted times (the engine's policy simulated on the
- * predicted durations), and the complexity metrics. The graph it reads is the included stages and
- * the edges between them: an excluded stage ends at the start, so nothing waits for it.
+ * runs at once, the critical path, the predicted times (the engine's own policy simulated on the
+ * predicted durations, {@link ScheduleSimulator}) and cost, and the complexity metrics. The graph
+ * it reads is the included stages and the edges between them: an excluded stage ends at the start,
+ * so nothing waits for it.
+ *
+ * @param instances each included stage's instances as predicted: a fan-out stage's items when the
+ *     plan knows them, else as many as its latest run had, else 1; 1 for a plain stage
  */
 record PlanAnalysis(
     List<List<String>> parallelGroups,
     Map<String, Integer> maxParallel,
     List<String> criticalPath,
     PipelinePrediction predicted,
-    PlanMetrics metrics) {
+    PlanMetrics metrics,
+    Map<String, Integer> instances) {
 
   static PlanAnalysis of(
       PipelineDefinition def,
       List<StagePlan> plans,
       Map<String, Object> params,
-      ResourceRequest capacity) {
+      ResourceRequest capacity,
+      Prices prices) {
     Graph g = new Graph(def, plans, params);
     List<List<String>> groups = g.levels();
     Map<String, Integer> maxParallel = new LinkedHashMap<>();
@@ -42,13 +50,46 @@ record PlanAnalysis(
     for (double f : finish) {
       criticalSeconds = Math.max(criticalSeconds, f);
     }
+    Map<String, Integer> instances = new LinkedHashMap<>();
+    List<CostModel.Work> work = new ArrayList<>();
+    for (int i = 0; i < g.stages.size(); i++) {
+      StagePlan p = g.stages.get(i);
+      instances.put(p.name(), g.instances[i]);
+      work.add(
+          new CostModel.Work(p.resources(), g.instanceSeconds(i), p.predicted().outputBytes(), 0));
+    }
     PipelinePrediction predicted =
         new PipelinePrediction(
-            g.makespan(capacity),
+            makespan(def, plans, g, capacity),
             criticalSeconds,
-            g.coreSeconds() / cores(capacity),
-            Optional.empty());
-    return new PlanAnalysis(groups, maxParallel, critical, predicted, metrics(def, plans));
+            g.reservedCoreSeconds() / cores(capacity),
+            CostModel.of(work, prices));
+    return new PlanAnalysis(
+        groups, maxParallel, critical, predicted, metrics(def, plans), instances);
+  }
+
+  /**
+   * The engine's policy on the predicted durations ({@link ScheduleSimulator}), with the expected
+   * durations a run of the plan is given; empty when a stage can never fit.
+   */
+  private static OptionalDouble makespan(
+      PipelineDefinition def, List<StagePlan> plans, Graph g, ResourceRequest capacity) {
+    Map<String, List<Double>> seconds = new LinkedHashMap<>();
+    for (int i = 0; i < g.stages.size(); i++) {
+      if (!g.stages.get(i).resources().fitsIn(capacity)) {
+        return OptionalDouble.empty();
+      }
+      seconds.put(g.stages.get(i).name(), g.instanceSeconds(i));
+    }
+    return OptionalDouble.of(
+        ScheduleSimulator.simulate(
+                PlannedRun.definition(def, plans),
+                seconds,
+                PlannedRun.expectedDurations(plans),
+                capacity,
+                RunOptions.DEFAULT_MAX_THREADS,
+                ScheduleSimulator.Order.ENGINE)
+            .makespanSeconds());
   }
 
   private static double cores(ResourceRequest capacity) {
@@ -126,7 +167,7 @@ record PlanAnalysis(
           outDegree[u]++;
         }
         duration[i] = stages.get(i).predicted().durationSeconds();
-        instances[i] = instances(specs.get(i), params);
+        instances[i] = instances(specs.get(i), stages.get(i).predicted(), params);
       }
       down = new int[n][];
       for (int i = 0; i < n; i++) {
@@ -140,8 +181,11 @@ record PlanAnalysis(
       }
     }
 
-    /** A fan-out stage's instances when known before the run (items, a list parameter), else 1. */
-    private static int instances(StageSpec s, Map<String, Object> params) {
+    /**
+     * A fan-out stage's instances: known before the run (items, a list parameter), else as many as
+     * its latest run had, else 1.
+     */
+    private static int instances(StageSpec s, Prediction predicted, Map<String, Object> params) {
       if (s.fanOut().isEmpty()) {
         return 1;
       }
@@ -152,7 +196,20 @@ record PlanAnalysis(
       if (f instanceof FanOut.FromParam from && params.get(from.param()) instanceof List<?> list) {
         return list.size();
       }
-      return 1;
+      return Math.max(1, predicted.instanceSeconds().size());
+    }
+
+    /** How long each instance of stage {@code i} is predicted to run. */
+    List<Double> instanceSeconds(int i) {
+      Prediction p = stages.get(i).predicted();
+      if (!stages.get(i).fanOut()) {
+        return List.of(p.durationSeconds());
+      }
+      List<Double> seconds = new ArrayList<>(instances[i]);
+      for (int k = 0; k < instances[i]; k++) {
+        seconds.add(p.instanceSeconds(k));
+      }
+      return seconds;
     }
 
     /** Stages by level: a stage's level is one more than its deepest upstream stage's. */
@@ -238,126 +295,16 @@ record PlanAnalysis(
       return path;
     }
 
-    /** Predicted core-seconds of every instance. */
-    double coreSeconds() {
+    /** The core-seconds the included instances reserve over their predicted durations. */
+    double reservedCoreSeconds() {
       double total = 0;
       for (int i = 0; i < stages.size(); i++) {
-        total += instances[i] * duration[i] * stages.get(i).predicted().cpuCores();
+        double cores = stages.get(i).resources().milliCpu() / 1000.0;
+        for (double seconds : instanceSeconds(i)) {
+          total += seconds * cores;
+        }
       }
       return total;
-    }
-
-    /**
-     * The engine's policy on the predicted durations: ready instances start, most critical first
-     * (longest remaining path), whenever their reservation fits what is free; empty when a stage
-     * can never fit.
-     */
-    OptionalDouble makespan(ResourceRequest capacity) {
-      int n = stages.size();
-      for (StagePlan p : stages) {
-        if (!p.resources().fitsIn(capacity)) {
-          return OptionalDouble.empty();
-        }
-      }
-      double[] rank = new double[n];
-      List<Integer> order = topologicalOrder();
-      for (int k = n - 1; k >= 0; k--) {
-        int i = order.get(k);
-        double best = 0;
-        for (int d : down[i]) {
-          best = Math.max(best, rank[d]);
-        }
-        rank[i] = duration[i] + best;
-      }
-      int[] pending = new int[n];
-      int[] left = new int[n];
-      int[] running = new int[n];
-      for (int i = 0; i < n; i++) {
-        pending[i] = up[i].length;
-        left[i] = instances[i];
-      }
-      // ready instances: stage index, most critical first, then declaration order
-      PriorityQueue<Integer> ready =
-          new PriorityQueue<>(
-              (a, b) ->
-                  rank[a] != rank[b] ? Double.compare(rank[b], rank[a]) : Integer.compare(a, b));
-      int[] unstarted = new int[n];
-      PriorityQueue<double[]> ends = new PriorityQueue<>((a, b) -> Double.compare(a[0], b[0]));
-      long freeCpu = capacity.milliCpu();
-      long freeMemory = capacity.memoryBytes();
-      int freeGpu = capacity.gpu();
-      double now = 0;
-      int done = 0;
-      List<Integer> finished = new ArrayList<>();
-      for (int i = 0; i < n; i++) {
-        if (pending[i] == 0) {
-          release(i, ready, unstarted, finished);
-        }
-      }
-      while (done < n) {
-        for (int f = 0; f < finished.size(); f++) {
-          int i = finished.get(f);
-          done++;
-          for (int d : down[i]) {
-            if (--pending[d] == 0) {
-              release(d, ready, unstarted, finished);
-            }
-          }
-        }
-        finished.clear();
-        List<Integer> waiting = new ArrayList<>();
-        while (!ready.isEmpty()) {
-          int i = ready.poll();
-          ResourceRequest r = stages.get(i).resources();
-          int bound =
-              stages.get(i).fanOut() ? stages.get(i).parallelism().orElse(Integer.MAX_VALUE) : 1;
-          while (unstarted[i] > 0
-              && running[i] < bound
-              && r.milliCpu() <= freeCpu
-              && r.memoryBytes() <= freeMemory
-              && r.gpu() <= freeGpu) {
-            unstarted[i]--;
-            running[i]++;
-            freeCpu -= r.milliCpu();
-            freeMemory -= r.memoryBytes();
-            freeGpu -= r.gpu();
-            ends.add(new double[] {now + duration[i], i});
-          }
-          if (unstarted[i] > 0) {
-            waiting.add(i);
-          }
-        }
-        ready.addAll(waiting);
-        if (done == n) {
-          break;
-        }
-        double[] end = ends.poll();
-        if (end == null) {
-          return OptionalDouble.empty(); // cannot happen when every stage fits
-        }
-        now = end[0];
-        int i = (int) end[1];
-        ResourceRequest r = stages.get(i).resources();
-        freeCpu += r.milliCpu();
-        freeMemory += r.memoryBytes();
-        freeGpu += r.gpu();
-        running[i]--;
-        if (--left[i] == 0) {
-          finished.add(i);
-        }
-      }
-      return OptionalDouble.of(now);
-    }
-
-    /** Stage {@code i} is ready: its instances wait to start, or it ends at once without any. */
-    private void release(
-        int i, PriorityQueue<Integer> ready, int[] unstarted, List<Integer> finished) {
-      if (instances[i] == 0) {
-        finished.add(i);
-      } else {
-        unstarted[i] = instances[i];
-        ready.add(i);
-      }
     }
 
     /** The included stages in an order where every stage comes after its upstream stages. */

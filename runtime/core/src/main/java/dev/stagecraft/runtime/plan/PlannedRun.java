@@ -38,21 +38,34 @@ public final class PlannedRun {
 
   /** The definition with every stage as the plan decided it; the edges are the same. */
   public static PipelineDefinition definition(PipelineDefinition def, Plan plan) {
-    if (!plan.pipeline().equals(def.name()) || plan.stages().size() != def.stages().size()) {
+    if (!plan.pipeline().equals(def.name())) {
       throw new IllegalArgumentException(
           "the plan of '" + plan.pipeline() + "' is not a plan of '" + def.name() + "'");
+    }
+    return definition(def, plan.stages());
+  }
+
+  /** The definition with every stage as {@code plans} (one per stage, in order) decide it. */
+  static PipelineDefinition definition(PipelineDefinition def, List<StagePlan> plans) {
+    if (plans.size() != def.stages().size()) {
+      throw new IllegalArgumentException(
+          plans.size() + " stage plans are not a plan of '" + def.name() + "'");
     }
     List<StageSpec> stages = new ArrayList<>();
     for (int i = 0; i < def.stages().size(); i++) {
       StageSpec s = def.stages().get(i);
-      StagePlan p = plan.stages().get(i);
+      StagePlan p = plans.get(i);
       stages.add(
           s.planned(p.resources(), p.retry(), p.timeout(), p.parallelism(), p.optimizations()));
     }
     return new PipelineDefinition(def.name(), def.description(), def.params(), stages);
   }
 
-  /** The options with the plan's profile (for conditions) and exclusions. */
+  /**
+   * The options with the plan's profile (for conditions), exclusions, and its predicted durations
+   * as the expected durations that weigh the critical path: the run orders ready stages as the
+   * plan's makespan simulation did.
+   */
   public static RunOptions options(Plan plan, RunOptions options) {
     Map<String, String> exclusions = new LinkedHashMap<>();
     for (StagePlan p : plan.stages()) {
@@ -60,6 +73,16 @@ public final class PlannedRun {
         exclusions.put(p.name(), p.reason());
       }
     }
-    return options.withProfile(plan.profile().facts()).withExclusions(exclusions);
+    return options
+        .withProfile(plan.profile().facts())
+        .withExclusions(exclusions)
+        .withExpectedDurations(expectedDurations(plan.stages()));
+  }
+
+  /** Each stage's predicted duration in seconds (0 for an excluded one), by name. */
+  static Map<String, Double> expectedDurations(List<StagePlan> plans) {
+    Map<String, Double> expected = new LinkedHashMap<>();
+    plans.forEach(p -> expected.put(p.name(), p.predicted().durationSeconds()));
+    return expected;
   }
 }

@@ -7,20 +7,27 @@ import dev.stagecraft.runtime.engine.ResolvedParams;
 import dev.stagecraft.runtime.graph.FanOut;
 import dev.stagecraft.runtime.graph.InputSpec;
 import dev.stagecraft.runtime.graph.PipelineDefinition;
+import dev.stagecraft.runtime.graph.ResourceRequest;
 import dev.stagecraft.runtime.graph.StageSpec;
+import dev.stagecraft.runtime.plan.optimize.RightSizing;
+import dev.stagecraft.runtime.plan.optimize.StagePredictor;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.Set;
 
 /**
  * Resolves a pipeline's plan for a run, in this order, each change recorded with its rule: the
  * compiled definition; the template's environment overlay; the built-in rules ({@link BuiltInRule},
- * in order), the template's rules (in file order), then the priority boost; then validation against
- * the capacity, listing every problem. Nothing runs; the graph's edges never change.
+ * in order), the template's rules (in file order), then the priority boost; when asked for,
+ * right-sizing from the history's observed use ({@link RightSizing}); then validation against the
+ * capacity, listing every problem. Each stage's prediction comes from the run history ({@link
+ * StagePredictor}), and the whole run's from simulating the engine's policy on them. Nothing runs;
+ * the graph's edges never change.
  *
  * <pre>{@code
  * Plan plan = Planner.plan(definition, PlanRequest.of(capacity).withProfile(profile));
@@ -59,11 +66,39 @@ public final class Planner {
       rule.apply(draft);
     }
 
-    List<StagePlan> plans = new ArrayList<>();
-    stages.forEach(s -> plans.add(s.toPlan(Prediction.NO_HISTORY)));
+    Map<String, Prediction> predictions = new LinkedHashMap<>();
+    for (StageDraft s : stages) {
+      predictions.put(
+          s.spec.name(),
+          s.included()
+              ? StagePredictor.predict(
+                  request.history().of(s.spec.name()),
+                  request.profile().dataSize(),
+                  request.history().runs())
+              : Prediction.EXCLUDED);
+    }
+    List<StagePlan> plans = plans(stages, predictions);
+    PlanAnalysis analysis =
+        PlanAnalysis.of(def, plans, params.values(), request.capacity(), request.prices());
+    Optional<Improvement> improvement = Optional.empty();
+    if (request.optimize()) {
+      rightSize(stages, plans, analysis, request);
+      List<StagePlan> sized = plans(stages, predictions);
+      PlanAnalysis after =
+          PlanAnalysis.of(def, sized, params.values(), request.capacity(), request.prices());
+      improvement =
+          Optional.of(
+              new Improvement(
+                  new Improvement.Span(
+                      analysis.predicted().makespanSeconds(), after.predicted().makespanSeconds()),
+                  new Improvement.Span(
+                      OptionalDouble.of(analysis.predicted().cost().total()),
+                      OptionalDouble.of(after.predicted().cost().total()))));
+      plans = sized;
+      analysis = after;
+    }
     List<String> problems = new ArrayList<>(exclusionProblems(def, plans));
     problems.addAll(capacityProblems(plans, request));
-    PlanAnalysis analysis = PlanAnalysis.of(def, plans, params.values(), request.capacity());
     return new Plan(
         def.name(),
         request.profile(),
@@ -76,10 +111,68 @@ public final class Planner {
         analysis.maxParallel(),
         analysis.criticalPath(),
         analysis.predicted(),
-        Optional.empty(),
+        improvement,
         problems,
         analysis.metrics(),
-        draft.firedRules());
+        draft.firedRules(),
+        request.prices());
+  }
+
+  private static List<StagePlan> plans(
+      List<StageDraft> stages, Map<String, Prediction> predictions) {
+    List<StagePlan> plans = new ArrayList<>();
+    stages.forEach(s -> plans.add(s.toPlan(predictions.get(s.spec.name()))));
+    return plans;
+  }
+
+  /**
+   * Step 4, right-sizing ({@link RightSizing}): every included stage with observed use gets it
+   * times the safety factor within the capacity, each change recorded under {@link
+   * RightSizing#RULE}.
+   */
+  private static void rightSize(
+      List<StageDraft> stages, List<StagePlan> plans, PlanAnalysis analysis, PlanRequest request) {
+    Map<String, Integer> groupOf = new LinkedHashMap<>();
+    for (int g = 0; g < analysis.parallelGroups().size(); g++) {
+      for (String name : analysis.parallelGroups().get(g)) {
+        groupOf.put(name, g);
+      }
+    }
+    List<RightSizing.Stage> input = new ArrayList<>();
+    for (int i = 0; i < stages.size(); i++) {
+      StageDraft s = stages.get(i);
+      StagePlan p = plans.get(i);
+      if (!p.included()) {
+        continue;
+      }
+      int instances = analysis.instances().get(p.name());
+      int atOnce = p.fanOut() ? Math.min(instances, p.parallelism().orElse(Integer.MAX_VALUE)) : 1;
+      Prediction predicted = p.predicted();
+      input.add(
+          new RightSizing.Stage(
+              p.name(),
+              groupOf.get(p.name()),
+              predicted.observed(),
+              predicted.durationSeconds(),
+              predicted.cpuCores(),
+              predicted.memoryBytes(),
+              s.cpuFloor(),
+              s.memoryFloor(),
+              p.resources(),
+              atOnce));
+    }
+    double factor =
+        request.profile().is("priority", "high")
+            ? RightSizing.HIGH_PRIORITY_SAFETY
+            : RightSizing.SAFETY;
+    Map<String, ResourceRequest> sized = RightSizing.of(input, request.capacity(), factor);
+    for (StageDraft s : stages) {
+      ResourceRequest r = sized.get(s.spec.name());
+      if (r != null) {
+        s.setCpu(r.milliCpu(), RightSizing.RULE);
+        s.setMemory(r.memoryBytes(), RightSizing.RULE);
+      }
+    }
   }
 
   /** The built-in rules, the template's rules, then the priority boost. */

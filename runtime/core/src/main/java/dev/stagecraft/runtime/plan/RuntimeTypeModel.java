@@ -3,6 +3,7 @@ package dev.stagecraft.runtime.plan;
 import dev.stagecraft.annotations.condition.ProfileFact;
 import dev.stagecraft.annotations.condition.TypeModel;
 import dev.stagecraft.annotations.condition.ValueType;
+import dev.stagecraft.runtime.graph.ConditionType;
 import java.util.List;
 import java.util.Optional;
 

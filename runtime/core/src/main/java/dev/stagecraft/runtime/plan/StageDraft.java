@@ -4,6 +4,7 @@ import dev.stagecraft.annotations.syntax.Quantities;
 import dev.stagecraft.runtime.graph.ResourceRequest;
 import dev.stagecraft.runtime.graph.RetryPolicy;
 import dev.stagecraft.runtime.graph.StageSpec;
+import dev.stagecraft.runtime.plan.optimize.RightSizing;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,6 +25,12 @@ final class StageDraft {
   private List<String> optimizations;
   private long milliCpu;
   private long memoryBytes;
+
+  /** The least cpu and memory a rule set (an "at least", or a template rule's value); 0: none. */
+  private long cpuFloor;
+
+  private long memoryFloor;
+
   private int gpu;
   private int retries;
   private Optional<Duration> timeout;
@@ -87,10 +94,21 @@ final class StageDraft {
     }
   }
 
+  long cpuFloor() {
+    return cpuFloor;
+  }
+
+  long memoryFloor() {
+    return memoryFloor;
+  }
+
   void setCpu(long millis, String rule) {
     if (included && millis != milliCpu) {
       record("resources.cpu", Quantities.formatCpu(milliCpu), Quantities.formatCpu(millis), rule);
       milliCpu = millis;
+    }
+    if (included && assignsMinimum(rule)) {
+      cpuFloor = millis;
     }
   }
 
@@ -103,6 +121,37 @@ final class StageDraft {
           rule);
       memoryBytes = bytes;
     }
+    if (included && assignsMinimum(rule)) {
+      memoryFloor = bytes;
+    }
+  }
+
+  /** Raises cpu to at least {@code atLeast}, a minimum right-sizing keeps. */
+  void raiseCpu(long atLeast, String rule) {
+    setCpu(Math.max(milliCpu, atLeast), rule);
+    if (included) {
+      cpuFloor = Math.max(cpuFloor, atLeast);
+    }
+  }
+
+  /** Raises memory to at least {@code atLeast}, a minimum right-sizing keeps. */
+  void raiseMemory(long atLeast, String rule) {
+    setMemory(Math.max(memoryBytes, atLeast), rule);
+    if (included) {
+      memoryFloor = Math.max(memoryFloor, atLeast);
+    }
+  }
+
+  /**
+   * Whether the value {@code rule} assigns is a minimum right-sizing keeps: a template rule's is
+   * (built-in rules raise through {@link #raiseCpu} and {@link #raiseMemory}); an environment
+   * overlay's (a setting, like the source's), the priority boost's (a factor, which right-sizing's
+   * own replaces) and right-sizing's are not.
+   */
+  private static boolean assignsMinimum(String rule) {
+    return !rule.startsWith(TemplateEnvironment.RULE_PREFIX)
+        && !BuiltInRule.isBuiltIn(rule)
+        && !rule.equals(RightSizing.RULE);
   }
 
   void setGpu(int value, String rule) {

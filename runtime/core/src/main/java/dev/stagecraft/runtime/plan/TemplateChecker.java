@@ -9,6 +9,7 @@ import dev.stagecraft.annotations.condition.ProfileFacts;
 import dev.stagecraft.annotations.syntax.Quantities;
 import dev.stagecraft.annotations.syntax.Suggestions;
 import dev.stagecraft.annotations.syntax.ValueSyntax;
+import dev.stagecraft.runtime.graph.ConditionType;
 import dev.stagecraft.runtime.graph.ParamSpec;
 import dev.stagecraft.runtime.graph.PipelineDefinition;
 import dev.stagecraft.runtime.graph.StageSpec;

@@ -20,8 +20,11 @@ public record TemplateEnvironment(
     stages = Collections.unmodifiableMap(new LinkedHashMap<>(stages));
   }
 
+  /** What the ids of overlays' changes start with. */
+  public static final String RULE_PREFIX = "environment:";
+
   /** The id the overlay's changes are recorded under: {@code environment:production}. */
   public String ruleId() {
-    return "environment:" + name;
+    return RULE_PREFIX + name;
   }
 }

@@ -1,6 +1,7 @@
 package dev.stagecraft.runtime.plan;
 
 import dev.stagecraft.annotations.condition.Bound;
+import dev.stagecraft.runtime.graph.ConditionType;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;

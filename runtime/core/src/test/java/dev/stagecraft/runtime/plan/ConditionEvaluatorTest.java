@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.stagecraft.annotations.condition.CheckedCondition;
 import dev.stagecraft.annotations.condition.Conditions;
+import dev.stagecraft.runtime.graph.ConditionType;
 import dev.stagecraft.runtime.graph.ParamType;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -48,7 +48,8 @@ class PlanAnalysisTest {
     assertEquals(Map.of("a", 1, "b,c", 1, "d", 1), plan.maxParallel());
     assertEquals(List.of("a", "b", "d"), plan.criticalPath());
     assertEquals(900, plan.predicted().criticalPathSeconds());
-    assertEquals(4 * 300 / 3.0, plan.predicted().resourceBoundSeconds(), 1e-9);
+    // reserved core-seconds: 300 s each on 1, 1, 2 and 1 cores, over 3 cores
+    assertEquals((300 + 300 + 600 + 300) / 3.0, plan.predicted().resourceBoundSeconds(), 1e-9);
     assertEquals(OptionalDouble.of(900), plan.predicted().makespanSeconds());
     assertEquals(Prediction.NO_HISTORY, plan.stage("b").orElseThrow().predicted());
   }

@@ -93,7 +93,8 @@ public final class Store implements AutoCloseable {
     Database db = Database.open(dir.resolve(DATABASE_FILE));
     ArtifactStore artifacts = new ArtifactStore(dir.resolve(ARTIFACTS_DIR), settings.codecs());
     return new Store(
-        new StoreReader(dir, db, artifacts), new RunHistory(db, settings.flushInterval(), holder));
+        new StoreReader(dir, db, () -> artifacts),
+        new RunHistory(db, settings.flushInterval(), holder));
   }
 
   /**
@@ -170,17 +171,20 @@ public final class Store implements AutoCloseable {
 
   /**
    * The options recording {@code plan} with the run when it starts: its JSON ({@link PlanJson}),
-   * the template's absolute path and the environment whose overlay applied.
+   * the template's absolute path, the environment whose overlay applied and the profile's data size
+   * (which predictions of later runs fit their models on).
    */
   public RunOptions recordPlan(RunOptions options, Plan plan, Optional<Path> template) {
     String json = PlanJson.text(plan);
     String path = template.map(t -> t.toAbsolutePath().normalize().toString()).orElse(null);
     String environment = plan.template().flatMap(Plan.TemplateUse::environment).orElse(null);
+    Long dataSize =
+        plan.profile().dataSize().isPresent() ? plan.profile().dataSize().getAsLong() : null;
     return options.withListener(
         new RunListener() {
           @Override
           public void runStarted(RunInfo run) {
-            history.planRecorded(run.runId(), path, environment, json);
+            history.planRecorded(run.runId(), path, environment, json, dataSize);
           }
         });
   }

@@ -34,7 +34,7 @@ public final class StoreOutputStore implements OutputStore {
    */
   @Override
   public Optional<StoredOutput> lookup(StageKey key) {
-    CacheKey cacheKey = cacheKey(key);
+    CacheKey cacheKey = CacheKey.of(key, store.artifacts().codecs());
     Optional<ArtifactRef> ref = store.cached(cacheKey);
     if (ref.isEmpty()) {
       pendingKeys.put(pendingId(key), cacheKey);
@@ -71,15 +71,6 @@ public final class StoreOutputStore implements OutputStore {
   @Override
   public void ensureRecorded(String runId) {
     store.history().ensureRecorded(runId);
-  }
-
-  private CacheKey cacheKey(StageKey key) {
-    CacheKey.Builder builder = CacheKey.builder(key.pipeline(), key.stage(), key.version());
-    key.inputs().forEach(builder::input);
-    key.params().forEach(builder::param);
-    key.item().ifPresent(builder::item);
-    builder.optimizations(key.optimizations());
-    return builder.build(store.artifacts().codecs());
   }
 
   private static String pendingId(StageKey key) {

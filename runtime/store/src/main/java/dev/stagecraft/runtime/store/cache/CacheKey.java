@@ -32,6 +32,22 @@ public record CacheKey(String hex) {
     Objects.requireNonNull(hex, "hex");
   }
 
+  /**
+   * The key of an execution: its pipeline, stage, version, inputs, parameters, item and
+   * optimizations, hashed through {@code codecs}.
+   *
+   * @throws dev.stagecraft.runtime.store.UnstorableOutputException when an input, param or item has
+   *     no codec (it cannot be part of a key)
+   */
+  public static CacheKey of(dev.stagecraft.runtime.engine.StageKey key, Codecs codecs) {
+    Builder builder = builder(key.pipeline(), key.stage(), key.version());
+    key.inputs().forEach(builder::input);
+    key.params().forEach(builder::param);
+    key.item().ifPresent(builder::item);
+    builder.optimizations(key.optimizations());
+    return builder.build(codecs);
+  }
+
   /** Starts a key for a stage of a pipeline at a version. */
   public static Builder builder(String pipeline, String stage, String version) {
     return new Builder(pipeline, stage, version);

@@ -134,7 +134,17 @@ public final class Migrations {
               List.of(
                   "ALTER TABLE stage_executions ADD COLUMN progress TEXT",
                   "ALTER TABLE stage_executions ADD COLUMN progress_at INTEGER",
-                  "ALTER TABLE runs ADD COLUMN summary TEXT")));
+                  "ALTER TABLE runs ADD COLUMN summary TEXT")),
+          new Migration(
+              8,
+              "runs of exported workflows, whose stages record themselves and hold no lease",
+              List.of("ALTER TABLE runs ADD COLUMN exported INTEGER NOT NULL DEFAULT 0")),
+          new Migration(
+              9,
+              "measured memory of stage executions, and the data size of planned runs",
+              List.of(
+                  "ALTER TABLE stage_executions ADD COLUMN peak_memory_bytes INTEGER",
+                  "ALTER TABLE run_plans ADD COLUMN data_size INTEGER")));
 
   /** The schema version this code reads and writes. */
   public static int currentVersion() {

@@ -7,6 +7,7 @@ import dev.stagecraft.runtime.engine.RunStatus;
 import dev.stagecraft.runtime.engine.StageExecution;
 import dev.stagecraft.runtime.store.artifact.ArtifactRef;
 import java.time.Instant;
+import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 
 /** What the history writer queues: one row to write, or a request to commit what came before. */
@@ -22,8 +23,9 @@ sealed interface HistoryEvent {
   record StageProgress(String runId, String instance, String message, Instant at)
       implements HistoryEvent {}
 
-  /** A stage instance is final. */
-  record StageFinished(String runId, StageExecution execution, long seq) implements HistoryEvent {}
+  /** A stage instance is final; {@code peakMemory} its measured memory, when measured. */
+  record StageFinished(String runId, StageExecution execution, long seq, OptionalLong peakMemory)
+      implements HistoryEvent {}
 
   /** An attempt of a stage instance failed. */
   record AttemptFailed(String runId, String instance, FailedAttempt attempt)
@@ -49,8 +51,11 @@ sealed interface HistoryEvent {
   record CacheEntryAdded(String key, String pipeline, String stage, ArtifactRef ref)
       implements HistoryEvent {}
 
-  /** The resolved plan of a run (as JSON), with the template's path and environment. */
-  record PlanRecorded(String runId, String template, String environment, String plan)
+  /**
+   * The resolved plan of a run (as JSON), with the template's path and environment and the
+   * profile's data size (each null when none).
+   */
+  record PlanRecorded(String runId, String template, String environment, String plan, Long dataSize)
       implements HistoryEvent {}
 
   /** Commit everything queued before it, then complete. */

@@ -8,7 +8,13 @@ import dev.stagecraft.runtime.engine.LogLine;
 import dev.stagecraft.runtime.engine.RunStatus;
 import dev.stagecraft.runtime.engine.StageExecution;
 import dev.stagecraft.runtime.engine.StageStatus;
+import dev.stagecraft.runtime.graph.PipelineDefinition;
 import dev.stagecraft.runtime.graph.PipelineFingerprint;
+import dev.stagecraft.runtime.graph.ResourceRequest;
+import dev.stagecraft.runtime.graph.StageSpec;
+import dev.stagecraft.runtime.plan.optimize.ExecutionSample;
+import dev.stagecraft.runtime.plan.optimize.PipelineHistory;
+import dev.stagecraft.runtime.plan.optimize.StatsRun;
 import dev.stagecraft.runtime.store.artifact.ArtifactRef;
 import dev.stagecraft.runtime.store.codec.JsonMappers;
 import dev.stagecraft.runtime.store.db.Database;
@@ -25,22 +31,31 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.function.Function;
 
 /**
  * Reads the run history: runs newest first, one run with its stage executions, their failed
  * attempts and its plan, what a stage logged, the expected duration of each stage (for the
- * scheduler), ids by prefix, stored outputs, cache entries, recorded pipeline definitions, the
- * latest progress messages and the summary lines. Each call uses its own connection, so queries
- * never wait for the writer (WAL readers don't).
+ * scheduler), a pipeline's recent executions for predictions and its runs for statistics, ids by
+ * prefix, stored outputs, cache entries, recorded pipeline definitions, the latest progress
+ * messages and the summary lines. Each call uses its own connection, so queries never wait for the
+ * writer (WAL readers don't).
  *
  * <p>A run is read as INTERRUPTED when it was recorded RUNNING but no live process holds its lease
  * any more (the process died, or the run was recorded before leases existed).
  */
 public final class HistoryQueries {
-  private static final ObjectMapper JSON = JsonMappers.create();
-  private static final TypeReference<Map<String, String>> PARAMS = new TypeReference<>() {};
-  private static final TypeReference<Map<String, Double>> METRICS = new TypeReference<>() {};
-  private static final TypeReference<List<String>> LINES = new TypeReference<>() {};
+  /**
+   * The JSON columns' mapper and types, made on first use: queries that read none (such as what
+   * {@code plan} reads) load no Jackson.
+   */
+  private static final class Json {
+    static final ObjectMapper MAPPER = JsonMappers.create();
+    static final TypeReference<Map<String, String>> PARAMS = new TypeReference<>() {};
+    static final TypeReference<Map<String, Double>> METRICS = new TypeReference<>() {};
+    static final TypeReference<List<String>> LINES = new TypeReference<>() {};
+  }
 
   private final Database db;
 
@@ -126,7 +141,7 @@ public final class HistoryQueries {
                 return Optional.empty();
               }
               pipeline = rs.getString(1);
-              params = readJson(rs.getString(2), PARAMS);
+              params = readJson(rs.getString(2), Json.PARAMS);
               status = RunStatus.valueOf(rs.getString(3));
               start = Instant.ofEpochMilli(rs.getLong(4));
               end = instant(rs, 5);
@@ -159,7 +174,7 @@ public final class HistoryQueries {
                         rs.getLong(9),
                         rs.getLong(10),
                         rs.getLong(11),
-                        readJson(rs.getString(12), METRICS),
+                        readJson(rs.getString(12), Json.METRICS),
                         rs.getString(13),
                         attempts.getOrDefault(rs.getString(1), List.of())));
               }
@@ -374,6 +389,178 @@ public final class HistoryQueries {
   }
 
   /**
+   * What predictions read of the pipeline's latest {@code runs} runs: every stage execution with
+   * its run's data size, newest run first (in a run, in the order recorded).
+   */
+  public PipelineHistory pipelineHistory(String pipeline, int runs) {
+    String window =
+        "SELECT id, started_at FROM runs WHERE pipeline = ? ORDER BY started_at DESC, id DESC LIMIT ?";
+    return query(
+        c -> {
+          int read;
+          try (PreparedStatement p = c.prepareStatement("SELECT COUNT(*) FROM (" + window + ")")) {
+            p.setString(1, pipeline);
+            p.setInt(2, runs);
+            try (ResultSet rs = p.executeQuery()) {
+              read = rs.next() ? rs.getInt(1) : 0;
+            }
+          }
+          Map<String, List<ExecutionSample>> byStage = new LinkedHashMap<>();
+          try (PreparedStatement p =
+              c.prepareStatement(
+                  "SELECT e.run_id, pl.data_size, e.stage, e.fan_index, e.status, e.reason,"
+                      + " e.attempts, e.wall_ms, e.cpu_ns, e.peak_memory_bytes, e.artifact_size"
+                      + " FROM ("
+                      + window
+                      + ") r JOIN stage_executions e ON e.run_id = r.id"
+                      + " LEFT JOIN run_plans pl ON pl.run_id = r.id"
+                      + " ORDER BY r.started_at DESC, r.id DESC, e.seq, e.instance")) {
+            p.setString(1, pipeline);
+            p.setInt(2, runs);
+            try (ResultSet rs = p.executeQuery()) {
+              while (rs.next()) {
+                OptionalLong dataSize = optionalLong(rs, 2);
+                int index = rs.getInt(4);
+                int fanIndex = rs.wasNull() ? -1 : index;
+                byStage
+                    .computeIfAbsent(rs.getString(3), k -> new ArrayList<>())
+                    .add(
+                        new ExecutionSample(
+                            rs.getString(1),
+                            dataSize,
+                            fanIndex,
+                            StageStatus.valueOf(rs.getString(5)),
+                            rs.getString(6),
+                            rs.getInt(7),
+                            rs.getLong(8) / 1000.0,
+                            rs.getLong(9) / 1e9,
+                            optionalLong(rs, 10),
+                            rs.getLong(11)));
+              }
+            }
+          }
+          return new PipelineHistory(read, byStage);
+        });
+  }
+
+  /**
+   * What a pipeline's statistics read of its latest {@code runs} runs, newest first: each run with
+   * every stage execution, its failed attempts, what it reserved (from the plan the run recorded,
+   * else the stage's request in {@code definition}, else the default request) and the size of its
+   * stored output.
+   */
+  public List<StatsRun> statsRuns(
+      String pipeline, int runs, Optional<PipelineDefinition> definition) {
+    Function<String, ResourceRequest> reservedByStage =
+        stage ->
+            definition
+                .flatMap(d -> d.stage(stage))
+                .map(StageSpec::resources)
+                .orElse(ResourceRequest.DEFAULT);
+    long now = System.currentTimeMillis();
+    return query(
+        c -> {
+          List<StatsRun> result = new ArrayList<>();
+          record Head(
+              String id,
+              RunStatus status,
+              Instant start,
+              Optional<Instant> end,
+              Optional<String> resumedFrom,
+              String plan) {}
+          List<Head> heads = new ArrayList<>();
+          try (PreparedStatement p =
+              c.prepareStatement(
+                  "SELECT r.id, "
+                      + STATUS
+                      + ", r.started_at, "
+                      + END
+                      + ", r.resumed_from, pl.plan FROM (SELECT * FROM runs WHERE pipeline = ?"
+                      + " ORDER BY started_at DESC, id DESC LIMIT ?) r"
+                      + " LEFT JOIN run_leases l ON l.run_id = r.id"
+                      + " LEFT JOIN run_plans pl ON pl.run_id = r.id"
+                      + " ORDER BY r.started_at DESC, r.id DESC")) {
+            p.setLong(1, now);
+            p.setLong(2, now);
+            p.setString(3, pipeline);
+            p.setInt(4, runs);
+            try (ResultSet rs = p.executeQuery()) {
+              while (rs.next()) {
+                heads.add(
+                    new Head(
+                        rs.getString(1),
+                        RunStatus.valueOf(rs.getString(2)),
+                        Instant.ofEpochMilli(rs.getLong(3)),
+                        instant(rs, 4),
+                        Optional.ofNullable(rs.getString(5)),
+                        rs.getString(6)));
+              }
+            }
+          }
+          for (Head h : heads) {
+            Map<String, ResourceRequest> planned =
+                h.plan() == null ? Map.of() : reserved(readTree(h.plan()));
+            Map<String, List<FailedAttempt>> attempts = failedAttempts(c, h.id());
+            List<StatsRun.Execution> executions = new ArrayList<>();
+            try (PreparedStatement p =
+                c.prepareStatement(
+                    "SELECT instance, stage, fan_index, status, attempts, started_at, ended_at,"
+                        + " wall_ms, cpu_ns, artifact_size FROM stage_executions WHERE run_id = ?"
+                        + " ORDER BY seq, instance")) {
+              p.setString(1, h.id());
+              try (ResultSet rs = p.executeQuery()) {
+                while (rs.next()) {
+                  String instance = rs.getString(1);
+                  String stage = rs.getString(2);
+                  int index = rs.getInt(3);
+                  boolean fanOut = !rs.wasNull();
+                  StageExecution.Builder b =
+                      StageExecution.builder(instance, stage)
+                          .status(StageStatus.valueOf(rs.getString(4)))
+                          .attempts(rs.getInt(5))
+                          .start(instant(rs, 6).orElse(null))
+                          .end(instant(rs, 7).orElse(null))
+                          .wallMs(rs.getLong(8))
+                          .cpuNanos(rs.getLong(9))
+                          .failedAttempts(attempts.getOrDefault(instance, List.of()));
+                  if (fanOut) {
+                    b.index(index);
+                  }
+                  executions.add(
+                      new StatsRun.Execution(
+                          b.build(),
+                          planned.containsKey(stage)
+                              ? planned.get(stage)
+                              : reservedByStage.apply(stage),
+                          rs.getLong(10)));
+                }
+              }
+            }
+            result.add(
+                new StatsRun(h.id(), h.status(), h.start(), h.end(), h.resumedFrom(), executions));
+          }
+          return result;
+        });
+  }
+
+  /** What each stage of a recorded plan reserved, by stage name. */
+  private static Map<String, ResourceRequest> reserved(JsonNode plan) {
+    Map<String, ResourceRequest> reserved = new HashMap<>();
+    for (JsonNode stage : plan.path("stages")) {
+      JsonNode r = stage.path("resources");
+      try {
+        reserved.put(
+            stage.path("name").asText(),
+            ResourceRequest.parse(
+                r.path("cpu").asText(), r.path("memory").asText(), r.path("gpu").asInt()));
+      } catch (IllegalArgumentException unreadable) {
+        // a plan recorded without resources: the definition's request stands in
+      }
+    }
+    return reserved;
+  }
+
+  /**
    * The stored outputs of the run's instances that SUCCEEDED or were CACHED, by instance name: what
    * a resume of the run reuses.
    */
@@ -432,7 +619,7 @@ public final class HistoryQueries {
             p.setString(1, runId);
             try (ResultSet rs = p.executeQuery()) {
               String text = rs.next() ? rs.getString(1) : null;
-              return text == null ? List.<String>of() : readJson(text, LINES);
+              return text == null ? List.<String>of() : readJson(text, Json.LINES);
             }
           }
         });
@@ -460,16 +647,18 @@ public final class HistoryQueries {
 
   /**
    * The status a reader sees ({@code r} the runs row, {@code l} its lease, two parameters: now in
-   * ms): a RUNNING run without a live lease is INTERRUPTED.
+   * ms): a RUNNING run without a live lease is INTERRUPTED, except an exported run, which no
+   * process holds (its stages record themselves): it is RUNNING until its exit handler ends it.
    */
   private static final String STATUS =
-      "CASE WHEN r.status = 'RUNNING' AND (l.run_id IS NULL OR ? - l.heartbeat_at > l.timeout_ms)"
+      "CASE WHEN r.status = 'RUNNING' AND r.exported = 0"
+          + " AND (l.run_id IS NULL OR ? - l.heartbeat_at > l.timeout_ms)"
           + " THEN 'INTERRUPTED' ELSE r.status END";
 
   /** The end a reader sees: an interrupted run ended at its last heartbeat, when known. */
   private static final String END =
-      "CASE WHEN r.status = 'RUNNING' AND ? - l.heartbeat_at > l.timeout_ms THEN l.heartbeat_at"
-          + " ELSE r.ended_at END";
+      "CASE WHEN r.status = 'RUNNING' AND r.exported = 0 AND ? - l.heartbeat_at > l.timeout_ms"
+          + " THEN l.heartbeat_at ELSE r.ended_at END";
 
   private interface Query<T> {
     T run(Connection c) throws SQLException;
@@ -483,6 +672,11 @@ public final class HistoryQueries {
     }
   }
 
+  private static OptionalLong optionalLong(ResultSet rs, int column) throws SQLException {
+    long v = rs.getLong(column);
+    return rs.wasNull() ? OptionalLong.empty() : OptionalLong.of(v);
+  }
+
   private static Optional<Instant> instant(ResultSet rs, int column) throws SQLException {
     long v = rs.getLong(column);
     return rs.wasNull() ? Optional.empty() : Optional.of(Instant.ofEpochMilli(v));
@@ -490,7 +684,7 @@ public final class HistoryQueries {
 
   private static JsonNode readTree(String text) {
     try {
-      return JSON.readTree(text);
+      return Json.MAPPER.readTree(text);
     } catch (IOException e) {
       throw new IllegalStateException("the run history holds malformed JSON: " + text, e);
     }
@@ -498,7 +692,7 @@ public final class HistoryQueries {
 
   private static <T> T readJson(String text, TypeReference<T> type) {
     try {
-      return JSON.readValue(text, type);
+      return Json.MAPPER.readValue(text, type);
     } catch (IOException e) {
       throw new IllegalStateException("the run history holds malformed JSON: " + text, e);
     }

@@ -73,6 +73,7 @@ public final class RunHistory implements RunListener, AutoCloseable {
   private final Map<String, String> resumes = new ConcurrentHashMap<>();
 
   private final Thread writer;
+  private final HeapSampler memory = new HeapSampler();
   private volatile StoreException failure;
   private volatile boolean closed;
 
@@ -128,6 +129,7 @@ public final class RunHistory implements RunListener, AutoCloseable {
 
   @Override
   public void stageStarted(String runId, String instance, int attempt, Instant at) {
+    memory.started(runId, instance);
     enqueue(new HistoryEvent.StageStarted(runId, instance, attempt, at, seq.incrementAndGet()));
   }
 
@@ -137,9 +139,14 @@ public final class RunHistory implements RunListener, AutoCloseable {
     enqueue(new HistoryEvent.StageProgress(runId, instance, message, at));
   }
 
+  /**
+   * Queues the execution with the memory the heap sampler measured for it ({@link HeapSampler}).
+   */
   @Override
   public void stageFinished(String runId, StageExecution execution) {
-    enqueue(new HistoryEvent.StageFinished(runId, execution, seq.incrementAndGet()));
+    enqueue(
+        new HistoryEvent.StageFinished(
+            runId, execution, seq.incrementAndGet(), memory.finished(runId, execution.instance())));
   }
 
   /**
@@ -236,11 +243,12 @@ public final class RunHistory implements RunListener, AutoCloseable {
   }
 
   /**
-   * Records the plan a run follows: its JSON, the template's path and the environment whose overlay
-   * applied (null when none).
+   * Records the plan a run follows: its JSON, the template's path, the environment whose overlay
+   * applied and the profile's data size (each null when none).
    */
-  public void planRecorded(String runId, String template, String environment, String planJson) {
-    enqueue(new HistoryEvent.PlanRecorded(runId, template, environment, planJson));
+  public void planRecorded(
+      String runId, String template, String environment, String planJson, Long dataSize) {
+    enqueue(new HistoryEvent.PlanRecorded(runId, template, environment, planJson, dataSize));
   }
 
   /** Records a cached output under its key. */
@@ -293,6 +301,7 @@ public final class RunHistory implements RunListener, AutoCloseable {
       }
       flush();
     } finally {
+      memory.close();
       leased.clear();
       resumes.clear();
       closed = true;
@@ -475,15 +484,15 @@ public final class RunHistory implements RunListener, AutoCloseable {
           c.prepareStatement(
               "INSERT INTO stage_executions (run_id, instance, stage, fan_index, item, status, attempts,"
                   + " started_at, ended_at, wall_ms, cpu_ns, allocated_bytes, metrics, reason, seq,"
-                  + " artifact_sha256, artifact_codec, artifact_size)"
-                  + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                  + " artifact_sha256, artifact_codec, artifact_size, peak_memory_bytes)"
+                  + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
                   + " ON CONFLICT(run_id, instance) DO UPDATE SET stage = excluded.stage,"
                   + " fan_index = excluded.fan_index, item = excluded.item, status = excluded.status,"
                   + " attempts = excluded.attempts,"
                   + " started_at = COALESCE(excluded.started_at, stage_executions.started_at),"
                   + " ended_at = excluded.ended_at, wall_ms = excluded.wall_ms, cpu_ns = excluded.cpu_ns,"
                   + " allocated_bytes = excluded.allocated_bytes, metrics = excluded.metrics,"
-                  + " reason = excluded.reason,"
+                  + " reason = excluded.reason, peak_memory_bytes = excluded.peak_memory_bytes,"
                   + " artifact_sha256 = COALESCE(excluded.artifact_sha256, stage_executions.artifact_sha256),"
                   + " artifact_codec = COALESCE(excluded.artifact_codec, stage_executions.artifact_codec),"
                   + " artifact_size = COALESCE(excluded.artifact_size, stage_executions.artifact_size)");
@@ -507,9 +516,10 @@ public final class RunHistory implements RunListener, AutoCloseable {
                   + " ON CONFLICT(sha256) DO NOTHING");
       planRecorded =
           c.prepareStatement(
-              "INSERT INTO run_plans (run_id, template, environment, plan) VALUES (?, ?, ?, ?)"
-                  + " ON CONFLICT(run_id) DO UPDATE SET template = excluded.template,"
-                  + " environment = excluded.environment, plan = excluded.plan");
+              "INSERT INTO run_plans (run_id, template, environment, plan, data_size)"
+                  + " VALUES (?, ?, ?, ?, ?) ON CONFLICT(run_id) DO UPDATE SET"
+                  + " template = excluded.template, environment = excluded.environment,"
+                  + " plan = excluded.plan, data_size = excluded.data_size");
       progress =
           c.prepareStatement(
               "UPDATE stage_executions SET progress = ?, progress_at = ?"
@@ -587,6 +597,11 @@ public final class RunHistory implements RunListener, AutoCloseable {
           planRecorded.setString(2, pr.template());
           planRecorded.setString(3, pr.environment());
           planRecorded.setString(4, pr.plan());
+          if (pr.dataSize() == null) {
+            planRecorded.setNull(5, Types.INTEGER);
+          } else {
+            planRecorded.setLong(5, pr.dataSize());
+          }
           planRecorded.executeUpdate();
         } else if (e instanceof HistoryEvent.RunSummaryLines r) {
           summary.setString(1, json(r.lines()));
@@ -744,6 +759,11 @@ public final class RunHistory implements RunListener, AutoCloseable {
         p.setNull(16, Types.VARCHAR);
         p.setNull(17, Types.VARCHAR);
         p.setNull(18, Types.INTEGER);
+      }
+      if (f.peakMemory().isPresent()) {
+        p.setLong(19, f.peakMemory().getAsLong());
+      } else {
+        p.setNull(19, Types.INTEGER);
       }
       p.addBatch();
     }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.stagecraft.annotations.syntax.Quantities;
+import dev.stagecraft.runtime.engine.StageExecution;
 import dev.stagecraft.runtime.plan.Change;
 import dev.stagecraft.runtime.plan.Cost;
 import dev.stagecraft.runtime.plan.Improvement;
@@ -13,6 +14,8 @@ import dev.stagecraft.runtime.plan.Plan;
 import dev.stagecraft.runtime.plan.PlanMetrics;
 import dev.stagecraft.runtime.plan.Prediction;
 import dev.stagecraft.runtime.plan.StagePlan;
+import dev.stagecraft.runtime.plan.optimize.Prices;
+import dev.stagecraft.runtime.plan.optimize.RightSizing;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,9 +28,11 @@ import java.util.OptionalDouble;
  * pipeline, profile, params, stages[name, type, included, reason, parallelism, optimizations,
  * resources{cpu, memory, gpu}, changes[field, from, to, rule], predicted{...}], parallelGroups,
  * maxParallel, criticalPath, predicted{makespanSeconds, criticalPathSeconds, resourceBoundSeconds,
- * cost{...}}, improvement{...}, valid, problems, metrics{...}}}. Values not known yet are null,
- * never missing; resources are Kubernetes quantities ({@code "1500m"}, {@code "24Gi"}), the data
- * size a whole number of bytes.
+ * cost{...}}, improvement{...}, valid, problems, metrics{...}}}, then what the contract leaves to
+ * Stagecraft: each stage's predicted {@code instanceSeconds} (a fan-out stage's per instance) and
+ * the {@code prices} the cost was computed at. Values not known are null, never missing; resources
+ * are Kubernetes quantities ({@code "1500m"}, {@code "24Gi"}), the data size a whole number of
+ * bytes.
  */
 public final class PlanJson {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -64,7 +69,8 @@ public final class PlanJson {
     improvement(o.putObject("improvement"), plan.improvement());
     o.put("valid", plan.valid());
     strings(o.putArray("problems"), plan.problems());
-    metrics(o.putObject("metrics"), plan.metrics());
+    o.set("metrics", metrics(plan.metrics()));
+    o.set("prices", prices(plan.prices()));
     return o;
   }
 
@@ -89,6 +95,89 @@ public final class PlanJson {
       changes.put(stage.path("name").asText(), list);
     }
     return changes;
+  }
+
+  /**
+   * What a recorded plan predicted for one stage.
+   *
+   * @param instanceSeconds per instance of a fan-out stage; empty when not predicted per instance
+   */
+  public record StagePrediction(
+      double durationSeconds, double confidence, String basis, List<Double> instanceSeconds) {
+    public StagePrediction {
+      instanceSeconds = List.copyOf(instanceSeconds);
+    }
+
+    /** The predicted duration of instance {@code k} of a fan-out stage, or of the stage. */
+    public double seconds(int k) {
+      return k >= 0 && k < instanceSeconds.size() ? instanceSeconds.get(k) : durationSeconds;
+    }
+  }
+
+  /** Each included stage's prediction in a recorded plan, by stage name, in stage order. */
+  public static Map<String, StagePrediction> predictions(JsonNode plan) {
+    Map<String, StagePrediction> predictions = new LinkedHashMap<>();
+    for (JsonNode stage : plan.path("stages")) {
+      JsonNode p = stage.path("predicted");
+      if (!stage.path("included").asBoolean(true) || !p.path("durationSeconds").isNumber()) {
+        continue;
+      }
+      List<Double> instances = new ArrayList<>();
+      p.path("instanceSeconds").forEach(v -> instances.add(v.asDouble()));
+      predictions.put(
+          stage.path("name").asText(),
+          new StagePrediction(
+              p.path("durationSeconds").asDouble(),
+              p.path("confidence").asDouble(),
+              p.path("basis").asText(),
+              instances));
+    }
+    return predictions;
+  }
+
+  /**
+   * What a recorded plan predicted for an execution that ran: its instance's prediction for a
+   * fan-out instance, the stage's otherwise; empty when the plan predicted nothing for it or it
+   * never started.
+   */
+  public static OptionalDouble predictedSeconds(
+      StageExecution execution, Map<String, StagePrediction> predictions) {
+    StagePrediction p = predictions.get(execution.stage());
+    if (p == null || execution.start().isEmpty()) {
+      return OptionalDouble.empty();
+    }
+    return OptionalDouble.of(p.seconds(execution.index().orElse(-1)));
+  }
+
+  /** Whether a recorded plan was right-sized ({@code --optimize}). */
+  public static boolean optimized(JsonNode plan) {
+    return changes(plan).values().stream()
+        .flatMap(List::stream)
+        .anyMatch(c -> c.rule().equals(RightSizing.RULE));
+  }
+
+  /** The prices a recorded plan's cost was computed at; empty for a plan recorded without. */
+  public static Optional<Prices> prices(JsonNode plan) {
+    JsonNode p = plan.path("prices");
+    if (!p.isObject()) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new Prices(
+            p.path("currency").asText(Prices.DEFAULTS.currency()),
+            p.path("coreHour").asDouble(Prices.DEFAULTS.coreHour()),
+            p.path("gibHour").asDouble(Prices.DEFAULTS.gibHour()),
+            p.path("gpuHour").asDouble(Prices.DEFAULTS.gpuHour()),
+            p.path("storageGibMonth").asDouble(Prices.DEFAULTS.storageGibMonth()),
+            p.path("networkGib").asDouble(Prices.DEFAULTS.networkGib()),
+            p.path("retentionDays").asDouble(Prices.DEFAULTS.retentionDays()),
+            p.path("source").asText(Prices.DEFAULTS.source())));
+  }
+
+  /** The predicted makespan in a recorded plan; empty when it had none. */
+  public static OptionalDouble makespan(JsonNode plan) {
+    JsonNode m = plan.at("/predicted/makespanSeconds");
+    return m.isNumber() ? OptionalDouble.of(m.asDouble()) : OptionalDouble.empty();
   }
 
   private static void stage(ObjectNode o, StagePlan s) {
@@ -116,29 +205,51 @@ public final class PlanJson {
           .put("rule", c.rule());
     }
     Prediction p = s.predicted();
-    o.putObject("predicted")
-        .put("durationSeconds", p.durationSeconds())
-        .put("cpuCores", p.cpuCores())
-        .put("memoryBytes", p.memoryBytes())
-        .put("confidence", p.confidence())
-        .put("basis", p.basis());
+    ObjectNode predicted =
+        o.putObject("predicted")
+            .put("durationSeconds", p.durationSeconds())
+            .put("cpuCores", p.cpuCores());
+    if (p.memoryBytes().isPresent()) {
+      predicted.put("memoryBytes", p.memoryBytes().getAsLong());
+    } else {
+      predicted.putNull("memoryBytes");
+    }
+    predicted.put("confidence", p.confidence()).put("basis", p.basis());
+    ArrayNode instances = predicted.putArray("instanceSeconds");
+    p.instanceSeconds().forEach(instances::add);
   }
 
   private static void predicted(ObjectNode o, PipelinePrediction p) {
     number(o, "makespanSeconds", p.makespanSeconds());
     o.put("criticalPathSeconds", p.criticalPathSeconds());
     o.put("resourceBoundSeconds", p.resourceBoundSeconds());
-    ObjectNode cost = o.putObject("cost");
-    Optional<Cost> c = p.cost();
-    number(cost, "compute", c.map(Cost::compute));
-    number(cost, "storage", c.map(Cost::storage));
-    number(cost, "network", c.map(Cost::network));
-    number(cost, "total", c.map(Cost::total));
-    if (c.isPresent()) {
-      cost.put("currency", c.get().currency());
-    } else {
-      cost.putNull("currency");
-    }
+    o.set("cost", cost(p.cost()));
+  }
+
+  /**
+   * Prices as JSON: {@code currency, coreHour, gibHour, gpuHour, storageGibMonth, networkGib,
+   * retentionDays, source}.
+   */
+  public static ObjectNode prices(Prices p) {
+    return JSON.createObjectNode()
+        .put("currency", p.currency())
+        .put("coreHour", p.coreHour())
+        .put("gibHour", p.gibHour())
+        .put("gpuHour", p.gpuHour())
+        .put("storageGibMonth", p.storageGibMonth())
+        .put("networkGib", p.networkGib())
+        .put("retentionDays", p.retentionDays())
+        .put("source", p.source());
+  }
+
+  /** A cost as JSON: {@code compute, storage, network, total, currency}. */
+  public static ObjectNode cost(Cost c) {
+    return JSON.createObjectNode()
+        .put("compute", c.compute())
+        .put("storage", c.storage())
+        .put("network", c.network())
+        .put("total", c.total())
+        .put("currency", c.currency());
   }
 
   private static void improvement(ObjectNode o, Optional<Improvement> improvement) {
@@ -147,30 +258,28 @@ public final class PlanJson {
   }
 
   private static void span(ObjectNode o, Optional<Improvement.Span> span) {
-    number(o, "before", span.map(Improvement.Span::before));
-    number(o, "after", span.map(Improvement.Span::after));
+    number(o, "before", span.map(Improvement.Span::before).orElse(OptionalDouble.empty()));
+    number(o, "after", span.map(Improvement.Span::after).orElse(OptionalDouble.empty()));
   }
 
-  private static void metrics(ObjectNode o, PlanMetrics m) {
+  /**
+   * A pipeline's complexity as JSON: {@code complexityScore, nodeCount, dependencyDensity,
+   * conditionalBranches, resourceVariability, shape}.
+   */
+  public static ObjectNode metrics(PlanMetrics m) {
+    ObjectNode o = JSON.createObjectNode();
     o.put("complexityScore", m.complexityScore());
     o.put("nodeCount", m.nodeCount());
     o.put("dependencyDensity", m.dependencyDensity());
     o.put("conditionalBranches", m.conditionalBranches());
     o.put("resourceVariability", m.resourceVariability());
     o.put("shape", m.shape().name());
+    return o;
   }
 
   private static void number(ObjectNode o, String field, OptionalDouble value) {
     if (value.isPresent()) {
       o.put(field, value.getAsDouble());
-    } else {
-      o.putNull(field);
-    }
-  }
-
-  private static void number(ObjectNode o, String field, Optional<Double> value) {
-    if (value.isPresent()) {
-      o.put(field, value.get());
     } else {
       o.putNull(field);
     }

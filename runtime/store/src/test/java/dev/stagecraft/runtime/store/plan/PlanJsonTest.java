@@ -86,7 +86,8 @@ class PlanJsonTest {
             "improvement",
             "valid",
             "problems",
-            "metrics"),
+            "metrics",
+            "prices"),
         fields(json));
     assertEquals(2_000_000_000L, json.at("/profile/data_size").longValue());
     assertTrue(json.at("/profile/data_size").isIntegralNumber());
@@ -112,7 +113,8 @@ class PlanJsonTest {
     assertEquals(2, train.at("/resources/gpu").intValue());
     assertEquals(List.of("field", "from", "to", "rule"), fields(train.at("/changes/0")));
     assertEquals(
-        List.of("durationSeconds", "cpuCores", "memoryBytes", "confidence", "basis"),
+        List.of(
+            "durationSeconds", "cpuCores", "memoryBytes", "confidence", "basis", "instanceSeconds"),
         fields(train.get("predicted")));
     assertEquals(0, train.at("/predicted/confidence").doubleValue());
     JsonNode validate = json.at("/stages/1");
@@ -126,7 +128,13 @@ class PlanJsonTest {
     assertEquals(
         List.of("compute", "storage", "network", "total", "currency"),
         fields(json.at("/predicted/cost")));
-    assertTrue(json.at("/predicted/cost/total").isNull());
+    // load and train, 300 s each without history, on what they reserve at the default prices
+    double hours = 300 / 3600.0;
+    double loadCost = hours * (3 * 0.0316 + 1.5 * 0.0042);
+    double trainCost = hours * (3 * 0.0316 + 24 * 0.0042 + 2 * 0.35);
+    assertEquals(loadCost + trainCost, json.at("/predicted/cost/total").doubleValue(), 1e-12);
+    assertEquals("USD", json.at("/predicted/cost/currency").asText());
+    assertTrue(json.at("/improvement/cost/before").isNull());
     assertEquals(List.of("makespanSeconds", "cost"), fields(json.get("improvement")));
     assertEquals(List.of("before", "after"), fields(json.at("/improvement/cost")));
     assertEquals(
@@ -139,6 +147,7 @@ class PlanJsonTest {
             "shape"),
         fields(json.get("metrics")));
     assertEquals("[[\"load\",\"train\"]]", json.get("parallelGroups").toString());
+    assertEquals("defaults", json.at("/prices/source").asText());
     assertEquals("{\"load,train\":1}", json.get("maxParallel").toString());
     assertTrue(json.get("valid").booleanValue());
     assertEquals(0, json.get("problems").size());

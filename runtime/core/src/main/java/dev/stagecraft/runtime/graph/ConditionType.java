@@ -1,14 +1,15 @@
-package dev.stagecraft.runtime.plan;
+package dev.stagecraft.runtime.graph;
 
 import dev.stagecraft.annotations.condition.ProfileFact;
 import dev.stagecraft.annotations.syntax.ValueSyntax.Kind;
-import dev.stagecraft.runtime.graph.ParamType;
 import java.util.List;
 import java.util.Objects;
 
 /**
- * A type as the runtime's condition checker sees it: a parameter's type or a profile fact's. Values
- * of these types have no properties, so a path is a name and nothing more.
+ * What a value read by a condition compares as, without the Java type behind it: a parameter's
+ * type, a profile fact's, or the type at the end of a path into a stage's output ({@link
+ * Condition.StagePath}, which the processor writes). The runtime's condition checker sees
+ * parameters and profile facts through it; an exported workflow lowers comparisons with it.
  *
  * @param category what the value compares with
  * @param display how the type reads in a message: {@code int}, {@code Integer}, {@code
