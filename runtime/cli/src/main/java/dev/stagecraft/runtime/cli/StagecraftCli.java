@@ -43,12 +43,9 @@ import picocli.CommandLine.Option;
       DeploymentsCommand.class,
       DoctorCommand.class,
       GcCommand.class,
-<<<<<<< HEAD
-      TenantsCommand.class
-=======
       ExportCommand.class,
-      StageCommand.class
->>>>>>> main
+      StageCommand.class,
+      TenantsCommand.class
     })
 public final class StagecraftCli implements Callable<Integer> {
   /** Exit code: the run failed. */

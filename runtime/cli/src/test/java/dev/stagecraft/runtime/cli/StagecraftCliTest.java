@@ -232,13 +232,8 @@ class StagecraftCliTest {
     assertOneLineError(
         none,
         2,
-<<<<<<< HEAD
-        "error: name a command: list, describe, plan, run, resume, runs, show, report, logs,"
-            + " preprocess, deployments, doctor, gc, tenants (see 'stagecraft --help')");
-=======
         "error: name a command: list, describe, plan, run, stats, resume, runs, show, report, logs,"
-            + " preprocess, deployments, doctor, gc, export, stage (see 'stagecraft --help')");
->>>>>>> main
+            + " preprocess, deployments, doctor, gc, export, stage, tenants (see 'stagecraft --help')");
 
     Result unknownOption = cli("run", "diamond", "--frobnicate");
     assertEquals(2, unknownOption.code());

@@ -21,13 +21,9 @@ import java.util.stream.Stream;
 
 /**
  * The YAML files users write, read into the core's model: a template ({@code --template}) checked
-<<<<<<< HEAD
- * against its pipeline, a profile ({@code --profile-file}), a tenants file ({@code --tenants}).
- * Every problem of a file is reported at once, each naming the file, the line and the key.
-=======
- * against its pipeline, a profile ({@code --profile-file}), prices ({@code --prices}). Every
- * problem of a file is reported at once, each naming the file, the line and the key.
->>>>>>> main
+ * against its pipeline, a profile ({@code --profile-file}), prices ({@code --prices}), a tenants
+ * file ({@code --tenants}). Every problem of a file is reported at once, each naming the file,
+ * the line and the key.
  *
  * <pre>{@code
  * Template t = ConfigFiles.template(Path.of("advanced-ml.yaml"), definition);
@@ -65,7 +61,16 @@ public final class ConfigFiles {
   }
 
   /**
-<<<<<<< HEAD
+   * Reads prices ({@code --prices}): a mapping of some of {@link Prices#KEYS} to values.
+   *
+   * @throws ConfigException listing every problem with its line and key
+   * @throws UserInputException when the file cannot be read
+   */
+  public static Prices prices(Path file) {
+    return Prices.read(YamlTree.parse(read(file, "prices"), file.toString()), file.toString());
+  }
+
+  /**
    * Reads a tenants file ({@code serve --tenants}).
    *
    * @throws ConfigException listing every problem with its line, key and suggestion
@@ -78,15 +83,6 @@ public final class ConfigFiles {
   /** Reads a tenants file given as text, named {@code file} in messages. */
   public static Tenants tenants(String yaml, String file) {
     return TenantsReader.read(YamlTree.parse(yaml, file), file);
-=======
-   * Reads prices ({@code --prices}): a mapping of some of {@link Prices#KEYS} to values.
-   *
-   * @throws ConfigException listing every problem with its line and key
-   * @throws UserInputException when the file cannot be read
-   */
-  public static Prices prices(Path file) {
-    return Prices.read(YamlTree.parse(read(file, "prices"), file.toString()), file.toString());
->>>>>>> main
   }
 
   private static String read(Path file, String what) {
