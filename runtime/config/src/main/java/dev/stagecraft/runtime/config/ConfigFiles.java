@@ -22,8 +22,8 @@ import java.util.stream.Stream;
 /**
  * The YAML files users write, read into the core's model: a template ({@code --template}) checked
  * against its pipeline, a profile ({@code --profile-file}), prices ({@code --prices}), a tenants
- * file ({@code --tenants}). Every problem of a file is reported at once, each naming the file,
- * the line and the key.
+ * file ({@code --tenants}). Every problem of a file is reported at once, each naming the file, the
+ * line and the key.
  *
  * <pre>{@code
  * Template t = ConfigFiles.template(Path.of("advanced-ml.yaml"), definition);
