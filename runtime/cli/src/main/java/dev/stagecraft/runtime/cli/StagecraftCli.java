@@ -44,7 +44,8 @@ import picocli.CommandLine.Option;
       DoctorCommand.class,
       GcCommand.class,
       ExportCommand.class,
-      StageCommand.class
+      StageCommand.class,
+      TenantsCommand.class
     })
 public final class StagecraftCli implements Callable<Integer> {
   /** Exit code: the run failed. */

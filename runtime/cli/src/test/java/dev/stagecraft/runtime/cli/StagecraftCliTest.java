@@ -233,7 +233,7 @@ class StagecraftCliTest {
         none,
         2,
         "error: name a command: list, describe, plan, run, stats, resume, runs, show, report, logs,"
-            + " preprocess, deployments, doctor, gc, export, stage (see 'stagecraft --help')");
+            + " preprocess, deployments, doctor, gc, export, stage, tenants (see 'stagecraft --help')");
 
     Result unknownOption = cli("run", "diamond", "--frobnicate");
     assertEquals(2, unknownOption.code());

@@ -2,6 +2,8 @@ package dev.stagecraft.runtime.config;
 
 import dev.stagecraft.annotations.syntax.Suggestions;
 import dev.stagecraft.runtime.UserInputException;
+import dev.stagecraft.runtime.config.tenants.Tenants;
+import dev.stagecraft.runtime.config.tenants.TenantsReader;
 import dev.stagecraft.runtime.graph.PipelineDefinition;
 import dev.stagecraft.runtime.plan.ConfigException;
 import dev.stagecraft.runtime.plan.Profile;
@@ -19,8 +21,9 @@ import java.util.stream.Stream;
 
 /**
  * The YAML files users write, read into the core's model: a template ({@code --template}) checked
- * against its pipeline, a profile ({@code --profile-file}), prices ({@code --prices}). Every
- * problem of a file is reported at once, each naming the file, the line and the key.
+ * against its pipeline, a profile ({@code --profile-file}), prices ({@code --prices}), a tenants
+ * file ({@code --tenants}). Every problem of a file is reported at once, each naming the file, the
+ * line and the key.
  *
  * <pre>{@code
  * Template t = ConfigFiles.template(Path.of("advanced-ml.yaml"), definition);
@@ -65,6 +68,21 @@ public final class ConfigFiles {
    */
   public static Prices prices(Path file) {
     return Prices.read(YamlTree.parse(read(file, "prices"), file.toString()), file.toString());
+  }
+
+  /**
+   * Reads a tenants file ({@code serve --tenants}).
+   *
+   * @throws ConfigException listing every problem with its line, key and suggestion
+   * @throws UserInputException when the file cannot be read
+   */
+  public static Tenants tenants(Path file) {
+    return tenants(read(file, "tenants file"), file.toString());
+  }
+
+  /** Reads a tenants file given as text, named {@code file} in messages. */
+  public static Tenants tenants(String yaml, String file) {
+    return TenantsReader.read(YamlTree.parse(yaml, file), file);
   }
 
   private static String read(Path file, String what) {
