@@ -1,6 +1,7 @@
 package dev.stagecraft.examples.argo;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -218,5 +219,78 @@ class ExportedExamplesTest {
     CliRun pipeline = cli("export", "argo", "diamnd");
     assertEquals(2, pipeline.code());
     assertTrue(pipeline.err().contains("did you mean 'diamond'?"), pipeline.err());
+  }
+
+  /** A tenant whose secret's value is in a file the export must never read into a document. */
+  private Path tenantsFile(Path secret) throws Exception {
+    Files.writeString(secret, "s3cr3t-Value-that-must-not-leak\n");
+    Path file = dir.resolve("tenants.yaml");
+    Files.writeString(
+        file,
+        String.join(
+            "\n",
+            "tenants:",
+            "  - id: fraud",
+            "    tokenSha256: 9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
+            "    environment: {FEATURE_STORE: \"http://features.fraud.svc\"}",
+            "    secrets: [{name: DB_PASSWORD, fromFile: " + secret + "}]",
+            "    configMaps: [fraud-config]",
+            "    isolation:",
+            "      namespacePrefix: fraud-ml",
+            "      networkPolicy: deny-egress",
+            "      securityContext: {runAsNonRoot: true, runAsUser: 1000}",
+            "      labels: {team: fraud}",
+            ""));
+    return file;
+  }
+
+  @Test
+  void aTenantsExportRunsInItsNamespaceWithItsIsolationAndSecretsByReferenceOnly()
+      throws Exception {
+    Path secret = dir.resolve("db-password");
+    Path tenants = tenantsFile(secret);
+    for (String kind : List.of("Workflow", "WorkflowTemplate")) {
+      JsonNode doc =
+          export(
+              "advanced-ml", "--kind", kind, "--tenant", "fraud", "--tenants", tenants.toString());
+      ArgoSchema.assertValid(doc);
+      assertEquals("fraud-ml", doc.path("metadata").path("namespace").asText());
+      assertEquals("fraud", doc.path("metadata").path("labels").path("team").asText());
+      JsonNode container = doc.path("spec").path("templates").findValue("container");
+      assertEquals(
+          1000, container.path("securityContext").path("runAsUser").asInt(), doc.toString());
+      assertTrue(container.path("securityContext").path("runAsNonRoot").asBoolean());
+      List<String> env = new ArrayList<>();
+      container.path("env").forEach(e -> env.add(e.path("name").asText()));
+      assertTrue(env.containsAll(List.of("FEATURE_STORE", "DB_PASSWORD")), env.toString());
+      JsonNode ref = container.path("env").findValue("secretKeyRef");
+      assertEquals("DB_PASSWORD", ref.path("key").asText(), ref.toString());
+    }
+    String workflow = Files.readString(dir.resolve("exported.yaml"));
+    Path policy = dir.resolve("exported.networkpolicy.yaml");
+    JsonNode networkPolicy = ExportedWorkflow.parse(Files.readString(policy));
+    assertEquals("NetworkPolicy", networkPolicy.path("kind").asText());
+    assertEquals("fraud-ml", networkPolicy.path("metadata").path("namespace").asText());
+    for (String text : List.of(workflow, Files.readString(policy))) {
+      assertFalse(text.contains("s3cr3t"), "a secret's value is in an exported document");
+      assertFalse(text.contains(secret.toString()), "where the server reads a secret is exported");
+    }
+  }
+
+  @Test
+  void aTenantIsNamedWithItsFileAndAnUnknownOneIsOneLine() throws Exception {
+    Path tenants = tenantsFile(dir.resolve("db-password"));
+    CliRun alone = cli("export", "argo", "diamond", "--tenant", "fraud");
+    assertEquals(2, alone.code());
+    assertEquals(
+        "error: --tenant and --tenants go together: name the tenant and its file",
+        alone.err().strip());
+
+    CliRun unknown =
+        cli("export", "argo", "diamond", "--tenant", "frad", "--tenants", tenants.toString());
+    assertEquals(2, unknown.code());
+    assertEquals(
+        "error: unknown tenant 'frad' in " + tenants + " (did you mean 'fraud'?)",
+        unknown.err().strip());
   }
 }

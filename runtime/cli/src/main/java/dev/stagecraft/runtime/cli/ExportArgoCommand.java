@@ -1,10 +1,14 @@
 package dev.stagecraft.runtime.cli;
 
 import dev.stagecraft.annotations.syntax.Suggestions;
+import dev.stagecraft.runtime.config.ConfigFiles;
+import dev.stagecraft.runtime.config.tenants.Tenant;
+import dev.stagecraft.runtime.config.tenants.Tenants;
 import dev.stagecraft.runtime.engine.RunOptions;
 import dev.stagecraft.runtime.export.ArgoExport;
 import dev.stagecraft.runtime.export.ExportOptions;
 import dev.stagecraft.runtime.export.ExportedWorkflow;
+import dev.stagecraft.runtime.export.tenant.ExportTenant;
 import dev.stagecraft.runtime.graph.PipelineDefinition;
 import dev.stagecraft.runtime.graph.ResourceRequest;
 import dev.stagecraft.runtime.plan.InvalidPlanException;
@@ -26,13 +30,14 @@ import picocli.CommandLine.ParentCommand;
 
 /**
  * {@code stagecraft export argo PIPELINE [-p name=value]... [--profile ..] [--template F]
- * [--environment E] [--optimize] [--prices F] [--store DIR] [--image IMAGE] [--store-path PATH]
- * [--store-claim PVC] [--kind Workflow|WorkflowTemplate] [--service-account SA]
- * [--image-pull-secret S]... [-o FILE]}: plans the pipeline as {@code plan} does and writes it as
- * an Argo Workflow (YAML) whose tasks run {@code stagecraft stage} on a shared store. The plan is
- * checked against {@code --max-cpu}, {@code --max-memory} and {@code --gpus} when given (the
- * largest node), not against this machine; its predictions, and with {@code --optimize} its sizes,
- * come from the local store's run history.
+ * [--environment E] [--optimize] [--prices F] [--store DIR] [--tenant T --tenants F] [--image
+ * IMAGE] [--store-path PATH] [--store-claim PVC] [--kind Workflow|WorkflowTemplate]
+ * [--service-account SA] [--image-pull-secret S]... [-o FILE]}: plans the pipeline as {@code plan}
+ * does and writes it as an Argo Workflow (YAML) whose tasks run {@code stagecraft stage} on a
+ * shared store; a tenant's NetworkPolicy goes to a file of its own beside it. The plan is checked
+ * against {@code --max-cpu}, {@code --max-memory} and {@code --gpus} when given (the largest node),
+ * not against this machine; its predictions, and with {@code --optimize} its sizes, come from the
+ * local store's run history.
  */
 @Command(
     name = "argo",
@@ -56,6 +61,18 @@ final class ExportArgoCommand implements Callable<Integer> {
 
   /** The local store whose run history gives the plan its predictions and --optimize its sizes. */
   @Mixin StoreOption store = new StoreOption();
+
+  @Option(
+      names = "--tenant",
+      paramLabel = "T",
+      description = "The tenant of --tenants to export for.")
+  String tenant;
+
+  @Option(
+      names = "--tenants",
+      paramLabel = "FILE",
+      description = "The tenants file (tenants.yaml).")
+  Path tenants;
 
   @Option(
       names = "--image",
@@ -107,6 +124,7 @@ final class ExportArgoCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     StagecraftCli cli = parent.cli;
     PipelineDefinition def = cli.catalog().find(pipeline).definition();
+    Optional<ExportTenant> exportTenant = tenant();
     PlanInputs inputs = planOptions.inputs(RunCommand.parse(params));
     Optional<Template> template = inputs.checkedTemplate(def);
     Plan plan =
@@ -126,6 +144,7 @@ final class ExportArgoCommand implements Callable<Integer> {
             storeClaim,
             Optional.ofNullable(serviceAccount),
             imagePullSecrets,
+            exportTenant,
             ArgoExport.paramsReadByRules(template));
     ExportedWorkflow exported = ArgoExport.export(def, plan, options);
     String yaml = exported.workflowYaml();
@@ -135,7 +154,27 @@ final class ExportArgoCommand implements Callable<Integer> {
       write(output, yaml);
       cli.err.println("wrote " + output);
     }
+    if (exported.networkPolicyYaml().isPresent()) {
+      Path policy = networkPolicyFile();
+      write(policy, exported.networkPolicyYaml().get());
+      cli.err.println("wrote the tenant's NetworkPolicy to " + policy + " (kubectl apply -f it)");
+    }
     return 0;
+  }
+
+  /**
+   * Beside the workflow's file: {@code NAME.networkpolicy.yaml}; without one, in this directory.
+   */
+  private Path networkPolicyFile() {
+    if (output == null) {
+      return Path.of(pipeline + ".networkpolicy.yaml");
+    }
+    String name = output.getFileName().toString();
+    String stem =
+        name.endsWith(".yaml") || name.endsWith(".yml")
+            ? name.substring(0, name.lastIndexOf('.'))
+            : name;
+    return output.resolveSibling(stem + ".networkpolicy.yaml");
   }
 
   private static void write(Path file, String text) {
@@ -144,6 +183,30 @@ final class ExportArgoCommand implements Callable<Integer> {
     } catch (IOException e) {
       throw new UsageException("cannot write " + file + " (" + e.getMessage() + ")");
     }
+  }
+
+  private Optional<ExportTenant> tenant() {
+    if (tenant == null && tenants == null) {
+      return Optional.empty();
+    }
+    if (tenant == null || tenants == null) {
+      throw new UsageException("--tenant and --tenants go together: name the tenant and its file");
+    }
+    Tenants all = ConfigFiles.tenants(tenants);
+    Tenant found =
+        all.tenant(tenant)
+            .orElseThrow(
+                () ->
+                    new UsageException(
+                        "unknown tenant '"
+                            + tenant
+                            + "' in "
+                            + tenants
+                            + Suggestions.didYouMeanOrList(
+                                tenant,
+                                all.tenants().stream().map(Tenant::id).toList(),
+                                "tenants")));
+    return Optional.of(ExportTenant.of(found));
   }
 
   private ExportOptions.Kind kind() {

@@ -1,11 +1,14 @@
 package dev.stagecraft.runtime.export;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.stagecraft.annotations.condition.Bound;
 import dev.stagecraft.annotations.condition.ResolvedPath;
 import dev.stagecraft.annotations.syntax.Quantities;
+import dev.stagecraft.runtime.export.tenant.ExportTenant;
 import dev.stagecraft.runtime.graph.Condition;
 import dev.stagecraft.runtime.graph.FanOut;
 import dev.stagecraft.runtime.graph.InputSpec;
@@ -53,6 +56,7 @@ import java.util.Set;
  */
 public final class ArgoExport {
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+  private static final ObjectMapper MAPPER = new ObjectMapper();
 
   /** Where a pod's stage entrypoint writes the values downstream tasks read. */
   public static final String OUTPUTS_DIR = "/tmp/stagecraft/outputs";
@@ -163,6 +167,7 @@ public final class ArgoExport {
     } else {
       metadata.put("name", def.name());
     }
+    options.tenant().ifPresent(t -> metadata.put("namespace", t.namespace()));
     metadata.set("labels", labels());
     metadata.putObject("annotations").put("stagecraft.dev/description", def.description());
 
@@ -211,7 +216,7 @@ public final class ArgoExport {
       templates.add(stageTemplate(s));
     }
     templates.add(endTemplate());
-    return new ExportedWorkflow(doc);
+    return new ExportedWorkflow(doc, options.tenant().flatMap(this::networkPolicy));
   }
 
   // ---------------------------------------------------------------- tasks
@@ -549,6 +554,28 @@ public final class ArgoExport {
     ArrayNode env = c.putArray("env");
     // the JVM takes 25% of the container's memory by default; a stage's request is for the stage
     env.addObject().put("name", "STAGECRAFT_JAVA_OPTS").put("value", "-XX:MaxRAMPercentage=75");
+    options
+        .tenant()
+        .ifPresent(
+            t -> {
+              t.environment().forEach((k, v) -> env.addObject().put("name", k).put("value", v));
+              for (String secret : t.secrets()) {
+                env.addObject()
+                    .put("name", secret)
+                    .putObject("valueFrom")
+                    .putObject("secretKeyRef")
+                    .put("name", t.secretObject())
+                    .put("key", secret);
+              }
+              if (!t.configMaps().isEmpty()) {
+                ArrayNode from = c.putArray("envFrom");
+                t.configMaps()
+                    .forEach(m -> from.addObject().putObject("configMapRef").put("name", m));
+              }
+              if (!t.securityContext().isEmpty()) {
+                c.set("securityContext", MAPPER.valueToTree(t.securityContext()));
+              }
+            });
     ArrayNode mounts = c.putArray("volumeMounts");
     mounts.addObject().put("name", STORE_VOLUME).put("mountPath", options.storePath());
     mounts.addObject().put("name", TMP_VOLUME).put("mountPath", "/tmp");
@@ -559,7 +586,39 @@ public final class ArgoExport {
     ObjectNode labels = JSON.objectNode();
     labels.put("app.kubernetes.io/name", "stagecraft");
     labels.put("stagecraft.dev/pipeline", def.name());
+    options
+        .tenant()
+        .ifPresent(
+            t -> {
+              labels.put("stagecraft.dev/tenant", t.id());
+              t.labels().forEach(labels::put);
+            });
     return labels;
+  }
+
+  /**
+   * {@code deny-egress}: the tenant's pods reach nothing but DNS and the shared store's volume
+   * (mounted by the node, not the pod).
+   */
+  private Optional<JsonNode> networkPolicy(ExportTenant t) {
+    if (t.networkPolicy().isEmpty()) {
+      return Optional.empty();
+    }
+    ObjectNode doc = JSON.objectNode();
+    doc.put("apiVersion", "networking.k8s.io/v1");
+    doc.put("kind", "NetworkPolicy");
+    ObjectNode metadata = doc.putObject("metadata");
+    metadata.put("name", "stagecraft-" + t.id() + "-deny-egress");
+    metadata.put("namespace", t.namespace());
+    metadata.set("labels", labels());
+    ObjectNode spec = doc.putObject("spec");
+    spec.putObject("podSelector").putObject("matchLabels").put("stagecraft.dev/tenant", t.id());
+    spec.putArray("policyTypes").add("Egress");
+    ObjectNode dns = spec.putArray("egress").addObject();
+    ArrayNode ports = dns.putArray("ports");
+    ports.addObject().put("protocol", "UDP").put("port", 53);
+    ports.addObject().put("protocol", "TCP").put("port", 53);
+    return Optional.of(doc);
   }
 
   /** {@code tasks.NAME.outputs.parameters['PARAM']} of task {@code task}. */

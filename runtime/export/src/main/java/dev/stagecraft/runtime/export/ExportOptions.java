@@ -1,5 +1,6 @@
 package dev.stagecraft.runtime.export;
 
+import dev.stagecraft.runtime.export.tenant.ExportTenant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -7,8 +8,8 @@ import java.util.Set;
 
 /**
  * How to export: the kind of document, the image every pod runs, the shared store (its claim and
- * where pods mount it), the service account and image pull secrets, and the parameters that are
- * constants of the export because a rule of its plan read them.
+ * where pods mount it), the service account and image pull secrets, the tenant, and the parameters
+ * that are constants of the export because a rule of its plan read them.
  *
  * @param image the image with the CLI and the pipelines ({@link #DEFAULT_IMAGE} by default)
  * @param storePath where every pod mounts the store
@@ -22,6 +23,7 @@ public record ExportOptions(
     String storeClaim,
     Optional<String> serviceAccount,
     List<String> imagePullSecrets,
+    Optional<ExportTenant> tenant,
     Set<String> fixedParams) {
 
   /** The image the Dockerfile at the repository's root builds. */
@@ -48,6 +50,7 @@ public record ExportOptions(
     Objects.requireNonNull(storeClaim, "storeClaim");
     Objects.requireNonNull(serviceAccount, "serviceAccount");
     imagePullSecrets = List.copyOf(imagePullSecrets);
+    Objects.requireNonNull(tenant, "tenant");
     fixedParams = Set.copyOf(fixedParams);
     if (!storePath.startsWith("/")) {
       throw new ExportException(
@@ -57,7 +60,7 @@ public record ExportOptions(
     }
   }
 
-  /** A Workflow with the default image, store path and claim. */
+  /** A Workflow with the default image, store path and claim, no tenant. */
   public static ExportOptions defaults() {
     return new ExportOptions(
         Kind.Workflow,
@@ -66,11 +69,24 @@ public record ExportOptions(
         DEFAULT_STORE_CLAIM,
         Optional.empty(),
         List.of(),
+        Optional.empty(),
         Set.of());
   }
 
   public ExportOptions withKind(Kind value) {
     return new ExportOptions(
-        value, image, storePath, storeClaim, serviceAccount, imagePullSecrets, fixedParams);
+        value, image, storePath, storeClaim, serviceAccount, imagePullSecrets, tenant, fixedParams);
+  }
+
+  public ExportOptions withTenant(ExportTenant value) {
+    return new ExportOptions(
+        kind,
+        image,
+        storePath,
+        storeClaim,
+        serviceAccount,
+        imagePullSecrets,
+        Optional.of(value),
+        fixedParams);
   }
 }

@@ -6,9 +6,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import java.util.Objects;
+import java.util.Optional;
 
-/** What an export writes: the Workflow or WorkflowTemplate. */
-public record ExportedWorkflow(JsonNode workflow) {
+/**
+ * What an export writes: the Workflow or WorkflowTemplate, and the tenant's NetworkPolicy (a
+ * Kubernetes object, so a document of its own) when it asks for one.
+ */
+public record ExportedWorkflow(JsonNode workflow, Optional<JsonNode> networkPolicy) {
   private static final ObjectMapper YAML =
       new ObjectMapper(
           new YAMLFactory()
@@ -19,11 +23,17 @@ public record ExportedWorkflow(JsonNode workflow) {
 
   public ExportedWorkflow {
     Objects.requireNonNull(workflow, "workflow");
+    Objects.requireNonNull(networkPolicy, "networkPolicy");
   }
 
   /** The workflow as YAML. */
   public String workflowYaml() {
     return yaml(workflow);
+  }
+
+  /** The NetworkPolicy as YAML, if the tenant asks for one. */
+  public Optional<String> networkPolicyYaml() {
+    return networkPolicy.map(ExportedWorkflow::yaml);
   }
 
   /** Reads a document written by {@link #workflowYaml} back as a tree. */

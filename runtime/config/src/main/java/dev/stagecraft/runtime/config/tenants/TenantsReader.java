@@ -50,6 +50,13 @@ public final class TenantsReader {
   private static final List<String> SECRET = List.of("name", "fromEnv", "fromFile");
   private static final List<String> ISOLATION =
       List.of("namespacePrefix", "networkPolicy", "securityContext", "labels");
+
+  /** The network policies an export can write: {@code deny-egress} (DNS only). */
+  private static final List<String> NETWORK_POLICIES = List.of("deny-egress");
+
+  private static final java.util.regex.Pattern KUBERNETES_NAME =
+      java.util.regex.Pattern.compile("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?");
+
   private static final List<String> SECURITY =
       List.of("runAsNonRoot", "runAsUser", "readOnlyRootFilesystem");
 
@@ -265,7 +272,28 @@ public final class TenantsReader {
 
   private Isolation isolation(ConfigTree.Mapping m, String id) {
     String prefix = m.get("namespacePrefix").flatMap(this::text).orElse(id);
+    m.get("namespacePrefix")
+        .filter(n -> !KUBERNETES_NAME.matcher(prefix).matches())
+        .ifPresent(
+            n ->
+                problem(
+                    n,
+                    "namespacePrefix '"
+                        + prefix
+                        + "' is not a Kubernetes namespace name: at most 63 lower-case letters,"
+                        + " digits and '-', starting and ending with a letter or digit"));
     Optional<String> policy = m.get("networkPolicy").flatMap(this::text);
+    m.get("networkPolicy")
+        .filter(n -> policy.isPresent() && !NETWORK_POLICIES.contains(policy.get()))
+        .ifPresent(
+            n ->
+                problem(
+                    n,
+                    "unknown networkPolicy '"
+                        + policy.get()
+                        + "'"
+                        + Suggestions.didYouMeanOrList(policy.get(), NETWORK_POLICIES, "known")
+                        + "; leave it out for none"));
     Isolation.SecurityContext security =
         m.get("securityContext")
             .flatMap(n -> mapping(n, SECURITY))

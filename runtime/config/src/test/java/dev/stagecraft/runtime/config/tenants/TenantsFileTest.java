@@ -132,4 +132,28 @@ class TenantsFileTest {
         assertThrows(ConfigException.class, () -> ConfigFiles.tenants(twice, "t.yaml"));
     assertEquals(List.of("t.yaml:1: 'b' has the same tokenSha256 as another entry"), e.problems());
   }
+
+  @Test
+  void refusesANamespaceKubernetesCannotNameAndAnUnknownNetworkPolicy() {
+    String bad =
+        """
+        tenants:
+          - id: fraud
+            tokenSha256: %s
+            isolation:
+              namespacePrefix: Fraud_ML
+              networkPolicy: deny-egres
+        """
+            .formatted(FRAUD);
+    ConfigException e =
+        assertThrows(ConfigException.class, () -> ConfigFiles.tenants(bad, "t.yaml"));
+    assertEquals(
+        List.of(
+            "t.yaml:5: tenants[0].isolation.namespacePrefix: namespacePrefix 'Fraud_ML' is not a"
+                + " Kubernetes namespace name: at most 63 lower-case letters, digits and '-',"
+                + " starting and ending with a letter or digit",
+            "t.yaml:6: tenants[0].isolation.networkPolicy: unknown networkPolicy 'deny-egres'"
+                + " (did you mean 'deny-egress'?); leave it out for none"),
+        e.problems());
+  }
 }
