@@ -249,6 +249,14 @@ class ExportedExamplesTest {
       throws Exception {
     Path secret = dir.resolve("db-password");
     Path tenants = tenantsFile(secret);
+    for (String pipeline : pipelines()) {
+      for (String kind : List.of("Workflow", "WorkflowTemplate")) {
+        JsonNode doc =
+            export(pipeline, "--kind", kind, "--tenant", "fraud", "--tenants", tenants.toString());
+        ArgoSchema.assertValid(doc);
+        assertEquals("fraud-ml", doc.path("metadata").path("namespace").asText(), pipeline);
+      }
+    }
     for (String kind : List.of("Workflow", "WorkflowTemplate")) {
       JsonNode doc =
           export(
