@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -53,8 +54,12 @@ public final class TenantsReader {
   private static final List<String> SECURITY =
       List.of("runAsNonRoot", "runAsUser", "readOnlyRootFilesystem");
 
+  private static final List<String> DEPLOYMENT_TARGETS = List.of("staging", "production");
+
   private final String file;
   private final List<ConfigProblem> problems = new ArrayList<>();
+  private final Map<String, String> idsByHash = new HashMap<>();
+  private final Set<String> ids = new HashSet<>();
 
   private TenantsReader(String file) {
     this.file = file;
@@ -89,28 +94,7 @@ public final class TenantsReader {
     top.get()
         .get("admins")
         .ifPresent(l -> each(l, item -> mapping(item, ADMIN).map(this::admin), admins));
-    Set<String> ids = new HashSet<>();
-    Set<String> hashes = new HashSet<>();
-    for (Principal p : concat(tenants, admins)) {
-      if (!ids.add(p.id())) {
-        problems.add(new ConfigProblem(file, root.line(), "", "id '" + p.id() + "' is used twice"));
-      }
-      if (!hashes.add(p.tokenSha256())) {
-        problems.add(
-            new ConfigProblem(
-                file,
-                root.line(),
-                "",
-                "'" + p.id() + "' has the same tokenSha256 as another entry"));
-      }
-    }
     return new Tenants(tenants, admins);
-  }
-
-  private static List<Principal> concat(List<Tenant> tenants, List<Admin> admins) {
-    List<Principal> all = new ArrayList<>(tenants);
-    all.addAll(admins);
-    return all;
   }
 
   private <T> void each(ConfigTree node, Function<ConfigTree, Optional<T>> read, List<T> into) {
@@ -123,7 +107,7 @@ public final class TenantsReader {
 
   private Tenant tenant(ConfigTree.Mapping m) {
     String id = id(m);
-    String hash = hash(m);
+    String hash = hash(m, id);
     int weight = m.get("weight").map(n -> (int) count(n, 1)).orElse(1);
     Permissions permissions =
         m.get("permissions")
@@ -162,7 +146,8 @@ public final class TenantsReader {
   }
 
   private Admin admin(ConfigTree.Mapping m) {
-    return new Admin(id(m), hash(m));
+    String id = id(m);
+    return new Admin(id, hash(m, id));
   }
 
   private String id(ConfigTree.Mapping m) {
@@ -173,10 +158,13 @@ public final class TenantsReader {
     }
     String id = text(node.get()).orElse("");
     Names.problem(id).ifPresent(p -> problem(node.get(), "id '" + id + "': " + p));
+    if (!id.isEmpty() && !ids.add(id)) {
+      problem(node.get(), "id '" + id + "' is used twice: give each tenant and admin its own");
+    }
     return id;
   }
 
-  private String hash(ConfigTree.Mapping m) {
+  private String hash(ConfigTree.Mapping m, String id) {
     Optional<ConfigTree> node = m.get("tokenSha256");
     if (node.isEmpty()) {
       problem(m, "missing 'tokenSha256': print one with './stagecraft tenants hash-token'");
@@ -190,6 +178,13 @@ public final class TenantsReader {
               + hash
               + "' is not a SHA-256 in hex (64 characters 0-9a-f); print one with"
               + " './stagecraft tenants hash-token'");
+    } else {
+      String other = idsByHash.putIfAbsent(hash, id);
+      if (other != null) {
+        problem(
+            node.get(),
+            "the same tokenSha256 as '" + other + "': give every tenant and admin its own token");
+      }
     }
     return hash;
   }
@@ -217,8 +212,26 @@ public final class TenantsReader {
       }
     }
     boolean gpu = m.get("gpu").map(this::bool).flatMap(b -> b).orElse(false);
-    List<String> targets = m.get("deploymentTargets").map(this::names).orElse(List.of());
+    List<String> targets = new ArrayList<>();
+    m.get("deploymentTargets")
+        .map(this::items)
+        .orElse(List.of())
+        .forEach(item -> target(item).ifPresent(targets::add));
     return new Permissions(pipelines, types, gpu, targets);
+  }
+
+  private Optional<String> target(ConfigTree item) {
+    Optional<String> name = text(item);
+    if (name.isPresent() && !DEPLOYMENT_TARGETS.contains(name.get())) {
+      problem(
+          item,
+          "unknown deployment target '"
+              + name.get()
+              + "'"
+              + Suggestions.didYouMeanOrList(name.get(), DEPLOYMENT_TARGETS, "targets"));
+      return Optional.empty();
+    }
+    return name;
   }
 
   private Quota quota(ConfigTree.Mapping m) {

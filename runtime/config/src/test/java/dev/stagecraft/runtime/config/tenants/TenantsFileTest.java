@@ -120,16 +120,42 @@ class TenantsFileTest {
   }
 
   @Test
-  void refusesTwoEntriesWithOneToken() {
+  void refusesTwoEntriesWithOneTokenOrOneId() {
     String twice =
         """
         tenants:
           - {id: a, tokenSha256: %s}
           - {id: b, tokenSha256: %s}
+        admins:
+          - {id: a, tokenSha256: %s}
         """
-            .formatted(FRAUD, FRAUD);
+            .formatted(FRAUD, FRAUD, OPS);
     ConfigException e =
         assertThrows(ConfigException.class, () -> ConfigFiles.tenants(twice, "t.yaml"));
-    assertEquals(List.of("t.yaml:1: 'b' has the same tokenSha256 as another entry"), e.problems());
+    assertEquals(
+        List.of(
+            "t.yaml:3: tenants[1].tokenSha256: the same tokenSha256 as 'a': give every tenant and"
+                + " admin its own token",
+            "t.yaml:5: admins[0].id: id 'a' is used twice: give each tenant and admin its own"),
+        e.problems());
+  }
+
+  @Test
+  void refusesAnUnknownDeploymentTarget() {
+    String yaml =
+        """
+        tenants:
+          - id: a
+            tokenSha256: %s
+            permissions: {deploymentTargets: [staging, prodution]}
+        """
+            .formatted(FRAUD);
+    ConfigException e =
+        assertThrows(ConfigException.class, () -> ConfigFiles.tenants(yaml, "t.yaml"));
+    assertEquals(
+        List.of(
+            "t.yaml:4: tenants[0].permissions.deploymentTargets[1]: unknown deployment target"
+                + " 'prodution' (did you mean 'production'?)"),
+        e.problems());
   }
 }
