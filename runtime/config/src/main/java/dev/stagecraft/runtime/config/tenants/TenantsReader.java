@@ -108,7 +108,7 @@ public final class TenantsReader {
   private Tenant tenant(ConfigTree.Mapping m) {
     String id = id(m);
     String hash = hash(m, id);
-    int weight = m.get("weight").map(n -> (int) count(n, 1)).orElse(1);
+    int weight = m.get("weight").map(n -> (int) count(n, 1, Integer.MAX_VALUE)).orElse(1);
     Permissions permissions =
         m.get("permissions")
             .flatMap(n -> mapping(n, PERMISSIONS))
@@ -237,8 +237,11 @@ public final class TenantsReader {
   private Quota quota(ConfigTree.Mapping m) {
     long cpu = cpu(m.get("cpu")).orElse(Long.MAX_VALUE);
     long memory = memory(m.get("memory")).orElse(Long.MAX_VALUE);
-    int gpu = m.get("gpu").map(n -> (int) count(n, 0)).orElse(Integer.MAX_VALUE);
-    int runs = m.get("concurrentRuns").map(n -> (int) count(n, 1)).orElse(Integer.MAX_VALUE);
+    int gpu = m.get("gpu").map(n -> (int) count(n, 0, Integer.MAX_VALUE)).orElse(Integer.MAX_VALUE);
+    int runs =
+        m.get("concurrentRuns")
+            .map(n -> (int) count(n, 1, Integer.MAX_VALUE))
+            .orElse(Integer.MAX_VALUE);
     QuotaPolicy policy = QuotaPolicy.QUEUE;
     Optional<ConfigTree> p = m.get("policy");
     if (p.isPresent()) {
@@ -287,7 +290,7 @@ public final class TenantsReader {
                     new Isolation.SecurityContext(
                         s.get("runAsNonRoot").flatMap(this::bool),
                         s.get("runAsUser")
-                            .map(n -> OptionalLong.of(count(n, 0)))
+                            .map(n -> OptionalLong.of(count(n, 0, Long.MAX_VALUE)))
                             .orElse(OptionalLong.empty()),
                         s.get("readOnlyRootFilesystem").flatMap(this::bool)))
             .orElse(Isolation.SecurityContext.NONE);
@@ -361,17 +364,20 @@ public final class TenantsReader {
     return Optional.empty();
   }
 
-  private long count(ConfigTree node, long min) {
+  private long count(ConfigTree node, long min, long max) {
     Optional<String> text = text(node);
+    if (text.isEmpty()) {
+      return min;
+    }
     try {
-      long n = Long.parseLong(text.orElse(String.valueOf(min)));
-      if (n >= min) {
+      long n = Long.parseLong(text.get());
+      if (n >= min && n <= max) {
         return n;
       }
     } catch (NumberFormatException e) {
       // reported below
     }
-    problem(node, "'" + text.orElse("") + "' is not a whole number of at least " + min);
+    problem(node, "'" + text.get() + "' is not a whole number from " + min + " to " + max);
     return min;
   }
 

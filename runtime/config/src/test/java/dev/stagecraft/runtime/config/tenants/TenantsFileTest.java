@@ -141,6 +141,28 @@ class TenantsFileTest {
   }
 
   @Test
+  void refusesCountsThatAreNotWholeNumbersInRange() {
+    String yaml =
+        """
+        tenants:
+          - id: a
+            tokenSha256: %s
+            weight: 0
+            quota: {concurrentRuns: 99999999999, gpu: two}
+        """
+            .formatted(FRAUD);
+    ConfigException e =
+        assertThrows(ConfigException.class, () -> ConfigFiles.tenants(yaml, "t.yaml"));
+    assertEquals(
+        List.of(
+            "t.yaml:4: tenants[0].weight: '0' is not a whole number from 1 to 2147483647",
+            "t.yaml:5: tenants[0].quota.gpu: 'two' is not a whole number from 0 to 2147483647",
+            "t.yaml:5: tenants[0].quota.concurrentRuns: '99999999999' is not a whole number from 1"
+                + " to 2147483647"),
+        e.problems());
+  }
+
+  @Test
   void refusesAnUnknownDeploymentTarget() {
     String yaml =
         """
