@@ -124,8 +124,17 @@ public final class TenantsReader {
             .orElse(ResourceDefaults.NONE);
     Map<String, String> environment = m.get("environment").map(this::strings).orElse(Map.of());
     List<SecretRef> secrets = new ArrayList<>();
+    Set<String> secretNames = new HashSet<>();
     m.get("secrets")
-        .ifPresent(n -> each(n, item -> mapping(item, SECRET).flatMap(this::secret), secrets));
+        .ifPresent(
+            n ->
+                each(
+                    n,
+                    item ->
+                        mapping(item, SECRET)
+                            .flatMap(this::secret)
+                            .filter(s -> secretNames.add(s.name()) || twice(item, s.name())),
+                    secrets));
     List<String> configMaps = m.get("configMaps").map(this::names).orElse(List.of());
     Isolation isolation =
         m.get("isolation")
@@ -277,6 +286,11 @@ public final class TenantsReader {
     return env.isPresent()
         ? text(env.get()).map(v -> new SecretRef.FromEnv(n, v))
         : text(path.get()).map(f -> new SecretRef.FromFile(n, Path.of(f)));
+  }
+
+  private boolean twice(ConfigTree item, String secret) {
+    problem(item, "secret '" + secret + "' is named twice: give each secret its own name");
+    return false;
   }
 
   private Isolation isolation(ConfigTree.Mapping m, String id) {

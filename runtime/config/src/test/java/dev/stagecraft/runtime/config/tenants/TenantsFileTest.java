@@ -163,6 +163,27 @@ class TenantsFileTest {
   }
 
   @Test
+  void refusesASecretNamedTwice() {
+    String yaml =
+        """
+        tenants:
+          - id: a
+            tokenSha256: %s
+            secrets:
+              - {name: DB, fromEnv: A_DB}
+              - {name: DB, fromFile: /run/db}
+        """
+            .formatted(FRAUD);
+    ConfigException e =
+        assertThrows(ConfigException.class, () -> ConfigFiles.tenants(yaml, "t.yaml"));
+    assertEquals(
+        List.of(
+            "t.yaml:6: tenants[0].secrets[1]: secret 'DB' is named twice: give each secret its own"
+                + " name"),
+        e.problems());
+  }
+
+  @Test
   void refusesAnUnknownDeploymentTarget() {
     String yaml =
         """
