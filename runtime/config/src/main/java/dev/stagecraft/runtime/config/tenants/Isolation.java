@@ -9,6 +9,7 @@ import java.util.OptionalLong;
  *
  * @param namespacePrefix prefix of its namespaces (its id when not written)
  * @param networkPolicy a policy name such as {@code deny-egress}, empty when none
+ * @param securityContext the security context of its pods
  * @param labels labels put on everything its runs create
  */
 public record Isolation(

@@ -4,6 +4,10 @@ package dev.stagecraft.runtime.config.tenants;
  * The most a tenant's running stages may reserve and how many of its runs may run at once; {@link
  * Long#MAX_VALUE} or {@link Integer#MAX_VALUE} where the file sets no limit.
  *
+ * @param cpuMillis the most CPU its running stages reserve together, in millicores
+ * @param memoryBytes the most memory its running stages reserve together
+ * @param gpu the most GPUs its running stages reserve together
+ * @param concurrentRuns the most of its runs running at once
  * @param policy what happens to a submission needing more than the quota
  */
 public record Quota(

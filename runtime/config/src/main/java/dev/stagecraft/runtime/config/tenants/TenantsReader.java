@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -60,8 +61,12 @@ public final class TenantsReader {
   private static final List<String> SECURITY =
       List.of("runAsNonRoot", "runAsUser", "readOnlyRootFilesystem");
 
+  private static final List<String> DEPLOYMENT_TARGETS = List.of("staging", "production");
+
   private final String file;
   private final List<ConfigProblem> problems = new ArrayList<>();
+  private final Map<String, String> idsByHash = new HashMap<>();
+  private final Set<String> ids = new HashSet<>();
 
   private TenantsReader(String file) {
     this.file = file;
@@ -96,28 +101,7 @@ public final class TenantsReader {
     top.get()
         .get("admins")
         .ifPresent(l -> each(l, item -> mapping(item, ADMIN).map(this::admin), admins));
-    Set<String> ids = new HashSet<>();
-    Set<String> hashes = new HashSet<>();
-    for (Principal p : concat(tenants, admins)) {
-      if (!ids.add(p.id())) {
-        problems.add(new ConfigProblem(file, root.line(), "", "id '" + p.id() + "' is used twice"));
-      }
-      if (!hashes.add(p.tokenSha256())) {
-        problems.add(
-            new ConfigProblem(
-                file,
-                root.line(),
-                "",
-                "'" + p.id() + "' has the same tokenSha256 as another entry"));
-      }
-    }
     return new Tenants(tenants, admins);
-  }
-
-  private static List<Principal> concat(List<Tenant> tenants, List<Admin> admins) {
-    List<Principal> all = new ArrayList<>(tenants);
-    all.addAll(admins);
-    return all;
   }
 
   private <T> void each(ConfigTree node, Function<ConfigTree, Optional<T>> read, List<T> into) {
@@ -130,8 +114,8 @@ public final class TenantsReader {
 
   private Tenant tenant(ConfigTree.Mapping m) {
     String id = id(m);
-    String hash = hash(m);
-    int weight = m.get("weight").map(n -> (int) count(n, 1)).orElse(1);
+    String hash = hash(m, id);
+    int weight = m.get("weight").map(n -> (int) count(n, 1, Integer.MAX_VALUE)).orElse(1);
     Permissions permissions =
         m.get("permissions")
             .flatMap(n -> mapping(n, PERMISSIONS))
@@ -147,8 +131,17 @@ public final class TenantsReader {
             .orElse(ResourceDefaults.NONE);
     Map<String, String> environment = m.get("environment").map(this::strings).orElse(Map.of());
     List<SecretRef> secrets = new ArrayList<>();
+    Set<String> secretNames = new HashSet<>();
     m.get("secrets")
-        .ifPresent(n -> each(n, item -> mapping(item, SECRET).flatMap(this::secret), secrets));
+        .ifPresent(
+            n ->
+                each(
+                    n,
+                    item ->
+                        mapping(item, SECRET)
+                            .flatMap(this::secret)
+                            .filter(s -> secretNames.add(s.name()) || twice(item, s.name())),
+                    secrets));
     List<String> configMaps = m.get("configMaps").map(this::names).orElse(List.of());
     Isolation isolation =
         m.get("isolation")
@@ -169,7 +162,8 @@ public final class TenantsReader {
   }
 
   private Admin admin(ConfigTree.Mapping m) {
-    return new Admin(id(m), hash(m));
+    String id = id(m);
+    return new Admin(id, hash(m, id));
   }
 
   private String id(ConfigTree.Mapping m) {
@@ -180,10 +174,13 @@ public final class TenantsReader {
     }
     String id = text(node.get()).orElse("");
     Names.problem(id).ifPresent(p -> problem(node.get(), "id '" + id + "': " + p));
+    if (!id.isEmpty() && !ids.add(id)) {
+      problem(node.get(), "id '" + id + "' is used twice: give each tenant and admin its own");
+    }
     return id;
   }
 
-  private String hash(ConfigTree.Mapping m) {
+  private String hash(ConfigTree.Mapping m, String id) {
     Optional<ConfigTree> node = m.get("tokenSha256");
     if (node.isEmpty()) {
       problem(m, "missing 'tokenSha256': print one with './stagecraft tenants hash-token'");
@@ -197,6 +194,13 @@ public final class TenantsReader {
               + hash
               + "' is not a SHA-256 in hex (64 characters 0-9a-f); print one with"
               + " './stagecraft tenants hash-token'");
+    } else {
+      String other = idsByHash.putIfAbsent(hash, id);
+      if (other != null) {
+        problem(
+            node.get(),
+            "the same tokenSha256 as '" + other + "': give every tenant and admin its own token");
+      }
     }
     return hash;
   }
@@ -224,15 +228,36 @@ public final class TenantsReader {
       }
     }
     boolean gpu = m.get("gpu").map(this::bool).flatMap(b -> b).orElse(false);
-    List<String> targets = m.get("deploymentTargets").map(this::names).orElse(List.of());
+    List<String> targets = new ArrayList<>();
+    m.get("deploymentTargets")
+        .map(this::items)
+        .orElse(List.of())
+        .forEach(item -> target(item).ifPresent(targets::add));
     return new Permissions(pipelines, types, gpu, targets);
+  }
+
+  private Optional<String> target(ConfigTree item) {
+    Optional<String> name = text(item);
+    if (name.isPresent() && !DEPLOYMENT_TARGETS.contains(name.get())) {
+      problem(
+          item,
+          "unknown deployment target '"
+              + name.get()
+              + "'"
+              + Suggestions.didYouMeanOrList(name.get(), DEPLOYMENT_TARGETS, "targets"));
+      return Optional.empty();
+    }
+    return name;
   }
 
   private Quota quota(ConfigTree.Mapping m) {
     long cpu = cpu(m.get("cpu")).orElse(Long.MAX_VALUE);
     long memory = memory(m.get("memory")).orElse(Long.MAX_VALUE);
-    int gpu = m.get("gpu").map(n -> (int) count(n, 0)).orElse(Integer.MAX_VALUE);
-    int runs = m.get("concurrentRuns").map(n -> (int) count(n, 1)).orElse(Integer.MAX_VALUE);
+    int gpu = m.get("gpu").map(n -> (int) count(n, 0, Integer.MAX_VALUE)).orElse(Integer.MAX_VALUE);
+    int runs =
+        m.get("concurrentRuns")
+            .map(n -> (int) count(n, 1, Integer.MAX_VALUE))
+            .orElse(Integer.MAX_VALUE);
     QuotaPolicy policy = QuotaPolicy.QUEUE;
     Optional<ConfigTree> p = m.get("policy");
     if (p.isPresent()) {
@@ -270,6 +295,11 @@ public final class TenantsReader {
         : text(path.get()).map(f -> new SecretRef.FromFile(n, Path.of(f)));
   }
 
+  private boolean twice(ConfigTree item, String secret) {
+    problem(item, "secret '" + secret + "' is named twice: give each secret its own name");
+    return false;
+  }
+
   private Isolation isolation(ConfigTree.Mapping m, String id) {
     String prefix = m.get("namespacePrefix").flatMap(this::text).orElse(id);
     m.get("namespacePrefix")
@@ -302,7 +332,7 @@ public final class TenantsReader {
                     new Isolation.SecurityContext(
                         s.get("runAsNonRoot").flatMap(this::bool),
                         s.get("runAsUser")
-                            .map(n -> OptionalLong.of(count(n, 0)))
+                            .map(n -> OptionalLong.of(count(n, 0, Long.MAX_VALUE)))
                             .orElse(OptionalLong.empty()),
                         s.get("readOnlyRootFilesystem").flatMap(this::bool)))
             .orElse(Isolation.SecurityContext.NONE);
@@ -376,17 +406,20 @@ public final class TenantsReader {
     return Optional.empty();
   }
 
-  private long count(ConfigTree node, long min) {
+  private long count(ConfigTree node, long min, long max) {
     Optional<String> text = text(node);
+    if (text.isEmpty()) {
+      return min;
+    }
     try {
-      long n = Long.parseLong(text.orElse(String.valueOf(min)));
-      if (n >= min) {
+      long n = Long.parseLong(text.get());
+      if (n >= min && n <= max) {
         return n;
       }
     } catch (NumberFormatException e) {
       // reported below
     }
-    problem(node, "'" + text.orElse("") + "' is not a whole number of at least " + min);
+    problem(node, "'" + text.get() + "' is not a whole number from " + min + " to " + max);
     return min;
   }
 

@@ -120,17 +120,86 @@ class TenantsFileTest {
   }
 
   @Test
-  void refusesTwoEntriesWithOneToken() {
+  void refusesTwoEntriesWithOneTokenOrOneId() {
     String twice =
         """
         tenants:
           - {id: a, tokenSha256: %s}
           - {id: b, tokenSha256: %s}
+        admins:
+          - {id: a, tokenSha256: %s}
         """
-            .formatted(FRAUD, FRAUD);
+            .formatted(FRAUD, FRAUD, OPS);
     ConfigException e =
         assertThrows(ConfigException.class, () -> ConfigFiles.tenants(twice, "t.yaml"));
-    assertEquals(List.of("t.yaml:1: 'b' has the same tokenSha256 as another entry"), e.problems());
+    assertEquals(
+        List.of(
+            "t.yaml:3: tenants[1].tokenSha256: the same tokenSha256 as 'a': give every tenant and"
+                + " admin its own token",
+            "t.yaml:5: admins[0].id: id 'a' is used twice: give each tenant and admin its own"),
+        e.problems());
+  }
+
+  @Test
+  void refusesCountsThatAreNotWholeNumbersInRange() {
+    String yaml =
+        """
+        tenants:
+          - id: a
+            tokenSha256: %s
+            weight: 0
+            quota: {concurrentRuns: 99999999999, gpu: two}
+        """
+            .formatted(FRAUD);
+    ConfigException e =
+        assertThrows(ConfigException.class, () -> ConfigFiles.tenants(yaml, "t.yaml"));
+    assertEquals(
+        List.of(
+            "t.yaml:4: tenants[0].weight: '0' is not a whole number from 1 to 2147483647",
+            "t.yaml:5: tenants[0].quota.gpu: 'two' is not a whole number from 0 to 2147483647",
+            "t.yaml:5: tenants[0].quota.concurrentRuns: '99999999999' is not a whole number from 1"
+                + " to 2147483647"),
+        e.problems());
+  }
+
+  @Test
+  void refusesASecretNamedTwice() {
+    String yaml =
+        """
+        tenants:
+          - id: a
+            tokenSha256: %s
+            secrets:
+              - {name: DB, fromEnv: A_DB}
+              - {name: DB, fromFile: /run/db}
+        """
+            .formatted(FRAUD);
+    ConfigException e =
+        assertThrows(ConfigException.class, () -> ConfigFiles.tenants(yaml, "t.yaml"));
+    assertEquals(
+        List.of(
+            "t.yaml:6: tenants[0].secrets[1]: secret 'DB' is named twice: give each secret its own"
+                + " name"),
+        e.problems());
+  }
+
+  @Test
+  void refusesAnUnknownDeploymentTarget() {
+    String yaml =
+        """
+        tenants:
+          - id: a
+            tokenSha256: %s
+            permissions: {deploymentTargets: [staging, prodution]}
+        """
+            .formatted(FRAUD);
+    ConfigException e =
+        assertThrows(ConfigException.class, () -> ConfigFiles.tenants(yaml, "t.yaml"));
+    assertEquals(
+        List.of(
+            "t.yaml:4: tenants[0].permissions.deploymentTargets[1]: unknown deployment target"
+                + " 'prodution' (did you mean 'production'?)"),
+        e.problems());
   }
 
   @Test
