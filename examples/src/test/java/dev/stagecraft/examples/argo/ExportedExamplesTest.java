@@ -216,6 +216,12 @@ class ExportedExamplesTest {
     assertEquals(1, param.err().strip().lines().count(), param.err());
     assertTrue(param.err().startsWith("error: parameter 'size' expects"), param.err());
 
+    CliRun small = cli("export", "argo", "diamond", "--max-cpu", "10m");
+    assertEquals(2, small.code());
+    assertTrue(
+        small.err().contains("but the capacity is cpu=10m, memory=unbounded, gpu=unbounded"),
+        small.err());
+
     CliRun pipeline = cli("export", "argo", "diamnd");
     assertEquals(2, pipeline.code());
     assertTrue(pipeline.err().contains("did you mean 'diamond'?"), pipeline.err());

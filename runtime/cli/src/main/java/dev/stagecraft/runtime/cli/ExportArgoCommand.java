@@ -228,9 +228,9 @@ final class ExportArgoCommand implements Callable<Integer> {
   private ResourceRequest clusterCapacity() {
     RunOptions unbounded =
         RunOptions.defaults()
-            .withMaxMilliCpu(Long.MAX_VALUE / 4)
-            .withMaxMemoryBytes(Long.MAX_VALUE / 4)
-            .withGpus(Integer.MAX_VALUE);
+            .withMaxMilliCpu(ResourceRequest.UNBOUNDED.milliCpu())
+            .withMaxMemoryBytes(ResourceRequest.UNBOUNDED.memoryBytes())
+            .withGpus(ResourceRequest.UNBOUNDED.gpu());
     return capacity.apply(unbounded).capacity();
   }
 }

@@ -147,12 +147,13 @@ final class PlanText {
   static String metrics(PlanMetrics m) {
     return String.format(
         Locale.ROOT,
-        "%s, %d stages, dependency density %.3f, %d conditional branches, resource"
+        "%s, %d stages, dependency density %.3f, %d conditional branch%s, resource"
             + " variability %.3f, complexity %.3f",
         m.shape(),
         m.nodeCount(),
         m.dependencyDensity(),
         m.conditionalBranches(),
+        m.conditionalBranches() == 1 ? "" : "es",
         m.resourceVariability(),
         m.complexityScore());
   }

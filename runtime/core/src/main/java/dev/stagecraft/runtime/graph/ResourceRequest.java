@@ -15,6 +15,13 @@ public record ResourceRequest(long milliCpu, long memoryBytes, int gpu) {
   public static final ResourceRequest DEFAULT =
       parse(Resources.DEFAULT_CPU, Resources.DEFAULT_MEMORY, Resources.DEFAULT_GPU);
 
+  /**
+   * A capacity without limits (an export's cluster when no largest node is given): large enough for
+   * any request, small enough that sums of several stay positive. Printed as "unbounded".
+   */
+  public static final ResourceRequest UNBOUNDED =
+      new ResourceRequest(Long.MAX_VALUE / 4, Long.MAX_VALUE / 4, Integer.MAX_VALUE);
+
   public ResourceRequest {
     if (milliCpu < 0 || memoryBytes < 0 || gpu < 0) {
       throw new IllegalArgumentException("resources cannot be negative");
@@ -58,10 +65,10 @@ public record ResourceRequest(long milliCpu, long memoryBytes, int gpu) {
   @Override
   public String toString() {
     return "cpu="
-        + Quantities.formatCpu(milliCpu)
+        + (milliCpu >= UNBOUNDED.milliCpu ? "unbounded" : Quantities.formatCpu(milliCpu))
         + ", memory="
-        + Quantities.formatBytes(memoryBytes)
+        + (memoryBytes >= UNBOUNDED.memoryBytes ? "unbounded" : Quantities.formatBytes(memoryBytes))
         + ", gpu="
-        + gpu;
+        + (gpu == UNBOUNDED.gpu ? "unbounded" : String.valueOf(gpu));
   }
 }
