@@ -262,7 +262,12 @@ final class PlanText {
   }
 
   private static String basis(Plan plan) {
-    List<String> bases = plan.stages().stream().map(s -> s.predicted().basis()).distinct().toList();
+    // How use is measured is said once, on the "measured" line.
+    List<String> bases =
+        plan.stages().stream()
+            .map(s -> s.predicted().basis().replace("; " + StagePredictor.MEASURED, ""))
+            .distinct()
+            .toList();
     return bases.size() == 1 ? " (" + bases.get(0) + ")" : "";
   }
 
