@@ -133,7 +133,7 @@ final class ArgoExpressions {
         }
         i += 2;
         if (bool(v)) {
-          skipOperand();
+          skipOperand("||");
         } else {
           v = bool(exprAnd(t));
         }
@@ -149,15 +149,18 @@ final class ArgoExpressions {
         }
         i += 2;
         if (!bool(v)) {
-          skipAndOperand();
+          skipOperand("||", "&&");
         } else {
           v = bool(comparison(t));
         }
       }
     }
 
-    /** Parses the right side of a short-circuited {@code ||} without evaluating it. */
-    private void skipOperand() {
+    /**
+     * Passes over the right side of a short-circuited operator without evaluating it: up to the
+     * closing ')' of its group or, outside parentheses, the first of {@code stops}.
+     */
+    private void skipOperand(String... stops) {
       int start = i;
       int depth = 0;
       while (i < s.length()) {
@@ -173,7 +176,7 @@ final class ArgoExpressions {
             break;
           }
           depth--;
-        } else if (depth == 0 && s.startsWith("||", i)) {
+        } else if (depth == 0 && startsWithAny(stops)) {
           break;
         }
         i++;
@@ -183,31 +186,13 @@ final class ArgoExpressions {
       }
     }
 
-    /** Parses the right side of a short-circuited {@code &&} (up to the next || or ')'). */
-    private void skipAndOperand() {
-      int start = i;
-      int depth = 0;
-      while (i < s.length()) {
-        char c = s.charAt(i);
-        if (c == '\'') {
-          stringLiteral();
-          continue;
+    private boolean startsWithAny(String... stops) {
+      for (String stop : stops) {
+        if (s.startsWith(stop, i)) {
+          return true;
         }
-        if (c == '(') {
-          depth++;
-        } else if (c == ')') {
-          if (depth == 0) {
-            break;
-          }
-          depth--;
-        } else if (depth == 0 && (s.startsWith("||", i) || s.startsWith("&&", i))) {
-          break;
-        }
-        i++;
       }
-      if (i == start) {
-        throw error("missing operand");
-      }
+      return false;
     }
 
     Object comparison(Map<String, TaskView> t) {
