@@ -214,10 +214,8 @@ final class ServerRuns implements AutoCloseable {
         .filter(Files::isRegularFile);
   }
 
+  /** The tenant's GPU permission first (403), then the plan's problems (400). */
   private static void checkPlan(Tenant tenant, Plan plan) {
-    if (!plan.valid()) {
-      throw HttpError.badRequest("the run cannot start: " + String.join("; ", plan.problems()));
-    }
     if (!tenant.permissions().gpu()) {
       List<String> gpu = new ArrayList<>();
       for (StagePlan s : plan.stages()) {
@@ -232,6 +230,9 @@ final class ServerRuns implements AutoCloseable {
                 + "' may not use GPUs (permissions.gpu is false): stage "
                 + String.join(", stage ", gpu));
       }
+    }
+    if (!plan.valid()) {
+      throw HttpError.badRequest("the run cannot start: " + String.join("; ", plan.problems()));
     }
   }
 
