@@ -57,19 +57,34 @@ public final class ServerProcess implements AutoCloseable {
   public static ServerProcess start(
       Path store, Path logs, String name, Map<String, String> env, String... args)
       throws IOException, InterruptedException {
-    List<String> command =
-        new ArrayList<>(
-            List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx768m",
-                "-cp",
-                System.getProperty("java.class.path"),
-                StagecraftCli.class.getName(),
-                "serve",
-                "--port",
-                "0",
-                "--store",
-                store.toString()));
+    return start(store, logs, name, List.of("-Xmx768m"), env, args);
+  }
+
+  /**
+   * As {@link #start(Path, Path, String, String...)}, with the child JVM's options (its heap, say)
+   * and extra environment variables.
+   */
+  public static ServerProcess start(
+      Path store,
+      Path logs,
+      String name,
+      List<String> jvmOptions,
+      Map<String, String> env,
+      String... args)
+      throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(jvmOptions);
+    command.addAll(
+        List.of(
+            "-cp",
+            absoluteClassPath(),
+            StagecraftCli.class.getName(),
+            "serve",
+            "--port",
+            "0",
+            "--store",
+            store.toString()));
     command.addAll(List.of(args));
     Files.createDirectories(logs);
     Path out = logs.resolve(name + ".out");
@@ -94,6 +109,15 @@ public final class ServerProcess implements AutoCloseable {
     }
     p.destroyForcibly();
     throw new IllegalStateException("serve did not listen within " + START_TIMEOUT);
+  }
+
+  /** This JVM's class path with every entry absolute: the child runs in another directory. */
+  private static String absoluteClassPath() {
+    List<String> entries = new ArrayList<>();
+    for (String e : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
+      entries.add(Path.of(e).toAbsolutePath().toString());
+    }
+    return String.join(java.io.File.pathSeparator, entries);
   }
 
   /** {@code http://127.0.0.1:PORT}. */
@@ -181,6 +205,17 @@ public final class ServerProcess implements AutoCloseable {
   /** Whether a run document's status is final. */
   public static boolean ended(JsonNode run) {
     return List.of("SUCCEEDED", "FAILED", "CANCELLED").contains(run.path("status").asText());
+  }
+
+  /** The peak resident memory of the server process so far ({@code VmHWM}), in bytes. */
+  public long peakRssBytes() throws IOException {
+    for (String line :
+        Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
+      if (line.startsWith("VmHWM:")) {
+        return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
+      }
+    }
+    throw new IOException("no VmHWM in /proc/" + process.pid() + "/status");
   }
 
   /** Kills the server at once ({@code kill -9}), as a crash would. */

@@ -34,14 +34,15 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
@@ -65,9 +66,8 @@ final class ServerRuns implements AutoCloseable {
   private final TenantsFile tenants;
   private final ObjectMapper json = HistoryJson.JSON;
   private final Clock clock = Clock.systemUTC();
-  private final Object lock = new Object();
-  private final Map<String, TenantSpace> spaces = new TreeMap<>();
-  private final Map<String, Map<RunStatus, Long>> ended = new TreeMap<>();
+  private final Map<String, TenantSpace> spaces = new ConcurrentHashMap<>();
+  private final Map<String, Map<RunStatus, LongAdder>> ended = new ConcurrentHashMap<>();
   private final ScheduledExecutorService retries;
   private volatile boolean closed;
 
@@ -112,15 +112,21 @@ final class ServerRuns implements AutoCloseable {
             Optional.empty());
     space.submissions.add(submission); // durable before the answer
     AcceptedRun run = new AcceptedRun(tenant.id(), submission, def, plan, Optional.empty());
-    synchronized (lock) {
+    Accepted accepted;
+    List<Thread> starting;
+    int limit = concurrentRuns(space.tenant);
+    synchronized (space) {
       space.queued.add(run);
-      dispatch(space);
+      starting = takeStartable(space, limit);
       boolean started = space.running.containsKey(run.id());
-      return new Accepted(
-          run,
-          started ? "RUNNING" : "QUEUED",
-          now.plusMillis(Math.round(1000 * (waitSeconds(space, run) + makespan(plan)))));
+      accepted =
+          new Accepted(
+              run,
+              started ? "RUNNING" : "QUEUED",
+              now.plusMillis(Math.round(1000 * (waitSeconds(space, run, limit) + makespan(plan)))));
     }
+    starting.forEach(Thread::start);
+    return accepted;
   }
 
   private PipelineDefinition permittedPipeline(Tenant tenant, String name) {
@@ -182,8 +188,7 @@ final class ServerRuns implements AutoCloseable {
           PlanRequest.of(options.capacity())
               .withProfile(Profile.parse(request.profile()))
               .withParams(request.params())
-              .withHistory(
-                  space.store.queries().pipelineHistory(def.name(), HistoryQueries.RECENT_RUNS));
+              .withHistory(space.history(def.name()));
       Optional<Path> template = templateFile(def);
       if (template.isPresent()) {
         planRequest = planRequest.withTemplate(ConfigFiles.template(template.get(), def));
@@ -244,7 +249,7 @@ final class ServerRuns implements AutoCloseable {
    * How long {@code run} should wait before it starts: the predicted makespans of the tenant's
    * running runs and of its queued runs ahead of it, shared by its {@code concurrentRuns}.
    */
-  private double waitSeconds(TenantSpace space, AcceptedRun run) {
+  private double waitSeconds(TenantSpace space, AcceptedRun run, int limit) {
     if (space.running.containsKey(run.id())) {
       return 0;
     }
@@ -255,7 +260,7 @@ final class ServerRuns implements AutoCloseable {
       }
     }
     ahead += space.running.size() * 0.5 * makespan(run.plan());
-    return ahead / Math.max(1, Math.min(concurrentRuns(space.tenant), 64));
+    return ahead / Math.max(1, Math.min(limit, 64));
   }
 
   // ---------------------------------------------------------------- running
@@ -264,19 +269,34 @@ final class ServerRuns implements AutoCloseable {
     return tenants.current().tenant(tenant).map(t -> t.quota().concurrentRuns()).orElse(0);
   }
 
-  /** Starts queued runs while the tenant's limit on runs at once allows. Under the lock. */
+  /** Starts queued runs while the tenant's limit on runs at once allows. */
   private void dispatch(TenantSpace space) {
-    if (closed) {
-      return;
-    }
     int limit = concurrentRuns(space.tenant);
+    List<Thread> starting;
+    synchronized (space) {
+      starting = takeStartable(space, limit);
+    }
+    starting.forEach(Thread::start);
+  }
+
+  /**
+   * Moves the queued runs the tenant's limit allows to running, each with its thread, not started:
+   * the caller starts them after leaving the lock (starting a thread waits until the system has
+   * scheduled it, which on a busy machine takes long). Under the space's lock.
+   */
+  private List<Thread> takeStartable(TenantSpace space, int limit) {
+    List<Thread> starting = new ArrayList<>();
+    if (closed) {
+      return starting;
+    }
     while (space.running.size() < limit && !space.queued.isEmpty()) {
       AcceptedRun run = space.queued.poll();
       Thread t = new Thread(() -> execute(space, run), "stagecraft-run-" + run.id());
       t.setDaemon(true);
       space.running.put(run.id(), t);
-      t.start();
+      starting.add(t);
     }
+    return starting;
   }
 
   /** Runs one accepted run to its end on this thread, recording it in the tenant's store. */
@@ -305,6 +325,7 @@ final class ServerRuns implements AutoCloseable {
         space.store.history().summary(result.runId(), summary);
       }
       space.store.history().flush();
+      space.historyChanged(run.definition().name());
       space.submissions.ended(run.id(), clock.instant());
       count(space.tenant, result.status());
     } catch (RunLeaseException e) {
@@ -318,20 +339,20 @@ final class ServerRuns implements AutoCloseable {
         count(space.tenant, RunStatus.FAILED);
       }
     } finally {
-      synchronized (lock) {
+      synchronized (space) {
         space.running.remove(run.id());
-        dispatch(space);
       }
+      dispatch(space);
     }
   }
 
   private void retryLater(TenantSpace space, AcceptedRun run) {
     retries.schedule(
         () -> {
-          synchronized (lock) {
+          synchronized (space) {
             space.queued.add(run);
-            dispatch(space);
           }
+          dispatch(space);
         },
         options.storeSettings().leaseTimeout().toMillis() / 4 + 250,
         TimeUnit.MILLISECONDS);
@@ -349,9 +370,10 @@ final class ServerRuns implements AutoCloseable {
   }
 
   private void count(String tenant, RunStatus status) {
-    synchronized (lock) {
-      ended.computeIfAbsent(tenant, k -> new TreeMap<>()).merge(status, 1L, Long::sum);
-    }
+    ended
+        .computeIfAbsent(tenant, k -> new ConcurrentHashMap<>())
+        .computeIfAbsent(status, k -> new LongAdder())
+        .increment();
   }
 
   // ---------------------------------------------------------------- restart
@@ -381,9 +403,7 @@ final class ServerRuns implements AutoCloseable {
       for (Submission s : space.submissions.unfinished()) {
         recover(tenant.get(), space, s);
       }
-      synchronized (lock) {
-        dispatch(space);
-      }
+      dispatch(space);
     }
   }
 
@@ -416,7 +436,7 @@ final class ServerRuns implements AutoCloseable {
               s.submittedAt(),
               s.state(),
               s.runId());
-      synchronized (lock) {
+      synchronized (space) {
         space.queued.add(new AcceptedRun(tenant.id(), queued, def, plan, resumes));
       }
       LOG.info(
@@ -438,14 +458,8 @@ final class ServerRuns implements AutoCloseable {
 
   /** The tenant's space, opening its store on first use. */
   TenantSpace space(String tenant) {
-    synchronized (lock) {
-      TenantSpace space = spaces.get(tenant);
-      if (space == null) {
-        space = TenantSpace.open(options.store(), tenant, options.storeSettings());
-        spaces.put(tenant, space);
-      }
-      return space;
-    }
+    return spaces.computeIfAbsent(
+        tenant, id -> TenantSpace.open(options.store(), id, options.storeSettings()));
   }
 
   /** The spaces a principal sees: its own, or every one for an admin. */
@@ -581,15 +595,13 @@ final class ServerRuns implements AutoCloseable {
     TenantSpace space = at.space();
     ObjectNode answer = json.createObjectNode();
     String submissionId = at.submission().map(Submission::id).orElse(id);
-    synchronized (lock) {
+    synchronized (space) {
       AcceptedRun queued =
           space.queued.stream().filter(r -> r.id().equals(submissionId)).findFirst().orElse(null);
       if (queued != null) {
         space.queued.remove(queued);
         space.submissions.ended(submissionId, clock.instant());
-        ended
-            .computeIfAbsent(space.tenant, k -> new TreeMap<>())
-            .merge(RunStatus.CANCELLED, 1L, Long::sum);
+        count(space.tenant, RunStatus.CANCELLED);
         answer.put("runId", id);
         answer.put("status", RunStatus.CANCELLED.name());
         return answer;
@@ -612,19 +624,25 @@ final class ServerRuns implements AutoCloseable {
   record Load(int queued, int running) {}
 
   Load load(String tenant) {
-    synchronized (lock) {
-      TenantSpace space = spaces.get(tenant);
-      return space == null ? new Load(0, 0) : new Load(space.queued.size(), space.running.size());
+    TenantSpace space = spaces.get(tenant);
+    if (space == null) {
+      return new Load(0, 0);
+    }
+    synchronized (space) {
+      return new Load(space.queued.size(), space.running.size());
     }
   }
 
-  /** Runs ended since the server started, by tenant and status. */
+  /** Runs ended since the server started, by tenant and status, sorted. */
   Map<String, Map<RunStatus, Long>> endedCounts() {
-    synchronized (lock) {
-      Map<String, Map<RunStatus, Long>> copy = new TreeMap<>();
-      ended.forEach((t, m) -> copy.put(t, new LinkedHashMap<>(m)));
-      return copy;
-    }
+    Map<String, Map<RunStatus, Long>> copy = new TreeMap<>();
+    ended.forEach(
+        (t, m) -> {
+          Map<RunStatus, Long> counts = new TreeMap<>();
+          m.forEach((status, n) -> counts.put(status, n.sum()));
+          copy.put(t, counts);
+        });
+    return copy;
   }
 
   /** Each stage's reservation in the plan: {@code {"stage": {"cpu", "memory", "gpu"}}}. */
@@ -649,13 +667,12 @@ final class ServerRuns implements AutoCloseable {
   public void close() {
     closed = true;
     retries.shutdownNow();
-    synchronized (lock) {
-      for (TenantSpace space : spaces.values()) {
-        try {
-          space.store.history().flush();
-        } catch (RuntimeException e) {
-          LOG.warn("cannot flush the history of tenant {}: {}", space.tenant, e.getMessage());
-        }
+    for (TenantSpace space : spaces.values()) {
+      try {
+        space.store.history().flush();
+        space.submissions.close();
+      } catch (RuntimeException e) {
+        LOG.warn("cannot flush the history of tenant {}: {}", space.tenant, e.getMessage());
       }
     }
   }

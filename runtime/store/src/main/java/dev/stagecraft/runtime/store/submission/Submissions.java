@@ -19,11 +19,14 @@ import java.util.Optional;
  * submissions.add(new Submission(runId, "advanced-ml", requestJson, 1, now, QUEUED, Optional.empty()));
  * }</pre>
  */
-public final class Submissions {
+public final class Submissions implements AutoCloseable {
   private static final String COLUMNS =
       "id, pipeline, request, priority, submitted_at, state, run_id";
 
   private final Database db;
+
+  /** The connection submissions are written on, opened on the first write; guarded by this. */
+  private Connection writer;
 
   public Submissions(Database db) {
     this.db = db;
@@ -94,10 +97,13 @@ public final class Submissions {
     void bind(PreparedStatement p) throws SQLException;
   }
 
-  private void write(String sql, Binder binder) {
-    try (Connection c = db.connect()) {
-      Database.inTransaction(
-          c,
+  private synchronized void write(String sql, Binder binder) {
+    try {
+      if (writer == null) {
+        writer = db.connect();
+      }
+      db.write(
+          writer,
           tx -> {
             try (PreparedStatement p = tx.prepareStatement(sql)) {
               binder.bind(p);
@@ -106,6 +112,20 @@ public final class Submissions {
           });
     } catch (SQLException e) {
       throw db.failure(e);
+    }
+  }
+
+  /** Closes the connection writes went through. */
+  @Override
+  public synchronized void close() {
+    if (writer != null) {
+      try {
+        writer.close();
+      } catch (SQLException e) {
+        throw db.failure(e);
+      } finally {
+        writer = null;
+      }
     }
   }
 
