@@ -23,12 +23,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A live {@code stagecraft serve} on loopback under load: SUBMISSIONS submissions of {@code
- * diamond} from 4 tenants through 16 concurrent clients (after WARM_UP, 50 by default, not counted), each a
- * real HTTP request. Every submission must be answered 202, every accepted run must end SUCCEEDED,
- * none lost or listed twice. Prints the submission latency (p50, p99, max), the wall time until
- * every run ended, and the server's peak resident memory (VmHWM). Last line JSON.
+ * diamond} from 4 tenants through 16 concurrent clients (after WARM_UP, 50 by default, not
+ * counted), each a real HTTP request. Every submission must be answered 202, every accepted run
+ * must end SUCCEEDED, none lost or listed twice. Prints the submission latency (p50, p99, max), the
+ * wall time until every run ended, and the server's peak resident memory (VmHWM). Last line JSON.
  *
- * <pre>benchmarks/run server-load [SUBMISSIONS] [CLIENTS] [CONCURRENT_RUNS_PER_TENANT] [WARM_UP]</pre>
+ * <pre>benchmarks/run server-load [SUBMISSIONS] [CLIENTS] [CONCURRENT_RUNS_PER_TENANT] [WARM_UP]
+ * </pre>
  */
 public final class ServerLoadBenchmark {
   private static final int TENANTS = 4;

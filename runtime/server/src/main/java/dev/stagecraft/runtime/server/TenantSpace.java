@@ -27,8 +27,17 @@ final class TenantSpace {
   final PriorityQueue<AcceptedRun> queued = new PriorityQueue<>(AcceptedRun.QUEUE_ORDER);
   final Map<String, Thread> running = new LinkedHashMap<>();
 
-  /** Each pipeline's recent history, read once and read again after one of its runs ended. */
-  private final Map<String, PipelineHistory> histories = new ConcurrentHashMap<>();
+  /**
+   * How old a pipeline's history may get once one of its runs ended: under load many runs end each
+   * second, and reading the history costs milliseconds, so a plan may predict from a history up to
+   * this old.
+   */
+  static final long HISTORY_MAX_AGE_NANOS = 1_000_000_000L;
+
+  /** A pipeline's recent history, when it was read, and whether a run ended since. */
+  private record CachedHistory(PipelineHistory history, long readAt, boolean changed) {}
+
+  private final Map<String, CachedHistory> histories = new ConcurrentHashMap<>();
 
   private TenantSpace(String tenant, Store store) {
     this.tenant = tenant;
@@ -50,14 +59,30 @@ final class TenantSpace {
     return store.directory();
   }
 
-  /** The pipeline's recent runs in this tenant's store, which its plans predict from. */
+  /**
+   * The pipeline's recent runs in this tenant's store, which its plans predict from: read again
+   * when one of its runs ended since and what was read is older than {@link
+   * #HISTORY_MAX_AGE_NANOS}.
+   */
   PipelineHistory history(String pipeline) {
-    return histories.computeIfAbsent(
-        pipeline, p -> store.queries().pipelineHistory(p, HistoryQueries.RECENT_RUNS));
+    return histories
+        .compute(
+            pipeline,
+            (p, cached) ->
+                cached == null
+                        || cached.changed()
+                            && System.nanoTime() - cached.readAt() > HISTORY_MAX_AGE_NANOS
+                    ? new CachedHistory(
+                        store.queries().pipelineHistory(p, HistoryQueries.RECENT_RUNS),
+                        System.nanoTime(),
+                        false)
+                    : cached)
+        .history();
   }
 
-  /** A run of the pipeline ended: its history is read again for the next plan. */
+  /** A run of the pipeline ended: the next plan reads its history again, at most once a second. */
   void historyChanged(String pipeline) {
-    histories.remove(pipeline);
+    histories.computeIfPresent(
+        pipeline, (p, cached) -> new CachedHistory(cached.history(), cached.readAt(), true));
   }
 }
