@@ -20,6 +20,7 @@ import dev.stagecraft.runtime.plan.PlannedRun;
 import dev.stagecraft.runtime.plan.Planner;
 import dev.stagecraft.runtime.plan.Profile;
 import dev.stagecraft.runtime.plan.StagePlan;
+import dev.stagecraft.runtime.plan.TenantQuota;
 import dev.stagecraft.runtime.store.history.HistoryJson;
 import dev.stagecraft.runtime.store.history.HistoryQueries;
 import dev.stagecraft.runtime.store.history.RunLeaseException;
@@ -188,7 +189,8 @@ final class ServerRuns implements AutoCloseable {
           PlanRequest.of(options.capacity())
               .withProfile(Profile.parse(request.profile()))
               .withParams(request.params())
-              .withHistory(space.history(def.name()));
+              .withHistory(space.history(def.name()))
+              .withTenant(tenant.limits());
       Optional<Path> template = templateFile(def);
       if (template.isPresent()) {
         planRequest = planRequest.withTemplate(ConfigFiles.template(template.get(), def));
@@ -219,7 +221,10 @@ final class ServerRuns implements AutoCloseable {
         .filter(Files::isRegularFile);
   }
 
-  /** The tenant's GPU permission first (403), then the plan's problems (400). */
+  /**
+   * The tenant's GPU permission first (403), then its quota's refusal (403 with the numbers), then
+   * the plan's other problems (400).
+   */
   private static void checkPlan(Tenant tenant, Plan plan) {
     if (!tenant.permissions().gpu()) {
       List<String> gpu = new ArrayList<>();
@@ -237,6 +242,11 @@ final class ServerRuns implements AutoCloseable {
       }
     }
     if (!plan.valid()) {
+      TenantQuota.refusal(plan, tenant.limits())
+          .ifPresent(
+              reason -> {
+                throw HttpError.forbidden(reason);
+              });
       throw HttpError.badRequest("the run cannot start: " + String.join("; ", plan.problems()));
     }
   }
