@@ -66,6 +66,9 @@ final class RunExecution {
 
   private final RunScratch scratch;
 
+  /** The secret values the run's stages read, hidden in everything the run reports. */
+  private final SecretMask secrets = new SecretMask();
+
   /** A stage's status by name, for the upstream verdict. */
   private final Function<String, StageStatus> statusOf = name -> stage(name).status();
 
@@ -155,6 +158,16 @@ final class RunExecution {
 
   RunScratch scratch() {
     return scratch;
+  }
+
+  /** The run's tenant, on a pipeline server. */
+  Optional<RunTenancy> tenancy() {
+    return options.tenancy();
+  }
+
+  /** What hides the secret values the run's stages read. */
+  SecretMask secrets() {
+    return secrets;
   }
 
   Clock clock() {
@@ -701,7 +714,7 @@ final class RunExecution {
     Instant now = options.clock().instant();
     int attempt = x.attempts();
     Instant began = x.attemptStart() == null ? now : x.attemptStart();
-    FailedAttempt failed = new FailedAttempt(attempt, began, now, reason);
+    FailedAttempt failed = new FailedAttempt(attempt, began, now, secrets.apply(reason));
     x.attemptFailed(failed);
     x.log().add(attempt, now, "ERROR", "attempt " + attempt + " failed: " + reason, error);
     for (RunListener l : listeners) {
@@ -711,8 +724,9 @@ final class RunExecution {
 
   /** A stage logged a line: reports it to the listeners. */
   void stageLogged(Execution x, LogLine line) {
+    LogLine masked = secrets.apply(line);
     for (RunListener l : listeners) {
-      notify(() -> l.stageLogged(runId, x.name, line));
+      notify(() -> l.stageLogged(runId, x.name, masked));
     }
   }
 
@@ -730,8 +744,9 @@ final class RunExecution {
       return;
     }
     Instant at = options.clock().instant();
+    String masked = secrets.apply(message);
     for (RunListener l : listeners) {
-      notify(() -> l.stageProgress(runId, x.name, message, at));
+      notify(() -> l.stageProgress(runId, x.name, masked, at));
     }
   }
 
@@ -807,8 +822,9 @@ final class RunExecution {
    * before any of its dependents starts; listeners are quick by contract.
    */
   private void report(StageExecution e) {
+    StageExecution masked = secrets.isEmpty() ? e : e.withReason(secrets.apply(e.reason()));
     for (RunListener l : listeners) {
-      notify(() -> l.stageFinished(runId, e));
+      notify(() -> l.stageFinished(runId, masked));
     }
   }
 

@@ -42,6 +42,8 @@ import java.util.Optional;
  *     {@code String}, a {@code Long} of bytes or a {@code Boolean}); an absent fact is null
  * @param exclusions stages a plan excluded, each with its reason: they end SKIPPED with it before
  *     anything runs
+ * @param tenancy on a pipeline server, the run's tenant: its environment, secrets and deployment
+ *     targets for the stages' context
  */
 public record RunOptions(
     boolean failFast,
@@ -61,7 +63,8 @@ public record RunOptions(
     Optional<Resume> resume,
     Optional<Path> storeDirectory,
     Map<String, Object> profile,
-    Map<String, String> exclusions) {
+    Map<String, String> exclusions,
+    Optional<RunTenancy> tenancy) {
 
   /** The default bound on stage threads. */
   public static final int DEFAULT_MAX_THREADS = 256;
@@ -81,6 +84,7 @@ public record RunOptions(
     Objects.requireNonNull(storeDirectory, "storeDirectory");
     profile = Map.copyOf(profile);
     exclusions = Map.copyOf(exclusions);
+    Objects.requireNonNull(tenancy, "tenancy");
     if (maxThreads < 1) {
       throw new IllegalArgumentException("maxThreads " + maxThreads + " must be at least 1");
     }
@@ -106,7 +110,8 @@ public record RunOptions(
         Optional.empty(),
         Optional.empty(),
         Map.of(),
-        Map.of());
+        Map.of(),
+        Optional.empty());
   }
 
   /** Defaults: the machine's capacity, no fail-fast, caching on, no listeners, real time. */
@@ -203,6 +208,15 @@ public record RunOptions(
   }
 
   /**
+   * The tenant the run is for on a pipeline server: its environment, secrets and deployment
+   * targets, which stages see through their context.
+   */
+  public RunOptions withTenancy(RunTenancy value) {
+    Objects.requireNonNull(value, "value");
+    return copy(c -> c.tenancy = Optional.of(value));
+  }
+
+  /**
    * Continues run {@code runId}: an execution whose instance name ({@code train}, {@code train[1]})
    * has an output here is not executed again but ends CACHED with that output.
    */
@@ -248,6 +262,7 @@ public record RunOptions(
     Optional<Path> storeDirectory;
     Map<String, Object> profile;
     Map<String, String> exclusions;
+    Optional<RunTenancy> tenancy;
 
     Copy(RunOptions o) {
       failFast = o.failFast;
@@ -268,6 +283,7 @@ public record RunOptions(
       storeDirectory = o.storeDirectory;
       profile = o.profile;
       exclusions = o.exclusions;
+      tenancy = o.tenancy;
     }
 
     RunOptions build() {
@@ -289,7 +305,8 @@ public record RunOptions(
           resume,
           storeDirectory,
           profile,
-          exclusions);
+          exclusions,
+          tenancy);
     }
   }
 }

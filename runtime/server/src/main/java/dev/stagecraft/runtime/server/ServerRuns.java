@@ -8,10 +8,12 @@ import dev.stagecraft.annotations.syntax.Suggestions;
 import dev.stagecraft.runtime.UserInputException;
 import dev.stagecraft.runtime.config.ConfigFiles;
 import dev.stagecraft.runtime.config.tenants.Tenant;
+import dev.stagecraft.runtime.config.tenants.TenantSecrets;
 import dev.stagecraft.runtime.engine.PipelineRunner;
 import dev.stagecraft.runtime.engine.RunOptions;
 import dev.stagecraft.runtime.engine.RunResult;
 import dev.stagecraft.runtime.engine.RunStatus;
+import dev.stagecraft.runtime.engine.RunTenancy;
 import dev.stagecraft.runtime.graph.PipelineDefinition;
 import dev.stagecraft.runtime.graph.StageSpec;
 import dev.stagecraft.runtime.plan.Plan;
@@ -38,6 +40,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -312,8 +315,17 @@ final class ServerRuns implements AutoCloseable {
   /** Runs one accepted run to its end on this thread, recording it in the tenant's store. */
   private void execute(TenantSpace space, AcceptedRun run) {
     try {
+      Tenant tenant =
+          tenants
+              .current()
+              .tenant(run.tenant())
+              .orElseThrow(
+                  () ->
+                      new IllegalStateException(
+                          "tenant '" + run.tenant() + "' is no longer in the tenants file"));
       RunOptions o = RunOptions.defaults().withMaxMilliCpu(options.capacity().milliCpu());
       o = o.withMaxMemoryBytes(options.capacity().memoryBytes()).withGpus(options.capacity().gpu());
+      o = o.withTenancy(tenancy(tenant));
       if (run.resumes().isEmpty()) {
         o = o.withRunId(run.id());
       }
@@ -354,6 +366,21 @@ final class ServerRuns implements AutoCloseable {
       }
       dispatch(space);
     }
+  }
+
+  /**
+   * What the tenant's stages see through their context: its environment, its secrets (read from the
+   * server's environment or files when asked for) and the deployment targets it may use (any, for
+   * the single tenant of a server without a tenants file).
+   */
+  private RunTenancy tenancy(Tenant tenant) {
+    return new RunTenancy(
+        tenant.id(),
+        tenant.environment(),
+        TenantSecrets.of(tenant, options.processEnvironment()),
+        tenants.fromFile()
+            ? Optional.of(Set.copyOf(tenant.permissions().deploymentTargets()))
+            : Optional.empty());
   }
 
   private void retryLater(TenantSpace space, AcceptedRun run) {
