@@ -30,6 +30,8 @@ class ServerApiTest {
   static final String LAB = "lab-token-0001";
   static final String SLOW = "slow-token-0001";
   static final String OPS = "ops-token-0001";
+  static final String TIGHT = "tight-token-0001";
+  static final String SQUEEZE = "squeeze-token-0001";
   static final Duration RUN_TIMEOUT = Duration.ofSeconds(120);
 
   @TempDir static Path dir;
@@ -60,6 +62,15 @@ class ServerApiTest {
             permissions:
               pipelines: [workload]
             quota: {concurrentRuns: 1}
+          - id: tight
+            tokenSha256: %s
+            permissions: {pipelines: [workload]}
+            quota: {cpu: "2", memory: 4Gi, policy: reject}
+          - id: squeeze
+            tokenSha256: %s
+            permissions: {pipelines: [workload]}
+            quota: {cpu: "2", memory: 4Gi, policy: scale_down}
+            resourceDefaults: {cpu: 500m}
         admins:
           - id: ops
             tokenSha256: %s
@@ -69,6 +80,8 @@ class ServerApiTest {
             TenantsYaml.hash(RISK),
             TenantsYaml.hash(LAB),
             TenantsYaml.hash(SLOW),
+            TenantsYaml.hash(TIGHT),
+            TenantsYaml.hash(SQUEEZE),
             TenantsYaml.hash(OPS));
   }
 
@@ -281,6 +294,32 @@ class ServerApiTest {
   }
 
   @Test
+  void aRunOverTheQuotaIsRefusedUnderRejectAndScaledDownUnderScaleDown() throws Exception {
+    Answer refused = server.post("/api/v1/runs", TIGHT, "{\"pipeline\":\"workload\"}");
+    assertEquals(403, refused.status(), refused.body());
+    assertEquals(
+        "tenant 'tight' refuses the run: its stages need cpu=6, memory=1536Mi, gpu=0 in all, over"
+            + " the quota cpu=2, memory=4Gi, gpu=unbounded (policy reject; with scale_down the"
+            + " stages would be scaled to fit, with queue they would wait for each other)",
+        refused.json().path("error").asText());
+
+    Answer scaled = server.post("/api/v1/runs", SQUEEZE, "{\"pipeline\":\"workload\"}");
+    assertEquals(202, scaled.status(), scaled.body());
+    JsonNode load = scaled.json().path("plan").path("stages").get(0);
+    assertEquals("load", load.path("name").asText());
+    // workload writes cpu 1 on the class: the tenant's default (500m) does not apply; six stages
+    // of 1 cpu need 6 against a quota of 2: each gets floor(1000 x 2 / 6) = 333m
+    assertEquals("333m", load.path("resources").path("cpu").asText());
+    JsonNode change = load.path("changes").get(0);
+    assertEquals("resources.cpu", change.path("field").asText());
+    assertEquals("quota-scale-down", change.path("rule").asText());
+    assertEquals("333m", scaled.json().path("allocation").path("load").path("cpu").asText());
+    String runId = scaled.json().path("runId").asText();
+    JsonNode run = server.awaitRun(SQUEEZE, runId, ServerProcess::ended, RUN_TIMEOUT);
+    assertEquals("SUCCEEDED", run.path("status").asText(), run.toString());
+  }
+
+  @Test
   void pipelinesAndMeShowWhatTheTenantMayUse() throws Exception {
     JsonNode pipelines = server.get("/api/v1/pipelines", FRAUD).json();
     List<String> names = new ArrayList<>();
@@ -292,7 +331,7 @@ class ServerApiTest {
     assertEquals(4, me.path("quota").path("concurrentRuns").asInt());
     JsonNode admin = server.get("/api/v1/tenants/me", OPS).json();
     assertEquals("ops", admin.path("admin").asText());
-    assertEquals(4, admin.path("tenants").size());
+    assertEquals(6, admin.path("tenants").size());
   }
 
   @Test
@@ -340,6 +379,7 @@ class ServerApiTest {
   @Test
   void theServerListensOnLoopbackOnly() throws Exception {
     assertTrue(server.url().startsWith("http://127.0.0.1:"), server.url());
-    assertTrue(server.out().contains("tenants: fraud, risk, lab, slow"), server.out());
+    assertTrue(
+        server.out().contains("tenants: fraud, risk, lab, slow, tight, squeeze"), server.out());
   }
 }

@@ -64,17 +64,15 @@ public final class TenantQuota {
   }
 
   /**
-   * Step 2: the tenant's default cpu and memory for each stage whose own is the DSL's default (a
-   * stage that did not write it).
+   * Step 2: the tenant's default cpu and memory for each stage whose source did not write its own.
    */
   static void applyDefaults(List<StageDraft> stages, TenantLimits limits) {
     for (StageDraft s : stages) {
-      if (limits.defaultMilliCpu().isPresent()
-          && s.spec.resources().milliCpu() == ResourceRequest.DEFAULT.milliCpu()) {
+      if (limits.defaultMilliCpu().isPresent() && !s.spec.writtenResources().contains("cpu")) {
         s.setCpu(limits.defaultMilliCpu().getAsLong(), DEFAULTS_RULE);
       }
       if (limits.defaultMemoryBytes().isPresent()
-          && s.spec.resources().memoryBytes() == ResourceRequest.DEFAULT.memoryBytes()) {
+          && !s.spec.writtenResources().contains("memory")) {
         s.setMemory(limits.defaultMemoryBytes().getAsLong(), DEFAULTS_RULE);
       }
     }
