@@ -42,6 +42,8 @@ import java.util.Optional;
  *     {@code String}, a {@code Long} of bytes or a {@code Boolean}); an absent fact is null
  * @param exclusions stages a plan excluded, each with its reason: they end SKIPPED with it before
  *     anything runs
+ * @param share the pool the run shares with other runs, instead of a capacity of its own; empty:
+ *     its own capacity ({@link #capacity()})
  */
 public record RunOptions(
     boolean failFast,
@@ -61,7 +63,8 @@ public record RunOptions(
     Optional<Resume> resume,
     Optional<Path> storeDirectory,
     Map<String, Object> profile,
-    Map<String, String> exclusions) {
+    Map<String, String> exclusions,
+    Optional<Share> share) {
 
   /** The default bound on stage threads. */
   public static final int DEFAULT_MAX_THREADS = 256;
@@ -81,6 +84,7 @@ public record RunOptions(
     Objects.requireNonNull(storeDirectory, "storeDirectory");
     profile = Map.copyOf(profile);
     exclusions = Map.copyOf(exclusions);
+    Objects.requireNonNull(share, "share");
     if (maxThreads < 1) {
       throw new IllegalArgumentException("maxThreads " + maxThreads + " must be at least 1");
     }
@@ -106,7 +110,8 @@ public record RunOptions(
         Optional.empty(),
         Optional.empty(),
         Map.of(),
-        Map.of());
+        Map.of(),
+        Optional.empty());
   }
 
   /** Defaults: the machine's capacity, no fail-fast, caching on, no listeners, real time. */
@@ -203,6 +208,24 @@ public record RunOptions(
   }
 
   /**
+   * Runs on {@code pool}, shared with other runs, as tenant {@code tenant}: every stage reserves
+   * from the pool within the tenant's quota, and among the tenant's runs one of higher {@code
+   * priority} starts its waiting work first (the server passes 2 high, 1 normal, 0 low).
+   */
+  public RunOptions withSharedCapacity(SharedCapacity pool, String tenant, int priority) {
+    Share value = new Share(pool, tenant, priority);
+    return copy(c -> c.share = Optional.of(value));
+  }
+
+  /** A run's place on a shared pool: the pool, its tenant and its priority within the tenant. */
+  public record Share(SharedCapacity pool, String tenant, int priority) {
+    public Share {
+      Objects.requireNonNull(pool, "pool");
+      Objects.requireNonNull(tenant, "tenant");
+    }
+  }
+
+  /**
    * Continues run {@code runId}: an execution whose instance name ({@code train}, {@code train[1]})
    * has an output here is not executed again but ends CACHED with that output.
    */
@@ -248,6 +271,7 @@ public record RunOptions(
     Optional<Path> storeDirectory;
     Map<String, Object> profile;
     Map<String, String> exclusions;
+    Optional<Share> share;
 
     Copy(RunOptions o) {
       failFast = o.failFast;
@@ -268,6 +292,7 @@ public record RunOptions(
       storeDirectory = o.storeDirectory;
       profile = o.profile;
       exclusions = o.exclusions;
+      share = o.share;
     }
 
     RunOptions build() {
@@ -289,7 +314,8 @@ public record RunOptions(
           resume,
           storeDirectory,
           profile,
-          exclusions);
+          exclusions,
+          share);
     }
   }
 }
