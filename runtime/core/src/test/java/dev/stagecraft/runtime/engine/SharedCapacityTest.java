@@ -207,6 +207,26 @@ class SharedCapacityTest {
   }
 
   @Test
+  void raisingATenantsQuotaStartsItsWaitingWork() throws InterruptedException {
+    pool.defineTenant("q", 1, new ResourceRequest(1000, Long.MAX_VALUE, Integer.MAX_VALUE));
+    AtomicReference<RunResult> rq = start(gated("reloaded", "r1", "r2"), on(pool, "q", 1));
+    assertEquals("r1", nextStarted());
+    waitForWaitingRuns("q", 1);
+
+    pool.defineTenant("q", 2, UNLIMITED); // the tenants file was reloaded
+
+    assertEquals("r2", nextStarted()); // the pool's thread woke the run
+    assertEquals(2, pool.usage("q").runningStages());
+    assertEquals(0, pool.usage("q").waitingRuns());
+    assertEquals(1.0 / 2, pool.usage("q").weightedShare(), 1e-9);
+    open("r1");
+    open("r2");
+    joinCallers();
+    assertEquals(RunStatus.SUCCEEDED, rq.get().status());
+    assertPoolEmpty();
+  }
+
+  @Test
   void aStageLargerThanTheTenantsQuotaFailsBeforeAnythingRuns() {
     pool.defineTenant("small", 1, new ResourceRequest(1000, 512L << 20, 0));
     PipelineDefinition def =
@@ -260,6 +280,15 @@ class SharedCapacityTest {
         close.getMessage());
     assertEquals(
         "unknown tenant 'ops' (tenants: fraud): define it in the tenants file", far.getMessage());
+  }
+
+  @Test
+  void aWeightBelowOneIsRefused() {
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> pool.defineTenant("t", 0, UNLIMITED));
+
+    assertEquals("tenant 't' has weight 0: a weight must be at least 1", e.getMessage());
+    assertEquals(Map.of(), pool.usages());
   }
 
   @Test
