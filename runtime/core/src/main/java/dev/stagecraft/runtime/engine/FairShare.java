@@ -2,7 +2,9 @@ package dev.stagecraft.runtime.engine;
 
 import dev.stagecraft.runtime.graph.ResourceRequest;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The arbitration of a {@link SharedCapacity}, as pure functions: a tenant's usage (running
@@ -23,18 +25,29 @@ final class FairShare {
   /** One run's claim on the next slot: its tenant's share, its priority and arrival, and fit. */
   record Claim(String tenant, double weightedShare, int priority, long arrival, boolean fits) {}
 
-  /** Lowest weighted share, then tenant id, then higher priority, then earlier arrival. */
-  static final Comparator<Claim> ORDER =
-      Comparator.comparingDouble(Claim::weightedShare)
-          .thenComparing(Claim::tenant)
-          .thenComparing(Comparator.comparingInt(Claim::priority).reversed())
-          .thenComparingLong(Claim::arrival);
+  /** Within a tenant: the higher priority first, then the earlier arrival. */
+  private static final Comparator<Claim> WITHIN_TENANT =
+      Comparator.comparingInt(Claim::priority).reversed().thenComparingLong(Claim::arrival);
 
-  /** The claim that goes next: the first in {@link #ORDER} that fits now; null when none fits. */
+  /** Across tenants: the lowest weighted share first, then the tenant id. */
+  private static final Comparator<Claim> ACROSS_TENANTS =
+      Comparator.comparingDouble(Claim::weightedShare).thenComparing(Claim::tenant);
+
+  /**
+   * The claim that goes next among those that fit now: each tenant is represented by its first
+   * claim (highest priority, then earliest arrival), and the tenant of lowest weighted share (then
+   * lowest id) goes; null when none fits.
+   */
   static Claim pick(List<Claim> claims) {
-    Claim best = null;
+    Map<String, Claim> firstOfTenant = new HashMap<>();
     for (Claim c : claims) {
-      if (c.fits() && (best == null || ORDER.compare(c, best) < 0)) {
+      if (c.fits()) {
+        firstOfTenant.merge(c.tenant(), c, (a, b) -> WITHIN_TENANT.compare(a, b) <= 0 ? a : b);
+      }
+    }
+    Claim best = null;
+    for (Claim c : firstOfTenant.values()) {
+      if (best == null || ACROSS_TENANTS.compare(c, best) < 0) {
         best = c;
       }
     }

@@ -356,7 +356,10 @@ public final class SharedCapacity implements AutoCloseable {
       }
       long now = nanoTime.getAsLong();
       List<FairShare.Claim> claims = new ArrayList<>();
-      FairShare.Claim mine = claim(this, r, now);
+      // every run claims with its first waiting work that fits, as the others see it, so that all
+      // runs rank the claims alike and the first of them can always start
+      ResourceRequest claimed = fitting(this, free);
+      FairShare.Claim mine = claim(this, claimed == null ? r : claimed, now);
       claims.add(mine);
       for (Member other : members) {
         ResourceRequest next = other == this || other.left ? null : fitting(other, free);

@@ -9,7 +9,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.stagecraft.runtime.graph.ResourceRequest;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Random;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
@@ -93,6 +97,15 @@ class FairShareTest {
     FairShare.Claim normalLate = new FairShare.Claim("a", 0.5, 1, 3, true);
     assertSame(highLate, FairShare.pick(List.of(lowEarly, normalLate, normalEarly, highLate)));
     assertSame(normalEarly, FairShare.pick(List.of(lowEarly, normalLate, normalEarly)));
+    // the tenant's first claim speaks for it, even when another of its runs claims less
+    FairShare.Claim highBig = new FairShare.Claim("a", 0.75, 2, 4, true);
+    FairShare.Claim lowSmall = new FairShare.Claim("a", 0.30, 0, 0, true);
+    FairShare.Claim other = new FairShare.Claim("b", 0.50, 1, 1, true);
+    assertSame(other, FairShare.pick(List.of(lowSmall, highBig, other)));
+    assertSame(highBig, FairShare.pick(List.of(lowSmall, highBig)));
+    // a run whose work does not fit does not speak for its tenant
+    FairShare.Claim highBlocked = new FairShare.Claim("a", 0.30, 2, 4, false);
+    assertSame(lowSmall, FairShare.pick(List.of(highBlocked, lowSmall, other)));
   }
 
   @Test
@@ -113,6 +126,93 @@ class FairShareTest {
         assertTrue(b.allows(ONE_CPU));
       }
     }
+  }
+
+  /**
+   * Capacity is never left idle while some waiting work fits: seeded random runs of three tenants
+   * (weights 1, 2, 3; one with a quota) wait with cpu-heavy, memory-heavy and small work on one
+   * pool; after every release some run must be allowed some of its waiting work that fits.
+   */
+  @Test
+  void someWaitingWorkThatFitsCanAlwaysStart() {
+    Random random = new Random(42);
+    AtomicLong now = new AtomicLong();
+    ResourceRequest total = new ResourceRequest(4000, 8L << 30, 0);
+    List<ResourceRequest> kinds =
+        List.of(
+            new ResourceRequest(2000, 1L << 30, 0),
+            new ResourceRequest(500, 4L << 30, 0),
+            new ResourceRequest(1000, 512L << 20, 0));
+    ResourceRequest quotaOfT2 = new ResourceRequest(2000, Long.MAX_VALUE, Integer.MAX_VALUE);
+    try (SharedCapacity pool = new SharedCapacity(total, Duration.ofSeconds(60), now::get)) {
+      pool.defineTenant("t0", 1, UNLIMITED);
+      pool.defineTenant("t1", 2, UNLIMITED);
+      pool.defineTenant("t2", 3, quotaOfT2);
+      List<SharedCapacity.Member> members = new ArrayList<>();
+      Map<SharedCapacity.Member, List<ResourceRequest>> demands = new HashMap<>();
+      Map<SharedCapacity.Member, String> tenants = new HashMap<>();
+      for (int i = 0; i < 6; i++) {
+        String tenant = "t" + (i % 3);
+        SharedCapacity.Member m = pool.join(tenant, random.nextInt(3), () -> {});
+        members.add(m);
+        tenants.put(m, tenant);
+      }
+      List<SharedCapacity.Member> holders = new ArrayList<>();
+      List<SharedCapacity.Reservation> held = new ArrayList<>();
+      int starts = 0;
+      for (int step = 0; step < 3000; step++) {
+        now.addAndGet(random.nextInt(2_000_000_000));
+        if (!held.isEmpty() && (random.nextInt(3) == 0 || held.size() > 6)) {
+          int i = random.nextInt(held.size());
+          holders.remove(i).release(held.remove(i));
+        }
+        SharedCapacity.Member changed = members.get(random.nextInt(members.size()));
+        List<ResourceRequest> demand = new ArrayList<>();
+        for (ResourceRequest k : kinds) {
+          if (random.nextBoolean()) {
+            demand.add(k);
+          }
+        }
+        changed.waiting(demand);
+        demands.put(changed, demand);
+        synchronized (members.get(0).lock()) {
+          boolean someFits = false;
+          List<Object[]> allowed = new ArrayList<>();
+          for (SharedCapacity.Member m : members) {
+            TenantUsage usage = pool.usage(tenants.get(m));
+            ResourceRequest quota = tenants.get(m).equals("t2") ? quotaOfT2 : UNLIMITED;
+            for (ResourceRequest r : demands.getOrDefault(m, List.of())) {
+              someFits |= FairShare.fits(r, free(pool, total), usage.reserved(), quota);
+              if (m.allows(r)) {
+                allowed.add(new Object[] {m, r});
+              }
+            }
+          }
+          assertEquals(someFits, !allowed.isEmpty(), "some run may start exactly when work fits");
+          if (!allowed.isEmpty()) {
+            Object[] pick = allowed.get(random.nextInt(allowed.size()));
+            SharedCapacity.Member m = (SharedCapacity.Member) pick[0];
+            held.add(m.reserve((ResourceRequest) pick[1]));
+            holders.add(m);
+            starts++;
+          }
+        }
+      }
+      assertTrue(starts > 500, "work started " + starts + " times");
+    }
+  }
+
+  /** What is free in the pool: its total less every tenant's reservations. */
+  private static ResourceRequest free(SharedCapacity pool, ResourceRequest total) {
+    long cpu = total.milliCpu();
+    long memory = total.memoryBytes();
+    int gpu = total.gpu();
+    for (TenantUsage u : pool.usages().values()) {
+      cpu -= u.reserved().milliCpu();
+      memory -= u.reserved().memoryBytes();
+      gpu -= u.reserved().gpu();
+    }
+    return new ResourceRequest(cpu, memory, gpu);
   }
 
   /**
