@@ -44,6 +44,8 @@ import java.util.Optional;
  *     anything runs
  * @param tenancy on a pipeline server, the run's tenant: its environment, secrets and deployment
  *     targets for the stages' context
+ * @param share the pool the run shares with other runs, instead of a capacity of its own; empty:
+ *     its own capacity ({@link #capacity()})
  */
 public record RunOptions(
     boolean failFast,
@@ -64,7 +66,8 @@ public record RunOptions(
     Optional<Path> storeDirectory,
     Map<String, Object> profile,
     Map<String, String> exclusions,
-    Optional<RunTenancy> tenancy) {
+    Optional<RunTenancy> tenancy,
+    Optional<Share> share) {
 
   /** The default bound on stage threads. */
   public static final int DEFAULT_MAX_THREADS = 256;
@@ -85,6 +88,7 @@ public record RunOptions(
     profile = Map.copyOf(profile);
     exclusions = Map.copyOf(exclusions);
     Objects.requireNonNull(tenancy, "tenancy");
+    Objects.requireNonNull(share, "share");
     if (maxThreads < 1) {
       throw new IllegalArgumentException("maxThreads " + maxThreads + " must be at least 1");
     }
@@ -111,6 +115,7 @@ public record RunOptions(
         Optional.empty(),
         Map.of(),
         Map.of(),
+        Optional.empty(),
         Optional.empty());
   }
 
@@ -217,6 +222,24 @@ public record RunOptions(
   }
 
   /**
+   * Runs on {@code pool}, shared with other runs, as tenant {@code tenant}: every stage reserves
+   * from the pool within the tenant's quota, and among the tenant's runs one of higher {@code
+   * priority} starts its waiting work first (the server passes 2 high, 1 normal, 0 low).
+   */
+  public RunOptions withSharedCapacity(SharedCapacity pool, String tenant, int priority) {
+    Share value = new Share(pool, tenant, priority);
+    return copy(c -> c.share = Optional.of(value));
+  }
+
+  /** A run's place on a shared pool: the pool, its tenant and its priority within the tenant. */
+  public record Share(SharedCapacity pool, String tenant, int priority) {
+    public Share {
+      Objects.requireNonNull(pool, "pool");
+      Objects.requireNonNull(tenant, "tenant");
+    }
+  }
+
+  /**
    * Continues run {@code runId}: an execution whose instance name ({@code train}, {@code train[1]})
    * has an output here is not executed again but ends CACHED with that output.
    */
@@ -263,6 +286,7 @@ public record RunOptions(
     Map<String, Object> profile;
     Map<String, String> exclusions;
     Optional<RunTenancy> tenancy;
+    Optional<Share> share;
 
     Copy(RunOptions o) {
       failFast = o.failFast;
@@ -284,6 +308,7 @@ public record RunOptions(
       profile = o.profile;
       exclusions = o.exclusions;
       tenancy = o.tenancy;
+      share = o.share;
     }
 
     RunOptions build() {
@@ -306,7 +331,8 @@ public record RunOptions(
           storeDirectory,
           profile,
           exclusions,
-          tenancy);
+          tenancy,
+          share);
     }
   }
 }

@@ -7,12 +7,13 @@ import dev.stagecraft.runtime.config.tenants.Quota;
 import dev.stagecraft.runtime.config.tenants.Tenant;
 import dev.stagecraft.runtime.config.tenants.Tenants;
 import dev.stagecraft.runtime.engine.RunStatus;
+import dev.stagecraft.runtime.engine.TenantUsage;
 import java.util.Map;
 
 /**
  * What the server says of its load: the Prometheus text of {@code /metrics} (runs by tenant and
- * status, queue length, running runs) and a tenant's quota and usage for {@code
- * /api/v1/tenants/me}.
+ * status, queue length, each tenant's reserved resources, running stages and weighted share) and a
+ * tenant's quota and usage for {@code /api/v1/tenants/me}.
  */
 final class Metrics {
   private Metrics() {}
@@ -40,6 +41,30 @@ final class Metrics {
       gauge(b, "stagecraft_runs", t.id(), "status=\"QUEUED\"", load.queued());
       gauge(b, "stagecraft_runs", t.id(), "status=\"RUNNING\"", load.running());
     }
+    Map<String, TenantUsage> usages = runs.usages();
+    b.append("# HELP stagecraft_reserved_cpu_cores CPU the tenant's running stages reserve.\n");
+    b.append("# TYPE stagecraft_reserved_cpu_cores gauge\n");
+    usages.forEach(
+        (t, u) ->
+            gauge(b, "stagecraft_reserved_cpu_cores", t, null, u.reserved().milliCpu() / 1000.0));
+    b.append(
+        "# HELP stagecraft_reserved_memory_bytes Memory the tenant's running stages reserve.\n");
+    b.append("# TYPE stagecraft_reserved_memory_bytes gauge\n");
+    usages.forEach(
+        (t, u) ->
+            gauge(b, "stagecraft_reserved_memory_bytes", t, null, u.reserved().memoryBytes()));
+    b.append("# HELP stagecraft_reserved_gpus GPUs the tenant's running stages reserve.\n");
+    b.append("# TYPE stagecraft_reserved_gpus gauge\n");
+    usages.forEach((t, u) -> gauge(b, "stagecraft_reserved_gpus", t, null, u.reserved().gpu()));
+    b.append("# HELP stagecraft_running_stages Stages of the tenant holding a reservation.\n");
+    b.append("# TYPE stagecraft_running_stages gauge\n");
+    usages.forEach((t, u) -> gauge(b, "stagecraft_running_stages", t, null, u.runningStages()));
+    b.append(
+        "# HELP stagecraft_weighted_dominant_share The tenant's dominant share over its weight:"
+            + " the lowest gets the next free slot.\n");
+    b.append("# TYPE stagecraft_weighted_dominant_share gauge\n");
+    usages.forEach(
+        (t, u) -> gauge(b, "stagecraft_weighted_dominant_share", t, null, u.weightedShare()));
     b.append("# HELP stagecraft_queue_length Runs waiting for their tenant's turn.\n");
     b.append("# TYPE stagecraft_queue_length gauge\n");
     for (Tenant t : tenants.tenants()) {
@@ -88,6 +113,14 @@ final class Metrics {
     ObjectNode usage = o.putObject("usage");
     usage.put("queuedRuns", load.queued());
     usage.put("runningRuns", load.running());
+    TenantUsage used = runs.usages().get(t.id());
+    if (used != null) {
+      usage.put("cpu", Quantities.formatCpu(used.reserved().milliCpu()));
+      usage.put("memory", Quantities.formatBytes(used.reserved().memoryBytes()));
+      usage.put("gpu", used.reserved().gpu());
+      usage.put("runningStages", used.runningStages());
+      usage.put("dominantShare", used.dominantShare());
+    }
     return o;
   }
 }

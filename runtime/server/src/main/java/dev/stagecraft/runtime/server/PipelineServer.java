@@ -7,6 +7,8 @@ import dev.stagecraft.runtime.UserInputException;
 import dev.stagecraft.runtime.config.tenants.Admin;
 import dev.stagecraft.runtime.config.tenants.Principal;
 import dev.stagecraft.runtime.config.tenants.Tenant;
+import dev.stagecraft.runtime.config.tenants.Tenants;
+import dev.stagecraft.runtime.engine.SharedCapacity;
 import dev.stagecraft.runtime.graph.PipelineDefinition;
 import dev.stagecraft.runtime.store.history.HistoryJson;
 import dev.stagecraft.runtime.store.plan.PlanJson;
@@ -16,6 +18,7 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,13 +52,14 @@ public final class PipelineServer implements AutoCloseable {
       TenantsFile tenants,
       Optional<String> madeUpToken,
       PipelineSource pipelines,
-      ReportRenderer reports) {
+      ReportRenderer reports,
+      SharedCapacity pool) {
     this.options = options;
     this.tenants = tenants;
     this.madeUpToken = madeUpToken;
     this.pipelines = pipelines;
     this.reports = reports;
-    this.runs = new ServerRuns(options, pipelines, tenants);
+    this.runs = new ServerRuns(options, pipelines, tenants, pool);
     this.page = renderPage(new ServerPage("Stagecraft pipeline server", 2000));
   }
 
@@ -67,15 +71,24 @@ public final class PipelineServer implements AutoCloseable {
    */
   public static PipelineServer start(
       ServerOptions options, PipelineSource pipelines, ReportRenderer reports) {
+    SharedCapacity pool = new SharedCapacity(options.capacity());
+    Consumer<Tenants> define =
+        read ->
+            read.tenants().forEach(t -> pool.defineTenant(t.id(), t.weight(), t.limits().quota()));
     TenantsFile tenants;
     Optional<String> token = Optional.empty();
-    if (options.tenants().isPresent()) {
-      tenants = TenantsFile.read(options.tenants().get(), t -> {});
-    } else {
-      token = Optional.of(TenantsFile.newToken());
-      tenants = TenantsFile.single(token.get(), t -> {});
+    try {
+      if (options.tenants().isPresent()) {
+        tenants = TenantsFile.read(options.tenants().get(), define);
+      } else {
+        token = Optional.of(TenantsFile.newToken());
+        tenants = TenantsFile.single(token.get(), define);
+      }
+    } catch (RuntimeException e) {
+      pool.close();
+      throw e;
     }
-    PipelineServer server = new PipelineServer(options, tenants, token, pipelines, reports);
+    PipelineServer server = new PipelineServer(options, tenants, token, pipelines, reports, pool);
     server.runs.recover();
     server.listen();
     return server;

@@ -14,6 +14,8 @@ import dev.stagecraft.runtime.engine.RunOptions;
 import dev.stagecraft.runtime.engine.RunResult;
 import dev.stagecraft.runtime.engine.RunStatus;
 import dev.stagecraft.runtime.engine.RunTenancy;
+import dev.stagecraft.runtime.engine.SharedCapacity;
+import dev.stagecraft.runtime.engine.TenantUsage;
 import dev.stagecraft.runtime.graph.PipelineDefinition;
 import dev.stagecraft.runtime.graph.StageSpec;
 import dev.stagecraft.runtime.plan.Plan;
@@ -68,6 +70,10 @@ final class ServerRuns implements AutoCloseable {
   private final ServerOptions options;
   private final PipelineSource pipelines;
   private final TenantsFile tenants;
+
+  /** The one executor every tenant's stages reserve from, with fair share between tenants. */
+  private final SharedCapacity pool;
+
   private final ObjectMapper json = HistoryJson.JSON;
   private final Clock clock = Clock.systemUTC();
   private final Map<String, TenantSpace> spaces = new ConcurrentHashMap<>();
@@ -75,10 +81,12 @@ final class ServerRuns implements AutoCloseable {
   private final ScheduledExecutorService retries;
   private volatile boolean closed;
 
-  ServerRuns(ServerOptions options, PipelineSource pipelines, TenantsFile tenants) {
+  ServerRuns(
+      ServerOptions options, PipelineSource pipelines, TenantsFile tenants, SharedCapacity pool) {
     this.options = options;
     this.pipelines = pipelines;
     this.tenants = tenants;
+    this.pool = pool;
     this.retries =
         Executors.newSingleThreadScheduledExecutor(
             r -> {
@@ -323,9 +331,10 @@ final class ServerRuns implements AutoCloseable {
                   () ->
                       new IllegalStateException(
                           "tenant '" + run.tenant() + "' is no longer in the tenants file"));
-      RunOptions o = RunOptions.defaults().withMaxMilliCpu(options.capacity().milliCpu());
-      o = o.withMaxMemoryBytes(options.capacity().memoryBytes()).withGpus(options.capacity().gpu());
-      o = o.withTenancy(tenancy(tenant));
+      RunOptions o =
+          RunOptions.defaults()
+              .withSharedCapacity(pool, tenant.id(), run.submission().priority())
+              .withTenancy(tenancy(tenant));
       if (run.resumes().isEmpty()) {
         o = o.withRunId(run.id());
       }
@@ -700,10 +709,16 @@ final class ServerRuns implements AutoCloseable {
     return o;
   }
 
+  /** Each tenant's part of the shared executor now. */
+  Map<String, TenantUsage> usages() {
+    return pool.usages();
+  }
+
   @Override
   public void close() {
     closed = true;
     retries.shutdownNow();
+    pool.close();
     for (TenantSpace space : spaces.values()) {
       try {
         space.store.history().flush();
