@@ -94,7 +94,7 @@ public final class ServerFairShareBenchmark {
     double shareA = cpuA / (cpuA + cpuB);
     System.out.printf(
         Locale.ROOT,
-        "%s weights %d:%d, %d runs each: over %.1f s with both tenants running, a used %.1f"
+        "%s: weights %d:%d, %d runs each: over %.1f s with both tenants running, a used %.1f"
             + " CPU-s (%.1f%%), b %.1f CPU-s (%.1f%%)%n",
         name,
         weightA,
