@@ -3,7 +3,6 @@ package dev.stagecraft.runtime.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.stagecraft.runtime.config.ConfigFiles;
 import dev.stagecraft.runtime.store.history.HistoryJson;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -11,7 +10,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -20,6 +18,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -67,17 +66,7 @@ final class SubmitCommand implements Callable<Integer> {
   @Option(names = "-p", paramLabel = "name=value", description = "A pipeline parameter.")
   List<String> params = new ArrayList<>();
 
-  @Option(
-      names = "--profile",
-      paramLabel = "fact=value",
-      description = "A fact of the run's profile (see 'stagecraft run --help').")
-  Map<String, String> profile = new LinkedHashMap<>();
-
-  @Option(
-      names = "--profile-file",
-      paramLabel = "FILE",
-      description = "A YAML file of profile facts; --profile overrides it.")
-  Path profileFile;
+  @Mixin ProfileOptions profile = new ProfileOptions();
 
   @Option(
       names = "--environment",
@@ -163,10 +152,7 @@ final class SubmitCommand implements Callable<Integer> {
     ObjectNode p = body.putObject("params");
     RunCommand.parse(params).forEach(p::put);
     ObjectNode f = body.putObject("profile");
-    if (profileFile != null) {
-      ConfigFiles.profile(profileFile).facts().forEach((k, v) -> f.put(k, String.valueOf(v)));
-    }
-    profile.forEach(f::put);
+    profile.profile().facts().forEach((k, v) -> f.put(k, String.valueOf(v)));
     if (environment != null) {
       body.put("environment", environment);
     }
