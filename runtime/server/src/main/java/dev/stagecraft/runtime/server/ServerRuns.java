@@ -596,15 +596,17 @@ final class ServerRuns implements AutoCloseable {
     return doc;
   }
 
-  /** The runs a principal sees, newest first ({@code runs --json}'s shape, with each tenant). */
+  /**
+   * The runs a principal sees, newest first ({@code runs --json}'s shape, with each tenant): the
+   * recorded runs and the accepted ones not recorded yet (queued, or just starting), those with
+   * {@code start} null, zero stages and their {@code submittedAt}.
+   */
   ArrayNode list(Optional<String> tenant, int limit) {
     List<ObjectNode> rows = new ArrayList<>();
     for (TenantSpace space : visibleSpaces(tenant)) {
       for (Submission s : space.submissions.unfinished()) {
-        if (s.runId().isEmpty()) {
-          ObjectNode row = notStartedDocument(space, s);
-          row.put("start", s.submittedAt().toString());
-          rows.add(row);
+        if (s.runId().isEmpty() || space.store.queries().run(s.runId().get()).isEmpty()) {
+          rows.add(notStartedRow(space, s));
         }
       }
       List<RunSummary> runs = space.store.queries().runs(Optional.empty(), limit);
@@ -614,10 +616,34 @@ final class ServerRuns implements AutoCloseable {
         rows.add(o);
       }
     }
-    rows.sort(Comparator.comparing((ObjectNode o) -> o.path("start").asText()).reversed());
+    rows.sort(Comparator.comparing(ServerRuns::startOrSubmission).reversed());
     ArrayNode array = json.createArrayNode();
     rows.stream().limit(limit).forEach(array::add);
     return array;
+  }
+
+  /** A list row of a submission without a recorded run, in the shape of a recorded run's row. */
+  private ObjectNode notStartedRow(TenantSpace space, Submission s) {
+    ObjectNode o = json.createObjectNode();
+    o.put("runId", s.id());
+    o.put("pipeline", s.pipeline());
+    o.put("status", "QUEUED");
+    o.putNull("start");
+    o.putNull("end");
+    o.putNull("durationMs");
+    o.putNull("resumedFrom");
+    o.put("stagesOk", 0);
+    o.put("stagesFailed", 0);
+    o.put("stages", 0);
+    o.put("tenant", space.tenant);
+    o.put("submittedAt", s.submittedAt().toString());
+    return o;
+  }
+
+  private static Instant startOrSubmission(ObjectNode row) {
+    String at =
+        row.path("start").isNull() ? row.path("submittedAt").asText() : row.path("start").asText();
+    return Instant.parse(at);
   }
 
   /** The store directory and run id of a run's report; 409 when it has not started. */

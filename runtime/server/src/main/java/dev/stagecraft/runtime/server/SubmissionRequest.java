@@ -45,7 +45,8 @@ record SubmissionRequest(
     } catch (JsonProcessingException e) {
       throw HttpError.badRequest(
           "the request body is not valid JSON: "
-              + e.getOriginalMessage()
+              // Jackson names where an unclosed object started with a source it does not show
+              + e.getOriginalMessage().replaceAll("\\s*\\(start marker at \\[Source:.*?\\]\\)", "")
               + " (line "
               + e.getLocation().getLineNr()
               + ", column "
