@@ -249,6 +249,11 @@ class ServerPageInBrowserTest {
             "the report of " + id,
             "document.readyState === 'complete' && document.body.innerText.includes('" + id + "')",
             SHOWN);
+        assertEquals(
+            0,
+            report.evaluate("sessionStorage.length").asInt(),
+            "the report's window gets no copy of the token");
+        assertTrue(report.evaluate("window.opener === null").asBoolean(), "no way back");
       }
       assertEquals("", page.text("document.getElementById('error').textContent"));
     }
