@@ -27,6 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
 class ServerPageInBrowserTest {
   static final String ALPHA = "alpha-token-0001";
   static final String BETA = "beta-token-0001";
+  static final String GAMMA = "gamma-token-0001";
+  static final String OPS = "ops-token-0001";
   static final Duration RUN_TIMEOUT = Duration.ofSeconds(60);
   static final Duration SHOWN = Duration.ofSeconds(15);
   static final String QUICK =
@@ -54,8 +56,17 @@ class ServerPageInBrowserTest {
               - id: beta
                 tokenSha256: %s
                 permissions: {pipelines: [workload]}
+              - id: gamma
+                tokenSha256: %s
+            admins:
+              - id: ops
+                tokenSha256: %s
             """
-                .formatted(TenantsYaml.hash(ALPHA), TenantsYaml.hash(BETA)));
+                .formatted(
+                    TenantsYaml.hash(ALPHA),
+                    TenantsYaml.hash(BETA),
+                    TenantsYaml.hash(GAMMA),
+                    TenantsYaml.hash(OPS)));
     server =
         ServerProcess.start(
             dir.resolve("store"), dir.resolve("logs"), "page", "--tenants", tenants.toString());
@@ -178,6 +189,10 @@ class ServerPageInBrowserTest {
         assertFalse(html.contains(id), "beta's run " + id + " on alpha's page");
       }
       assertNoToken(page, ALPHA);
+      assertEquals(
+          "none",
+          page.text("getComputedStyle(" + tenantCell(alphaRuns.get(0)) + ").display"),
+          "a tenant is not shown its own name on every row");
       assertEquals(ALPHA, page.text("sessionStorage.getItem('stagecraft-token')"));
 
       page.evaluate("document.getElementById('signout').click()");
@@ -188,6 +203,46 @@ class ServerPageInBrowserTest {
       assertFalse(page.text("document.body.innerHTML").contains(alphaRuns.get(0)));
       assertTrue(page.evaluate("sessionStorage.length === 0").asBoolean());
     }
+  }
+
+  @Test
+  void aTenantWithNoRunsIsToldSo() throws Exception {
+    try (DevTools.Page page = openPage()) {
+      signIn(page, GAMMA);
+      page.waitFor(
+          "that gamma has no runs",
+          "!document.getElementById('empty').hidden"
+              + " && document.getElementById('empty').textContent.startsWith('No runs yet')",
+          SHOWN);
+      assertEquals(
+          0, page.evaluate("document.getElementById('runs').tBodies[0].rows.length").asInt());
+      assertEquals("", page.text("document.getElementById('error').textContent"));
+    }
+  }
+
+  @Test
+  void anAdminSeesEveryTenantsRunsAndWhoseEachIs() throws Exception {
+    try (DevTools.Page page = openPage()) {
+      signIn(page, OPS);
+      page.waitFor(
+          "who is signed in",
+          "document.getElementById('who').textContent === 'Signed in as admin ops'",
+          SHOWN);
+      for (String id : List.of(alphaRuns.get(0), betaRuns.get(0))) {
+        page.waitFor(id + " SUCCEEDED", status(id) + " === 'SUCCEEDED'", SHOWN);
+      }
+      assertEquals("alpha", page.text(tenantCell(alphaRuns.get(0)) + ".textContent"));
+      assertEquals("beta", page.text(tenantCell(betaRuns.get(0)) + ".textContent"));
+      assertEquals(
+          "table-cell",
+          page.text("getComputedStyle(" + tenantCell(betaRuns.get(0)) + ").display"),
+          "the tenant column is shown to an admin");
+    }
+  }
+
+  /** JavaScript: the tenant cell in the row of a run. */
+  private static String tenantCell(String runId) {
+    return "document.querySelector('#runs tbody tr[data-run-id=\"" + runId + "\"] td.tenant')";
   }
 
   @Test
