@@ -36,6 +36,7 @@ class ServerPageInBrowserTest {
           + "\"auditMs\":10,\"trainMs\":10,\"publishMs\":10}}";
 
   @TempDir static Path dir;
+  Path tenantsFile;
   ServerProcess server;
   DevTools chromium;
   final List<String> alphaRuns = new ArrayList<>();
@@ -44,10 +45,23 @@ class ServerPageInBrowserTest {
   @BeforeAll
   void start() throws Exception {
     DevTools.requireChromium();
-    Path tenants =
-        TenantsYaml.write(
-            dir.resolve("tenants.yaml"),
-            """
+    tenantsFile = TenantsYaml.write(dir.resolve("tenants.yaml"), tenants(GAMMA));
+    server =
+        ServerProcess.start(
+            dir.resolve("store"), dir.resolve("logs"), "page", "--tenants", tenantsFile.toString());
+    chromium = DevTools.launch(dir.resolve("chromium"));
+    alphaRuns.add(submit(ALPHA, QUICK));
+    alphaRuns.add(submit(ALPHA, QUICK));
+    betaRuns.add(submit(BETA, QUICK));
+    for (String id : alphaRuns) {
+      assertSucceeded(ALPHA, id);
+    }
+    assertSucceeded(BETA, betaRuns.get(0));
+  }
+
+  /** The tenants file, with gamma's token (the one token the tests rotate). */
+  static String tenants(String gammaToken) {
+    return """
             tenants:
               - id: alpha
                 tokenSha256: %s
@@ -62,22 +76,11 @@ class ServerPageInBrowserTest {
               - id: ops
                 tokenSha256: %s
             """
-                .formatted(
-                    TenantsYaml.hash(ALPHA),
-                    TenantsYaml.hash(BETA),
-                    TenantsYaml.hash(GAMMA),
-                    TenantsYaml.hash(OPS)));
-    server =
-        ServerProcess.start(
-            dir.resolve("store"), dir.resolve("logs"), "page", "--tenants", tenants.toString());
-    chromium = DevTools.launch(dir.resolve("chromium"));
-    alphaRuns.add(submit(ALPHA, QUICK));
-    alphaRuns.add(submit(ALPHA, QUICK));
-    betaRuns.add(submit(BETA, QUICK));
-    for (String id : alphaRuns) {
-      assertSucceeded(ALPHA, id);
-    }
-    assertSucceeded(BETA, betaRuns.get(0));
+        .formatted(
+            TenantsYaml.hash(ALPHA),
+            TenantsYaml.hash(BETA),
+            TenantsYaml.hash(gammaToken),
+            TenantsYaml.hash(OPS));
   }
 
   @AfterAll
@@ -217,6 +220,27 @@ class ServerPageInBrowserTest {
       assertEquals(
           0, page.evaluate("document.getElementById('runs').tBodies[0].rows.length").asInt());
       assertEquals("", page.text("document.getElementById('error').textContent"));
+    }
+  }
+
+  @Test
+  void aTokenRevokedWhileSignedInSignsThePageOut() throws Exception {
+    try (DevTools.Page page = openPage()) {
+      signIn(page, GAMMA);
+      page.waitFor("gamma signed in", "!document.getElementById('runs').hidden", SHOWN);
+      try {
+        TenantsYaml.write(tenantsFile, tenants("gamma-token-0002"));
+        page.waitFor(
+            "the server's error on the next refresh",
+            "document.getElementById('error').textContent"
+                + " === 'the token is not valid for this server'",
+            SHOWN);
+      } finally {
+        TenantsYaml.write(tenantsFile, tenants(GAMMA));
+      }
+      assertTrue(page.evaluate("document.getElementById('runs').hidden").asBoolean());
+      assertEquals("", page.text("document.getElementById('who').textContent"));
+      assertTrue(page.evaluate("sessionStorage.length === 0").asBoolean(), "the token forgotten");
     }
   }
 
