@@ -69,11 +69,14 @@ final class DevTools implements AutoCloseable {
     }
   }
 
-  /** Starts headless Chromium with a fresh profile in {@code dir} and waits until it listens. */
+  /**
+   * Starts headless Chromium with a fresh profile and temporary files in {@code dir}, and waits
+   * until it listens.
+   */
   static DevTools launch(Path dir) throws IOException, InterruptedException {
     Path profile = Files.createDirectories(dir.resolve("profile"));
     Path log = dir.resolve("chromium.log");
-    Process p =
+    ProcessBuilder pb =
         new ProcessBuilder(
                 CHROMIUM.toString(),
                 "--headless",
@@ -88,8 +91,10 @@ final class DevTools implements AutoCloseable {
                 "--user-data-dir=" + profile,
                 "about:blank")
             .redirectOutput(dir.resolve("chromium.out").toFile())
-            .redirectError(log.toFile())
-            .start();
+            .redirectError(log.toFile());
+    // its singleton socket and lock go under dir, not into the machine's /tmp
+    pb.environment().put("TMPDIR", dir.toString());
+    Process p = pb.start();
     long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
     while (System.nanoTime() < deadline) {
       Matcher m = LISTENING.matcher(Files.readString(log));
