@@ -98,7 +98,11 @@ class ServerApiTest {
             "--gpus",
             "2",
             "--max-request-size",
-            "4Ki");
+            "4Ki",
+            "--templates",
+            Path.of("templates").toAbsolutePath().toString(),
+            "--max-memory",
+            "16Gi");
   }
 
   @AfterAll
@@ -317,6 +321,38 @@ class ServerApiTest {
     String runId = scaled.json().path("runId").asText();
     JsonNode run = server.awaitRun(SQUEEZE, runId, ServerProcess::ended, RUN_TIMEOUT);
     assertEquals("SUCCEEDED", run.path("status").asText(), run.toString());
+  }
+
+  @Test
+  void aSubmissionsEnvironmentPicksTheServersTemplateOfThePipeline() throws Exception {
+    Answer dev =
+        server.post(
+            "/api/v1/runs",
+            RISK,
+            "{\"pipeline\":\"advanced-ml\",\"environment\":\"dev\",\"profile\":{\"priority\":\"low\"}}");
+    assertEquals(202, dev.status(), dev.body());
+    assertEquals("2", dev.json().path("plan").path("params").path("nTrials").asText());
+    server.post("/api/v1/runs/" + dev.json().path("runId").asText() + "/cancel", RISK, null);
+
+    Answer unknown =
+        server.post(
+            "/api/v1/runs", RISK, "{\"pipeline\":\"advanced-ml\",\"environment\":\"prod\"}");
+    assertEquals(400, unknown.status(), unknown.body());
+    assertTrue(
+        unknown
+            .json()
+            .path("error")
+            .asText()
+            .endsWith("has no environment 'prod' (it has dev, staging, production)"),
+        unknown.body());
+
+    Answer noTemplate =
+        server.post("/api/v1/runs", RISK, "{\"pipeline\":\"diamond\",\"environment\":\"dev\"}");
+    assertEquals(400, noTemplate.status());
+    assertEquals(
+        "environment 'dev' needs a template of pipeline 'diamond': the server has none (start it"
+            + " with --templates DIR holding diamond.yaml)",
+        noTemplate.json().path("error").asText());
   }
 
   @Test
