@@ -115,6 +115,7 @@ public final class StagecraftDiamondPipeline implements PipelineProvider {
         .outputType("Data")
         .params("input", "rows")
         .resources(RESOURCES)
+        .writtenResources("cpu", "memory")
         .cache(true)
         .body(new StageBodies(pipeline, "load"))
         .build());
@@ -123,6 +124,7 @@ public final class StagecraftDiamondPipeline implements PipelineProvider {
         .outputType("List<Model>")
         .input(InputSpec.of("load"))
         .resources(RESOURCES.withMilliCpu(2000L).withMemoryBytes(4294967296L))
+        .writtenResources("cpu", "memory")
         .retries(2)
         .backoff(Duration.parse("PT2S"))
         .timeout(Duration.parse("PT10M"))
@@ -134,6 +136,7 @@ public final class StagecraftDiamondPipeline implements PipelineProvider {
         .outputType("long")
         .input(InputSpec.of("load"))
         .resources(RESOURCES)
+        .writtenResources("cpu", "memory")
         .body(new StageBodies(pipeline, "profile"))
         .build());
     def.stage(StageSpec.builder("compare")
@@ -142,6 +145,7 @@ public final class StagecraftDiamondPipeline implements PipelineProvider {
         .input(InputSpec.of("train"))
         .input(InputSpec.of("profile"))
         .resources(RESOURCES)
+        .writtenResources("cpu", "memory")
         .version("2")
         .body(new StageBodies(pipeline, "compare"))
         .build());
@@ -152,6 +156,7 @@ public final class StagecraftDiamondPipeline implements PipelineProvider {
         .input(InputSpec.of("compare"))
         .params("slot")
         .resources(RESOURCES)
+        .writtenResources("cpu", "memory")
         .condition(new Condition("compare.confidence > minConfidence && publish", List.of("compare"), List.of("minConfidence", "publish"), scope -> ((double) scope.saw("compare.confidence", scope.notNull("compare", scope.<DiamondPipeline.Comparison>output("compare")).confidence()) > (double) scope.saw("minConfidence", scope.<Double>param("minConfidence"))) && scope.saw("publish", scope.<Boolean>param("publish")), List.of(new Condition.StagePath("compare.confidence", new ConditionType(ConditionType.Category.DECIMAL, "double", false, List.of()), scope -> scope.saw("compare.confidence", scope.notNull("compare", scope.<DiamondPipeline.Comparison>output("compare")).confidence())))))
         .body(new StageBodies(pipeline, "deploy"))
         .build());

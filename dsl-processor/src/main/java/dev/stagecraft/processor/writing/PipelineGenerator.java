@@ -592,6 +592,10 @@ public final class PipelineGenerator {
       b.add("\n.params($L)", strings(params));
     }
     resources(s).ifPresent(r -> b.add("\n.resources($L)", r));
+    List<String> written = writtenResources(s);
+    if (!written.isEmpty() && written.size() < 3) {
+      b.add("\n.writtenResources($L)", strings(written));
+    }
     if (s.sets("retries")) {
       b.add("\n.retries($L)", s.retries());
     }
@@ -643,6 +647,29 @@ public final class PipelineGenerator {
     CodeBlock base =
         shared ? CodeBlock.of("RESOURCES") : CodeBlock.of("$T.DEFAULT", RESOURCE_REQUEST);
     return Optional.of(own ? withWritten(base, s.resources().get()) : base);
+  }
+
+  /**
+   * Which resources the source wrote for the stage, on the stage or its class, in the order cpu,
+   * memory, gpu: a plan gives a tenant's defaults to the others.
+   */
+  private List<String> writtenResources(StageModel s) {
+    Optional<ResourcesModel> own = s.resources();
+    Optional<ResourcesModel> shared = model.resources();
+    List<String> written = new ArrayList<>();
+    if (own.map(r -> r.cpu() != null).orElse(false)
+        || shared.map(r -> r.cpu() != null).orElse(false)) {
+      written.add("cpu");
+    }
+    if (own.map(r -> r.memory() != null).orElse(false)
+        || shared.map(r -> r.memory() != null).orElse(false)) {
+      written.add("memory");
+    }
+    if (own.map(r -> r.gpu() != null).orElse(false)
+        || shared.map(r -> r.gpu() != null).orElse(false)) {
+      written.add("gpu");
+    }
+    return written;
   }
 
   /** Whether the class-level {@code @Resources} sets anything: then it is the field RESOURCES. */

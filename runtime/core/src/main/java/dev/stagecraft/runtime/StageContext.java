@@ -3,7 +3,9 @@ package dev.stagecraft.runtime;
 import dev.stagecraft.runtime.graph.ResourceRequest;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 
 /**
@@ -106,4 +108,43 @@ public interface StageContext {
    *     effect; the stage fails with this error
    */
   void ensureRecorded();
+
+  /**
+   * The value of the run's secret {@code name}, read when first asked for. On a pipeline server the
+   * run's tenant's secrets are given this way (and only this way: never through the JVM's
+   * environment, which every tenant shares). The value must not leave the stage: logged, it shows
+   * as {@code ***}, and a stage whose output holds it fails.
+   *
+   * <pre>{@code
+   * String password = ctx.secret("DB_PASSWORD");
+   * }</pre>
+   *
+   * @throws IllegalArgumentException for a secret the run does not have, naming those it has
+   * @throws RuntimeException when the secret cannot be read (its variable unset, its file missing)
+   */
+  default String secret(String name) {
+    throw new IllegalArgumentException(
+        "no secret '" + name + "': this context gives none (secrets come from a pipeline server)");
+  }
+
+  /**
+   * The run's environment variables: on a pipeline server, its tenant's; empty otherwise. Stages
+   * read settings here, not from {@code System.getenv}, which every tenant of a server shares.
+   */
+  default Map<String, String> environment() {
+    return Map.of();
+  }
+
+  /**
+   * The deployment targets this run may deploy to (its tenant's {@code deploymentTargets} on a
+   * pipeline server); empty when it may deploy anywhere.
+   */
+  default Optional<Set<String>> deploymentTargets() {
+    return Optional.empty();
+  }
+
+  /** The tenant the run is for, on a pipeline server; empty otherwise. */
+  default Optional<String> tenant() {
+    return Optional.empty();
+  }
 }

@@ -1,12 +1,11 @@
 package dev.stagecraft.runtime.cli;
 
 import dev.stagecraft.runtime.config.ConfigFiles;
-import dev.stagecraft.runtime.plan.Profile;
 import dev.stagecraft.runtime.plan.optimize.Prices;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -17,21 +16,7 @@ import picocli.CommandLine.Option;
  * --prices}.
  */
 final class PlanOptions {
-  @Option(
-      names = "--profile",
-      paramLabel = "fact=value",
-      description =
-          "A fact of the run's profile: data_size (2e9, 500M, 2Gi), model_complexity"
-              + " (low|medium|high), latency_requirement (standard|low|ultra_low), priority"
-              + " (low|normal|high), environment (dev|staging|production), pipeline_mode"
-              + " (training|inference), data_preprocessed (true|false).")
-  Map<String, String> profile = new LinkedHashMap<>();
-
-  @Option(
-      names = "--profile-file",
-      paramLabel = "FILE",
-      description = "A YAML file of profile facts; --profile overrides it.")
-  Path profileFile;
+  @Mixin ProfileOptions profile = new ProfileOptions();
 
   @Option(
       names = "--template",
@@ -62,9 +47,8 @@ final class PlanOptions {
 
   /** The inputs of a plan with these options and the {@code -p} values. */
   PlanInputs inputs(Map<String, String> params) {
-    Profile fromFile = profileFile == null ? Profile.EMPTY : ConfigFiles.profile(profileFile);
     return new PlanInputs(
-        fromFile.with(Profile.parse(profile)),
+        profile.profile(),
         Optional.ofNullable(template),
         Optional.ofNullable(environment),
         params,

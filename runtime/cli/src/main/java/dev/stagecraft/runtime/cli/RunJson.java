@@ -6,6 +6,7 @@ import dev.stagecraft.runtime.engine.ItemLabel;
 import dev.stagecraft.runtime.engine.RunResult;
 import dev.stagecraft.runtime.engine.StageOutcome;
 import dev.stagecraft.runtime.store.codec.JsonMappers;
+import dev.stagecraft.runtime.store.history.HistoryJson;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -45,7 +46,7 @@ public final class RunJson {
       for (Map.Entry<String, Double> m : new java.util.TreeMap<>(o.metrics()).entrySet()) {
         metrics.put(m.getKey(), m.getValue());
       }
-      s.set("failedAttempts", HistoryFormat.failedAttempts(o.failedAttempts()));
+      s.set("failedAttempts", HistoryJson.failedAttempts(o.failedAttempts()));
     }
     try {
       // as bytes, then one String: writeValueAsString copies its buffer char by char, which for

@@ -1,6 +1,5 @@
 package dev.stagecraft.runtime.cli;
 
-import dev.stagecraft.runtime.Summarizable;
 import dev.stagecraft.runtime.engine.RunOptions;
 import dev.stagecraft.runtime.engine.RunResult;
 import dev.stagecraft.runtime.engine.RunStatus;
@@ -13,7 +12,6 @@ import dev.stagecraft.runtime.store.Store;
 import dev.stagecraft.runtime.store.StoreException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import picocli.CommandLine.Mixin;
@@ -68,7 +66,7 @@ final class RunSettings {
           resumedRun == null ? attached : runStore.resume(attached, resumedRun);
       result = withContextLoader(cli, () -> PlannedRun.run(def, plan, finalOptions));
       Thread.interrupted(); // a Ctrl-C or SIGTERM cancelled the run through this thread: it ended
-      summary = summaryLines(result);
+      summary = result.summaryLines();
       try {
         if (!summary.isEmpty()) {
           runStore.history().summary(result.runId(), summary);
@@ -113,22 +111,6 @@ final class RunSettings {
       return StagecraftCli.USAGE;
     }
     return StagecraftCli.RUN_FAILED;
-  }
-
-  /**
-   * The lines every {@link Summarizable} stage output contributes, in stage order (recorded in the
-   * run history for the report).
-   */
-  private static List<String> summaryLines(RunResult r) {
-    List<String> lines = new ArrayList<>();
-    for (StageOutcome o : r.stages()) {
-      if (o.status().hasOutput() && o.output().orElse(null) instanceof Summarizable s) {
-        for (String line : s.summaryLines()) {
-          lines.add(StagecraftCli.oneLine(line));
-        }
-      }
-    }
-    return lines;
   }
 
   /**

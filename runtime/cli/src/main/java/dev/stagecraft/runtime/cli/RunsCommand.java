@@ -1,5 +1,6 @@
 package dev.stagecraft.runtime.cli;
 
+import dev.stagecraft.runtime.store.history.HistoryJson;
 import dev.stagecraft.runtime.store.history.RunSummary;
 import java.nio.file.Path;
 import java.util.List;
@@ -52,7 +53,7 @@ final class RunsCommand implements Callable<Integer> {
       cli.out.println(
           HistoryFormat.JSON
               .writerWithDefaultPrettyPrinter()
-              .writeValueAsString(HistoryFormat.runsJson(runs)));
+              .writeValueAsString(HistoryJson.runsJson(runs)));
     } else if (runs.isEmpty()) {
       cli.out.println(
           "no runs"

@@ -3,6 +3,7 @@ package dev.stagecraft.runtime.cli;
 import dev.stagecraft.runtime.engine.StageExecution;
 import dev.stagecraft.runtime.graph.StageSpec;
 import dev.stagecraft.runtime.store.StoreReader;
+import dev.stagecraft.runtime.store.history.HistoryJson;
 import dev.stagecraft.runtime.store.history.HistoryQueries;
 import dev.stagecraft.runtime.store.history.RecordedPlan;
 import dev.stagecraft.runtime.store.history.RunRecord;
@@ -81,7 +82,7 @@ final class ShowCommand implements Callable<Integer> {
       cli.out.println(
           HistoryFormat.JSON
               .writerWithDefaultPrettyPrinter()
-              .writeValueAsString(HistoryFormat.runJson(run, progress, plan)));
+              .writeValueAsString(HistoryJson.runJson(run, progress, plan)));
     } else {
       cli.out.print(HistoryFormat.runText(run, progress, plan));
       cli.out.println();

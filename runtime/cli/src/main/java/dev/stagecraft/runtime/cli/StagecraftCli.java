@@ -45,7 +45,9 @@ import picocli.CommandLine.Option;
       GcCommand.class,
       ExportCommand.class,
       StageCommand.class,
-      TenantsCommand.class
+      TenantsCommand.class,
+      ServeCommand.class,
+      SubmitCommand.class
     })
 public final class StagecraftCli implements Callable<Integer> {
   /** Exit code: the run failed. */

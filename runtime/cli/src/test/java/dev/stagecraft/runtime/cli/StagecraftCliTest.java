@@ -233,7 +233,8 @@ class StagecraftCliTest {
         none,
         2,
         "error: name a command: list, describe, plan, run, stats, resume, runs, show, report, logs,"
-            + " preprocess, deployments, doctor, gc, export, stage, tenants (see 'stagecraft --help')");
+            + " preprocess, deployments, doctor, gc, export, stage, tenants, serve, submit (see"
+            + " 'stagecraft --help')");
 
     Result unknownOption = cli("run", "diamond", "--frobnicate");
     assertEquals(2, unknownOption.code());

@@ -20,12 +20,15 @@ final class CapturingLogger extends LegacyAbstractLogger {
   private final transient StageLog log;
   private final transient IntSupplier attempt;
   private final transient Clock clock;
+  private final transient SecretMask secrets;
 
-  CapturingLogger(Logger delegate, StageLog log, IntSupplier attempt, Clock clock) {
+  CapturingLogger(
+      Logger delegate, StageLog log, IntSupplier attempt, Clock clock, SecretMask secrets) {
     this.delegate = delegate;
     this.log = log;
     this.attempt = attempt;
     this.clock = clock;
+    this.secrets = secrets;
     this.name = delegate.getName();
   }
 
@@ -62,6 +65,17 @@ final class CapturingLogger extends LegacyAbstractLogger {
   @Override
   protected void handleNormalizedLoggingCall(
       Level level, Marker marker, String pattern, Object[] arguments, Throwable error) {
+    if (!secrets.isEmpty()) {
+      // a secret was read: what reaches the backend and the history is the masked text, and an
+      // exception's stack trace goes as masked text too
+      String message = secrets.apply(MessageFormatter.basicArrayFormat(pattern, arguments));
+      String trace = error == null ? "" : "\n" + secrets.apply(StageLog.stackTrace(error));
+      if (delegate.isEnabledForLevel(level)) {
+        delegate.atLevel(level).log(message + trace);
+      }
+      log.add(attempt.getAsInt(), clock.instant(), level.name(), message + trace, null);
+      return;
+    }
     if (delegate.isEnabledForLevel(level)) {
       if (arguments == null) {
         delegate.atLevel(level).setCause(error).log(pattern);

@@ -23,6 +23,9 @@ final class Execution extends Task implements StageCall {
   final String name;
   final Object item;
 
+  /** What it reserved from a shared pool; set under the run's lock when a worker takes it. */
+  SharedCapacity.Reservation reservation;
+
   /** Set under the run's lock when a worker takes it (reserving its resources). */
   private boolean taken;
 

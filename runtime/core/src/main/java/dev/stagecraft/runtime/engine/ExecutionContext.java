@@ -62,7 +62,8 @@ final class ExecutionContext implements StageContext {
               LoggerFactory.getLogger("stagecraft." + pipelineName() + "." + stageName()),
               execution.log(),
               execution::attempts,
-              execution.run.clock());
+              execution.run.clock(),
+              execution.run.secrets());
     }
     return logger;
   }
@@ -116,7 +117,7 @@ final class ExecutionContext implements StageContext {
 
   @Override
   public synchronized void metric(String name, double value) {
-    metrics.put(name, value);
+    metrics.put(execution.run.secrets().apply(name), value);
   }
 
   synchronized Map<String, Double> metricsSnapshot() {
@@ -126,5 +127,46 @@ final class ExecutionContext implements StageContext {
   @Override
   public boolean isCancelled() {
     return execution.isCancelled();
+  }
+
+  @Override
+  public Optional<String> tenant() {
+    return execution.run.tenancy().map(RunTenancy::tenant);
+  }
+
+  @Override
+  public Map<String, String> environment() {
+    return execution.run.tenancy().map(RunTenancy::environment).orElse(Map.of());
+  }
+
+  @Override
+  public Optional<java.util.Set<String>> deploymentTargets() {
+    return execution.run.tenancy().flatMap(RunTenancy::deploymentTargets);
+  }
+
+  @Override
+  public String secret(String name) {
+    Objects.requireNonNull(name, "name");
+    SecretSource source =
+        execution.run.tenancy().map(RunTenancy::secrets).orElse(SecretSource.NONE);
+    if (!source.names().contains(name)) {
+      java.util.Set<String> names = new java.util.TreeSet<>(source.names());
+      throw new IllegalArgumentException(
+          "no secret '"
+              + name
+              + "' for stage '"
+              + execution.name
+              + "'"
+              + (names.isEmpty()
+                  ? execution.run.tenancy().isEmpty()
+                      ? ": secrets come from a pipeline server's tenants file, and this run has no"
+                          + " tenant"
+                      : ": its tenant has none (secrets: in the tenants file)"
+                  : dev.stagecraft.annotations.syntax.Suggestions.didYouMeanOrList(
+                      name, names, "secrets")));
+    }
+    String value = source.value(name);
+    execution.run.secrets().add(name, value);
+    return value;
   }
 }

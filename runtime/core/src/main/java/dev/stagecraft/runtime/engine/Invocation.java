@@ -159,6 +159,16 @@ interface Invocation {
       }
       CallResult result = next.invoke(x);
       if (result.save() && !x.isFinished()) {
+        Optional<String> secret = run.secrets().foundIn(result.output());
+        if (secret.isPresent()) {
+          return CallResult.failed(
+              "stage '"
+                  + x.name
+                  + "' returned the value of secret '"
+                  + secret.get()
+                  + "'; secrets reach stages through StageContext.secret and must not be returned"
+                  + " as outputs (nothing was stored)");
+        }
         try {
           store.save(key, result.output());
         } catch (Exception e) {

@@ -48,7 +48,14 @@ public final class PipelineRunner {
     return execute(def, ParamResolver.fromText(def, params), options);
   }
 
-  /** Runs with parameters already resolved. */
+  /**
+   * Runs with parameters already resolved.
+   *
+   * @throws PlanningException when a stage can never fit the executor's capacity or, on a shared
+   *     pool, the pool's total or the tenant's quota
+   * @throws IllegalArgumentException for an excluded stage the pipeline lacks or an undefined
+   *     tenant
+   */
   public static RunResult execute(
       PipelineDefinition def, ResolvedParams params, RunOptions options) {
     for (String excluded : options.exclusions().keySet()) {
@@ -57,9 +64,26 @@ public final class PipelineRunner {
             "cannot exclude stage '" + excluded + "': pipeline '" + def.name() + "' has none");
       }
     }
+    RunOptions.Share share = options.share().orElse(null);
+    ResourceRequest capacity = share == null ? options.capacity() : share.pool().total();
+    ResourceRequest quota = share == null ? null : share.pool().quota(share.tenant());
     for (StageSpec s : def.stages()) {
       if (!options.exclusions().containsKey(s.name())) {
-        checkFits(def, s, options.capacity());
+        checkFits(def, s, capacity);
+        if (quota != null && !s.resources().fitsIn(quota)) {
+          throw new PlanningException(
+              "stage '"
+                  + s.name()
+                  + "' of pipeline '"
+                  + def.name()
+                  + "' asks "
+                  + s.resources()
+                  + " but tenant '"
+                  + share.tenant()
+                  + "' has a quota of "
+                  + quota
+                  + ": lower its @Resources or raise the tenant's quota");
+        }
       }
     }
     String runId = options.runId().orElseGet(() -> newRunId(options.clock()));

@@ -4,6 +4,7 @@ import dev.stagecraft.runtime.UserInputException;
 import dev.stagecraft.runtime.graph.Condition;
 import dev.stagecraft.runtime.graph.InputSpec;
 import dev.stagecraft.runtime.graph.PipelineDefinition;
+import dev.stagecraft.runtime.graph.ResourceRequest;
 import dev.stagecraft.runtime.graph.StageSpec;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -66,6 +67,9 @@ final class RunExecution {
 
   private final RunScratch scratch;
 
+  /** The secret values the run's stages read, hidden in everything the run reports. */
+  private final SecretMask secrets = new SecretMask();
+
   /** A stage's status by name, for the upstream verdict. */
   private final Function<String, StageStatus> statusOf = name -> stage(name).status();
 
@@ -76,7 +80,13 @@ final class RunExecution {
   private final PriorityQueue<Task> ready = new PriorityQueue<>(Task.ORDER);
   private final Predicate<Task> startable = this::canStart;
   private final ArrayDeque<StageRun> worklist = new ArrayDeque<>();
+
+  /** What is free when the run has a capacity of its own; null when it shares a pool. */
   private final Capacity free;
+
+  /** The run's place in a shared pool; null when it has a capacity of its own. */
+  private final SharedCapacity.Member member;
+
   private int activeWorkers;
   private int stagesLeft;
 
@@ -108,7 +118,8 @@ final class RunExecution {
     this.runId = runId;
     this.listeners = options.listeners().toArray(new RunListener[0]);
     this.meter = listeners.length > 0;
-    this.free = new Capacity(options.capacity());
+    RunOptions.Share share = slice == null ? options.share().orElse(null) : null;
+    this.free = share == null ? new Capacity(options.capacity()) : null;
     this.scratch = new RunScratch(options.scratchRoot(), runId);
     List<StageSpec> specs = def.stages();
     GraphIndex graph = new GraphIndex(specs);
@@ -139,6 +150,9 @@ final class RunExecution {
     this.pool =
         new ThreadPoolExecutor(
             0, Integer.MAX_VALUE, 10, TimeUnit.SECONDS, new SynchronousQueue<>(), factory);
+    // last: from here on the pool's thread may call back into this run
+    this.member =
+        share == null ? null : share.pool().join(share.tenant(), share.priority(), this::woken);
   }
 
   String runId() {
@@ -155,6 +169,16 @@ final class RunExecution {
 
   RunScratch scratch() {
     return scratch;
+  }
+
+  /** The run's tenant, on a pipeline server. */
+  Optional<RunTenancy> tenancy() {
+    return options.tenancy();
+  }
+
+  /** What hides the secret values the run's stages read. */
+  SecretMask secrets() {
+    return secrets;
   }
 
   Clock clock() {
@@ -222,6 +246,9 @@ final class RunExecution {
     pool.shutdown();
     if (interrupted) {
       awaitStagesStopped();
+    }
+    if (member != null) {
+      member.leave();
     }
     ScheduledExecutorService t = timer;
     if (t != null) {
@@ -467,11 +494,19 @@ final class RunExecution {
    * parallelism), reserved; null when none can start.
    */
   private Task pollStartable() {
-    Task pick = SchedulingPolicy.pollStartable(ready, startable);
-    if (pick == null) {
-      return null;
+    Task pick;
+    if (member == null) {
+      pick = SchedulingPolicy.pollStartable(ready, startable);
+      if (pick == null) {
+        return null;
+      }
+      free.reserve(pick.resources());
+    } else {
+      pick = pollShared();
+      if (pick == null) {
+        return null;
+      }
     }
-    free.reserve(pick.resources());
     if (pick instanceof Execution x) {
       x.take();
       if (x.instance >= 0) {
@@ -481,18 +516,67 @@ final class RunExecution {
     return pick;
   }
 
+  /**
+   * {@link #pollStartable} with a shared pool: the decision and the reservation are one step under
+   * the pool's lock. An expansion reserves nothing and starts whenever a worker may.
+   */
+  private Task pollShared() {
+    synchronized (member.lock()) {
+      Task pick = SchedulingPolicy.pollStartable(ready, startable);
+      if (pick instanceof Execution x) {
+        x.reservation = member.reserve(x.resources());
+      }
+      return pick;
+    }
+  }
+
   private boolean canStart(Task t) {
-    return free.fits(t.resources()) && (t.instance < 0 || t.stage.instanceMayStart());
+    if (t.instance >= 0 && !t.stage.instanceMayStart()) {
+      return false;
+    }
+    if (member == null) {
+      return free.fits(t.resources());
+    }
+    return t instanceof Expansion || member.allows(t.resources());
+  }
+
+  /**
+   * Tells the shared pool what ready work waits for capacity: the resources of each ready task that
+   * could start but for capacity (none when every worker thread is taken).
+   */
+  private void publishDemand() {
+    List<ResourceRequest> demand = new ArrayList<>();
+    if (activeWorkers < options.maxThreads()) {
+      for (Task t : ready) {
+        if (t.instance < 0 || t.stage.instanceMayStart()) {
+          ResourceRequest r = t.resources();
+          if (!demand.contains(r)) {
+            demand.add(r);
+          }
+        }
+      }
+    }
+    member.waiting(demand);
+  }
+
+  /** On the pool's thread: capacity was freed; starts what may start now. */
+  private void woken() {
+    synchronized (lock) {
+      spawnWorkers();
+    }
   }
 
   private void spawnWorkers() {
     while (activeWorkers < options.maxThreads()) {
       Task t = pollStartable();
       if (t == null) {
-        return;
+        break;
       }
       activeWorkers++;
       pool.execute(() -> work(t));
+    }
+    if (member != null) {
+      publishDemand();
     }
   }
 
@@ -556,6 +640,9 @@ final class RunExecution {
       }
     }
     drainWorklist();
+    if (member != null) {
+      publishDemand(); // nothing waits any more
+    }
   }
 
   // ---------------------------------------------------------------- workers
@@ -641,7 +728,11 @@ final class RunExecution {
     Thread.interrupted(); // an interrupt meant for the body must not reach the next task
     Task next;
     synchronized (lock) {
-      free.release(x.resources());
+      if (member == null) {
+        free.release(x.resources());
+      } else {
+        member.release(x.reservation);
+      }
       if (x.instance >= 0) {
         x.stage.instanceReleased();
       }
@@ -701,7 +792,7 @@ final class RunExecution {
     Instant now = options.clock().instant();
     int attempt = x.attempts();
     Instant began = x.attemptStart() == null ? now : x.attemptStart();
-    FailedAttempt failed = new FailedAttempt(attempt, began, now, reason);
+    FailedAttempt failed = new FailedAttempt(attempt, began, now, secrets.apply(reason));
     x.attemptFailed(failed);
     x.log().add(attempt, now, "ERROR", "attempt " + attempt + " failed: " + reason, error);
     for (RunListener l : listeners) {
@@ -711,8 +802,9 @@ final class RunExecution {
 
   /** A stage logged a line: reports it to the listeners. */
   void stageLogged(Execution x, LogLine line) {
+    LogLine masked = secrets.apply(line);
     for (RunListener l : listeners) {
-      notify(() -> l.stageLogged(runId, x.name, line));
+      notify(() -> l.stageLogged(runId, x.name, masked));
     }
   }
 
@@ -730,8 +822,9 @@ final class RunExecution {
       return;
     }
     Instant at = options.clock().instant();
+    String masked = secrets.apply(message);
     for (RunListener l : listeners) {
-      notify(() -> l.stageProgress(runId, x.name, message, at));
+      notify(() -> l.stageProgress(runId, x.name, masked, at));
     }
   }
 
@@ -807,8 +900,9 @@ final class RunExecution {
    * before any of its dependents starts; listeners are quick by contract.
    */
   private void report(StageExecution e) {
+    StageExecution masked = secrets.isEmpty() ? e : e.withReason(secrets.apply(e.reason()));
     for (RunListener l : listeners) {
-      notify(() -> l.stageFinished(runId, e));
+      notify(() -> l.stageFinished(runId, masked));
     }
   }
 

@@ -42,6 +42,10 @@ import java.util.Optional;
  *     {@code String}, a {@code Long} of bytes or a {@code Boolean}); an absent fact is null
  * @param exclusions stages a plan excluded, each with its reason: they end SKIPPED with it before
  *     anything runs
+ * @param tenancy on a pipeline server, the run's tenant: its environment, secrets and deployment
+ *     targets for the stages' context
+ * @param share the pool the run shares with other runs, instead of a capacity of its own; empty:
+ *     its own capacity ({@link #capacity()})
  */
 public record RunOptions(
     boolean failFast,
@@ -61,7 +65,9 @@ public record RunOptions(
     Optional<Resume> resume,
     Optional<Path> storeDirectory,
     Map<String, Object> profile,
-    Map<String, String> exclusions) {
+    Map<String, String> exclusions,
+    Optional<RunTenancy> tenancy,
+    Optional<Share> share) {
 
   /** The default bound on stage threads. */
   public static final int DEFAULT_MAX_THREADS = 256;
@@ -81,6 +87,8 @@ public record RunOptions(
     Objects.requireNonNull(storeDirectory, "storeDirectory");
     profile = Map.copyOf(profile);
     exclusions = Map.copyOf(exclusions);
+    Objects.requireNonNull(tenancy, "tenancy");
+    Objects.requireNonNull(share, "share");
     if (maxThreads < 1) {
       throw new IllegalArgumentException("maxThreads " + maxThreads + " must be at least 1");
     }
@@ -106,7 +114,9 @@ public record RunOptions(
         Optional.empty(),
         Optional.empty(),
         Map.of(),
-        Map.of());
+        Map.of(),
+        Optional.empty(),
+        Optional.empty());
   }
 
   /** Defaults: the machine's capacity, no fail-fast, caching on, no listeners, real time. */
@@ -203,6 +213,33 @@ public record RunOptions(
   }
 
   /**
+   * The tenant the run is for on a pipeline server: its environment, secrets and deployment
+   * targets, which stages see through their context.
+   */
+  public RunOptions withTenancy(RunTenancy value) {
+    Objects.requireNonNull(value, "value");
+    return copy(c -> c.tenancy = Optional.of(value));
+  }
+
+  /**
+   * Runs on {@code pool}, shared with other runs, as tenant {@code tenant}: every stage reserves
+   * from the pool within the tenant's quota, and among the tenant's runs one of higher {@code
+   * priority} starts its waiting work first (the server passes 2 high, 1 normal, 0 low).
+   */
+  public RunOptions withSharedCapacity(SharedCapacity pool, String tenant, int priority) {
+    Share value = new Share(pool, tenant, priority);
+    return copy(c -> c.share = Optional.of(value));
+  }
+
+  /** A run's place on a shared pool: the pool, its tenant and its priority within the tenant. */
+  public record Share(SharedCapacity pool, String tenant, int priority) {
+    public Share {
+      Objects.requireNonNull(pool, "pool");
+      Objects.requireNonNull(tenant, "tenant");
+    }
+  }
+
+  /**
    * Continues run {@code runId}: an execution whose instance name ({@code train}, {@code train[1]})
    * has an output here is not executed again but ends CACHED with that output.
    */
@@ -248,6 +285,8 @@ public record RunOptions(
     Optional<Path> storeDirectory;
     Map<String, Object> profile;
     Map<String, String> exclusions;
+    Optional<RunTenancy> tenancy;
+    Optional<Share> share;
 
     Copy(RunOptions o) {
       failFast = o.failFast;
@@ -268,6 +307,8 @@ public record RunOptions(
       storeDirectory = o.storeDirectory;
       profile = o.profile;
       exclusions = o.exclusions;
+      tenancy = o.tenancy;
+      share = o.share;
     }
 
     RunOptions build() {
@@ -289,7 +330,9 @@ public record RunOptions(
           resume,
           storeDirectory,
           profile,
-          exclusions);
+          exclusions,
+          tenancy,
+          share);
     }
   }
 }

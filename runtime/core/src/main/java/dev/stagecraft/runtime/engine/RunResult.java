@@ -61,4 +61,21 @@ public record RunResult(
     }
     return java.util.Optional.empty();
   }
+
+  /**
+   * The lines every {@link dev.stagecraft.runtime.Summarizable} stage output contributes, in stage
+   * order, each on one line: what a run's summary says and its history records.
+   */
+  public List<String> summaryLines() {
+    List<String> lines = new java.util.ArrayList<>();
+    for (StageOutcome o : stages) {
+      if (o.status().hasOutput()
+          && o.output().orElse(null) instanceof dev.stagecraft.runtime.Summarizable s) {
+        for (String line : s.summaryLines()) {
+          lines.add(String.valueOf(line).strip().replaceAll("\\s*[\\r\\n]+\\s*", " "));
+        }
+      }
+    }
+    return lines;
+  }
 }

@@ -54,6 +54,25 @@ public record StageExecution(
     failedAttempts = List.copyOf(failedAttempts);
   }
 
+  /** This execution with another reason (a masked one, say). */
+  public StageExecution withReason(String value) {
+    return new StageExecution(
+        instance,
+        stage,
+        index,
+        item,
+        status,
+        attempts,
+        start,
+        end,
+        wallMs,
+        cpuNanos,
+        allocatedBytes,
+        metrics,
+        value,
+        failedAttempts);
+  }
+
   /** A plain stage that ended without running (skipped, upstream failed, cancelled). */
   public static StageExecution notRun(String stage, StageStatus status, String reason) {
     return builder(stage, stage).status(status).attempts(0).reason(reason).build();

@@ -58,7 +58,8 @@ public final class StageLog {
     sink.accept(new LogLine(attempt, at, level, text));
   }
 
-  private static String stackTrace(Throwable t) {
+  /** The stack trace as {@code printStackTrace} writes it, without the last newline. */
+  static String stackTrace(Throwable t) {
     StringWriter w = new StringWriter();
     t.printStackTrace(new PrintWriter(w));
     return w.toString().stripTrailing();

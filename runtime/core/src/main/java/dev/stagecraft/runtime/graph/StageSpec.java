@@ -26,6 +26,8 @@ import java.util.Set;
  * }</pre>
  *
  * @param outputType the Java type of the output as written in source, {@code void} for none
+ * @param writtenResources which of {@code cpu}, {@code memory}, {@code gpu} the source wrote (on
+ *     the stage or its class); the others are the DSL's defaults
  * @param parallelism the threads the stage should use ({@code StageContext.parallelism()}; empty:
  *     its reserved cores rounded up); for a fan-out stage, the most instances that run at once
  *     (empty: no bound)
@@ -41,6 +43,7 @@ public record StageSpec(
     List<InputSpec> inputs,
     List<String> params,
     ResourceRequest resources,
+    Set<String> writtenResources,
     RetryPolicy retry,
     Optional<Duration> timeout,
     boolean cache,
@@ -60,6 +63,16 @@ public record StageSpec(
     inputs = List.copyOf(inputs);
     params = List.copyOf(params);
     Objects.requireNonNull(resources, "resources");
+    writtenResources = Set.copyOf(writtenResources);
+    if (!RESOURCE_FIELDS.containsAll(writtenResources)) {
+      throw new IllegalArgumentException(
+          "written resources of stage '"
+              + name
+              + "' must be among "
+              + RESOURCE_FIELDS
+              + ", not "
+              + writtenResources);
+    }
     Objects.requireNonNull(retry, "retry");
     Objects.requireNonNull(timeout, "timeout");
     Objects.requireNonNull(version, "version");
@@ -73,6 +86,9 @@ public record StageSpec(
     optimizations = List.copyOf(optimizations);
     Objects.requireNonNull(body, "body");
   }
+
+  /** The resources a stage can write: {@code cpu}, {@code memory}, {@code gpu}. */
+  public static final Set<String> RESOURCE_FIELDS = Set.of("cpu", "memory", "gpu");
 
   /** Starts a stage with the defaults of {@link Stage} and {@code Resources}. */
   public static Builder builder(String name) {
@@ -98,6 +114,7 @@ public record StageSpec(
         inputs,
         params,
         plannedResources,
+        writtenResources,
         plannedRetry,
         plannedTimeout,
         cache,
@@ -156,6 +173,7 @@ public record StageSpec(
     private final List<InputSpec> inputs = new ArrayList<>();
     private final List<String> params = new ArrayList<>();
     private ResourceRequest resources = ResourceRequest.DEFAULT;
+    private Set<String> writtenResources = Set.of();
     private RetryPolicy retry = RetryPolicy.NONE;
     private Duration timeout;
     private boolean cache = Stage.DEFAULT_CACHE;
@@ -202,8 +220,19 @@ public record StageSpec(
       return this;
     }
 
+    /** The stage's resources, all of them as written (see {@link #writtenResources}). */
     public Builder resources(ResourceRequest value) {
       this.resources = value;
+      this.writtenResources = RESOURCE_FIELDS;
+      return this;
+    }
+
+    /**
+     * Which of the resources the source wrote ({@code cpu}, {@code memory}, {@code gpu}), when not
+     * all of them: a plan gives a tenant's defaults to the others.
+     */
+    public Builder writtenResources(String... names) {
+      this.writtenResources = Set.of(names);
       return this;
     }
 
@@ -276,6 +305,7 @@ public record StageSpec(
           inputs,
           params,
           resources,
+          writtenResources,
           retry,
           Optional.ofNullable(timeout),
           cache,

@@ -24,10 +24,11 @@ import java.util.Set;
  * Resolves a pipeline's plan for a run, in this order, each change recorded with its rule: the
  * compiled definition; the template's environment overlay; the built-in rules ({@link BuiltInRule},
  * in order), the template's rules (in file order), then the priority boost; when asked for,
- * right-sizing from the history's observed use ({@link RightSizing}); then validation against the
- * capacity, listing every problem. Each stage's prediction comes from the run history ({@link
- * StagePredictor}), and the whole run's from simulating the engine's policy on them. Nothing runs;
- * the graph's edges never change.
+ * right-sizing from the history's observed use ({@link RightSizing}); the tenant's quota policy
+ * ({@link TenantQuota}, whose resource defaults apply after the overlay); then validation against
+ * the quota and the capacity, listing every problem. Each stage's prediction comes from the run
+ * history ({@link StagePredictor}), and the whole run's from simulating the engine's policy on
+ * them. Nothing runs; the graph's edges never change.
  *
  * <pre>{@code
  * Plan plan = Planner.plan(definition, PlanRequest.of(capacity).withProfile(profile));
@@ -62,6 +63,7 @@ public final class Planner {
             }
           }
         });
+    request.tenant().ifPresent(t -> TenantQuota.applyDefaults(stages, t));
     for (PlanRule rule : rules(request)) {
       rule.apply(draft);
     }
@@ -97,7 +99,18 @@ public final class Planner {
       plans = sized;
       analysis = after;
     }
+    List<String> quotaProblems = new ArrayList<>();
+    if (request.tenant().isPresent()) {
+      TenantLimits tenant = request.tenant().get();
+      quotaProblems.addAll(TenantQuota.problems(plans, tenant));
+      if (TenantQuota.scaleDown(stages, plans, tenant)) {
+        plans = plans(stages, predictions);
+        analysis =
+            PlanAnalysis.of(def, plans, params.values(), request.capacity(), request.prices());
+      }
+    }
     List<String> problems = new ArrayList<>(exclusionProblems(def, plans));
+    problems.addAll(quotaProblems);
     problems.addAll(capacityProblems(plans, request));
     return new Plan(
         def.name(),

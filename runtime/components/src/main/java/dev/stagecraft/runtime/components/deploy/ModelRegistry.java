@@ -152,6 +152,7 @@ public final class ModelRegistry {
       String stage,
       String dataSet,
       StageContext ctx) {
+    checkTarget(target, ctx);
     if (trained.model() == null) {
       throw new DeploymentException(
           "trained "
@@ -167,6 +168,27 @@ public final class ModelRegistry {
         target,
         new ModelSource(ctx.runId(), stage, dataSet),
         ctx::ensureRecorded);
+  }
+
+  /**
+   * Refuses a target the run may not deploy to: on a pipeline server, one not in its tenant's
+   * {@code deploymentTargets}.
+   *
+   * @throws DeploymentException naming the tenant, the target and the targets it may use
+   */
+  static void checkTarget(String target, StageContext ctx) {
+    java.util.Optional<java.util.Set<String>> allowed = ctx.deploymentTargets();
+    if (allowed.isPresent() && !allowed.get().contains(target)) {
+      throw new DeploymentException(
+          ctx.tenant().map(t -> "tenant '" + t + "'").orElse("this run")
+              + " may not deploy to '"
+              + target
+              + "' (its deploymentTargets: "
+              + (allowed.get().isEmpty()
+                  ? "none"
+                  : String.join(", ", new java.util.TreeSet<>(allowed.get())))
+              + ")");
+    }
   }
 
   /**

@@ -1,5 +1,7 @@
 package dev.stagecraft.runtime.config.tenants;
 
+import dev.stagecraft.runtime.plan.QuotaPolicy;
+
 /**
  * The most a tenant's running stages may reserve and how many of its runs may run at once; {@link
  * Long#MAX_VALUE} or {@link Integer#MAX_VALUE} where the file sets no limit.

@@ -1,5 +1,7 @@
 package dev.stagecraft.runtime.config.tenants;
 
+import dev.stagecraft.runtime.graph.ResourceRequest;
+import dev.stagecraft.runtime.plan.TenantLimits;
 import java.util.List;
 import java.util.Map;
 
@@ -27,5 +29,17 @@ public record Tenant(
     environment = Map.copyOf(environment);
     secrets = List.copyOf(secrets);
     configMaps = List.copyOf(configMaps);
+  }
+
+  /**
+   * What a plan takes from this tenant: its resource defaults, its quota and the quota's policy.
+   */
+  public TenantLimits limits() {
+    return new TenantLimits(
+        id,
+        resourceDefaults.cpuMillis(),
+        resourceDefaults.memoryBytes(),
+        new ResourceRequest(quota.cpuMillis(), quota.memoryBytes(), quota.gpu()),
+        quota.policy());
   }
 }

@@ -7,6 +7,7 @@ import dev.stagecraft.annotations.syntax.Suggestions;
 import dev.stagecraft.runtime.plan.ConfigException;
 import dev.stagecraft.runtime.plan.ConfigProblem;
 import dev.stagecraft.runtime.plan.ConfigTree;
+import dev.stagecraft.runtime.plan.QuotaPolicy;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.stagecraft.annotations.StageType;
 import dev.stagecraft.runtime.config.ConfigFiles;
 import dev.stagecraft.runtime.plan.ConfigException;
+import dev.stagecraft.runtime.plan.QuotaPolicy;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;

@@ -11,6 +11,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.locks.ReentrantLock;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteErrorCode;
 import org.sqlite.SQLiteException;
@@ -37,6 +38,12 @@ public final class Database {
 
   /** Null for a writable database; else the URI parameters of its read-only connections. */
   private final String readOnlyMode;
+
+  /**
+   * Orders the write transactions of this object's users (a run history's writer, a server's
+   * submissions) in Java: SQLite's busy handler would make them sleep up to 100 ms at a time.
+   */
+  private final ReentrantLock writes = new ReentrantLock(true);
 
   private Database(Path file, List<Migration> migrations, String readOnlyMode) {
     this.file = file;
@@ -286,6 +293,20 @@ public final class Database {
   public interface SqlWork {
     /** Runs statements on the connection. */
     void run(Connection c) throws SQLException;
+  }
+
+  /**
+   * {@link #inTransaction} on a connection of this database, after the other write transactions of
+   * this object's users in this process: they wait for each other in turn, and only other
+   * processes' transactions make them wait in SQLite's busy handler.
+   */
+  public void write(Connection c, SqlWork work) throws SQLException {
+    writes.lock();
+    try {
+      inTransaction(c, work);
+    } finally {
+      writes.unlock();
+    }
   }
 
   /**

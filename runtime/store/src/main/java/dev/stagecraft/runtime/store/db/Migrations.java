@@ -144,7 +144,22 @@ public final class Migrations {
               "measured memory of stage executions, and the data size of planned runs",
               List.of(
                   "ALTER TABLE stage_executions ADD COLUMN peak_memory_bytes INTEGER",
-                  "ALTER TABLE run_plans ADD COLUMN data_size INTEGER")));
+                  "ALTER TABLE run_plans ADD COLUMN data_size INTEGER")),
+          new Migration(
+              10,
+              "runs submitted to a pipeline server, recorded before the server answers",
+              List.of(
+                  """
+          CREATE TABLE submissions (
+            id TEXT PRIMARY KEY,
+            pipeline TEXT NOT NULL,
+            request TEXT NOT NULL,
+            priority INTEGER NOT NULL,
+            submitted_at INTEGER NOT NULL,
+            state TEXT NOT NULL,
+            run_id TEXT,
+            ended_at INTEGER) WITHOUT ROWID""",
+                  "CREATE INDEX submissions_by_state ON submissions (state, submitted_at)")));
 
   /** The schema version this code reads and writes. */
   public static int currentVersion() {

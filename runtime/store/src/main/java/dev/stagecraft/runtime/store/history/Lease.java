@@ -16,9 +16,14 @@ public record Lease(
     Instant acquiredAt,
     Instant heartbeatAt) {
 
-  /** Whether the holder renewed it within the timeout before {@code now}. */
+  /**
+   * Whether the holder renewed it within the timeout before {@code now} and, when it ran on this
+   * host, its process still exists: a lease of a process killed here (say, a server stopped with
+   * {@code kill -9}) ends at once instead of at its timeout.
+   */
   public boolean isLive(Instant now) {
-    return Duration.between(heartbeatAt, now).compareTo(timeout) <= 0;
+    return Duration.between(heartbeatAt, now).compareTo(timeout) <= 0
+        && !(host.equals(LeaseHolder.thisHost()) && ProcessHandle.of(pid).isEmpty());
   }
 
   /** {@code process 1234 on host build-7}. */

@@ -41,13 +41,20 @@ public record LeaseHolder(String host, long pid, String token, Duration timeout)
   /** This process, with a fresh token and the given timeout. */
   public static LeaseHolder thisProcess(Duration timeout) {
     return new LeaseHolder(
-        hostName(), ProcessHandle.current().pid(), UUID.randomUUID().toString(), timeout);
+        thisHost(), ProcessHandle.current().pid(), UUID.randomUUID().toString(), timeout);
   }
 
   /** How often the leases are renewed: a quarter of the timeout. */
   public Duration heartbeatInterval() {
     return timeout.dividedBy(4);
   }
+
+  /** The name of this host, as leases record it. */
+  static String thisHost() {
+    return HOST;
+  }
+
+  private static final String HOST = hostName();
 
   private static String hostName() {
     try {

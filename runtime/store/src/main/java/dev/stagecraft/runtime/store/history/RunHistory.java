@@ -182,7 +182,7 @@ public final class RunHistory implements RunListener, AutoCloseable {
   public void claimForResume(String runId, String resumingRunId) {
     checkHealthy();
     try (Connection c = db.connect()) {
-      Database.inTransaction(c, tx -> RunClaims.claim(tx, runId, resumingRunId, holder));
+      db.write(c, tx -> RunClaims.claim(tx, runId, resumingRunId, holder));
     } catch (SQLException e) {
       throw db.failure(e);
     }
@@ -371,7 +371,7 @@ public final class RunHistory implements RunListener, AutoCloseable {
   private void write(Statements st, List<HistoryEvent> events, boolean heartbeat) {
     if (failure == null) {
       try {
-        Database.inTransaction(
+        db.write(
             st.connection,
             c -> {
               st.write(events);

@@ -39,7 +39,8 @@ class DatabaseTest {
               "schema_version",
               "stage_attempts",
               "stage_executions",
-              "stage_logs"),
+              "stage_logs",
+              "submissions"),
           column(s, "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"));
       assertEquals(
           Migrations.ALL.stream().map(m -> Integer.toString(m.version())).toList(),

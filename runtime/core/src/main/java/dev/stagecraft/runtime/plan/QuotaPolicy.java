@@ -1,4 +1,4 @@
-package dev.stagecraft.runtime.config.tenants;
+package dev.stagecraft.runtime.plan;
 
 import java.util.Locale;
 

@@ -1,0 +1,757 @@
+package dev.stagecraft.runtime.server;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.stagecraft.annotations.syntax.Suggestions;
+import dev.stagecraft.runtime.UserInputException;
+import dev.stagecraft.runtime.config.ConfigFiles;
+import dev.stagecraft.runtime.config.tenants.Tenant;
+import dev.stagecraft.runtime.config.tenants.TenantSecrets;
+import dev.stagecraft.runtime.engine.PipelineRunner;
+import dev.stagecraft.runtime.engine.RunOptions;
+import dev.stagecraft.runtime.engine.RunResult;
+import dev.stagecraft.runtime.engine.RunStatus;
+import dev.stagecraft.runtime.engine.RunTenancy;
+import dev.stagecraft.runtime.engine.SharedCapacity;
+import dev.stagecraft.runtime.engine.TenantUsage;
+import dev.stagecraft.runtime.graph.PipelineDefinition;
+import dev.stagecraft.runtime.graph.StageSpec;
+import dev.stagecraft.runtime.plan.Plan;
+import dev.stagecraft.runtime.plan.PlanRequest;
+import dev.stagecraft.runtime.plan.PlannedRun;
+import dev.stagecraft.runtime.plan.Planner;
+import dev.stagecraft.runtime.plan.Profile;
+import dev.stagecraft.runtime.plan.StagePlan;
+import dev.stagecraft.runtime.plan.TenantQuota;
+import dev.stagecraft.runtime.store.history.HistoryJson;
+import dev.stagecraft.runtime.store.history.HistoryQueries;
+import dev.stagecraft.runtime.store.history.RunLeaseException;
+import dev.stagecraft.runtime.store.history.RunRecord;
+import dev.stagecraft.runtime.store.history.RunSummary;
+import dev.stagecraft.runtime.store.submission.Submission;
+import dev.stagecraft.runtime.store.submission.SubmissionState;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The runs of every tenant: admission (permissions, plan with the tenant's defaults and quota), the
+ * durable queue (a submission is committed to the tenant's store before it is answered), one thread
+ * per running run, at most the tenant's {@code concurrentRuns} at once and the tenant's queued runs
+ * in priority order; after a restart, queued submissions start and interrupted ones are resumed,
+ * reusing what their finished stages stored.
+ */
+final class ServerRuns implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(ServerRuns.class);
+
+  /** What a run id may look like on the API; anything else (a path, {@code ../}) is unknown. */
+  private static final Pattern RUN_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,127}");
+
+  private final ServerOptions options;
+  private final PipelineSource pipelines;
+  private final TenantsFile tenants;
+
+  /** The one executor every tenant's stages reserve from, with fair share between tenants. */
+  private final SharedCapacity pool;
+
+  private final ObjectMapper json = HistoryJson.JSON;
+  private final Clock clock = Clock.systemUTC();
+  private final Map<String, TenantSpace> spaces = new ConcurrentHashMap<>();
+  private final Map<String, Map<RunStatus, LongAdder>> ended = new ConcurrentHashMap<>();
+  private final ScheduledExecutorService retries;
+  private volatile boolean closed;
+
+  ServerRuns(
+      ServerOptions options, PipelineSource pipelines, TenantsFile tenants, SharedCapacity pool) {
+    this.options = options;
+    this.pipelines = pipelines;
+    this.tenants = tenants;
+    this.pool = pool;
+    this.retries =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "stagecraft-server-retries");
+              t.setDaemon(true);
+              return t;
+            });
+  }
+
+  // ---------------------------------------------------------------- submitting
+
+  /** A submission accepted: the run, whether it started at once, and when it should end. */
+  record Accepted(AcceptedRun run, String status, Instant estimatedCompletion) {}
+
+  /**
+   * Checks and plans a submission, records it in the tenant's store, then queues or starts it.
+   *
+   * @throws HttpError 400, 403 or 404 when it is not accepted (nothing is recorded then)
+   */
+  Accepted submit(Tenant tenant, SubmissionRequest request) {
+    PipelineDefinition def = permittedPipeline(tenant, request.pipeline());
+    checkStageTypes(tenant, def);
+    TenantSpace space = space(tenant.id());
+    Plan plan = plan(tenant, def, request, space);
+    checkPlan(tenant, plan);
+    Instant now = clock.instant();
+    Submission submission =
+        new Submission(
+            PipelineRunner.newRunId(clock),
+            def.name(),
+            request.toJson(json),
+            AcceptedRun.priority(plan),
+            now,
+            SubmissionState.QUEUED,
+            Optional.empty());
+    space.submissions.add(submission); // durable before the answer
+    AcceptedRun run = new AcceptedRun(tenant.id(), submission, def, plan, Optional.empty());
+    Accepted accepted;
+    List<Thread> starting;
+    int limit = concurrentRuns(space.tenant);
+    synchronized (space) {
+      space.queued.add(run);
+      starting = takeStartable(space, limit);
+      boolean started = space.running.containsKey(run.id());
+      accepted =
+          new Accepted(
+              run,
+              started ? "RUNNING" : "QUEUED",
+              now.plusMillis(Math.round(1000 * (waitSeconds(space, run, limit) + makespan(plan)))));
+    }
+    starting.forEach(Thread::start);
+    return accepted;
+  }
+
+  private PipelineDefinition permittedPipeline(Tenant tenant, String name) {
+    Optional<PipelineDefinition> def = pipelines.find(name);
+    if (def.isEmpty()) {
+      List<String> visible =
+          pipelines.all().stream()
+              .map(PipelineDefinition::name)
+              .filter(n -> tenant.permissions().allowsPipeline(n))
+              .toList();
+      throw HttpError.notFound(
+          "unknown pipeline '"
+              + name
+              + "'"
+              + Suggestions.didYouMeanOrList(name, visible, "pipelines")
+              + "; GET /api/v1/pipelines lists them");
+    }
+    if (!tenant.permissions().allowsPipeline(name)) {
+      throw HttpError.forbidden(
+          "tenant '"
+              + tenant.id()
+              + "' may not run pipeline '"
+              + name
+              + "' (its pipelines: "
+              + String.join(", ", tenant.permissions().pipelines())
+              + ")");
+    }
+    return def.get();
+  }
+
+  private static void checkStageTypes(Tenant tenant, PipelineDefinition def) {
+    List<String> refused = new ArrayList<>();
+    for (StageSpec s : def.stages()) {
+      if (!tenant.permissions().stageTypes().contains(s.type())) {
+        refused.add("'" + s.name() + "' is " + s.type());
+      }
+    }
+    if (!refused.isEmpty()) {
+      throw HttpError.forbidden(
+          "tenant '"
+              + tenant.id()
+              + "' may not run stages of these types in pipeline '"
+              + def.name()
+              + "': "
+              + String.join(", ", refused)
+              + " (its stageTypes: "
+              + String.join(
+                  ", ",
+                  tenant.permissions().stageTypes().stream().map(Enum::name).sorted().toList())
+              + ")");
+    }
+  }
+
+  /** The plan of a submission, with the tenant's defaults and quota; bad input is a 400. */
+  private Plan plan(
+      Tenant tenant, PipelineDefinition def, SubmissionRequest request, TenantSpace space) {
+    try {
+      PlanRequest planRequest =
+          PlanRequest.of(options.capacity())
+              .withProfile(Profile.parse(request.profile()))
+              .withParams(request.params())
+              .withHistory(space.history(def.name()))
+              .withTenant(tenant.limits());
+      Optional<Path> template = templateFile(def);
+      if (template.isPresent()) {
+        planRequest = planRequest.withTemplate(ConfigFiles.template(template.get(), def));
+      }
+      if (request.environment().isPresent()) {
+        if (template.isEmpty()) {
+          throw HttpError.badRequest(
+              "environment '"
+                  + request.environment().get()
+                  + "' needs a template of pipeline '"
+                  + def.name()
+                  + "': the server has none (start it with --templates DIR holding "
+                  + def.name()
+                  + ".yaml)");
+        }
+        planRequest = planRequest.withEnvironment(request.environment().get());
+      }
+      return Planner.plan(def, planRequest);
+    } catch (UserInputException e) {
+      throw HttpError.badRequest(String.join("; ", e.problems()));
+    }
+  }
+
+  private Optional<Path> templateFile(PipelineDefinition def) {
+    return options
+        .templates()
+        .map(dir -> dir.resolve(def.name() + ".yaml"))
+        .filter(Files::isRegularFile);
+  }
+
+  /**
+   * The tenant's GPU permission first (403), then its quota's refusal (403 with the numbers), then
+   * the plan's other problems (400).
+   */
+  private static void checkPlan(Tenant tenant, Plan plan) {
+    if (!tenant.permissions().gpu()) {
+      List<String> gpu = new ArrayList<>();
+      for (StagePlan s : plan.stages()) {
+        if (s.included() && s.resources().gpu() > 0) {
+          gpu.add("'" + s.name() + "' asks for " + s.resources().gpu());
+        }
+      }
+      if (!gpu.isEmpty()) {
+        throw HttpError.forbidden(
+            "tenant '"
+                + tenant.id()
+                + "' may not use GPUs (permissions.gpu is false): stage "
+                + String.join(", stage ", gpu));
+      }
+    }
+    if (!plan.valid()) {
+      TenantQuota.refusal(plan, tenant.limits())
+          .ifPresent(
+              reason -> {
+                throw HttpError.forbidden(reason);
+              });
+      throw HttpError.badRequest("the run cannot start: " + String.join("; ", plan.problems()));
+    }
+  }
+
+  private static double makespan(Plan plan) {
+    return plan.predicted().makespanSeconds().orElse(plan.predicted().criticalPathSeconds());
+  }
+
+  /**
+   * How long {@code run} should wait before it starts: the predicted makespans of the tenant's
+   * running runs and of its queued runs ahead of it, shared by its {@code concurrentRuns}.
+   */
+  private double waitSeconds(TenantSpace space, AcceptedRun run, int limit) {
+    if (space.running.containsKey(run.id())) {
+      return 0;
+    }
+    double ahead = 0;
+    for (AcceptedRun q : space.queued) {
+      if (AcceptedRun.QUEUE_ORDER.compare(q, run) < 0) {
+        ahead += makespan(q.plan());
+      }
+    }
+    ahead += space.running.size() * 0.5 * makespan(run.plan());
+    return ahead / Math.max(1, Math.min(limit, 64));
+  }
+
+  // ---------------------------------------------------------------- running
+
+  private int concurrentRuns(String tenant) {
+    return tenants.current().tenant(tenant).map(t -> t.quota().concurrentRuns()).orElse(0);
+  }
+
+  /** Starts queued runs while the tenant's limit on runs at once allows. */
+  private void dispatch(TenantSpace space) {
+    int limit = concurrentRuns(space.tenant);
+    List<Thread> starting;
+    synchronized (space) {
+      starting = takeStartable(space, limit);
+    }
+    starting.forEach(Thread::start);
+  }
+
+  /**
+   * Moves the queued runs the tenant's limit allows to running, each with its thread, not started:
+   * the caller starts them after leaving the lock (starting a thread waits until the system has
+   * scheduled it, which on a busy machine takes long). Under the space's lock.
+   */
+  private List<Thread> takeStartable(TenantSpace space, int limit) {
+    List<Thread> starting = new ArrayList<>();
+    if (closed) {
+      return starting;
+    }
+    while (space.running.size() < limit && !space.queued.isEmpty()) {
+      AcceptedRun run = space.queued.poll();
+      Thread t = new Thread(() -> execute(space, run), "stagecraft-run-" + run.id());
+      t.setDaemon(true);
+      space.running.put(run.id(), t);
+      starting.add(t);
+    }
+    return starting;
+  }
+
+  /** Runs one accepted run to its end on this thread, recording it in the tenant's store. */
+  private void execute(TenantSpace space, AcceptedRun run) {
+    try {
+      Tenant tenant =
+          tenants
+              .current()
+              .tenant(run.tenant())
+              .orElseThrow(
+                  () ->
+                      new IllegalStateException(
+                          "tenant '" + run.tenant() + "' is no longer in the tenants file"));
+      RunOptions o =
+          RunOptions.defaults()
+              .withSharedCapacity(pool, tenant.id(), run.submission().priority())
+              .withTenancy(tenancy(tenant));
+      if (run.resumes().isEmpty()) {
+        o = o.withRunId(run.id());
+      }
+      o =
+          space.store.recordPlan(
+              space.store.attach(o, run.definition().name()),
+              run.plan(),
+              templateFile(run.definition()));
+      if (run.resumes().isPresent()) {
+        o = space.store.resume(o, run.resumes().get());
+      }
+      RunOptions finalOptions = o;
+      space.submissions.started(run.id(), o.runId().orElseThrow());
+      RunResult result =
+          withContextLoader(() -> PlannedRun.run(run.definition(), run.plan(), finalOptions));
+      Thread.interrupted(); // a cancel interrupted this thread: the run ended CANCELLED
+      List<String> summary = result.summaryLines();
+      if (!summary.isEmpty()) {
+        space.store.history().summary(result.runId(), summary);
+      }
+      space.store.history().flush();
+      space.historyChanged(run.definition().name());
+      space.submissions.ended(run.id(), clock.instant());
+      count(space.tenant, result.status());
+    } catch (RunLeaseException e) {
+      // after a restart, a run whose old process may still live: try again when its lease ends
+      LOG.info("run {} of tenant {} waits: {}", run.id(), space.tenant, e.getMessage());
+      retryLater(space, run);
+    } catch (RuntimeException e) {
+      LOG.error("run {} of tenant {} could not run", run.id(), space.tenant, e);
+      if (!closed) {
+        space.submissions.ended(run.id(), clock.instant());
+        count(space.tenant, RunStatus.FAILED);
+      }
+    } finally {
+      synchronized (space) {
+        space.running.remove(run.id());
+      }
+      dispatch(space);
+    }
+  }
+
+  /**
+   * What the tenant's stages see through their context: its environment, its secrets (read from the
+   * server's environment or files when asked for) and the deployment targets it may use (any, for
+   * the single tenant of a server without a tenants file).
+   */
+  private RunTenancy tenancy(Tenant tenant) {
+    return new RunTenancy(
+        tenant.id(),
+        tenant.environment(),
+        TenantSecrets.of(tenant, options.processEnvironment()),
+        tenants.fromFile()
+            ? Optional.of(Set.copyOf(tenant.permissions().deploymentTargets()))
+            : Optional.empty());
+  }
+
+  private void retryLater(TenantSpace space, AcceptedRun run) {
+    retries.schedule(
+        () -> {
+          synchronized (space) {
+            space.queued.add(run);
+          }
+          dispatch(space);
+        },
+        options.storeSettings().leaseTimeout().toMillis() / 4 + 250,
+        TimeUnit.MILLISECONDS);
+  }
+
+  private RunResult withContextLoader(java.util.function.Supplier<RunResult> body) {
+    Thread self = Thread.currentThread();
+    ClassLoader previous = self.getContextClassLoader();
+    self.setContextClassLoader(pipelines.classLoader());
+    try {
+      return body.get();
+    } finally {
+      self.setContextClassLoader(previous);
+    }
+  }
+
+  private void count(String tenant, RunStatus status) {
+    ended
+        .computeIfAbsent(tenant, k -> new ConcurrentHashMap<>())
+        .computeIfAbsent(status, k -> new LongAdder())
+        .increment();
+  }
+
+  // ---------------------------------------------------------------- restart
+
+  /**
+   * Takes up what the store says was accepted and not ended: queued submissions queue again;
+   * started ones whose run did not end are resumed (their finished stages are not run again); a
+   * started one whose run ended is marked ended.
+   */
+  void recover() {
+    Path root = options.store().resolve(TenantSpace.TENANTS_DIR);
+    if (!Files.isDirectory(root)) {
+      return;
+    }
+    List<String> ids;
+    try (Stream<Path> dirs = Files.list(root)) {
+      ids = dirs.filter(Files::isDirectory).map(d -> d.getFileName().toString()).sorted().toList();
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException("cannot list " + root + ": " + e.getMessage(), e);
+    }
+    for (String id : ids) {
+      Optional<Tenant> tenant = tenants.current().tenant(id);
+      if (tenant.isEmpty()) {
+        continue;
+      }
+      TenantSpace space = space(id);
+      for (Submission s : space.submissions.unfinished()) {
+        recover(tenant.get(), space, s);
+      }
+      dispatch(space);
+    }
+  }
+
+  private void recover(Tenant tenant, TenantSpace space, Submission s) {
+    Optional<String> resumes = Optional.empty();
+    if (s.state() == SubmissionState.STARTED && s.runId().isPresent()) {
+      Optional<RunRecord> run = space.store.queries().run(s.runId().get());
+      if (run.isPresent()) {
+        RunStatus status = run.get().status();
+        if (status != RunStatus.RUNNING && status != RunStatus.INTERRUPTED) {
+          space.submissions.ended(s.id(), run.get().end().orElse(clock.instant()));
+          return;
+        }
+        resumes = Optional.of(s.runId().get());
+      }
+    }
+    try {
+      SubmissionRequest request =
+          SubmissionRequest.parse(
+              s.request().getBytes(java.nio.charset.StandardCharsets.UTF_8), json);
+      PipelineDefinition def = permittedPipeline(tenant, request.pipeline());
+      Plan plan = plan(tenant, def, request, space);
+      checkPlan(tenant, plan);
+      Submission queued =
+          new Submission(
+              s.id(),
+              s.pipeline(),
+              s.request(),
+              s.priority(),
+              s.submittedAt(),
+              s.state(),
+              s.runId());
+      synchronized (space) {
+        space.queued.add(new AcceptedRun(tenant.id(), queued, def, plan, resumes));
+      }
+      LOG.info(
+          "{} run {} of tenant {}",
+          resumes.isPresent() ? "resuming" : "queueing again",
+          s.id(),
+          tenant.id());
+    } catch (HttpError e) {
+      LOG.warn(
+          "submission {} of tenant {} cannot run any more: {}",
+          s.id(),
+          tenant.id(),
+          e.getMessage());
+      space.submissions.ended(s.id(), clock.instant());
+    }
+  }
+
+  // ---------------------------------------------------------------- reading
+
+  /** The tenant's space, opening its store on first use. */
+  TenantSpace space(String tenant) {
+    return spaces.computeIfAbsent(
+        tenant, id -> TenantSpace.open(options.store(), id, options.storeSettings()));
+  }
+
+  /** The spaces a principal sees: its own, or every one for an admin. */
+  List<TenantSpace> visibleSpaces(Optional<String> tenant) {
+    if (tenant.isPresent()) {
+      return List.of(space(tenant.get()));
+    }
+    List<TenantSpace> all = new ArrayList<>();
+    for (String id : tenantIdsOnDisk()) {
+      all.add(space(id));
+    }
+    return all;
+  }
+
+  private List<String> tenantIdsOnDisk() {
+    List<String> ids = new ArrayList<>();
+    tenants.current().tenants().forEach(t -> ids.add(t.id()));
+    Path root = options.store().resolve(TenantSpace.TENANTS_DIR);
+    if (Files.isDirectory(root)) {
+      try (Stream<Path> dirs = Files.list(root)) {
+        dirs.filter(Files::isDirectory)
+            .map(d -> d.getFileName().toString())
+            .filter(id -> !ids.contains(id))
+            .forEach(ids::add);
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException("cannot list " + root + ": " + e.getMessage(), e);
+      }
+    }
+    ids.sort(Comparator.naturalOrder());
+    return ids;
+  }
+
+  /** Where a run is: its space, its submission (if it came through the server) and its run id. */
+  private record Located(
+      TenantSpace space, Optional<Submission> submission, Optional<String> runId) {}
+
+  private Located locate(Optional<String> tenant, String id) {
+    if (RUN_ID.matcher(id).matches()) {
+      for (TenantSpace space : visibleSpaces(tenant)) {
+        Optional<Submission> s = space.submissions.find(id);
+        if (s.isPresent()) {
+          return new Located(space, s, s.get().runId());
+        }
+        if (space.store.queries().run(id).isPresent()) {
+          return new Located(space, Optional.empty(), Optional.of(id));
+        }
+      }
+    }
+    throw HttpError.notFound("no run '" + id + "'; GET /api/v1/runs lists yours");
+  }
+
+  /** The run document ({@code show --json}'s shape, with its tenant); 404 when not visible. */
+  ObjectNode document(Optional<String> tenant, String id) {
+    Located at = locate(tenant, id);
+    if (at.runId().isPresent()) {
+      Optional<RunRecord> run = at.space().store.queries().run(at.runId().get());
+      if (run.isPresent()) {
+        HistoryQueries q = at.space().store.queries();
+        ObjectNode doc =
+            HistoryJson.runJson(
+                run.get(), q.progress(run.get().runId()), q.plan(run.get().runId()));
+        doc.put("tenant", at.space().tenant);
+        doc.put("submissionId", at.submission().map(Submission::id).orElse(null));
+        return doc;
+      }
+    }
+    return notStartedDocument(at.space(), at.submission().orElseThrow());
+  }
+
+  /** A submission with no run yet: QUEUED, or CANCELLED before it started. */
+  private ObjectNode notStartedDocument(TenantSpace space, Submission s) {
+    ObjectNode doc = json.createObjectNode();
+    doc.put("runId", s.id());
+    doc.put("pipeline", s.pipeline());
+    doc.put("status", s.state() == SubmissionState.ENDED ? "CANCELLED" : "QUEUED");
+    doc.putArray("stages");
+    try {
+      JsonNode request = json.readTree(s.request());
+      doc.set("params", request.path("params"));
+    } catch (IOException e) {
+      doc.putObject("params");
+    }
+    doc.putNull("start");
+    doc.putNull("end");
+    doc.put("submittedAt", s.submittedAt().toString());
+    doc.put("tenant", space.tenant);
+    doc.put("submissionId", s.id());
+    return doc;
+  }
+
+  /**
+   * The runs a principal sees, newest first ({@code runs --json}'s shape, with each tenant): the
+   * recorded runs and the accepted ones not recorded yet (queued, or just starting), those with
+   * {@code start} null, zero stages and their {@code submittedAt}.
+   */
+  ArrayNode list(Optional<String> tenant, int limit) {
+    List<ObjectNode> rows = new ArrayList<>();
+    for (TenantSpace space : visibleSpaces(tenant)) {
+      for (Submission s : space.submissions.unfinished()) {
+        if (s.runId().isEmpty() || space.store.queries().run(s.runId().get()).isEmpty()) {
+          rows.add(notStartedRow(space, s));
+        }
+      }
+      List<RunSummary> runs = space.store.queries().runs(Optional.empty(), limit);
+      for (JsonNode row : HistoryJson.runsJson(runs)) {
+        ObjectNode o = (ObjectNode) row;
+        o.put("tenant", space.tenant);
+        rows.add(o);
+      }
+    }
+    rows.sort(Comparator.comparing(ServerRuns::startOrSubmission).reversed());
+    ArrayNode array = json.createArrayNode();
+    rows.stream().limit(limit).forEach(array::add);
+    return array;
+  }
+
+  /** A list row of a submission without a recorded run, in the shape of a recorded run's row. */
+  private ObjectNode notStartedRow(TenantSpace space, Submission s) {
+    ObjectNode o = json.createObjectNode();
+    o.put("runId", s.id());
+    o.put("pipeline", s.pipeline());
+    o.put("status", "QUEUED");
+    o.putNull("start");
+    o.putNull("end");
+    o.putNull("durationMs");
+    o.putNull("resumedFrom");
+    o.put("stagesOk", 0);
+    o.put("stagesFailed", 0);
+    o.put("stages", 0);
+    o.put("tenant", space.tenant);
+    o.put("submittedAt", s.submittedAt().toString());
+    return o;
+  }
+
+  private static Instant startOrSubmission(ObjectNode row) {
+    String at =
+        row.path("start").isNull() ? row.path("submittedAt").asText() : row.path("start").asText();
+    return Instant.parse(at);
+  }
+
+  /** The store directory and run id of a run's report; 409 when it has not started. */
+  record ReportSource(Path store, String runId) {}
+
+  ReportSource reportSource(Optional<String> tenant, String id) {
+    Located at = locate(tenant, id);
+    if (at.runId().isEmpty() || at.space().store.queries().run(at.runId().get()).isEmpty()) {
+      throw HttpError.conflict(
+          "run " + id + " has not started; its report can be written once it has");
+    }
+    return new ReportSource(at.space().directory(), at.runId().get());
+  }
+
+  /**
+   * Cancels a run: a queued one ends CANCELLED at once, a running one is interrupted (its running
+   * stages are cancelled, finished ones kept). 409 when it already ended.
+   */
+  ObjectNode cancel(Optional<String> tenant, String id) {
+    Located at = locate(tenant, id);
+    TenantSpace space = at.space();
+    ObjectNode answer = json.createObjectNode();
+    String submissionId = at.submission().map(Submission::id).orElse(id);
+    synchronized (space) {
+      AcceptedRun queued =
+          space.queued.stream().filter(r -> r.id().equals(submissionId)).findFirst().orElse(null);
+      if (queued != null) {
+        space.queued.remove(queued);
+        space.submissions.ended(submissionId, clock.instant());
+        count(space.tenant, RunStatus.CANCELLED);
+        answer.put("runId", id);
+        answer.put("status", RunStatus.CANCELLED.name());
+        return answer;
+      }
+      Thread running = space.running.get(submissionId);
+      if (running != null) {
+        running.interrupt();
+        answer.put("runId", id);
+        answer.put("status", "CANCELLING");
+        return answer;
+      }
+    }
+    String status = document(tenant, id).path("status").asText();
+    throw HttpError.conflict("run " + id + " already ended " + status + "; nothing to cancel");
+  }
+
+  // ---------------------------------------------------------------- figures
+
+  /** How many of the tenant's runs are queued and running now. */
+  record Load(int queued, int running) {}
+
+  Load load(String tenant) {
+    TenantSpace space = spaces.get(tenant);
+    if (space == null) {
+      return new Load(0, 0);
+    }
+    synchronized (space) {
+      return new Load(space.queued.size(), space.running.size());
+    }
+  }
+
+  /** Runs ended since the server started, by tenant and status, sorted. */
+  Map<String, Map<RunStatus, Long>> endedCounts() {
+    Map<String, Map<RunStatus, Long>> copy = new TreeMap<>();
+    ended.forEach(
+        (t, m) -> {
+          Map<RunStatus, Long> counts = new TreeMap<>();
+          m.forEach((status, n) -> counts.put(status, n.sum()));
+          copy.put(t, counts);
+        });
+    return copy;
+  }
+
+  /** Each stage's reservation in the plan: {@code {"stage": {"cpu", "memory", "gpu"}}}. */
+  ObjectNode allocation(Plan plan) {
+    ObjectNode o = json.createObjectNode();
+    for (StagePlan s : plan.stages()) {
+      if (s.included()) {
+        ObjectNode r = o.putObject(s.name());
+        r.put(
+            "cpu",
+            dev.stagecraft.annotations.syntax.Quantities.formatCpu(s.resources().milliCpu()));
+        r.put(
+            "memory",
+            dev.stagecraft.annotations.syntax.Quantities.formatBytes(s.resources().memoryBytes()));
+        r.put("gpu", s.resources().gpu());
+      }
+    }
+    return o;
+  }
+
+  /** Each tenant's part of the shared executor now. */
+  Map<String, TenantUsage> usages() {
+    return pool.usages();
+  }
+
+  @Override
+  public void close() {
+    closed = true;
+    retries.shutdownNow();
+    pool.close();
+    for (TenantSpace space : spaces.values()) {
+      try {
+        space.store.history().flush();
+        space.submissions.close();
+      } catch (RuntimeException e) {
+        LOG.warn("cannot flush the history of tenant {}: {}", space.tenant, e.getMessage());
+      }
+    }
+  }
+}
