@@ -40,6 +40,7 @@ public final class PipelineServer implements AutoCloseable {
   private final ServerOptions options;
   private final TenantsFile tenants;
   private final ServerRuns runs;
+  private final RunViews views;
   private final ReportRenderer reports;
   private final PipelineSource pipelines;
   private final Optional<String> madeUpToken;
@@ -59,7 +60,9 @@ public final class PipelineServer implements AutoCloseable {
     this.madeUpToken = madeUpToken;
     this.pipelines = pipelines;
     this.reports = reports;
-    this.runs = new ServerRuns(options, pipelines, tenants, pool);
+    TenantSpaces spaces = new TenantSpaces(options, tenants);
+    this.views = new RunViews(spaces);
+    this.runs = new ServerRuns(options, pipelines, tenants, spaces, views, pool);
     this.page = renderPage(new ServerPage("Stagecraft pipeline server", 2000));
   }
 
@@ -237,7 +240,7 @@ public final class PipelineServer implements AutoCloseable {
     answer.put("status", accepted.status());
     answer.set("plan", PlanJson.of(accepted.run().plan()));
     answer.put("estimatedCompletion", accepted.estimatedCompletion().toString());
-    answer.set("allocation", runs.allocation(accepted.run().plan()));
+    answer.set("allocation", views.allocation(accepted.run().plan()));
     ctx.status(202).json(answer);
   }
 
@@ -256,17 +259,17 @@ public final class PipelineServer implements AutoCloseable {
             "limit must be a whole number from 1 to 10000, not '" + text + "'");
       }
     }
-    ctx.json(runs.list(scope(p), limit));
+    ctx.json(views.list(scope(p), limit));
   }
 
   private void show(Context ctx) {
     Principal p = principal(ctx);
-    ctx.json(runs.document(scope(p), ctx.pathParam("id")));
+    ctx.json(views.document(scope(p), ctx.pathParam("id")));
   }
 
   private void report(Context ctx) {
     Principal p = principal(ctx);
-    ServerRuns.ReportSource source = runs.reportSource(scope(p), ctx.pathParam("id"));
+    RunViews.ReportSource source = views.reportSource(scope(p), ctx.pathParam("id"));
     ctx.html(reports.render(source.store(), source.runId()));
   }
 

@@ -1,12 +1,7 @@
 package dev.stagecraft.runtime.server;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.stagecraft.annotations.syntax.Suggestions;
-import dev.stagecraft.runtime.UserInputException;
-import dev.stagecraft.runtime.config.ConfigFiles;
 import dev.stagecraft.runtime.config.tenants.Tenant;
 import dev.stagecraft.runtime.config.tenants.TenantSecrets;
 import dev.stagecraft.runtime.engine.PipelineRunner;
@@ -17,19 +12,11 @@ import dev.stagecraft.runtime.engine.RunTenancy;
 import dev.stagecraft.runtime.engine.SharedCapacity;
 import dev.stagecraft.runtime.engine.TenantUsage;
 import dev.stagecraft.runtime.graph.PipelineDefinition;
-import dev.stagecraft.runtime.graph.StageSpec;
 import dev.stagecraft.runtime.plan.Plan;
-import dev.stagecraft.runtime.plan.PlanRequest;
 import dev.stagecraft.runtime.plan.PlannedRun;
-import dev.stagecraft.runtime.plan.Planner;
-import dev.stagecraft.runtime.plan.Profile;
-import dev.stagecraft.runtime.plan.StagePlan;
-import dev.stagecraft.runtime.plan.TenantQuota;
 import dev.stagecraft.runtime.store.history.HistoryJson;
-import dev.stagecraft.runtime.store.history.HistoryQueries;
 import dev.stagecraft.runtime.store.history.RunLeaseException;
 import dev.stagecraft.runtime.store.history.RunRecord;
-import dev.stagecraft.runtime.store.history.RunSummary;
 import dev.stagecraft.runtime.store.submission.Submission;
 import dev.stagecraft.runtime.store.submission.SubmissionState;
 import java.io.IOException;
@@ -38,7 +25,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -49,7 +35,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -64,28 +49,35 @@ import org.slf4j.LoggerFactory;
 final class ServerRuns implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ServerRuns.class);
 
-  /** What a run id may look like on the API; anything else (a path, {@code ../}) is unknown. */
-  private static final Pattern RUN_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,127}");
-
   private final ServerOptions options;
   private final PipelineSource pipelines;
   private final TenantsFile tenants;
+  private final TenantSpaces spaces;
+  private final RunViews views;
+  private final Admission admission;
 
   /** The one executor every tenant's stages reserve from, with fair share between tenants. */
   private final SharedCapacity pool;
 
   private final ObjectMapper json = HistoryJson.JSON;
   private final Clock clock = Clock.systemUTC();
-  private final Map<String, TenantSpace> spaces = new ConcurrentHashMap<>();
   private final Map<String, Map<RunStatus, LongAdder>> ended = new ConcurrentHashMap<>();
   private final ScheduledExecutorService retries;
   private volatile boolean closed;
 
   ServerRuns(
-      ServerOptions options, PipelineSource pipelines, TenantsFile tenants, SharedCapacity pool) {
+      ServerOptions options,
+      PipelineSource pipelines,
+      TenantsFile tenants,
+      TenantSpaces spaces,
+      RunViews views,
+      SharedCapacity pool) {
     this.options = options;
     this.pipelines = pipelines;
     this.tenants = tenants;
+    this.spaces = spaces;
+    this.views = views;
+    this.admission = new Admission(options, pipelines);
     this.pool = pool;
     this.retries =
         Executors.newSingleThreadScheduledExecutor(
@@ -107,11 +99,10 @@ final class ServerRuns implements AutoCloseable {
    * @throws HttpError 400, 403 or 404 when it is not accepted (nothing is recorded then)
    */
   Accepted submit(Tenant tenant, SubmissionRequest request) {
-    PipelineDefinition def = permittedPipeline(tenant, request.pipeline());
-    checkStageTypes(tenant, def);
-    TenantSpace space = space(tenant.id());
-    Plan plan = plan(tenant, def, request, space);
-    checkPlan(tenant, plan);
+    TenantSpace space = spaces.space(tenant.id());
+    Admission.Admitted admitted = admission.admit(tenant, request, space);
+    PipelineDefinition def = admitted.definition();
+    Plan plan = admitted.plan();
     Instant now = clock.instant();
     Submission submission =
         new Submission(
@@ -139,127 +130,6 @@ final class ServerRuns implements AutoCloseable {
     }
     starting.forEach(Thread::start);
     return accepted;
-  }
-
-  private PipelineDefinition permittedPipeline(Tenant tenant, String name) {
-    Optional<PipelineDefinition> def = pipelines.find(name);
-    if (def.isEmpty()) {
-      List<String> visible =
-          pipelines.all().stream()
-              .map(PipelineDefinition::name)
-              .filter(n -> tenant.permissions().allowsPipeline(n))
-              .toList();
-      throw HttpError.notFound(
-          "unknown pipeline '"
-              + name
-              + "'"
-              + Suggestions.didYouMeanOrList(name, visible, "pipelines")
-              + "; GET /api/v1/pipelines lists them");
-    }
-    if (!tenant.permissions().allowsPipeline(name)) {
-      throw HttpError.forbidden(
-          "tenant '"
-              + tenant.id()
-              + "' may not run pipeline '"
-              + name
-              + "' (its pipelines: "
-              + String.join(", ", tenant.permissions().pipelines())
-              + ")");
-    }
-    return def.get();
-  }
-
-  private static void checkStageTypes(Tenant tenant, PipelineDefinition def) {
-    List<String> refused = new ArrayList<>();
-    for (StageSpec s : def.stages()) {
-      if (!tenant.permissions().stageTypes().contains(s.type())) {
-        refused.add("'" + s.name() + "' is " + s.type());
-      }
-    }
-    if (!refused.isEmpty()) {
-      throw HttpError.forbidden(
-          "tenant '"
-              + tenant.id()
-              + "' may not run stages of these types in pipeline '"
-              + def.name()
-              + "': "
-              + String.join(", ", refused)
-              + " (its stageTypes: "
-              + String.join(
-                  ", ",
-                  tenant.permissions().stageTypes().stream().map(Enum::name).sorted().toList())
-              + ")");
-    }
-  }
-
-  /** The plan of a submission, with the tenant's defaults and quota; bad input is a 400. */
-  private Plan plan(
-      Tenant tenant, PipelineDefinition def, SubmissionRequest request, TenantSpace space) {
-    try {
-      PlanRequest planRequest =
-          PlanRequest.of(options.capacity())
-              .withProfile(Profile.parse(request.profile()))
-              .withParams(request.params())
-              .withHistory(space.history(def.name()))
-              .withTenant(tenant.limits());
-      Optional<Path> template = templateFile(def);
-      if (template.isPresent()) {
-        planRequest = planRequest.withTemplate(ConfigFiles.template(template.get(), def));
-      }
-      if (request.environment().isPresent()) {
-        if (template.isEmpty()) {
-          throw HttpError.badRequest(
-              "environment '"
-                  + request.environment().get()
-                  + "' needs a template of pipeline '"
-                  + def.name()
-                  + "': the server has none (start it with --templates DIR holding "
-                  + def.name()
-                  + ".yaml)");
-        }
-        planRequest = planRequest.withEnvironment(request.environment().get());
-      }
-      return Planner.plan(def, planRequest);
-    } catch (UserInputException e) {
-      throw HttpError.badRequest(String.join("; ", e.problems()));
-    }
-  }
-
-  private Optional<Path> templateFile(PipelineDefinition def) {
-    return options
-        .templates()
-        .map(dir -> dir.resolve(def.name() + ".yaml"))
-        .filter(Files::isRegularFile);
-  }
-
-  /**
-   * The tenant's GPU permission first (403), then its quota's refusal (403 with the numbers), then
-   * the plan's other problems (400).
-   */
-  private static void checkPlan(Tenant tenant, Plan plan) {
-    if (!tenant.permissions().gpu()) {
-      List<String> gpu = new ArrayList<>();
-      for (StagePlan s : plan.stages()) {
-        if (s.included() && s.resources().gpu() > 0) {
-          gpu.add("'" + s.name() + "' asks for " + s.resources().gpu());
-        }
-      }
-      if (!gpu.isEmpty()) {
-        throw HttpError.forbidden(
-            "tenant '"
-                + tenant.id()
-                + "' may not use GPUs (permissions.gpu is false): stage "
-                + String.join(", stage ", gpu));
-      }
-    }
-    if (!plan.valid()) {
-      TenantQuota.refusal(plan, tenant.limits())
-          .ifPresent(
-              reason -> {
-                throw HttpError.forbidden(reason);
-              });
-      throw HttpError.badRequest("the run cannot start: " + String.join("; ", plan.problems()));
-    }
   }
 
   private static double makespan(Plan plan) {
@@ -342,7 +212,7 @@ final class ServerRuns implements AutoCloseable {
           space.store.recordPlan(
               space.store.attach(o, run.definition().name()),
               run.plan(),
-              templateFile(run.definition()));
+              admission.templateFile(run.definition()));
       if (run.resumes().isPresent()) {
         o = space.store.resume(o, run.resumes().get());
       }
@@ -445,7 +315,7 @@ final class ServerRuns implements AutoCloseable {
       if (tenant.isEmpty()) {
         continue;
       }
-      TenantSpace space = space(id);
+      TenantSpace space = spaces.space(id);
       for (Submission s : space.submissions.unfinished()) {
         recover(tenant.get(), space, s);
       }
@@ -470,9 +340,9 @@ final class ServerRuns implements AutoCloseable {
       SubmissionRequest request =
           SubmissionRequest.parse(
               s.request().getBytes(java.nio.charset.StandardCharsets.UTF_8), json);
-      PipelineDefinition def = permittedPipeline(tenant, request.pipeline());
-      Plan plan = plan(tenant, def, request, space);
-      checkPlan(tenant, plan);
+      Admission.Admitted admitted = admission.admit(tenant, request, space);
+      PipelineDefinition def = admitted.definition();
+      Plan plan = admitted.plan();
       Submission queued =
           new Submission(
               s.id(),
@@ -502,168 +372,12 @@ final class ServerRuns implements AutoCloseable {
 
   // ---------------------------------------------------------------- reading
 
-  /** The tenant's space, opening its store on first use. */
-  TenantSpace space(String tenant) {
-    return spaces.computeIfAbsent(
-        tenant, id -> TenantSpace.open(options.store(), id, options.storeSettings()));
-  }
-
-  /** The spaces a principal sees: its own, or every one for an admin. */
-  List<TenantSpace> visibleSpaces(Optional<String> tenant) {
-    if (tenant.isPresent()) {
-      return List.of(space(tenant.get()));
-    }
-    List<TenantSpace> all = new ArrayList<>();
-    for (String id : tenantIdsOnDisk()) {
-      all.add(space(id));
-    }
-    return all;
-  }
-
-  private List<String> tenantIdsOnDisk() {
-    List<String> ids = new ArrayList<>();
-    tenants.current().tenants().forEach(t -> ids.add(t.id()));
-    Path root = options.store().resolve(TenantSpace.TENANTS_DIR);
-    if (Files.isDirectory(root)) {
-      try (Stream<Path> dirs = Files.list(root)) {
-        dirs.filter(Files::isDirectory)
-            .map(d -> d.getFileName().toString())
-            .filter(id -> !ids.contains(id))
-            .forEach(ids::add);
-      } catch (IOException e) {
-        throw new java.io.UncheckedIOException("cannot list " + root + ": " + e.getMessage(), e);
-      }
-    }
-    ids.sort(Comparator.naturalOrder());
-    return ids;
-  }
-
-  /** Where a run is: its space, its submission (if it came through the server) and its run id. */
-  private record Located(
-      TenantSpace space, Optional<Submission> submission, Optional<String> runId) {}
-
-  private Located locate(Optional<String> tenant, String id) {
-    if (RUN_ID.matcher(id).matches()) {
-      for (TenantSpace space : visibleSpaces(tenant)) {
-        Optional<Submission> s = space.submissions.find(id);
-        if (s.isPresent()) {
-          return new Located(space, s, s.get().runId());
-        }
-        if (space.store.queries().run(id).isPresent()) {
-          return new Located(space, Optional.empty(), Optional.of(id));
-        }
-      }
-    }
-    throw HttpError.notFound("no run '" + id + "'; GET /api/v1/runs lists yours");
-  }
-
-  /** The run document ({@code show --json}'s shape, with its tenant); 404 when not visible. */
-  ObjectNode document(Optional<String> tenant, String id) {
-    Located at = locate(tenant, id);
-    if (at.runId().isPresent()) {
-      Optional<RunRecord> run = at.space().store.queries().run(at.runId().get());
-      if (run.isPresent()) {
-        HistoryQueries q = at.space().store.queries();
-        ObjectNode doc =
-            HistoryJson.runJson(
-                run.get(), q.progress(run.get().runId()), q.plan(run.get().runId()));
-        doc.put("tenant", at.space().tenant);
-        doc.put("submissionId", at.submission().map(Submission::id).orElse(null));
-        return doc;
-      }
-    }
-    return notStartedDocument(at.space(), at.submission().orElseThrow());
-  }
-
-  /** A submission with no run yet: QUEUED, or CANCELLED before it started. */
-  private ObjectNode notStartedDocument(TenantSpace space, Submission s) {
-    ObjectNode doc = json.createObjectNode();
-    doc.put("runId", s.id());
-    doc.put("pipeline", s.pipeline());
-    doc.put("status", s.state() == SubmissionState.ENDED ? "CANCELLED" : "QUEUED");
-    doc.putArray("stages");
-    try {
-      JsonNode request = json.readTree(s.request());
-      doc.set("params", request.path("params"));
-    } catch (IOException e) {
-      doc.putObject("params");
-    }
-    doc.putNull("start");
-    doc.putNull("end");
-    doc.put("submittedAt", s.submittedAt().toString());
-    doc.put("tenant", space.tenant);
-    doc.put("submissionId", s.id());
-    return doc;
-  }
-
-  /**
-   * The runs a principal sees, newest first ({@code runs --json}'s shape, with each tenant): the
-   * recorded runs and the accepted ones not recorded yet (queued, or just starting), those with
-   * {@code start} null, zero stages and their {@code submittedAt}.
-   */
-  ArrayNode list(Optional<String> tenant, int limit) {
-    List<ObjectNode> rows = new ArrayList<>();
-    for (TenantSpace space : visibleSpaces(tenant)) {
-      for (Submission s : space.submissions.unfinished()) {
-        if (s.runId().isEmpty() || space.store.queries().run(s.runId().get()).isEmpty()) {
-          rows.add(notStartedRow(space, s));
-        }
-      }
-      List<RunSummary> runs = space.store.queries().runs(Optional.empty(), limit);
-      for (JsonNode row : HistoryJson.runsJson(runs)) {
-        ObjectNode o = (ObjectNode) row;
-        o.put("tenant", space.tenant);
-        rows.add(o);
-      }
-    }
-    rows.sort(Comparator.comparing(ServerRuns::startOrSubmission).reversed());
-    ArrayNode array = json.createArrayNode();
-    rows.stream().limit(limit).forEach(array::add);
-    return array;
-  }
-
-  /** A list row of a submission without a recorded run, in the shape of a recorded run's row. */
-  private ObjectNode notStartedRow(TenantSpace space, Submission s) {
-    ObjectNode o = json.createObjectNode();
-    o.put("runId", s.id());
-    o.put("pipeline", s.pipeline());
-    o.put("status", "QUEUED");
-    o.putNull("start");
-    o.putNull("end");
-    o.putNull("durationMs");
-    o.putNull("resumedFrom");
-    o.put("stagesOk", 0);
-    o.put("stagesFailed", 0);
-    o.put("stages", 0);
-    o.put("tenant", space.tenant);
-    o.put("submittedAt", s.submittedAt().toString());
-    return o;
-  }
-
-  private static Instant startOrSubmission(ObjectNode row) {
-    String at =
-        row.path("start").isNull() ? row.path("submittedAt").asText() : row.path("start").asText();
-    return Instant.parse(at);
-  }
-
-  /** The store directory and run id of a run's report; 409 when it has not started. */
-  record ReportSource(Path store, String runId) {}
-
-  ReportSource reportSource(Optional<String> tenant, String id) {
-    Located at = locate(tenant, id);
-    if (at.runId().isEmpty() || at.space().store.queries().run(at.runId().get()).isEmpty()) {
-      throw HttpError.conflict(
-          "run " + id + " has not started; its report can be written once it has");
-    }
-    return new ReportSource(at.space().directory(), at.runId().get());
-  }
-
   /**
    * Cancels a run: a queued one ends CANCELLED at once, a running one is interrupted (its running
    * stages are cancelled, finished ones kept). 409 when it already ended.
    */
   ObjectNode cancel(Optional<String> tenant, String id) {
-    Located at = locate(tenant, id);
+    RunViews.Located at = views.locate(tenant, id);
     TenantSpace space = at.space();
     ObjectNode answer = json.createObjectNode();
     String submissionId = at.submission().map(Submission::id).orElse(id);
@@ -686,7 +400,7 @@ final class ServerRuns implements AutoCloseable {
         return answer;
       }
     }
-    String status = document(tenant, id).path("status").asText();
+    String status = views.document(tenant, id).path("status").asText();
     throw HttpError.conflict("run " + id + " already ended " + status + "; nothing to cancel");
   }
 
@@ -696,7 +410,7 @@ final class ServerRuns implements AutoCloseable {
   record Load(int queued, int running) {}
 
   Load load(String tenant) {
-    TenantSpace space = spaces.get(tenant);
+    TenantSpace space = spaces.ifOpen(tenant).orElse(null);
     if (space == null) {
       return new Load(0, 0);
     }
@@ -717,24 +431,6 @@ final class ServerRuns implements AutoCloseable {
     return copy;
   }
 
-  /** Each stage's reservation in the plan: {@code {"stage": {"cpu", "memory", "gpu"}}}. */
-  ObjectNode allocation(Plan plan) {
-    ObjectNode o = json.createObjectNode();
-    for (StagePlan s : plan.stages()) {
-      if (s.included()) {
-        ObjectNode r = o.putObject(s.name());
-        r.put(
-            "cpu",
-            dev.stagecraft.annotations.syntax.Quantities.formatCpu(s.resources().milliCpu()));
-        r.put(
-            "memory",
-            dev.stagecraft.annotations.syntax.Quantities.formatBytes(s.resources().memoryBytes()));
-        r.put("gpu", s.resources().gpu());
-      }
-    }
-    return o;
-  }
-
   /** Each tenant's part of the shared executor now. */
   Map<String, TenantUsage> usages() {
     return pool.usages();
@@ -745,7 +441,7 @@ final class ServerRuns implements AutoCloseable {
     closed = true;
     retries.shutdownNow();
     pool.close();
-    for (TenantSpace space : spaces.values()) {
+    for (TenantSpace space : spaces.open()) {
       try {
         space.store.history().flush();
         space.submissions.close();
