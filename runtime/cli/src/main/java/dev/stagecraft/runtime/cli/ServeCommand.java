@@ -108,6 +108,8 @@ final class ServeCommand implements Callable<Integer> {
     cli.out.println("stagecraft server listening on " + server.url());
     cli.out.println("  store:   " + options.store());
     cli.out.println("  tenants: " + String.join(", ", server.tenantIds()));
+    cli.out.println("  capacity: " + options.capacity() + " (--max-cpu, --max-memory, --gpus)");
+    server.warnings().forEach(w -> cli.err.println("warning: " + w));
     server
         .madeUpToken()
         .ifPresent(

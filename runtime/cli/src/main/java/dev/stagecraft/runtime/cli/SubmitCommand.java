@@ -110,7 +110,14 @@ final class SubmitCommand implements Callable<Integer> {
                 + ", estimated completion "
                 + accepted.path("estimatedCompletion").asText());
         cli.out.println(
-            "follow it: ./stagecraft submit ... --wait, or GET " + base + "/api/v1/runs/" + runId);
+            "follow it on the page "
+                + base
+                + "/ or with: curl -H 'Authorization: Bearer $"
+                + TOKEN_ENV
+                + "' "
+                + base
+                + "/api/v1/runs/"
+                + runId);
       }
       return 0;
     }
@@ -128,20 +135,22 @@ final class SubmitCommand implements Callable<Integer> {
   }
 
   private String baseUrl() {
-    String url =
-        server != null ? server : cli.env.getOrDefault(SERVER_ENV, "http://127.0.0.1:8080");
+    String given = server != null ? server : cli.env.get(SERVER_ENV);
+    String source = server != null ? "--server" : "$" + SERVER_ENV;
+    String url = given != null ? given : "http://127.0.0.1:8080";
     url = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
-    URI uri;
+    URI uri = null;
     try {
       uri = URI.create(url);
     } catch (IllegalArgumentException e) {
-      throw new UsageException("--server " + url + " is not a URL: " + e.getMessage());
+      // not a URL at all: said below as for a URL without a scheme
     }
-    if (uri.getScheme() == null
+    if (uri == null
+        || uri.getScheme() == null
         || !(uri.getScheme().equals("http") || uri.getScheme().equals("https"))
         || uri.getHost() == null) {
       throw new UsageException(
-          "--server " + url + " is not an http(s) URL; write it as http://HOST:PORT");
+          source + " " + url + " is not an http(s) URL; write it as http://HOST:PORT");
     }
     return url;
   }
@@ -213,13 +222,19 @@ final class SubmitCommand implements Callable<Integer> {
       throw new UsageException(
           "cannot reach the server at "
               + base
-              + " (connection refused); is 'stagecraft serve' running there?");
+              + " ("
+              + (resolvable(base) ? "connection refused" : "unknown host")
+              + "); is 'stagecraft serve' running there?");
     } catch (IOException e) {
+      String why = StagecraftCli.oneLine(String.valueOf(e.getMessage()));
       throw new UsageException(
           "cannot reach the server at "
               + base
               + ": "
-              + StagecraftCli.oneLine(String.valueOf(e.getMessage())));
+              + why
+              + (why.contains("SSL")
+                  ? " (the server speaks plain HTTP: use http://, or https:// through a TLS proxy)"
+                  : ""));
     }
     JsonNode parsed;
     try {
@@ -232,6 +247,16 @@ final class SubmitCommand implements Callable<Integer> {
       throw new UsageException(error + " (HTTP " + response.statusCode() + " from " + base + ")");
     }
     return new Answer(response.statusCode(), parsed);
+  }
+
+  /** Whether the URL's host has an address (a refused connection differs from a typo). */
+  private static boolean resolvable(String url) {
+    try {
+      java.net.InetAddress.getByName(URI.create(url).getHost());
+      return true;
+    } catch (java.net.UnknownHostException e) {
+      return false;
+    }
   }
 
   private void printTable(JsonNode run) {

@@ -40,12 +40,18 @@ final class SecretMask {
     return masked;
   }
 
-  /** The name of a secret whose value {@code output}'s text holds, if any. */
+  /**
+   * The name of a secret whose value {@code output}'s text holds (its bytes as UTF-8 for a {@code
+   * byte[]}, else its {@code toString}), if any.
+   */
   Optional<String> foundIn(Object output) {
     if (!any || output == null) {
       return Optional.empty();
     }
-    String text = String.valueOf(output);
+    String text =
+        output instanceof byte[] bytes
+            ? new String(bytes, java.nio.charset.StandardCharsets.UTF_8)
+            : String.valueOf(output);
     for (Map.Entry<String, String> e : nameByValue.entrySet()) {
       if (text.contains(e.getKey())) {
         return Optional.of(e.getValue());

@@ -113,6 +113,56 @@ public final class PipelineServer implements AutoCloseable {
     return madeUpToken;
   }
 
+  /**
+   * What the operator should know about the configuration: a tenant permitted a pipeline that does
+   * not exist (a typo, say), a secret whose environment variable is not set, every address bound
+   * without a tenants file.
+   */
+  public java.util.List<String> warnings() {
+    java.util.List<String> warnings = new java.util.ArrayList<>();
+    java.util.List<String> names =
+        pipelines.all().stream()
+            .map(dev.stagecraft.runtime.graph.PipelineDefinition::name)
+            .toList();
+    for (Tenant t : tenants.current().tenants()) {
+      for (String p : t.permissions().pipelines()) {
+        if (!p.equals("*") && !names.contains(p)) {
+          warnings.add(
+              "tenant '"
+                  + t.id()
+                  + "' may run pipeline '"
+                  + p
+                  + "', which this server does not have"
+                  + dev.stagecraft.annotations.syntax.Suggestions.didYouMeanOrList(
+                      p, names, "pipelines"));
+        }
+      }
+      for (dev.stagecraft.runtime.config.tenants.SecretRef ref : t.secrets()) {
+        if (ref instanceof dev.stagecraft.runtime.config.tenants.SecretRef.FromEnv env
+            && !options.processEnvironment().containsKey(env.variable())) {
+          warnings.add(
+              "secret '"
+                  + ref.name()
+                  + "' of tenant '"
+                  + t.id()
+                  + "' comes from "
+                  + env.variable()
+                  + ", which is not set: a stage asking for it will fail");
+        }
+      }
+    }
+    if (!tenants.fromFile()
+        && !options.bind().startsWith("127.")
+        && !options.bind().equals("::1")) {
+      warnings.add(
+          "listening on "
+              + options.bind()
+              + " without a tenants file: anyone who reaches it with the token may run anything,"
+              + " and the token crosses the network in clear; use --tenants and a TLS proxy");
+    }
+    return warnings;
+  }
+
   /** The tenants' ids. */
   public java.util.List<String> tenantIds() {
     return tenants.current().tenants().stream().map(Tenant::id).toList();
@@ -168,14 +218,23 @@ public final class PipelineServer implements AutoCloseable {
       app.start();
     } catch (io.javalin.util.JavalinBindException e) {
       runs.close();
+      Throwable cause = e;
+      while (cause.getCause() != null && cause.getCause() != cause) {
+        cause = cause.getCause();
+      }
+      boolean inUse = String.valueOf(cause.getMessage()).toLowerCase().contains("in use");
       throw new UserInputException(
           "cannot listen on "
               + options.bind()
               + ":"
               + options.port()
               + ": "
-              + e.getMessage()
-              + "; pick another --port (0 picks a free one) or stop what listens there");
+              + (inUse
+                  ? "the port is in use; pick another --port (0 picks a free one) or stop what"
+                      + " listens there"
+                  : cause.getMessage()
+                      + "; --bind takes an address of this machine (127.0.0.1, the default,"
+                      + " or 0.0.0.0 for all)"));
     }
   }
 
