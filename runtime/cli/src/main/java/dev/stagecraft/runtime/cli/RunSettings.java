@@ -46,7 +46,11 @@ final class RunSettings {
    */
   int execute(StagecraftCli cli, PipelineDefinition def, PlanInputs inputs, String resumedRun) {
     RunOptions options =
-        capacity.apply(RunOptions.defaults()).withFailFast(failFast).withUseCache(!noCache);
+        capacity
+            .apply(RunOptions.defaults())
+            .withFailFast(failFast)
+            .withUseCache(!noCache)
+            .withClassLoader(cli.catalog().classLoader());
     Path dir = store.directory(cli.env);
     Plan plan = inputs.plan(def, options.capacity(), StoreOption.history(dir, def.name()));
     if (!plan.valid()) {
@@ -64,7 +68,7 @@ final class RunSettings {
           runStore.recordPlan(runStore.attach(options, def.name()), plan, inputs.template());
       RunOptions finalOptions =
           resumedRun == null ? attached : runStore.resume(attached, resumedRun);
-      result = withContextLoader(cli, () -> PlannedRun.run(def, plan, finalOptions));
+      result = PlannedRun.run(def, plan, finalOptions);
       Thread.interrupted(); // a Ctrl-C or SIGTERM cancelled the run through this thread: it ended
       summary = result.summaryLines();
       try {
@@ -133,21 +137,6 @@ final class RunSettings {
     if (cli.hasCommand("report")) {
       cli.out.println();
       cli.out.println("report: ./stagecraft report " + r.runId() + " -o report.html");
-    }
-  }
-
-  /**
-   * Runs with the context class loader seeing STAGECRAFT_CLASSPATH, for stage code that uses it.
-   */
-  private static RunResult withContextLoader(
-      StagecraftCli cli, java.util.function.Supplier<RunResult> run) {
-    Thread self = Thread.currentThread();
-    ClassLoader previous = self.getContextClassLoader();
-    self.setContextClassLoader(cli.catalog().classLoader());
-    try {
-      return run.get();
-    } finally {
-      self.setContextClassLoader(previous);
     }
   }
 

@@ -239,10 +239,13 @@ final class StageCommand implements Callable<Integer> {
     Map<String, Slice.Upstream> ups = upstream.of(spec);
     Recorder recorder = new Recorder();
     SharedOutputStore outputStore = new SharedOutputStore(artifacts, runs);
-    RunOptions options = options(run).withListener(recorder).withOutputStore(outputStore);
+    RunOptions options =
+        options(run)
+            .withListener(recorder)
+            .withOutputStore(outputStore)
+            .withClassLoader(cli.catalog().classLoader());
     Slice slice = new Slice(spec.name(), index, retry + 1, ups);
-    RunResult result =
-        withContextLoader(() -> PipelineRunner.executeSlice(plannedDef, resolved, options, slice));
+    RunResult result = PipelineRunner.executeSlice(plannedDef, resolved, options, slice);
     StageOutcome outcome = result.stages().get(0);
     StageExecution execution = recorder.finished;
     boolean retried = recorder.retried && outcome.status() == StageStatus.FAILED;
@@ -443,17 +446,6 @@ final class StageCommand implements Callable<Integer> {
         e.metrics(),
         e.reason(),
         all);
-  }
-
-  private RunResult withContextLoader(java.util.function.Supplier<RunResult> run) {
-    Thread self = Thread.currentThread();
-    ClassLoader previous = self.getContextClassLoader();
-    self.setContextClassLoader(cli.catalog().classLoader());
-    try {
-      return run.get();
-    } finally {
-      self.setContextClassLoader(previous);
-    }
   }
 
   /** What the engine reports of this process's one execution. */

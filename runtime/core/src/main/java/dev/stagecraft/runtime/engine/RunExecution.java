@@ -145,6 +145,7 @@ final class RunExecution {
           Thread t =
               new Thread(r, "stagecraft-" + def.name() + "-" + threadCount.incrementAndGet());
           t.setDaemon(true);
+          options.classLoader().ifPresent(t::setContextClassLoader);
           return t;
         };
     this.pool =
@@ -272,6 +273,19 @@ final class RunExecution {
    * attempt on this thread. The listeners hear only of this stage.
    */
   RunResult runSlice() {
+    // the slice runs its stage on this thread: with the run's context class loader, as a pool
+    // thread would
+    Thread self = Thread.currentThread();
+    ClassLoader previous = self.getContextClassLoader();
+    options.classLoader().ifPresent(self::setContextClassLoader);
+    try {
+      return sliceOnThisThread();
+    } finally {
+      self.setContextClassLoader(previous);
+    }
+  }
+
+  private RunResult sliceOnThisThread() {
     Instant start = options.clock().instant();
     SliceDecision d = decideSlice(false);
     StageOutcome outcome;

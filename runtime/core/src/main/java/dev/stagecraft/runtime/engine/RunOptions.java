@@ -44,6 +44,8 @@ import java.util.Optional;
  *     anything runs
  * @param tenancy on a pipeline server, the run's tenant: its environment, secrets and deployment
  *     targets for the stages' context
+ * @param classLoader the context class loader stage code runs with (one that sees the user's
+ *     pipelines, say); empty: the loader of the thread that creates the run's threads
  * @param share the pool the run shares with other runs, instead of a capacity of its own; empty:
  *     its own capacity ({@link #capacity()})
  */
@@ -67,7 +69,8 @@ public record RunOptions(
     Map<String, Object> profile,
     Map<String, String> exclusions,
     Optional<RunTenancy> tenancy,
-    Optional<Share> share) {
+    Optional<Share> share,
+    Optional<ClassLoader> classLoader) {
 
   /** The default bound on stage threads. */
   public static final int DEFAULT_MAX_THREADS = 256;
@@ -88,6 +91,7 @@ public record RunOptions(
     profile = Map.copyOf(profile);
     exclusions = Map.copyOf(exclusions);
     Objects.requireNonNull(tenancy, "tenancy");
+    Objects.requireNonNull(classLoader, "classLoader");
     Objects.requireNonNull(share, "share");
     if (maxThreads < 1) {
       throw new IllegalArgumentException("maxThreads " + maxThreads + " must be at least 1");
@@ -115,6 +119,7 @@ public record RunOptions(
         Optional.empty(),
         Map.of(),
         Map.of(),
+        Optional.empty(),
         Optional.empty(),
         Optional.empty());
   }
@@ -213,6 +218,15 @@ public record RunOptions(
   }
 
   /**
+   * The context class loader of the threads that run stage code: stage code that finds classes or
+   * services through it sees the user's pipelines ({@code STAGECRAFT_CLASSPATH}).
+   */
+  public RunOptions withClassLoader(ClassLoader value) {
+    Objects.requireNonNull(value, "value");
+    return copy(c -> c.classLoader = Optional.of(value));
+  }
+
+  /**
    * The tenant the run is for on a pipeline server: its environment, secrets and deployment
    * targets, which stages see through their context.
    */
@@ -286,6 +300,7 @@ public record RunOptions(
     Map<String, Object> profile;
     Map<String, String> exclusions;
     Optional<RunTenancy> tenancy;
+    Optional<ClassLoader> classLoader;
     Optional<Share> share;
 
     Copy(RunOptions o) {
@@ -308,6 +323,7 @@ public record RunOptions(
       profile = o.profile;
       exclusions = o.exclusions;
       tenancy = o.tenancy;
+      classLoader = o.classLoader;
       share = o.share;
     }
 
@@ -332,7 +348,8 @@ public record RunOptions(
           profile,
           exclusions,
           tenancy,
-          share);
+          share,
+          classLoader);
     }
   }
 }

@@ -204,7 +204,8 @@ final class ServerRuns implements AutoCloseable {
       RunOptions o =
           RunOptions.defaults()
               .withSharedCapacity(pool, tenant.id(), run.submission().priority())
-              .withTenancy(tenancy(tenant));
+              .withTenancy(tenancy(tenant))
+              .withClassLoader(pipelines.classLoader());
       if (run.resumes().isEmpty()) {
         o = o.withRunId(run.id());
       }
@@ -216,10 +217,8 @@ final class ServerRuns implements AutoCloseable {
       if (run.resumes().isPresent()) {
         o = space.store.resume(o, run.resumes().get());
       }
-      RunOptions finalOptions = o;
       space.submissions.started(run.id(), o.runId().orElseThrow());
-      RunResult result =
-          withContextLoader(() -> PlannedRun.run(run.definition(), run.plan(), finalOptions));
+      RunResult result = PlannedRun.run(run.definition(), run.plan(), o);
       Thread.interrupted(); // a cancel interrupted this thread: the run ended CANCELLED
       List<String> summary = result.summaryLines();
       if (!summary.isEmpty()) {
@@ -272,17 +271,6 @@ final class ServerRuns implements AutoCloseable {
         },
         options.storeSettings().leaseTimeout().toMillis() / 4 + 250,
         TimeUnit.MILLISECONDS);
-  }
-
-  private RunResult withContextLoader(java.util.function.Supplier<RunResult> body) {
-    Thread self = Thread.currentThread();
-    ClassLoader previous = self.getContextClassLoader();
-    self.setContextClassLoader(pipelines.classLoader());
-    try {
-      return body.get();
-    } finally {
-      self.setContextClassLoader(previous);
-    }
   }
 
   private void count(String tenant, RunStatus status) {
