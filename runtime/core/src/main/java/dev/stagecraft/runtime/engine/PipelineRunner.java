@@ -69,20 +69,14 @@ public final class PipelineRunner {
     ResourceRequest quota = share == null ? null : share.pool().quota(share.tenant());
     for (StageSpec s : def.stages()) {
       if (!options.exclusions().containsKey(s.name())) {
-        checkFits(def, s, capacity);
-        if (quota != null && !s.resources().fitsIn(quota)) {
-          throw new PlanningException(
-              "stage '"
-                  + s.name()
-                  + "' of pipeline '"
-                  + def.name()
-                  + "' asks "
-                  + s.resources()
-                  + " but tenant '"
-                  + share.tenant()
-                  + "' has a quota of "
-                  + quota
-                  + ": lower its @Resources or raise the tenant's quota");
+        checkFitsCapacity(def, s, capacity);
+        if (quota != null) {
+          checkFits(
+              def,
+              s,
+              quota,
+              "tenant '" + share.tenant() + "' has a quota of",
+              "raise the tenant's quota");
         }
       }
     }
@@ -145,12 +139,22 @@ public final class PipelineRunner {
    */
   public static void plan(PipelineDefinition def, ResourceRequest capacity) {
     for (StageSpec s : def.stages()) {
-      checkFits(def, s, capacity);
+      checkFitsCapacity(def, s, capacity);
     }
   }
 
-  private static void checkFits(PipelineDefinition def, StageSpec s, ResourceRequest capacity) {
-    if (!s.resources().fitsIn(capacity)) {
+  private static void checkFitsCapacity(
+      PipelineDefinition def, StageSpec s, ResourceRequest capacity) {
+    checkFits(def, s, capacity, "the executor has", "raise --max-cpu, --max-memory or --gpus");
+  }
+
+  /**
+   * Refuses a stage larger than {@code limit}: what the stage asks, {@code whose} limit it is and
+   * {@code fix}, besides lowering the stage's {@code @Resources}.
+   */
+  private static void checkFits(
+      PipelineDefinition def, StageSpec s, ResourceRequest limit, String whose, String fix) {
+    if (!s.resources().fitsIn(limit)) {
       throw new PlanningException(
           "stage '"
               + s.name()
@@ -158,9 +162,12 @@ public final class PipelineRunner {
               + def.name()
               + "' asks "
               + s.resources()
-              + " but the executor has "
-              + capacity
-              + ": lower its @Resources or raise --max-cpu, --max-memory or --gpus");
+              + " but "
+              + whose
+              + " "
+              + limit
+              + ": lower its @Resources or "
+              + fix);
     }
   }
 
