@@ -1,12 +1,9 @@
 package dev.stagecraft.benchmarks;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.stagecraft.examples.server.ResumedRun;
 import dev.stagecraft.examples.server.ServerProcess;
 import dev.stagecraft.runtime.config.tenants.Tenants;
-import dev.stagecraft.runtime.engine.StageExecution;
-import dev.stagecraft.runtime.engine.StageStatus;
-import dev.stagecraft.runtime.store.StoreReader;
-import dev.stagecraft.runtime.store.history.RunRecord;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,7 +11,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -97,21 +93,10 @@ public final class ServerRestartBenchmark {
     }
     double recoverySeconds = (System.nanoTime() - restart) / 1e9;
     int twice = 0;
-    StoreReader reader = StoreReader.open(store.resolve("tenants").resolve("batch"));
     for (String id : resumed) {
-      RunRecord after = reader.queries().run(id).orElseThrow();
-      RunRecord before = reader.queries().run(after.resumedFrom().orElseThrow()).orElseThrow();
-      Map<String, StageStatus> statusAfter = new java.util.HashMap<>();
-      for (StageExecution s : after.stages()) {
-        statusAfter.put(s.instance(), s.status());
-      }
-      for (StageExecution s : before.stages()) {
-        if (s.status() == StageStatus.SUCCEEDED
-            && statusAfter.get(s.instance()) != StageStatus.CACHED) {
-          twice++;
-          System.out.println("executed twice: " + s.instance() + " of " + id);
-        }
-      }
+      ResumedRun r = ResumedRun.read(store.resolve("tenants").resolve("batch"), id);
+      twice += r.ranAgain().size();
+      r.ranAgain().forEach(stage -> System.out.println("executed twice: " + stage + " of " + id));
     }
     System.out.printf(
         Locale.ROOT,

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -414,8 +415,79 @@ class ServerApiTest {
 
   @Test
   void theServerListensOnLoopbackOnly() throws Exception {
-    assertTrue(server.url().startsWith("http://127.0.0.1:"), server.url());
     assertTrue(
         server.out().contains("tenants: fraud, risk, lab, slow, tight, squeeze"), server.out());
+    int port = java.net.URI.create(server.url()).getPort();
+    try (java.net.Socket loopback = new java.net.Socket("127.0.0.1", port)) {
+      assertTrue(loopback.isConnected());
+    }
+    // every other address of this machine refuses the connection
+    List<java.net.InetAddress> others = new ArrayList<>();
+    for (java.net.NetworkInterface nic :
+        java.util.Collections.list(java.net.NetworkInterface.getNetworkInterfaces())) {
+      for (java.net.InetAddress a : java.util.Collections.list(nic.getInetAddresses())) {
+        if (!a.isLoopbackAddress() && a instanceof java.net.Inet4Address) {
+          others.add(a);
+        }
+      }
+    }
+    for (java.net.InetAddress a : others) {
+      try (java.net.Socket s = new java.net.Socket()) {
+        org.junit.jupiter.api.Assertions.assertThrows(
+            java.net.ConnectException.class,
+            () -> s.connect(new java.net.InetSocketAddress(a, port), 5000),
+            "the server answered on " + a);
+      }
+    }
+  }
+
+  @Test
+  void submitIsTheClientAndExitsLikeRun() throws Exception {
+    Map<String, String> env = Map.of("STAGECRAFT_SERVER", server.url(), "STAGECRAFT_TOKEN", FRAUD);
+    CliRun ok = CliRun.of(env, "submit", "diamond", "-p", "size=200", "--wait");
+    assertEquals(0, ok.code(), ok.err());
+    assertTrue(ok.out().contains("of 'diamond': SUCCEEDED"), ok.out());
+
+    CliRun bad = CliRun.of(env, "submit", "diamond", "-p", "bins=0");
+    assertEquals(2, bad.code());
+    assertEquals(
+        "error: parameter 'bins' must be at least 1, not 0 (HTTP 400 from " + server.url() + ")",
+        bad.err().strip());
+
+    CliRun forbidden = CliRun.of(env, "submit", "ab-demo");
+    assertEquals(2, forbidden.code());
+    assertTrue(
+        forbidden.err().startsWith("error: tenant 'fraud' may not run pipeline 'ab-demo'"),
+        forbidden.err());
+
+    CliRun noScheme =
+        CliRun.of(
+            env,
+            "submit",
+            "diamond",
+            "--server",
+            "127.0.0.1:" + java.net.URI.create(server.url()).getPort());
+    assertEquals(2, noScheme.code());
+    assertTrue(
+        noScheme.err().strip().endsWith("is not an http(s) URL; write it as http://HOST:PORT"),
+        noScheme.err());
+
+    CliRun noToken = CliRun.of(Map.of("STAGECRAFT_SERVER", server.url()), "submit", "diamond");
+    assertEquals(2, noToken.code());
+    assertEquals(
+        "error: no token: pass --token TOKEN or set STAGECRAFT_TOKEN (your tenant's token)",
+        noToken.err().strip());
+
+    int closed;
+    try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
+      closed = free.getLocalPort();
+    }
+    CliRun down = CliRun.of(env, "submit", "diamond", "--server", "http://127.0.0.1:" + closed);
+    assertEquals(2, down.code());
+    assertEquals(
+        "error: cannot reach the server at http://127.0.0.1:"
+            + closed
+            + " (connection refused); is 'stagecraft serve' running there?",
+        down.err().strip());
   }
 }

@@ -91,8 +91,7 @@ final class SubmitCommand implements Callable<Integer> {
           "no token: pass --token TOKEN or set " + TOKEN_ENV + " (your tenant's token)");
     }
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-    JsonNode accepted =
-        send(http, base, bearer, "POST", "/api/v1/runs", request().toString()).body();
+    JsonNode accepted = send(http, base, bearer, "POST", "/api/v1/runs", request().toString());
     String runId = accepted.path("runId").asText();
     if (!await) {
       if (json) {
@@ -175,7 +174,7 @@ final class SubmitCommand implements Callable<Integer> {
     String status = "";
     long pause = 100;
     while (true) {
-      JsonNode run = send(http, base, bearer, "GET", "/api/v1/runs/" + runId, null).body();
+      JsonNode run = send(http, base, bearer, "GET", "/api/v1/runs/" + runId, null);
       String now = run.path("status").asText();
       if (!json && !now.equals(status)) {
         cli.err.println("run " + runId + ": " + now);
@@ -199,9 +198,8 @@ final class SubmitCommand implements Callable<Integer> {
     }
   }
 
-  private record Answer(int status, JsonNode body) {}
-
-  private Answer send(
+  /** The server's JSON answer to one request; a refusal or an unreachable server is one line. */
+  private JsonNode send(
       HttpClient http, String base, String bearer, String method, String path, String body)
       throws InterruptedException {
     HttpRequest.Builder b =
@@ -246,7 +244,7 @@ final class SubmitCommand implements Callable<Integer> {
       String error = parsed.path("error").asText("HTTP " + response.statusCode());
       throw new UsageException(error + " (HTTP " + response.statusCode() + " from " + base + ")");
     }
-    return new Answer(response.statusCode(), parsed);
+    return parsed;
   }
 
   /** Whether the URL's host has an address (a refused connection differs from a typo). */

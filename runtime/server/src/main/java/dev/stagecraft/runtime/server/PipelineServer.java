@@ -287,10 +287,6 @@ public final class PipelineServer implements AutoCloseable {
               + p.id()
               + "' reads every tenant's runs but cannot submit; use a tenant's token");
     }
-    long length = ctx.contentLength();
-    if (length > options.maxRequestBytes()) {
-      throw new HttpError(413, responseMessage(new HttpResponseException(413, "")));
-    }
     SubmissionRequest request = SubmissionRequest.parse(ctx.bodyAsBytes(), json);
     ServerRuns.Accepted accepted = runs.submit(tenant, request);
     ObjectNode answer = json.createObjectNode();

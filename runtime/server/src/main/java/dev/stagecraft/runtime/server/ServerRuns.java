@@ -19,9 +19,6 @@ import dev.stagecraft.runtime.store.history.RunLeaseException;
 import dev.stagecraft.runtime.store.history.RunRecord;
 import dev.stagecraft.runtime.store.submission.Submission;
 import dev.stagecraft.runtime.store.submission.SubmissionState;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -35,7 +32,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -218,6 +214,11 @@ final class ServerRuns implements AutoCloseable {
         o = space.store.resume(o, run.resumes().get());
       }
       space.submissions.started(run.id(), o.runId().orElseThrow());
+      synchronized (space) {
+        if (space.cancelRequested.contains(run.id())) {
+          Thread.currentThread().interrupt(); // the engine cancels the run at once
+        }
+      }
       RunResult result = PlannedRun.run(run.definition(), run.plan(), o);
       Thread.interrupted(); // a cancel interrupted this thread: the run ended CANCELLED
       List<String> summary = result.summaryLines();
@@ -241,6 +242,7 @@ final class ServerRuns implements AutoCloseable {
     } finally {
       synchronized (space) {
         space.running.remove(run.id());
+        space.cancelRequested.remove(run.id());
       }
       dispatch(space);
     }
@@ -288,17 +290,7 @@ final class ServerRuns implements AutoCloseable {
    * started one whose run ended is marked ended.
    */
   void recover() {
-    Path root = options.store().resolve(TenantSpace.TENANTS_DIR);
-    if (!Files.isDirectory(root)) {
-      return;
-    }
-    List<String> ids;
-    try (Stream<Path> dirs = Files.list(root)) {
-      ids = dirs.filter(Files::isDirectory).map(d -> d.getFileName().toString()).sorted().toList();
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException("cannot list " + root + ": " + e.getMessage(), e);
-    }
-    for (String id : ids) {
+    for (String id : spaces.withStores()) {
       Optional<Tenant> tenant = tenants.current().tenant(id);
       if (tenant.isEmpty()) {
         continue;
@@ -331,17 +323,8 @@ final class ServerRuns implements AutoCloseable {
       Admission.Admitted admitted = admission.admit(tenant, request, space);
       PipelineDefinition def = admitted.definition();
       Plan plan = admitted.plan();
-      Submission queued =
-          new Submission(
-              s.id(),
-              s.pipeline(),
-              s.request(),
-              s.priority(),
-              s.submittedAt(),
-              s.state(),
-              s.runId());
       synchronized (space) {
-        space.queued.add(new AcceptedRun(tenant.id(), queued, def, plan, resumes));
+        space.queued.add(new AcceptedRun(tenant.id(), s, def, plan, resumes));
       }
       LOG.info(
           "{} run {} of tenant {}",
@@ -382,6 +365,7 @@ final class ServerRuns implements AutoCloseable {
       }
       Thread running = space.running.get(submissionId);
       if (running != null) {
+        space.cancelRequested.add(submissionId);
         running.interrupt();
         answer.put("runId", id);
         answer.put("status", "CANCELLING");

@@ -6,9 +6,11 @@ import dev.stagecraft.runtime.store.StoreSettings;
 import dev.stagecraft.runtime.store.history.HistoryQueries;
 import dev.stagecraft.runtime.store.submission.Submissions;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.PriorityQueue;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -26,6 +28,12 @@ final class TenantSpace {
   final Submissions submissions;
   final PriorityQueue<AcceptedRun> queued = new PriorityQueue<>(AcceptedRun.QUEUE_ORDER);
   final Map<String, Thread> running = new LinkedHashMap<>();
+
+  /**
+   * Running runs asked to cancel: interrupting a thread not started yet does nothing, so a run's
+   * thread also looks here just before the run starts.
+   */
+  final Set<String> cancelRequested = new HashSet<>();
 
   /**
    * How old a pipeline's history may get once one of its runs ended: under load many runs end each

@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -38,28 +37,30 @@ final class TenantSpaces {
       return List.of(space(tenant.get()));
     }
     List<TenantSpace> all = new ArrayList<>();
-    for (String id : tenantIdsOnDisk()) {
+    for (String id : known()) {
       all.add(space(id));
     }
     return all;
   }
 
-  List<String> tenantIdsOnDisk() {
-    List<String> ids = new ArrayList<>();
+  /** The tenants of the tenants file and those with a store on disk, sorted. */
+  List<String> known() {
+    java.util.Set<String> ids = new java.util.TreeSet<>(withStores());
     tenants.current().tenants().forEach(t -> ids.add(t.id()));
+    return List.copyOf(ids);
+  }
+
+  /** The tenants with a store on disk ({@code STORE/tenants/ID}), sorted. */
+  List<String> withStores() {
     Path root = options.store().resolve(TenantSpace.TENANTS_DIR);
-    if (Files.isDirectory(root)) {
-      try (Stream<Path> dirs = Files.list(root)) {
-        dirs.filter(Files::isDirectory)
-            .map(d -> d.getFileName().toString())
-            .filter(id -> !ids.contains(id))
-            .forEach(ids::add);
-      } catch (IOException e) {
-        throw new java.io.UncheckedIOException("cannot list " + root + ": " + e.getMessage(), e);
-      }
+    if (!Files.isDirectory(root)) {
+      return List.of();
     }
-    ids.sort(Comparator.naturalOrder());
-    return ids;
+    try (Stream<Path> dirs = Files.list(root)) {
+      return dirs.filter(Files::isDirectory).map(d -> d.getFileName().toString()).sorted().toList();
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException("cannot list " + root + ": " + e.getMessage(), e);
+    }
   }
 
   /** The space of a tenant whose store is open, if it is. */
