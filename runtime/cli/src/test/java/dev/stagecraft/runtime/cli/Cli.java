@@ -36,8 +36,13 @@ final class Cli {
     }
   }
 
-  /** Runs the command line in this JVM with {@code env}. */
+  /** Runs the command line in this JVM with {@code env}, not on a terminal. */
   static Result run(Map<String, String> env, String... args) {
+    return run(env, false, args);
+  }
+
+  /** Runs the command line in this JVM with {@code env}; {@code terminal}: live progress. */
+  static Result run(Map<String, String> env, boolean terminal, String... args) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     int code =
@@ -46,7 +51,7 @@ final class Cli {
             new PrintStream(out, true, StandardCharsets.UTF_8),
             new PrintStream(err, true, StandardCharsets.UTF_8),
             env,
-            false);
+            terminal);
     return new Result(
         code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
   }

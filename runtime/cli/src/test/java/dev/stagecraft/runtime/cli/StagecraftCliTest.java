@@ -6,9 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import dev.stagecraft.runtime.cli.Cli.Result;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -20,12 +18,6 @@ import org.junit.jupiter.api.Timeout;
 class StagecraftCliTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  record Result(int code, String out, String err) {
-    List<String> errLines() {
-      return err.isEmpty() ? List.of() : List.of(err.split("\n"));
-    }
-  }
-
   @org.junit.jupiter.api.io.TempDir static java.nio.file.Path home;
 
   /** The environment every test gets: a store of its own. */
@@ -36,18 +28,7 @@ class StagecraftCliTest {
   }
 
   private static Result cli(Map<String, String> extraEnv, boolean terminal, String... args) {
-    Map<String, String> env = env(extraEnv);
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int code =
-        StagecraftCli.execute(
-            args,
-            new PrintStream(out, true, StandardCharsets.UTF_8),
-            new PrintStream(err, true, StandardCharsets.UTF_8),
-            env,
-            terminal);
-    return new Result(
-        code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    return Cli.run(env(extraEnv), terminal, args);
   }
 
   private static Result cli(String... args) {
