@@ -442,6 +442,29 @@ class ServerApiTest {
   }
 
   @Test
+  void aSecondServerOnATakenPortSaysSoInOneLineAndTheFirstGoesOn() throws Exception {
+    int port = java.net.URI.create(server.url()).getPort();
+    CliRun second =
+        CliRun.of(
+            Map.of(),
+            "serve",
+            "--port",
+            Integer.toString(port),
+            "--store",
+            dir.resolve("store").toString(),
+            "--tenants",
+            tenantsFile.toString());
+    assertEquals(2, second.code());
+    assertEquals(
+        "error: cannot listen on 127.0.0.1:"
+            + port
+            + ": the port is in use; pick another --port (0 picks a free one) or stop what listens"
+            + " there",
+        second.err().strip());
+    assertEquals(200, server.get("/healthz", null).status());
+  }
+
+  @Test
   void submitIsTheClientAndExitsLikeRun() throws Exception {
     Map<String, String> env = Map.of("STAGECRAFT_SERVER", server.url(), "STAGECRAFT_TOKEN", FRAUD);
     CliRun ok = CliRun.of(env, "submit", "diamond", "-p", "size=200", "--wait");

@@ -60,15 +60,15 @@ public final class PipelineServer implements AutoCloseable {
     this.madeUpToken = madeUpToken;
     this.pipelines = pipelines;
     this.reports = reports;
-    TenantSpaces spaces = new TenantSpaces(options, tenants);
+    TenantSpaces spaces = new TenantSpaces(options);
     this.views = new RunViews(spaces);
     this.runs = new ServerRuns(options, pipelines, tenants, spaces, views, pool);
     this.page = renderPage(new ServerPage("Stagecraft pipeline server", 2000));
   }
 
   /**
-   * Reads the tenants, takes up the runs a previous server left (queued ones start, interrupted
-   * ones resume) and starts listening.
+   * Reads the tenants, starts listening, and takes up the runs a previous server left (queued ones
+   * start, interrupted ones resume).
    *
    * @throws UserInputException for a tenants file with problems, or an address it cannot listen on
    */
@@ -92,8 +92,15 @@ public final class PipelineServer implements AutoCloseable {
       throw e;
     }
     PipelineServer server = new PipelineServer(options, tenants, token, pipelines, reports, pool);
-    server.runs.recover();
+    // listen first: a server that cannot listen (its port taken) must not take up the runs a
+    // previous one left, only to drop them when it exits
     server.listen();
+    try {
+      server.runs.recover();
+    } catch (RuntimeException e) {
+      server.close();
+      throw e;
+    }
     return server;
   }
 

@@ -12,17 +12,15 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 /**
- * Every tenant's {@link TenantSpace}, each opened on first use: the tenants of the tenants file,
- * and those whose stores are on disk from before (an admin still sees their runs).
+ * Every tenant's {@link TenantSpace}, each opened on first use; an admin sees every tenant with a
+ * store on disk, also one no longer in the tenants file.
  */
 final class TenantSpaces {
   private final ServerOptions options;
-  private final TenantsFile tenants;
   private final Map<String, TenantSpace> spaces = new ConcurrentHashMap<>();
 
-  TenantSpaces(ServerOptions options, TenantsFile tenants) {
+  TenantSpaces(ServerOptions options) {
     this.options = options;
-    this.tenants = tenants;
   }
 
   /** The tenant's space, opening its store on first use. */
@@ -31,23 +29,19 @@ final class TenantSpaces {
         tenant, id -> TenantSpace.open(options.store(), id, options.storeSettings()));
   }
 
-  /** The spaces a principal sees: its own, or every one for an admin. */
+  /**
+   * The spaces a principal sees: its own, or for an admin every tenant's that has a store (a tenant
+   * without one has no runs; reading does not create stores).
+   */
   List<TenantSpace> visibleSpaces(Optional<String> tenant) {
     if (tenant.isPresent()) {
       return List.of(space(tenant.get()));
     }
     List<TenantSpace> all = new ArrayList<>();
-    for (String id : known()) {
+    for (String id : withStores()) {
       all.add(space(id));
     }
     return all;
-  }
-
-  /** The tenants of the tenants file and those with a store on disk, sorted. */
-  List<String> known() {
-    java.util.Set<String> ids = new java.util.TreeSet<>(withStores());
-    tenants.current().tenants().forEach(t -> ids.add(t.id()));
-    return List.copyOf(ids);
   }
 
   /** The tenants with a store on disk ({@code STORE/tenants/ID}), sorted. */
